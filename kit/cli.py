@@ -1,0 +1,143 @@
+"""``netkit``: the command teachers and school IT run. One small function per subcommand.
+
+    netkit serve [DIR] [--host H] [--port P] [--pool N] [--data-dir D]
+    netkit validate [DIR] [--lang en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from pathlib import Path
+
+from kit import __version__
+from kit.content.paths import bundled_root
+
+
+def find_folders(directory: str | None) -> tuple[Path, Path]:
+    """(lessons, datasets) for a folder made by ``netkit init``, a checkout, or the kit's own."""
+    if directory is None:
+        here = Path.cwd()
+        base = here if (here / "lessons").is_dir() else bundled_root()
+    else:
+        base = Path(directory).resolve()
+        if base.name == "lessons" and base.is_dir():
+            return base, base.parent / "datasets"
+        if base.name == "datasets" and base.is_dir():
+            return base.parent / "lessons", base
+    return base / "lessons", base / "datasets"
+
+
+def cmd_validate(args) -> int:
+    """Check every content file and lesson; exit 1 listing every problem."""
+    from kit.content.check import check_tree, format_report
+
+    lessons, datasets = find_folders(args.dir)
+    if not datasets.is_dir():
+        print(f"datasets フォルダが見つかりません: {datasets} / no datasets folder there", file=sys.stderr)
+        return 2
+    report = check_tree(datasets, lessons)
+    print(format_report(report, args.lang))
+    return 0 if report.ok else 1
+
+
+def lan_addresses() -> list[str]:
+    """This machine's IPv4 addresses other than loopback, to give students (asks no one)."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return []
+    return sorted({i[4][0] for i in infos if not i[4][0].startswith("127.")})
+
+
+def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int) -> str:
+    """What ``netkit serve`` prints: the link for students, where results go, how to stop."""
+    if host in ("0.0.0.0", "", "::"):
+        student_hosts = lan_addresses() or ["<このPCのIPアドレス / this PC's IP address>"]
+        local = "127.0.0.1"
+    else:
+        student_hosts, local = [host], host
+    lines = ["", "Net Literacy Kit を起動しました / is running", ""]
+    for h in student_hosts:
+        lines.append(f"  生徒に伝えるアドレス / link for students:  http://{h}:{port}/")
+    lines += [
+        f"  この PC で開く / open on this computer:   http://{local}:{port}/",
+        f"  授業フォルダ / lessons:                  {lessons}",
+        f"  結果の保存先 / results:                  {data_dir}",
+        f"  待機カーネル / preheated kernels:        {pool} / lesson",
+        "",
+        "  止めるときは Ctrl+C / press Ctrl+C to stop",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def cmd_serve(args) -> int:
+    """Serve the lessons to the classroom until Ctrl+C."""
+    from kit.serve.app import ServeOptions, make_app
+    from kit.store import data_dir
+
+    lessons, _datasets = find_folders(args.dir)
+    if not lessons.is_dir():
+        print(f"lessons フォルダが見つかりません: {lessons} / no lessons folder there", file=sys.stderr)
+        return 2
+    results = Path(args.data_dir).resolve() if args.data_dir else data_dir()
+    if results == lessons or lessons in results.parents:
+        print("結果の保存先は授業フォルダの外にしてください / keep --data-dir outside the lessons folder", file=sys.stderr)
+        return 2
+    results.mkdir(parents=True, exist_ok=True)
+    options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=args.pool, data_dir=results)
+    if _port_in_use(args.host, args.port):
+        print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
+              "choose another with --port", file=sys.stderr)
+        return 2
+    app = make_app(options)
+    print(serve_banner(args.host, args.port, lessons, results, args.pool), flush=True)
+    try:
+        app.start()
+    except KeyboardInterrupt:
+        pass
+    print("停止しました / stopped", flush=True)
+    return 0
+
+
+def _port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host if host not in ("", "::") else "0.0.0.0", port))
+        except OSError:
+            return True
+    return False
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``netkit`` argument parser."""
+    parser = argparse.ArgumentParser(prog="netkit", description="Net Literacy Kit — ネットリテラシー教室")
+    parser.add_argument("--version", action="version", version=f"netkit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="授業を配信する / serve the lessons to a class")
+    serve.add_argument("dir", nargs="?", help="授業のフォルダ（lessons と datasets を含む）/ folder with lessons/ and datasets/")
+    serve.add_argument("--host", default="0.0.0.0", help="待ち受けるアドレス / address to listen on (default 0.0.0.0: the classroom network)")
+    serve.add_argument("--port", type=int, default=8866, help="ポート番号 / port (default 8866)")
+    serve.add_argument("--pool", type=int, default=0, help="授業ごとに先に起動しておくカーネルの数 / preheated kernels per lesson")
+    serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
+    serve.set_defaults(func=cmd_serve)
+
+    validate = sub.add_parser("validate", help="内容ファイルと授業を確かめる / check content files and lessons")
+    validate.add_argument("dir", nargs="?", help="調べるフォルダ / folder to check")
+    validate.add_argument("--lang", choices=("ja", "en"), default="ja", help="メッセージの言語 / message language")
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``netkit`` with ``argv`` (default: the command line); return the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

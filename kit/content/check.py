@@ -1,0 +1,190 @@
+"""Check a whole lesson folder: every content file, and every reference a lesson notebook makes.
+
+``netkit validate`` prints what this returns. Content files are read by the same loaders the
+lessons use; notebooks are read as data (their code is parsed, never run) to find the content
+files, groups and sections they name.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kit.content.errors import ContentError, ContentProblem, display_name
+from kit.content.facts import Fact, load_all_facts
+from kit.content.help import load_help
+from kit.content.lesson_text import LessonText, load_lesson_text
+from kit.content.quiz import QuizBank, load_quiz
+from kit.serve.catalogue import AUDIENCES, TOPICS
+
+CONTENT_SUFFIXES = {".csv", ".tsv", ".xlsx", ".yaml", ".yml"}
+
+
+@dataclass
+class Report:
+    """What a check found: every problem, and how many files it read."""
+
+    problems: list[ContentProblem] = field(default_factory=list)
+    files: int = 0
+    notebooks: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
+    """Check every content file under ``datasets`` and every notebook under ``lessons``."""
+    report = Report()
+    facts: dict[str, Fact] = {}
+    if (datasets / "facts").is_dir():
+        report.files += len(_content_files(datasets / "facts"))
+        try:
+            facts = load_all_facts(datasets / "facts")
+        except ContentError as exc:
+            report.problems += exc.problems
+    banks: dict[Path, QuizBank] = {}
+    texts: dict[Path, LessonText] = {}
+    for path in _content_files(datasets / "quizzes"):
+        report.files += 1
+        try:
+            banks[path.resolve()] = bank = load_quiz(path)
+        except ContentError as exc:
+            report.problems += exc.problems
+            continue
+        for q in bank.questions:
+            if facts and q.source not in facts:
+                report.problems.append(ContentProblem(
+                    bank.file, q.id, "source", f"事実「{q.source}」が datasets/facts にありません。id を直すか事実を加えてください。",
+                    f"fact '{q.source}' is not in datasets/facts; fix the id or add the fact."))
+    for path in _content_files(datasets / "texts"):
+        report.files += 1
+        try:
+            texts[path.resolve()] = text = load_lesson_text(path)
+        except ContentError as exc:
+            report.problems += exc.problems
+            continue
+        for s in text.sections:
+            for fid in s.facts:
+                if fid not in facts:
+                    report.problems.append(ContentProblem(
+                        text.file, s.id, "facts", f"事実「{fid}」が datasets/facts にありません。",
+                        f"fact '{fid}' is not in datasets/facts."))
+    for path in _content_files(datasets / "help"):
+        report.files += 1
+        try:
+            load_help(path)
+        except ContentError as exc:
+            report.problems += exc.problems
+    if lessons is not None and lessons.is_dir():
+        for nb in sorted(lessons.rglob("*.ipynb")):
+            if ".ipynb_checkpoints" in nb.parts:
+                continue
+            report.notebooks += 1
+            report.problems += check_notebook(nb, lessons, datasets, banks, texts)
+    return report
+
+
+def _content_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in CONTENT_SUFFIXES
+                  and not p.name.startswith((".", "~$")))
+
+
+def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: dict) -> list[ContentProblem]:
+    """Problems in one lesson notebook: its catalogue metadata and the content it names."""
+    name = f"lessons/{nb.relative_to(lessons).as_posix()}"
+    try:
+        doc = json.loads(nb.read_text("utf-8"))
+        cells = doc["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [ContentProblem(name, "", "", f"ノートブックとして読めません（{exc}）。JupyterLab で開いて保存し直してください。",
+                               f"not a readable notebook ({exc}); open and save it again in JupyterLab.")]
+    problems = _metadata_problems(name, doc.get("metadata", {}).get("netkit"))
+    for number, cell in enumerate(cells, start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = "".join(cell.get("source", ""))
+        place = f"{number}番目のセル"
+        try:
+            tree = ast.parse(source)
+        except SyntaxError as exc:
+            problems.append(ContentProblem(name, place, "", f"Python の書き方に誤りがあります（{exc.msg}, {exc.lineno}行目）。",
+                                           f"Python syntax error ({exc.msg}, line {exc.lineno})."))
+            continue
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            problems += _reference_problems(name, place, call, datasets, banks, texts)
+    return problems
+
+
+def _metadata_problems(name: str, meta) -> list[ContentProblem]:
+    fix = "JupyterLab の「ノートブックのメタデータ」の netkit に書いてください。"
+    fix_en = "set it under 'netkit' in the notebook metadata (JupyterLab's property inspector)."
+    if not isinstance(meta, dict):
+        return [ContentProblem(name, "metadata", "netkit", "授業の題名・話題・対象がありません。" + fix,
+                               "the lesson has no title, topic or audience; " + fix_en)]
+    problems = []
+    if not meta.get("title_ja"):
+        problems.append(ContentProblem(name, "metadata", "netkit.title_ja", "題名がありません。" + fix, "no title; " + fix_en))
+    if meta.get("topic") not in TOPICS:
+        problems.append(ContentProblem(name, "metadata", "netkit.topic", f"topic は {', '.join(TOPICS)} のどれかにしてください。",
+                                       f"topic must be one of {', '.join(TOPICS)}."))
+    if meta.get("audience") not in AUDIENCES:
+        problems.append(ContentProblem(name, "metadata", "netkit.audience", f"audience は {', '.join(AUDIENCES)} のどれかにしてください。",
+                                       f"audience must be one of {', '.join(AUDIENCES)}."))
+    return problems
+
+
+def _string_args(call: ast.Call) -> list[str | None]:
+    return [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in call.args]
+
+
+def _keyword(call: ast.Call, key: str) -> str | None:
+    for kw in call.keywords:
+        if kw.arg == key and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+            return kw.value.value
+    return None
+
+
+def _reference_problems(name, place, call, datasets, banks, texts) -> list[ContentProblem]:
+    func = call.func
+    method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if method not in ("quiz", "section", "sections", "help", "title", "load_quiz", "load_lesson_text", "load_help"):
+        return []
+    args = _string_args(call)
+    if not args or args[0] is None:
+        return []
+    ref = args[0]
+    path = (datasets / ref).resolve()
+    if not path.is_file():
+        return [ContentProblem(name, place, "", f"「{ref}」が datasets にありません。ファイル名を直すか、ファイルを置いてください。",
+                               f"'{ref}' is not in datasets; fix the name or add the file.")]
+    problems = []
+    group = _keyword(call, "group")
+    if method in ("quiz", "load_quiz") and group is not None and path in banks:
+        if not banks[path].select(group=group).questions:
+            problems.append(ContentProblem(name, place, "group", f"「{ref}」に group「{group}」の問題がありません。",
+                                           f"'{ref}' has no questions in group '{group}'."))
+    if method == "section" and len(args) > 1 and args[1] is not None and path in texts:
+        if args[1] not in {s.id for s in texts[path].sections}:
+            problems.append(ContentProblem(name, place, "", f"「{ref}」に節「{args[1]}」がありません。",
+                                           f"'{ref}' has no section '{args[1]}'."))
+    return problems
+
+
+def format_report(report: Report, lang: str = "ja") -> str:
+    """The report as lines a teacher reads: every problem, then a one-line total."""
+    lines = [p.sentence() if lang == "ja" else p.sentence_en() for p in report.problems]
+    if report.ok:
+        lines.append(f"OK: 問題は見つかりませんでした（内容ファイル {report.files}、授業 {report.notebooks}）。"
+                     if lang == "ja" else f"OK: no problems found ({report.files} content files, {report.notebooks} lessons).")
+    else:
+        lines.append(f"{len(report.problems)} 件の問題があります。上の各行を直してから、もう一度 netkit validate を実行してください。"
+                     if lang == "ja" else f"{len(report.problems)} problems; fix each line above and run netkit validate again.")
+    return "\n".join(lines)
+
+
+__all__ = ["Report", "check_notebook", "check_tree", "display_name", "format_report"]

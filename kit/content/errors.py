@@ -1,0 +1,63 @@
+"""Problems found in a teacher's content file, each told as one sentence a teacher can act on.
+
+A ``ContentProblem`` names the file, the place (spreadsheet row or item id), the field, what is
+wrong and how to fix it. ``ContentError`` carries one or more of them, so a loader reports every
+problem in a file at once instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    """One problem in one place of one content file."""
+
+    file: str
+    place: str  # "3行目" / "row 3", an item id, or "" for the whole file
+    field: str
+    why: str  # what is wrong and what to do, in Japanese (the teacher's language)
+    why_en: str = ""
+
+    def sentence(self) -> str:
+        """The problem as one Japanese sentence: file, place, field, what to do."""
+        where = "、".join(part for part in (self.place, _field_label(self.field)) if part)
+        return f"{self.file}: {where}: {self.why}" if where else f"{self.file}: {self.why}"
+
+    def sentence_en(self) -> str:
+        """The same problem in English, for logs and English-speaking staff."""
+        where = ", ".join(part for part in (self.place, self.field and f"field '{self.field}'") if part)
+        why = self.why_en or self.why
+        return f"{self.file}: {where}: {why}" if where else f"{self.file}: {why}"
+
+
+def _field_label(field: str) -> str:
+    return f"列・項目「{field}」" if field else ""
+
+
+class ContentError(ValueError):
+    """A content file cannot be used; ``problems`` lists every reason found."""
+
+    def __init__(self, problems: list[ContentProblem] | ContentProblem):
+        if isinstance(problems, ContentProblem):
+            problems = [problems]
+        self.problems: list[ContentProblem] = list(problems)
+        super().__init__("\n".join(p.sentence() for p in self.problems))
+
+    @classmethod
+    def single(cls, file: str | Path, why: str, why_en: str = "", place: str = "",
+               field: str = "") -> ContentError:
+        """An error with one problem (a shortcut for loaders)."""
+        return cls(ContentProblem(display_name(file), place, field, why, why_en))
+
+
+def display_name(path: str | Path) -> str:
+    """How a file is named in messages: relative to a ``datasets`` folder when inside one."""
+    p = Path(path)
+    parts = p.parts
+    if "datasets" in parts:
+        i = len(parts) - 1 - parts[::-1].index("datasets")
+        return "/".join(parts[i:])
+    return p.name if p.is_absolute() else str(p)

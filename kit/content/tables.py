@@ -1,0 +1,202 @@
+"""Read a teacher's table (CSV, Excel or YAML) into plain rows, remembering where each row stands.
+
+Teachers save CSV from Japanese Excel, which writes Shift_JIS (cp932) by default, UTF-8 with a BOM
+when asked, CRLF line ends, and sometimes UTF-16 "Unicode text" with tabs. All of these read the
+same. Spreadsheets (CSV and XLSX) hold ``schema_version,1`` in their first row and the column
+names in the second, so the row numbers in messages are the ones Excel shows. YAML files hold
+``schema_version`` and a list of items under one key.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kit.content.errors import ContentError, ContentProblem, display_name
+
+SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Row:
+    """One item of a table: its values and how to name its place in a message."""
+
+    values: dict[str, Any]
+    place: str  # "5行目" for spreadsheets, the item id (or "3番目") for YAML
+    number: int  # spreadsheet row number, or the item's position (1-based) in YAML
+
+
+@dataclass
+class Table:
+    """A content file read into rows; ``columns`` are the header names as the teacher wrote them."""
+
+    file: str
+    schema_version: Any
+    rows: list[Row] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # YAML keys other than the item list
+
+
+def read_table(path: str | Path, items_key: str = "items") -> Table:
+    """Read ``path`` as a table of items; raise ``ContentError`` if it cannot be read at all."""
+    path = Path(path)
+    name = display_name(path)
+    if not path.is_file():
+        raise ContentError.single(
+            name, "ファイルが見つかりません。名前と置き場所を確かめてください。",
+            "the file does not exist; check its name and folder.")
+    suffix = path.suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return _read_yaml(path, name, items_key)
+    if suffix == ".xlsx":
+        return _from_grid(name, _xlsx_grid(path, name))
+    if suffix in SPREADSHEET_SUFFIXES:
+        return _from_grid(name, _csv_grid(path.read_bytes(), name))
+    raise ContentError.single(
+        name, "読めない種類のファイルです。CSV・Excel(.xlsx)・YAML で保存してください。",
+        "unsupported file type; save it as CSV, Excel (.xlsx) or YAML.")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode bytes as Excel may have saved them: UTF-16 with BOM, UTF-8 (BOM or not), or cp932."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ContentError.single(
+        name, "文字コードが読めません。Excel の「CSV UTF-8」で保存し直してください。",
+        "unknown text encoding; save again as 'CSV UTF-8' in Excel.")
+
+
+def _csv_grid(data: bytes, name: str) -> list[list[str]]:
+    text = decode_text(data, name)
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:  # e.g. a NUL byte from a damaged file
+        raise ContentError.single(
+            name, f"CSV として読めません（{exc}）。Excel で開いて保存し直してください。",
+            f"not readable as CSV ({exc}); open and save it again in Excel.") from None
+
+
+def _xlsx_grid(path: Path, name: str) -> list[list[str]]:
+    import zipfile
+
+    import openpyxl  # only a lesson that reads .xlsx pays for this import
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise ContentError.single(
+            name, "Excel ファイルとして開けません。Excel で開いて .xlsx で保存し直してください。",
+            f"cannot open as an Excel workbook ({exc}); save it again as .xlsx.") from None
+    try:
+        sheet = book.worksheets[0]
+        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _from_grid(name: str, grid: list[list[str]]) -> Table:
+    grid = [[c.strip() if isinstance(c, str) else c for c in row] for row in grid]
+    numbered = [(i + 1, row) for i, row in enumerate(grid) if any(c for c in row)]
+    if not numbered:
+        raise ContentError.single(name, "ファイルが空です。", "the file is empty.")
+    line, first = numbered[0]
+    if first[0].lower().replace(" ", "_") != "schema_version":
+        raise ContentError.single(
+            name, "1行目に「schema_version」と「1」の2つのセルを入れ、2行目を列名の行にしてください。",
+            "put 'schema_version' and '1' in the first row and the column names in the second.",
+            place=f"{line}行目", field="schema_version")
+    version = first[1] if len(first) > 1 else ""
+    if len(numbered) < 2:
+        raise ContentError.single(
+            name, "列名の行がありません。2行目に id, type などの列名を入れてください。",
+            "there is no header row; put the column names in the second row.")
+    header_line, header = numbered[1]
+    columns = [c for c in header]
+    problems = _header_problems(name, header_line, columns)
+    if problems:
+        raise ContentError(problems)
+    rows = []
+    for number, cells in numbered[2:]:
+        values = {}
+        for col, cell in zip(columns, cells):
+            if col:
+                values[col] = cell
+        extra = [c for c in cells[len(columns):] if c]
+        if extra:
+            values["__extra__"] = extra
+        rows.append(Row(values, f"{number}行目", number))
+    return Table(name, version, rows, [c for c in columns if c])
+
+
+def _header_problems(name: str, line: int, columns: list[str]) -> list[ContentProblem]:
+    seen: set[str] = set()
+    problems = []
+    for col in columns:
+        if col and col in seen:
+            problems.append(ContentProblem(
+                name, f"{line}行目", col, "同じ列名が2回あります。片方の名前を直すか消してください。",
+                "the same column name appears twice; rename or delete one."))
+        seen.add(col)
+    return problems
+
+
+def _read_yaml(path: Path, name: str, items_key: str) -> Table:
+    import yaml
+
+    try:
+        doc = yaml.safe_load(decode_text(path.read_bytes(), name))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f"{mark.line + 1}行目" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError.single(
+            name, f"YAML の書き方に誤りがあります（{problem}）。字下げと「:」を確かめてください。",
+            f"YAML syntax error ({problem}); check the indentation and colons.", place=place) from None
+    if not isinstance(doc, dict):
+        raise ContentError.single(
+            name, f"「schema_version: 1」と「{items_key}:」の一覧を持つ YAML にしてください。",
+            f"the file must be a mapping with 'schema_version: 1' and a list under '{items_key}:'.")
+    items = doc.get(items_key)
+    if not isinstance(items, list):
+        raise ContentError.single(
+            name, f"「{items_key}:」の下に、「- 」で始まる項目の一覧を書いてください。",
+            f"put a list of items (lines starting with '- ') under '{items_key}:'.", field=items_key)
+    rows = []
+    for i, item in enumerate(items, start=1):
+        place = f"{i}番目の項目"
+        if isinstance(item, dict) and item.get("id"):
+            place = f"{i}番目の項目（id: {item.get('id')}）"
+        if not isinstance(item, dict):
+            item = {"__not_a_mapping__": item}
+        rows.append(Row({k: _yaml_value(v) for k, v in item.items()}, place, i))
+    meta = {k: v for k, v in doc.items() if k not in (items_key, "schema_version")}
+    columns = sorted({k for r in rows for k in r.values})
+    return Table(name, doc.get("schema_version"), rows, columns, meta)
+
+
+def _yaml_value(value: Any) -> Any:
+    # YAML reads 2026-11-01 as a date and "2" as an int; the schema wants the teacher's text.
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()
+    return value

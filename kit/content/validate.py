@@ -1,0 +1,41 @@
+"""Turn a read table into checked rows: schema version, header names and every row's fields."""
+
+from __future__ import annotations
+
+from kit.content import schema
+from kit.content.errors import ContentProblem
+from kit.content.tables import Row, Table
+
+
+def checked_rows(name: str, table: Table) -> tuple[list[Row], list[ContentProblem]]:
+    """Rows of ``table`` with unknown columns left out, and every problem found in them.
+
+    Spreadsheet header problems (a misspelt or missing column) are reported once for the file
+    rather than once per row.
+    """
+    problems = schema.check_version(name, table.file, table.schema_version)
+    is_spreadsheet = bool(table.rows) and table.rows[0].place.endswith("行目")
+    missing_columns: set[str] = set()
+    unknown: set[str] = set()
+    if is_spreadsheet:
+        header = schema.header_problems(name, table.file, table.columns)
+        unknown = {p.field for p in header}
+        problems += header
+        required = schema.load_schema(name).get("required", [])
+        for col in required:
+            if col not in table.columns:
+                missing_columns.add(col)
+                problems.append(ContentProblem(
+                    table.file, "2行目", col, f"列「{col}」がありません。2行目に列名「{col}」を加えてください。",
+                    f"the column '{col}' is missing; add it to the header row."))
+    rows = []
+    for row in table.rows:
+        values = {k: v for k, v in row.values.items() if k not in unknown}
+        if is_spreadsheet:
+            values = {k: v for k, v in values.items() if k in table.columns or k.startswith("__")}
+        clean = Row(values, row.place, row.number)
+        row_problems = [p for p in schema.check_row(name, table.file, clean)
+                        if p.field not in missing_columns]
+        problems += row_problems
+        rows.append(clean)
+    return rows, problems

@@ -1,0 +1,165 @@
+"""The one object a lesson notebook uses: it reads content, builds components, records answers.
+
+A notebook says what to show (``lesson.quiz("quizzes/x.csv", group="pre")``); this module decides
+the language and furigana from the link (``?lang=en&furigana=1``), opens the results store, and
+turns any broken content file into a friendly ``ProblemCard`` so the rest of the lesson works.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from kit.content.errors import ContentError, ContentProblem, display_name
+from kit.content.paths import resolve
+
+log = logging.getLogger(__name__)
+
+MAX_IDENTITY_LENGTH = 40
+
+
+def request_params() -> dict[str, str]:
+    """The parameters of the link the student opened (first value of each), as Voilà passes them.
+
+    With preheated kernels Voilà runs the notebook before anyone asks for it; it hands the query
+    string over only when a student arrives, so wait for it then.
+    """
+    if os.environ.get("VOILA_PREHEAT", "False") == "True":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    query = os.environ.get("QUERY_STRING", "")
+    return {k: v[0] for k, v in parse_qs(query, keep_blank_values=False).items() if v}
+
+
+def _clean_identity(value: str) -> str:
+    # Kept as text: pages escape it when they show it. Control characters are dropped.
+    return "".join(ch for ch in value if ch.isprintable())[:MAX_IDENTITY_LENGTH].strip()
+
+
+class Lesson:
+    """A lesson being played by one student: its language, furigana, identity and content."""
+
+    def __init__(self, lesson_id: str, *, lang: str = "ja", furigana: bool = False,
+                 params: dict[str, str] | None = None):
+        params = request_params() if params is None else params
+        self.id = lesson_id
+        self.lang = params.get("lang") if params.get("lang") in ("ja", "en") else lang
+        self.furigana = params.get("furigana", "1" if furigana else "0") in ("1", "true", "on", "yes")
+        self.student = _clean_identity(params.get("name", ""))
+        self.class_code = _clean_identity(params.get("class", ""))
+        self.session = uuid.uuid4().hex
+        self._facts = None
+
+    # --- content -------------------------------------------------------------------------
+
+    def quiz(self, file: str, *, group: str | None = None, phase: str = "practice"):
+        """A Quiz over the bank ``file`` (relative to datasets/), or a ProblemCard if it is broken."""
+        from kit.content.quiz import load_quiz
+        from kit.widgets.quiz_card import Quiz
+
+        def build():
+            bank = load_quiz(resolve(file)).select(group=group)
+            if not bank.questions:
+                raise ContentError.single(
+                    file, f"group「{group}」の問題がありません。group の列を確かめてください。",
+                    f"no questions in group '{group}'; check the group column.", field="group")
+            return Quiz(bank, lang=self.lang, furigana=self.furigana, recorder=self.record,
+                        lesson=self.id, phase=phase, session=self.session, student=self.student,
+                        class_code=self.class_code)
+
+        return self._safely(build, file)
+
+    def section(self, file: str, section_id: str):
+        """One section of the lesson text ``file`` with its fact cards."""
+        from kit.content.lesson_text import load_lesson_text
+        from kit.widgets.fact_card import SectionView
+
+        def build():
+            section = load_lesson_text(resolve(file)).section(section_id)
+            facts = self.facts()
+            missing = [f for f in section.facts if f not in facts]
+            if missing:
+                raise ContentError.single(
+                    file, f"事実 {', '.join(missing)} が datasets/facts にありません。id を直すか事実を加えてください。",
+                    f"facts {', '.join(missing)} are not in datasets/facts; fix the ids or add the facts.",
+                    place=section_id, field="facts")
+            return SectionView(section, facts, lang=self.lang, furigana=self.furigana)
+
+        return self._safely(build, file)
+
+    def sections(self, file: str):
+        """Every section of the lesson text ``file``, one after another."""
+        import ipywidgets as ipw
+
+        from kit.content.lesson_text import load_lesson_text
+
+        try:
+            text = load_lesson_text(resolve(file))
+        except ContentError as exc:
+            return self._problem(exc)
+        return ipw.VBox([self.section(file, s.id) for s in text.sections])
+
+    def title(self, file: str):
+        """The lesson's title from its text file, as a heading."""
+        import html
+
+        import ipywidgets as ipw
+
+        from kit.content.lesson_text import load_lesson_text
+
+        def build():
+            title = load_lesson_text(resolve(file)).title.get(self.lang)
+            return ipw.HTML(f'<h1 class="nk-title" style="font-size:1.8rem;margin:0.2rem 0">{html.escape(title)}</h1>')
+
+        return self._safely(build, file)
+
+    def help(self, file: str = "help/desks.yaml", audience: str = "children"):
+        """Where to get help: the desks in ``file`` for ``audience``."""
+        from kit.content.help import load_help
+        from kit.widgets.help_list import HelpList
+
+        return self._safely(lambda: HelpList(load_help(resolve(file)), lang=self.lang, audience=audience), file)
+
+    def facts(self) -> dict:
+        """Every fact in datasets/facts (read once per lesson)."""
+        if self._facts is None:
+            from kit.content.facts import load_all_facts
+
+            self._facts = load_all_facts(resolve("facts"))
+        return self._facts
+
+    # --- results -------------------------------------------------------------------------
+
+    @cached_property
+    def _store(self):
+        from kit.store import open_store
+
+        return open_store()
+
+    def record(self, answer) -> None:
+        """Store one answer (committed before the component shows its feedback)."""
+        self._store.record(answer)
+
+    # --- errors --------------------------------------------------------------------------
+
+    def _safely(self, build, file: str):
+        try:
+            return build()
+        except ContentError as exc:
+            return self._problem(exc)
+        except Exception as exc:  # never a traceback for a student
+            log.exception("lesson %s: could not build from %s", self.id, file)
+            return self._problem(ContentError(ContentProblem(
+                display_name(Path(file)), "", "", f"読み込めませんでした（{type(exc).__name__}: {exc}）。",
+                f"could not be loaded ({type(exc).__name__}: {exc}).")))
+
+    def _problem(self, error: ContentError):
+        from kit.widgets.problem_card import ProblemCard
+
+        log.warning("lesson %s: %s", self.id, error)
+        return ProblemCard(error, lang=self.lang)

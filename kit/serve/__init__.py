@@ -1,0 +1,1 @@
+"""``netkit serve``: Voilà with classroom-safe settings, the kit's template and a lesson catalogue."""

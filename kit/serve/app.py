@@ -1,0 +1,104 @@
+"""The classroom server: Voilà 0.5 with the settings a classroom needs and the kit's handlers.
+
+What stock Voilà gets wrong in a classroom, and where it is set right:
+
+- requests leaving the machine (Font Awesome from a CDN in the lab template, MathJax from a CDN):
+  the ``netkit`` template loads neither; MathJax points nowhere;
+- a closed tab leaking its kernel: ``handlers.LessonHandler`` sets the xsrf cookie the shutdown
+  beacon needs, the template also sends it on ``pagehide`` (iPad Safari skips ``beforeunload``),
+  and kernels with no open connection are culled after ``cull_idle_timeout``;
+- outputs silently dropped when the CPU is busy: nbclient waits 4 s for a cell's output by
+  default; ``iopub_timeout`` here is long enough for a loaded school server;
+- pooled (preheated) kernels culled as idle: Voilà's pool already guards them; culling only
+  applies to kernels nobody is connected to;
+- every installed JupyterLab extension loaded into every page: only the widget manager and
+  anywidget are allowed;
+- uncompressed responses: tornado compresses them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from traitlets.config import Config
+
+TEMPLATE_NAME = "netkit"
+ALLOWED_EXTENSIONS = [
+    "@jupyter-widgets/jupyterlab-manager",
+    "@voila-dashboards/widgets-manager8",
+    "anywidget",
+]
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What ``netkit serve`` was asked for."""
+
+    root: Path
+    host: str = "0.0.0.0"
+    port: int = 8866
+    pool: int = 0  # preheated kernels per lesson
+    data_dir: Path | None = None
+    iopub_timeout: int = 120  # seconds nbclient waits for a cell's outputs
+    cull_idle_timeout: int = 600  # seconds before a kernel nobody is connected to is shut down
+
+
+def template_root() -> Path:
+    """The folder to add to JUPYTER_PATH so that Voilà finds the ``netkit`` template."""
+    return Path(__file__).resolve().parent / "jupyter"
+
+
+def classroom_config(options: ServeOptions) -> Config:
+    """The traitlets configuration of Voilà for a classroom."""
+    c = Config()
+    c.Voila.ip = options.host
+    c.Voila.port = options.port
+    c.Voila.port_retries = 0
+    c.Voila.open_browser = False
+    c.Voila.root_dir = str(options.root)
+    c.Voila.mathjax_url = "about:blank"
+    c.Voila.tornado_settings = {"compress_response": True}
+    c.VoilaConfiguration.template = TEMPLATE_NAME
+    c.VoilaConfiguration.theme = "light"
+    c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
+    c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
+    c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
+    c.VoilaConfiguration.preheat_kernel = options.pool > 0
+    c.VoilaConfiguration.default_pool_size = max(options.pool, 0)
+    c.VoilaExecutor.iopub_timeout = options.iopub_timeout
+    c.VoilaExecutor.raise_on_iopub_timeout = False
+    c.MappingKernelManager.cull_idle_timeout = options.cull_idle_timeout
+    c.MappingKernelManager.cull_interval = 30
+    c.MappingKernelManager.cull_connected = False
+    c.MappingKernelManager.cull_busy = False
+    return c
+
+
+def kernel_environment(options: ServeOptions) -> dict[str, str]:
+    """Environment variables every lesson kernel inherits from the server."""
+    env = {"PYTHONUNBUFFERED": "1"}
+    if options.data_dir is not None:
+        env["NETKIT_DATA_DIR"] = str(options.data_dir)
+    datasets = options.root.parent / "datasets"
+    if datasets.is_dir():
+        env["NETKIT_DATASETS"] = str(datasets)
+    return env
+
+
+def make_app(options: ServeOptions, argv: list[str] | None = None):
+    """A configured, initialised Voilà application with the kit's handlers, not yet started."""
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [str(template_root()), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    )
+    os.environ.update(kernel_environment(options))
+    import warnings
+
+    from kit.serve.voila_app import KitVoila
+
+    warnings.filterwarnings("ignore", message=".*mathjax_url is deprecated.*")
+    app = KitVoila(config=classroom_config(options))
+    app.initialize(argv or [])
+    return app

@@ -1,0 +1,46 @@
+"""Tornado handlers the kit adds to Voilà: the catalogue, and lesson pages whose tabs free kernels.
+
+Stock Voilà's page asks the server to shut its kernel down when the tab closes, sending the
+``_xsrf`` cookie value, but never sets that cookie, so the request is refused and the kernel
+(about 100 MB) lives on. Lesson pages here set the cookie before the page streams.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tornado.web
+from voila.handler import BaseVoilaHandler
+from voila.tornado.handler import TornadoVoilaHandler
+
+from kit.serve import catalogue
+from kit.text.ui import labels
+
+
+class LessonHandler(TornadoVoilaHandler):
+    """Voilà's notebook page, with the xsrf cookie set so that closing the tab frees the kernel."""
+
+    async def prepare(self):
+        await super().prepare()
+        _ = self.xsrf_token  # sets the _xsrf cookie the page's shutdown beacon sends back
+
+
+class CatalogueHandler(BaseVoilaHandler):
+    """The lesson list by topic and audience; built from notebook metadata, so no kernel starts."""
+
+    def initialize(self, root: str, **kwargs):
+        super().initialize(**kwargs)
+        self.root = Path(root)
+
+    @tornado.web.authenticated
+    def get(self, path: str | None = None):
+        lang = "en" if self.get_argument("lang", "ja") == "en" else "ja"
+        _ = self.xsrf_token
+        entries = catalogue.scan(self.root)
+        template = self.settings["voila_jinja2_env"].get_template("catalogue.html.j2")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(template.render(
+            lang=lang, L=labels(lang), groups=catalogue.grouped(entries),
+            base_url=self.base_url, static_url=self.base_url + "voila/templates/netkit/static/",
+        ))

@@ -1,0 +1,20 @@
+"""What the store keeps: one ``Answer`` per question a student answered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One graded answer. ``response`` holds the chosen choice indices as the kernel graded them."""
+
+    lesson: str
+    item: str
+    response: tuple[int, ...]
+    correct: bool
+    phase: str  # "pre", "post" or "practice"
+    session: str  # one per kernel: a student's sitting with a lesson
+    student: str = ""  # nickname or seat number, never a real name required
+    class_code: str = ""
+    answered_at: str = ""  # ISO time in UTC; the store fills it in when empty

@@ -1,0 +1,1 @@
+"""User-visible words: the interface strings in both languages, and furigana for young readers."""

@@ -1,0 +1,51 @@
+"""Furigana (ruby) over kanji, with readings from pykakasi rather than written by hand.
+
+The output is HTML: the text is escaped first, and only runs that contain kanji get a ``<rt>``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
+
+
+@lru_cache(maxsize=1)
+def _kakasi():
+    import pykakasi  # loads its dictionary: only lessons that show furigana pay for it
+
+    return pykakasi.kakasi()
+
+
+@lru_cache(maxsize=4096)
+def ruby_html(text: str) -> str:
+    """``text`` as escaped HTML with ``<ruby>`` readings over every run containing kanji."""
+    parts = []
+    for token in _kakasi().convert(text):
+        orig, reading = token["orig"], token["hira"]
+        if _KANJI.search(orig) and reading and reading != orig:
+            parts.append(_ruby_token(orig, reading))
+        else:
+            parts.append(html.escape(orig))
+    return "".join(parts)
+
+
+def _ruby_token(orig: str, reading: str) -> str:
+    # Keep trailing kana (okurigana) outside the ruby: 「送る」→ 送<rt>おく</rt>る.
+    tail = ""
+    while orig and reading and not _KANJI.search(orig[-1]) and orig[-1] == reading[-1]:
+        tail = orig[-1] + tail
+        orig, reading = orig[:-1], reading[:-1]
+    head = ""
+    while orig and reading and not _KANJI.search(orig[0]) and orig[0] == reading[0]:
+        head += orig[0]
+        orig, reading = orig[1:], reading[1:]
+    core = f"<ruby>{html.escape(orig)}<rp>(</rp><rt>{html.escape(reading)}</rt><rp>)</rp></ruby>"
+    return html.escape(head) + core + html.escape(tail)
+
+
+def plain_html(text: str) -> str:
+    """``text`` escaped for HTML, with no readings."""
+    return html.escape(text)

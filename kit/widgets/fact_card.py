@@ -1,0 +1,44 @@
+"""Explanation sections and fact cards: the lesson's text with each fact's source and date."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as ipw
+
+from kit.content.facts import Fact
+from kit.content.lesson_text import Section
+from kit.text.ui import label
+from kit.widgets._render import text_html
+
+
+def fact_html(fact: Fact, lang: str, furigana: bool = False) -> str:
+    """One fact as a card: the statement, then its source and as-of date in small print."""
+    return (
+        '<aside class="nk-fact" style="border-left:6px solid #1f5f99;background:#f2f6fa;'
+        'padding:0.6rem 1rem;margin:0.6rem 0;border-radius:6px;color:#1a1a1a">'
+        f"<p style=\"margin:0\">{text_html(fact.text, lang, furigana)}</p>"
+        f"<p style=\"margin:0.3rem 0 0;font-size:0.85rem;color:#3d4f5c\">{html.escape(label('source', lang))}: "
+        f"{html.escape(fact.source)}（{html.escape(fact.as_of)} {html.escape(label('as_of', lang))}）</p>"
+        "</aside>"
+    )
+
+
+class SectionView(ipw.VBox):
+    """One section of a lesson's explanation: heading, body (Markdown) and its fact cards."""
+
+    def __init__(self, section: Section, facts: dict[str, Fact], *, lang: str = "ja",
+                 furigana: bool = False, **kwargs):
+        from IPython.display import Markdown
+
+        body = ipw.Output()
+        heading = section.heading.get(lang)
+        text = section.body.get(lang)
+        if furigana and lang == "ja":
+            from kit.text.furigana import ruby_html
+
+            text = "\n".join(ruby_html(line) for line in text.split("\n"))
+        body.append_display_data(Markdown(f"### {html.escape(heading)}\n\n{text}"))
+        cards = [ipw.HTML(fact_html(facts[f], lang, furigana)) for f in section.facts if f in facts]
+        super().__init__(children=[body, *cards], **kwargs)
+        self.add_class("nk-section")

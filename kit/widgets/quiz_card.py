@@ -1,0 +1,210 @@
+"""QuizCard shows one question; Quiz shows a sequence of them with progress and a summary.
+
+Grading happens in the kernel (``kit.models.grading``): the browser receives the question
+without its answer, sends back the student's response, and gets the feedback only after the
+answer has been handed to the recorder (the results store). ``submit()`` and ``next()`` do in code
+what the buttons do, so tests need no browser.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from typing import Callable
+
+import anywidget
+import ipywidgets as ipw
+import traitlets
+
+from kit.content.quiz import Question, QuestionType, QuizBank
+from kit.models.grading import Grade, ResponseError, grade
+from kit.store.records import Answer
+from kit.text.ui import label, labels
+from kit.widgets._assets import asset
+from kit.widgets._render import text_html
+
+log = logging.getLogger(__name__)
+
+Recorder = Callable[[Answer], None]
+
+
+class QuizCard(anywidget.AnyWidget):
+    """One question with its choices; after an answer, the feedback and the explanation."""
+
+    _esm = traitlets.Unicode(asset("quiz_card.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("quiz_card.css")).tag(sync=True)
+
+    question = traitlets.Dict(help="The question as the browser shows it: text, choices, no answer.").tag(sync=True)
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    progress = traitlets.Unicode("", help="Progress line, e.g. '2 / 6 問目'.").tag(sync=True)
+    result = traitlets.Dict(help="Empty until answered; then the verdict, feedback and explanation.").tag(sync=True)
+    pending = traitlets.Bool(False, help="True while the kernel grades and stores a response.").tag(sync=True)
+    show_next = traitlets.Bool(False, help="Whether to offer a next button after answering.").tag(sync=True)
+    is_last = traitlets.Bool(False, help="Whether this is the last question of its quiz.").tag(sync=True)
+
+    def __init__(self, question: Question, *, lang: str = "ja", furigana: bool = False,
+                 recorder: Recorder | None = None, lesson: str = "", phase: str = "practice",
+                 session: str = "", student: str = "", class_code: str = "", seed: int = 0,
+                 progress: str = "", **kwargs):
+        super().__init__(**kwargs)
+        self._q = question
+        self._lang, self._furigana = lang, furigana
+        self._recorder = recorder
+        self._context = dict(lesson=lesson, phase=phase, session=session, student=student, class_code=class_code)
+        self._next_handlers: list[Callable[[QuizCard], None]] = []
+        self.grade: Grade | None = None
+        self.labels = labels(lang)
+        self.progress = progress
+        self.question = self._view(seed)
+        self.on_msg(self._on_browser_message)
+
+    @property
+    def question_id(self) -> str:
+        """The id of the question shown."""
+        return self._q.id
+
+    def _html(self, text) -> str:
+        return text_html(text, self._lang, self._furigana)
+
+    def _view(self, seed: int) -> dict:
+        indices = list(range(len(self._q.choices)))
+        if self._q.type is QuestionType.ORDER:
+            rng = random.Random(f"{self._q.id}:{seed}")
+            while tuple(indices) == self._q.answer:
+                rng.shuffle(indices)
+        return {
+            "id": self._q.id,
+            "type": self._q.type.value,
+            "text_html": self._html(self._q.text),
+            "choices": [
+                {"index": i, "html": self._html(self._q.choices[i].text), "plain": self._q.choices[i].text.get(self._lang)}
+                for i in indices
+            ],
+        }
+
+    def submit(self, response) -> Grade | None:
+        """Answer with choice indices (for order questions: the sequence), as the button does.
+
+        The answer is graded, recorded, and only then shown. A second answer is ignored; a response
+        that is not a possible answer is refused with a message and changes nothing.
+        """
+        if self.grade is not None:
+            return self.grade
+        try:
+            verdict = grade(self._q, response)
+        except ResponseError:
+            self.pending = False
+            return None
+        saved = self._record(verdict)
+        self.grade = verdict
+        self.result = {
+            "correct": verdict.correct,
+            "response": list(verdict.response),
+            "feedback": [{"index": i, "html": self._html(fb)} for i, fb in verdict.feedback],
+            "correct_choices": list(verdict.correct_choices),
+            "explanation_html": self._html(verdict.explanation),
+            "saved": saved,
+        }
+        self.pending = False
+        return verdict
+
+    def _record(self, verdict: Grade) -> bool:
+        if self._recorder is None:
+            return True
+        try:
+            self._recorder(Answer(item=self._q.id, response=verdict.response, correct=verdict.correct, **self._context))
+            return True
+        except Exception:  # a full disk or locked file must not stop the lesson
+            log.exception("could not store the answer to %s", self._q.id)
+            return False
+
+    def on_next(self, handler: Callable[[QuizCard], None]) -> None:
+        """Call ``handler(card)`` when the student asks for the next question."""
+        self._next_handlers.append(handler)
+
+    def next(self) -> None:
+        """Go on to the next question, as the next button does (only once answered)."""
+        if self.grade is None:
+            return
+        for handler in self._next_handlers:
+            handler(self)
+
+    def _on_browser_message(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict):
+            return
+        if content.get("action") == "submit":
+            self.submit(content.get("response"))
+        elif content.get("action") == "next":
+            self.next()
+
+
+class Quiz(ipw.VBox):
+    """A sequence of QuizCards: one at a time, with progress, then a summary of the sitting."""
+
+    number = traitlets.Int(0, help="Index of the question being shown (0-based).")
+    finished = traitlets.Bool(False, help="True once the summary is shown.")
+
+    def __init__(self, bank: QuizBank, *, lang: str = "ja", furigana: bool = False,
+                 recorder: Recorder | None = None, lesson: str = "", phase: str = "practice",
+                 session: str = "", student: str = "", class_code: str = "", seed: int = 0, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("nk-quiz")
+        self.bank = bank
+        self._lang = lang
+        total = len(bank.questions)
+        self.cards = [
+            QuizCard(q, lang=lang, furigana=furigana, recorder=recorder, lesson=lesson, phase=phase,
+                     session=session, student=student, class_code=class_code, seed=seed,
+                     progress=label("progress", lang, number=i + 1, total=total))
+            for i, q in enumerate(bank.questions)
+        ]
+        for i, card in enumerate(self.cards):
+            card.show_next = True
+            card.is_last = i == total - 1
+            card.on_next(self._advance)
+        self.summary = ipw.HTML()
+        self.children = [self.cards[0]] if self.cards else []
+
+    @property
+    def current(self) -> QuizCard:
+        """The card being shown."""
+        return self.cards[self.number]
+
+    def submit(self, response) -> Grade | None:
+        """Answer the current question, as its button does."""
+        return self.current.submit(response)
+
+    def next(self) -> None:
+        """Go on from the current (answered) question, as its next button does."""
+        self.current.next()
+
+    def _advance(self, card: QuizCard) -> None:
+        if card is not self.current:
+            return
+        if self.number + 1 < len(self.cards):
+            self.number += 1
+            self.children = [self.current]
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
+        import html
+
+        graded = [c for c in self.cards if c.grade is not None]
+        correct = sum(c.grade.correct for c in graded)
+        review = [c for c in graded if not c.grade.correct]
+        items = "".join(f"<li>{html.escape(c._q.text.get(self._lang))}</li>" for c in review)
+        self.summary.value = (
+            '<div class="nk-summary" role="status">'
+            f"<h3>{html.escape(label('summary_title', self._lang))}</h3>"
+            f"<p class=\"nk-score\">{html.escape(label('summary_score', self._lang, total=len(self.cards), correct=correct))}</p>"
+            + (f"<p>{html.escape(label('summary_review', self._lang))}</p><ul>{items}</ul>" if review else "")
+            + "</div>"
+        )
+        self.finished = True
+        self.children = [self.summary]
+
+    @property
+    def score(self) -> tuple[int, int]:
+        """(correct answers, questions) so far."""
+        return sum(bool(c.grade and c.grade.correct) for c in self.cards), len(self.cards)

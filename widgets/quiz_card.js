@@ -1,0 +1,137 @@
+// Browser half of kit.widgets.quiz_card.QuizCard: shows one question, sends the student's
+// response to the kernel, and shows the feedback the kernel sends back. It never knows the
+// answer before the kernel has graded (and stored) the response.
+
+function h(tag, attrs = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v);
+  }
+  for (const c of children) el.append(c);
+  return el;
+}
+
+let uid = 0;
+
+function render({ model, el }) {
+  const root = h("div", { class: "nk-quiz-card" });
+  el.append(root);
+  let order = []; // current order for "order" questions (choice indices)
+  let lastDrawn = null;
+
+  function draw() {
+    const q = model.get("question") || {};
+    const L = model.get("labels") || {};
+    const result = model.get("result") || {};
+    const answered = Object.keys(result).length > 0;
+    const key = JSON.stringify([q.id, answered, model.get("pending")]);
+    if (key === lastDrawn) return;
+    lastDrawn = key;
+    root.replaceChildren();
+    if (!q.id) return;
+    const id = `nk-q${++uid}`;
+    root.append(h("p", { class: "nk-progress", text: model.get("progress") || "" }));
+    const form = h("form", { class: "nk-form", onsubmit: (e) => { e.preventDefault(); submit(); } });
+    const fieldset = h("fieldset", { class: "nk-fieldset" });
+    fieldset.append(h("legend", { class: "nk-question", id: `${id}-legend`, html: q.text_html }));
+    const hintKey = { single: "choose_one", multiple: "choose_many", truefalse: "choose_truefalse", order: "put_in_order" }[q.type];
+    fieldset.append(h("p", { class: "nk-hint", text: L[hintKey] || "" }));
+    const chosen = new Set(answered ? result.response : []);
+
+    if (q.type === "order") {
+      if (!answered && order.length !== q.choices.length) order = q.choices.map((c) => c.index);
+      if (answered) order = result.response.slice();
+      const byIndex = Object.fromEntries(q.choices.map((c) => [c.index, c]));
+      const list = h("ol", { class: "nk-order" });
+      order.forEach((ci, pos) => {
+        const item = h("li", { class: "nk-order-item" });
+        item.append(h("span", { class: "nk-choice-text", html: byIndex[ci].html }));
+        if (!answered) {
+          const up = h("button", { type: "button", class: "nk-move", "aria-label": `${L.move_up}: ${byIndex[ci].plain}`, text: "↑",
+            onclick: () => move(pos, -1, "up") });
+          const down = h("button", { type: "button", class: "nk-move", "aria-label": `${L.move_down}: ${byIndex[ci].plain}`, text: "↓",
+            onclick: () => move(pos, 1, "down") });
+          if (pos === 0) up.disabled = true;
+          if (pos === order.length - 1) down.disabled = true;
+          up.dataset.pos = pos; down.dataset.pos = pos;
+          item.append(h("span", { class: "nk-move-group" }, [up, down]));
+        }
+        list.append(item);
+      });
+      fieldset.append(list);
+    } else {
+      const type = q.type === "multiple" ? "checkbox" : "radio";
+      for (const c of q.choices) {
+        const inputId = `${id}-c${c.index}`;
+        const input = h("input", { type, name: `${id}-choice`, id: inputId, value: String(c.index), class: "nk-input" });
+        if (chosen.has(c.index)) input.checked = true;
+        if (answered) input.disabled = true;
+        const cls = ["nk-choice"];
+        if (answered && result.correct_choices.includes(c.index)) cls.push("nk-right");
+        if (answered && chosen.has(c.index) && !result.correct_choices.includes(c.index)) cls.push("nk-wrong");
+        const label = h("label", { for: inputId, class: cls.join(" ") }, [input, h("span", { class: "nk-choice-text", html: c.html })]);
+        fieldset.append(label);
+      }
+    }
+    form.append(fieldset);
+    const warn = h("p", { class: "nk-warn", role: "alert" });
+    form.append(warn);
+    if (!answered) {
+      const btn = h("button", { type: "submit", class: "nk-submit", text: L.submit });
+      if (model.get("pending")) btn.disabled = true;
+      form.append(btn);
+    }
+    root.append(form);
+
+    if (answered) {
+      const box = h("div", { class: "nk-feedback " + (result.correct ? "nk-feedback-right" : "nk-feedback-wrong"), role: "status", tabindex: "-1" });
+      box.append(h("p", { class: "nk-verdict", text: result.correct ? L.correct : L.incorrect }));
+      for (const f of result.feedback || []) box.append(h("p", { class: "nk-choice-feedback", html: f.html }));
+      if (q.type === "order") {
+        const byIndex = Object.fromEntries(q.choices.map((c) => [c.index, c]));
+        const ol = h("ol", { class: "nk-right-order", "aria-label": L.correct_answer });
+        for (const ci of result.correct_choices) ol.append(h("li", { html: byIndex[ci].html }));
+        box.append(h("p", { class: "nk-label", text: L.correct_answer }), ol);
+      }
+      box.append(h("p", { class: "nk-label", text: L.explanation }), h("p", { class: "nk-explanation", html: result.explanation_html }));
+      if (result.saved === false) box.append(h("p", { class: "nk-warn", text: L.not_saved }));
+      const next = h("button", { type: "button", class: "nk-next", text: model.get("is_last") ? L.finish : L.next,
+        onclick: () => model.send({ action: "next" }) });
+      if (model.get("show_next")) box.append(next);
+      root.append(box);
+      box.focus();
+    }
+
+    function submit() {
+      let response;
+      if (q.type === "order") response = order.slice();
+      else response = [...form.querySelectorAll("input:checked")].map((i) => Number(i.value));
+      if (response.length === 0) { warn.textContent = L.pick_first; return; }
+      model.set("pending", true);
+      model.save_changes();
+      model.send({ action: "submit", response });
+    }
+
+    function move(pos, delta, dir) {
+      const to = pos + delta;
+      [order[pos], order[to]] = [order[to], order[pos]];
+      lastDrawn = null;
+      draw();
+      // keep the keyboard on the item just moved
+      const buttons = root.querySelectorAll(`.nk-move[data-pos="${to}"]`);
+      const again = dir === "up" ? buttons[0] : buttons[1];
+      (again && !again.disabled ? again : buttons[0] || buttons[1])?.focus();
+    }
+  }
+
+  model.on("change:question", () => { order = []; draw(); });
+  model.on("change:result", draw);
+  model.on("change:pending", draw);
+  model.on("change:labels", () => { lastDrawn = null; draw(); });
+  draw();
+}
+
+export default { render };
