@@ -142,3 +142,25 @@ def header_problems(name: str, file: str, columns: list[str], place: str = "2行
         except KeyError:
             problems.append(_unknown_field(file, place, col, known))
     return problems
+
+
+def coerce(name: str, key: str, value: Any) -> Any:
+    """``value`` as the schema's type where the file format lost it.
+
+    YAML reads ``answer: 2`` as a number and spreadsheets give every cell as text; the schema
+    says which is meant.
+    """
+    try:
+        want = _property_schema(load_schema(name), key).get("type")
+    except KeyError:
+        return value
+    if want == "string" and isinstance(value, bool):
+        return "true" if value else "false"
+    if want == "string" and isinstance(value, (int, float)):
+        return str(value)
+    if want == "number" and isinstance(value, str) and value.strip():
+        try:
+            return float(value.replace(",", "")) if "." in value else int(value.replace(",", ""))
+        except ValueError:
+            return value
+    return value

@@ -161,11 +161,28 @@ def _header_problems(name: str, line: int, columns: list[str]) -> list[ContentPr
     return problems
 
 
+def _yaml_loader():
+    import re
+
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """YAML 1.2 booleans: only true/false. A feedback of "No" or a choice "on" stays text."""
+
+    Loader.yaml_implicit_resolvers = {
+        key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+    }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return Loader
+
+
 def _read_yaml(path: Path, name: str, items_key: str) -> Table:
     import yaml
 
     try:
-        doc = yaml.safe_load(decode_text(path.read_bytes(), name))
+        doc = yaml.load(decode_text(path.read_bytes(), name), Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         place = f"{mark.line + 1}行目" if mark is not None else ""

@@ -30,7 +30,7 @@ def checked_rows(name: str, table: Table) -> tuple[list[Row], list[ContentProble
                     f"the column '{col}' is missing; add it to the header row."))
     rows = []
     for row in table.rows:
-        values = {k: v for k, v in row.values.items() if k not in unknown}
+        values = {k: schema.coerce(name, k, v) for k, v in row.values.items() if k not in unknown}
         if is_spreadsheet:
             values = {k: v for k, v in values.items() if k in table.columns or k.startswith("__")}
         clean = Row(values, row.place, row.number)

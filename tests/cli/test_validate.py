@@ -1,0 +1,73 @@
+"""``netkit validate`` run in process, over a teacher's folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from kit.cli import main
+from tests.conftest import REPO, read_rows, set_cell, write_rows
+
+
+def lesson(path, code: list[str], meta=True):
+    nb = nbformat.v4.new_notebook()
+    if meta:
+        nb.metadata["netkit"] = {"title_ja": "テスト", "topic": "defamation", "audience": "中学生"}
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in code]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def folder(datasets):
+    root = datasets.parent
+    lesson(root / "lessons" / "defamation" / "demo.ipynb", [
+        'from kit.lesson import Lesson\nlesson = Lesson("demo")',
+        'lesson.quiz("quizzes/sample.csv", group="pre", phase="pre")',
+        'lesson.section("texts/sample.yaml", "intro")',
+        "lesson.help()",
+    ])
+    return root
+
+
+def test_clean_folder_passes(folder, capsys):
+    assert main(["validate", str(folder)]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_every_problem_listed_and_exit_nonzero(folder, capsys):
+    rows = set_cell(read_rows(folder / "datasets/quizzes/sample.csv"), "q-single", "audience", "中学")
+    write_rows(folder / "datasets/quizzes/broken.csv", rows)
+    lesson(folder / "lessons/piracy/other.ipynb", [
+        'lesson.quiz("quizzes/missing.csv")',
+        'lesson.section("texts/sample.yaml", "nosuch")',
+        'lesson.quiz("quizzes/sample.csv", group="middle")',
+    ], meta=False)
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "quizzes/broken.csv: 3行目、列・項目「audience」" in out
+    assert "lessons/piracy/other.ipynb" in out and "quizzes/missing.csv" in out
+    assert "節「nosuch」がありません" in out
+    assert "group「middle」" in out
+    assert "題名・話題・対象がありません" in out
+    assert out.strip().splitlines()[-1].startswith("5 件の問題があります")
+
+
+def test_fact_references_are_checked(folder, capsys):
+    rows = set_cell(read_rows(folder / "datasets/quizzes/sample.csv"), "q-multi", "source", "no-such-fact")
+    write_rows(folder / "datasets/quizzes/sample.csv", rows)
+    assert main(["validate", str(folder)]) == 1
+    assert "no-such-fact" in capsys.readouterr().out
+
+
+def test_broken_notebook_json(folder, capsys):
+    (folder / "lessons" / "broken.ipynb").write_text("{not json", encoding="utf-8")
+    assert main(["validate", str(folder), "--lang", "en"]) == 1
+    assert "not a readable notebook" in capsys.readouterr().out
+
+
+def test_the_kits_own_lessons_and_content_are_valid(capsys):
+    assert main(["validate", str(REPO)]) == 0, capsys.readouterr().out

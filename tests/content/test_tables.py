@@ -1,0 +1,70 @@
+"""Reading spreadsheets as Japanese Excel saves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.content import ContentError, load_quiz
+from tests.conftest import read_rows, write_rows
+
+
+@pytest.mark.parametrize(
+    "encoding,newline",
+    [("utf-8-sig", "\r\n"), ("utf-8", "\n"), ("utf-8", "\r\n"), ("cp932", "\r\n"), ("shift_jis", "\r\n"), ("utf-16", "\r\n")],
+)
+def test_csv_reads_the_same_in_every_excel_encoding(datasets, encoding, newline):
+    source = datasets / "quizzes" / "sample.csv"
+    expected = load_quiz(source)
+    rows = read_rows(source)
+    if encoding == "utf-16":  # Excel's "Unicode text": UTF-16 with tabs
+        path = datasets / "quizzes" / "copy.txt"
+        with open(path, "w", encoding="utf-16", newline="") as f:
+            f.write("\r\n".join("\t".join(r) for r in rows) + "\r\n")
+    else:
+        path = write_rows(datasets / "quizzes" / "copy.csv", rows, encoding=encoding, newline=newline)
+    got = load_quiz(path)
+    assert [q.text.ja for q in got.questions] == [q.text.ja for q in expected.questions]
+    assert got.questions == tuple(q for q in expected.questions)
+
+
+def test_xlsx_reads_like_csv(datasets):
+    openpyxl = pytest.importorskip("openpyxl")
+    rows = read_rows(datasets / "quizzes" / "sample.csv")
+    book = openpyxl.Workbook()
+    for r in rows:
+        # Excel stores "1" typed in a cell as a number; the loader must read it back as 1.
+        book.active.append([int(c) if c.isdigit() else c for c in r])
+    path = datasets / "quizzes" / "sample.xlsx"
+    book.save(path)
+    assert load_quiz(path).questions == load_quiz(datasets / "quizzes" / "sample.csv").questions
+
+
+def test_excel_trailing_empty_columns_and_blank_rows_are_ignored(datasets):
+    rows = read_rows(datasets / "quizzes" / "sample.csv")
+    padded = [r + ["", ""] for r in rows] + [[""] * (len(rows[1]) + 2)]
+    padded.insert(3, [""] * len(rows[1]))
+    path = write_rows(datasets / "quizzes" / "padded.csv", padded)
+    assert len(load_quiz(path).questions) == 4
+
+
+def test_not_a_spreadsheet_gets_a_clear_message(datasets):
+    path = datasets / "quizzes" / "broken.xlsx"
+    path.write_bytes(b"this is not a zip file")
+    with pytest.raises(ContentError) as err:
+        load_quiz(path)
+    assert "Excel ファイルとして開けません" in str(err.value)
+    assert "broken.xlsx" in str(err.value)
+
+
+def test_missing_file_names_the_file(datasets):
+    with pytest.raises(ContentError) as err:
+        load_quiz(datasets / "quizzes" / "nothing.csv")
+    assert "nothing.csv" in str(err.value) and "見つかりません" in str(err.value)
+
+
+def test_undecodable_bytes(datasets):
+    path = datasets / "quizzes" / "garbage.csv"
+    path.write_bytes(b"schema_version,1\n\x81\x00\xff\xfe\xfd")
+    with pytest.raises(ContentError) as err:
+        load_quiz(path)
+    assert "garbage.csv" in str(err.value)

@@ -1,0 +1,52 @@
+"""The answer store: committed at once, safe with many writers, upgraded by migrations."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+
+from kit.store import Answer, open_store
+from kit.store.sqlite import MIGRATIONS
+
+
+def answer(i=0, **kw):
+    base = dict(lesson="demo", item=f"q{i}", response=(1,), correct=True, phase="pre", session="s", student="<b>3番</b>", class_code="2-3")
+    base.update(kw)
+    return Answer(**base)
+
+
+def test_records_are_visible_to_another_connection_at_once(tmp_path):
+    db = tmp_path / "r.sqlite3"
+    writer = open_store(db)
+    writer.record(answer())
+    other = sqlite3.connect(db)
+    assert other.execute("SELECT student, class_code FROM answers").fetchall() == [("<b>3番</b>", "2-3")]
+    assert writer.schema_version == len(MIGRATIONS)
+    assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reading_back(tmp_path):
+    store = open_store(tmp_path / "r.sqlite3")
+    store.record(answer(1, response=(2, 0, 1), correct=False))
+    got = store.answers(lesson="demo", class_code="2-3")
+    assert got[0].response == (2, 0, 1) and got[0].correct is False and got[0].answered_at
+
+
+def _write_many(path, worker, count):
+    store = open_store(path)
+    for i in range(count):
+        store.record(answer(i, session=f"w{worker}"))
+    store.close()
+
+
+def test_many_processes_lose_nothing(tmp_path):
+    db = tmp_path / "r.sqlite3"
+    open_store(db).close()
+    procs = [multiprocessing.Process(target=_write_many, args=(db, w, 50)) for w in range(8)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM answers").fetchone()[0] == 400
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

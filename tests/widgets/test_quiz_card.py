@@ -1,0 +1,102 @@
+"""QuizCard and Quiz driven from code, as their buttons would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kit.content import load_quiz
+from kit.widgets.quiz_card import Quiz, QuizCard
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def bank():
+    return load_quiz(FIXTURES / "datasets" / "quizzes" / "sample.csv")
+
+
+def test_answer_never_reaches_the_browser_before_answering(bank):
+    for q in bank.questions:
+        card = QuizCard(q)
+        state = {k: v for k, v in card.get_state().items() if k not in ("_esm", "_css")}
+        synced = json.dumps(state, ensure_ascii=False)
+        assert card.result == {}
+        assert set(card.question) == {"id", "type", "text_html", "choices"}
+        assert all(set(c) == {"index", "html", "plain"} for c in card.question["choices"])
+        assert q.explanation.ja not in synced
+        for choice in q.choices:  # feedback reveals which choice is right
+            if choice.feedback.ja:
+                assert choice.feedback.ja not in synced
+
+
+def test_order_choices_are_shuffled_away_from_the_answer(bank):
+    q = bank.select(ids=["q-order"]).questions[0]
+    shown = [c["index"] for c in QuizCard(q).question["choices"]]
+    assert tuple(shown) != q.answer and sorted(shown) == [0, 1, 2]
+
+
+def test_answer_is_recorded_before_feedback_is_shown(bank):
+    events = []
+    card = QuizCard(bank.questions[0], lesson="demo", phase="pre", session="s1",
+                    recorder=lambda a: events.append(("stored", a, dict(card.result))))
+    card.observe(lambda change: events.append(("shown", None, None)), names="result")
+    card.submit([1])
+    assert [e[0] for e in events] == ["stored", "shown"]
+    stored = events[0][1]
+    assert events[0][2] == {}  # nothing was shown when the answer was stored
+    assert (stored.item, stored.response, stored.correct, stored.phase, stored.lesson) == ("q-single", (1,), False, "pre", "demo")
+    assert card.result["correct"] is False and card.result["correct_choices"] == [0]
+
+
+def test_second_answer_is_ignored(bank):
+    stored = []
+    card = QuizCard(bank.questions[0], recorder=stored.append)
+    card.submit([0])
+    card.submit([1])
+    assert len(stored) == 1 and card.result["correct"]
+
+
+def test_a_forged_response_from_the_browser_changes_nothing(bank):
+    stored = []
+    card = QuizCard(bank.questions[0], recorder=stored.append)
+    card._on_browser_message(card, {"action": "submit", "response": [99]}, [])
+    card._on_browser_message(card, "garbage", [])
+    assert stored == [] and card.result == {}
+    card._on_browser_message(card, {"action": "submit", "response": [0]}, [])
+    assert stored and card.result["correct"]
+
+
+def test_storage_failure_still_gives_feedback_and_says_so(bank):
+    def broken(_answer):
+        raise OSError("disk full")
+
+    card = QuizCard(bank.questions[0], recorder=broken)
+    card.submit([0])
+    assert card.result["correct"] and card.result["saved"] is False
+
+
+def test_english_and_furigana(bank):
+    en = QuizCard(bank.questions[0], lang="en")
+    assert en.question["text_html"] == "What if someone posts abuse about you?"
+    assert en.labels["submit"] == "Answer"
+    ruby = QuizCard(bank.questions[0], furigana=True)
+    assert "<ruby>" in ruby.question["text_html"] and "<rt>" in ruby.question["text_html"]
+
+
+def test_quiz_goes_through_every_question_to_a_summary(bank):
+    quiz = Quiz(bank, lang="ja")
+    answers = {"q-single": [0], "q-multi": [0], "q-tf": [1], "q-order": [0, 1, 2]}
+    for _ in bank.questions:
+        assert not quiz.finished
+        quiz.submit(answers[quiz.current.question_id])
+        quiz.next()
+    assert quiz.finished and quiz.score == (3, 4)
+    assert "4問中 3問 正解" in quiz.summary.value
+    assert "してはいけないことは？" in quiz.summary.value  # the missed question, to look at again
+
+
+def test_next_before_answering_does_nothing(bank):
+    quiz = Quiz(bank)
+    quiz.next()
+    assert quiz.number == 0
