@@ -1,0 +1,137 @@
+"""Students' view: the catalogue, each starter lesson, mouse and keyboard, offline, kernels freed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+LESSONS = ["defamation/basics.ipynb", "misinformation/basics.ipynb", "piracy/basics.ipynb"]
+WIDGET_TIMEOUT = 90_000  # ms: a lesson page on a loaded 2-core machine
+
+
+def only_local(urls):
+    return [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"]
+
+
+def wait_until(predicate, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"not within {seconds}s: {what}")
+
+
+def answer_with_mouse(card):
+    kind = card.locator("fieldset").first
+    if card.locator(".nk-order").count():
+        card.locator(".nk-move:not([disabled])").first.click()
+    else:
+        card.locator("label.nk-choice").first.click()
+    card.locator("button.nk-submit").click()
+    return kind
+
+
+def answer_with_keyboard(page, card):
+    """Tab to the card, choose with Space (or move with Enter), Tab to the answer button, Enter."""
+    def focused_in_card(selector):
+        return page.evaluate(
+            "([cardSel, sel]) => { const a = document.activeElement; return !!a && !!a.closest(cardSel) && a.matches(sel); }",
+            [".nk-quiz-card >> nth=-1".split(" >> ")[0], selector])
+
+    card.locator("legend").click()  # put the reading position on the question, as a screen-reader user would
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if focused_in_card(".nk-input, .nk-move:not([disabled])"):
+            break
+    else:
+        raise AssertionError("could not reach a choice with Tab")
+    if focused_in_card(".nk-input"):
+        page.keyboard.press("Space")
+    else:
+        page.keyboard.press("Enter")
+    for _ in range(20):
+        if focused_in_card(".nk-submit"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("could not reach the answer button with Tab")
+    page.keyboard.press("Enter")
+
+
+def test_catalogue_lists_every_lesson_and_starts_no_kernel(server, page):
+    before = server.kernels()
+    page.goto(server.url)
+    for rel in LESSONS:
+        assert page.locator(f'a.nk-lesson[href$="{rel}"]').count() == 1
+    assert page.locator("html").get_attribute("lang") == "ja"
+    assert server.kernels() == before
+    assert only_local(page.requested_urls) == []
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_lesson_with_mouse_and_keyboard_offline(server, page, lesson):
+    page.goto(server.url)
+    page.locator(f'a.nk-lesson[href$="{lesson}"]').click()
+    cards = page.locator(".nk-quiz-card")
+    cards.first.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
+    assert "Traceback" not in page.content()
+
+    pre = cards.first
+    answer_with_mouse(pre)
+    pre.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)
+    assert pre.locator(".nk-explanation").inner_text().strip()
+
+    post = cards.nth(1)
+    post.locator("legend").wait_for(timeout=30_000)
+    answer_with_keyboard(page, post)
+    post.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)
+
+    assert only_local(page.requested_urls) == [], only_local(page.requested_urls)
+
+
+def test_answers_are_stored_before_feedback(server, page):
+    import sqlite3
+
+    page.goto(server.url + "voila/render/piracy/basics.ipynb?class=2-3&name=%3Cb%3E7%3C%2Fb%3E")
+    card = page.locator(".nk-quiz-card").first
+    card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    answer_with_mouse(card)
+    card.locator(".nk-feedback").wait_for(timeout=30_000)
+    db = sqlite3.connect(Path(server.data_dir) / "results.sqlite3")
+    rows = db.execute("SELECT lesson, phase, class_code, student FROM answers WHERE class_code='2-3'").fetchall()
+    assert ("piracy-basics", "pre", "2-3", "<b>7</b>") in rows
+
+
+def test_closing_the_tab_frees_the_kernel(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    before = server.kernels()
+    page.goto(server.url + "voila/render/misinformation/basics.ipynb")
+    page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
+    opened = server.kernels() - before
+    assert len(opened) == 1
+    page.close(run_before_unload=True)
+    context.close()
+    wait_until(lambda: not (server.kernels() & opened), 30, "the closed tab's kernel to stop")
+
+
+def test_no_serious_accessibility_violations(server, page):
+    import axe_playwright_python
+
+    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+    pages = [server.url, server.url + "voila/render/defamation/basics.ipynb"]
+    for url in pages:
+        page.goto(url)
+        if "render" in url:
+            page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
+            page.locator(".nk-help").wait_for(timeout=30_000)
+        page.add_script_tag(content=axe_js)
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == [], f"{url}: {bad}"
