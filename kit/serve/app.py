@@ -58,7 +58,7 @@ def classroom_config(options: ServeOptions) -> Config:
     c.Voila.port_retries = 0
     c.Voila.open_browser = False
     c.Voila.root_dir = str(options.root)
-    c.Voila.mathjax_url = "about:blank"
+    c.Voila.mathjax_url = "/voila/templates/netkit/static/mathjax-offline.js"
     c.Voila.tornado_settings = {"compress_response": True}
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"

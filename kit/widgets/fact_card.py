@@ -19,7 +19,7 @@ def fact_html(fact: Fact, lang: str, furigana: bool = False) -> str:
         'padding:0.6rem 1rem;margin:0.6rem 0;border-radius:6px;color:#1a1a1a">'
         f"<p style=\"margin:0\">{text_html(fact.text, lang, furigana)}</p>"
         f"<p style=\"margin:0.3rem 0 0;font-size:0.85rem;color:#3d4f5c\">{html.escape(label('source', lang))}: "
-        f"{html.escape(fact.source)}（{html.escape(fact.as_of)} {html.escape(label('as_of', lang))}）</p>"
+        f"{html.escape(fact.source)}{html.escape(label('as_of', lang, date=fact.as_of))}</p>"
         "</aside>"
     )
 
