@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -23,14 +23,14 @@ from kit.content.tables import Row
 SCHEMA_VERSION = 1  # the newest schema_version this kit reads
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """The JSON Schema named ``name`` (e.g. ``"quiz"``), as published in the package."""
     text = resources.files("kit.content").joinpath(f"schema/{name}.schema.json").read_text("utf-8")
     return json.loads(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_check(name: str, key: str):
     schema = load_schema(name)
     sub = _property_schema(schema, key)

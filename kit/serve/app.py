@@ -13,7 +13,7 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
   applies to kernels nobody is connected to;
 - every installed JupyterLab extension loaded into every page: only the widget manager and
   anywidget are allowed;
-- uncompressed responses: tornado compresses them.
+- uncompressed responses: tornado compresses them (``KitVoila.init_settings``).
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ def classroom_config(options: ServeOptions) -> Config:
     c.Voila.open_browser = False
     c.Voila.root_dir = str(options.root)
     c.Voila.mathjax_url = "/voila/templates/netkit/static/mathjax-offline.js"
-    c.Voila.tornado_settings = {"compress_response": True}
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"
     c.VoilaConfiguration.show_tracebacks = False

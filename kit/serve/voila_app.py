@@ -16,6 +16,12 @@ class KitVoila(Voila):
 
     name = "netkit-serve"
 
+    def init_settings(self) -> dict:
+        """Voilà's settings plus compression, which tornado only honours when the app is built."""
+        settings = super().init_settings()
+        settings["compress_response"] = True
+        return settings
+
     def init_handlers(self) -> list:
         """Voilà's handlers, with the tree replaced by the catalogue and no contents listing."""
         handlers = []

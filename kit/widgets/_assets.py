@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from kit.content.paths import bundled_root
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> str:
     """The text of ``widgets/<name>`` (e.g. ``"quiz_card.js"``)."""
     return (bundled_root() / "widgets" / name).read_text("utf-8")

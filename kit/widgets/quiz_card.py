@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
-from typing import Callable
+from collections.abc import Callable
 
 import anywidget
 import ipywidgets as ipw

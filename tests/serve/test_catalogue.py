@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import nbformat
 
-from kit.serve.catalogue import grouped, scan
 from kit.serve.app import ServeOptions, classroom_config
+from kit.serve.catalogue import grouped, scan
 from tests.conftest import REPO
 
 
@@ -43,5 +43,4 @@ def test_classroom_settings(tmp_path):
     assert c.VoilaConfiguration.preheat_kernel is True and c.VoilaConfiguration.default_pool_size == 3
     assert c.VoilaExecutor.iopub_timeout >= 60
     assert c.MappingKernelManager.cull_connected is False and c.MappingKernelManager.cull_idle_timeout > 0
-    assert c.Voila.tornado_settings["compress_response"] is True
     assert "anywidget" in c.VoilaConfiguration.extension_allowlist

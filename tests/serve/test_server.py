@@ -61,7 +61,7 @@ def test_lesson_page_is_local_only_and_compressed(running):
         import gzip
 
         body = gzip.decompress(r.read()).decode("utf-8")
-        cookie = r.headers.get("Set-Cookie", "")
+        cookie = " ".join(r.headers.get_all("Set-Cookie") or [])
     assert "_xsrf=" in cookie  # the tab's shutdown beacon needs it
     assert "cdn.jsdelivr.net" not in body and "cdnjs.cloudflare.com" not in body and "unpkg.com" not in body
     assert "nk-problem" not in body and "Traceback" not in body
