@@ -106,15 +106,14 @@ class Lesson:
 
     def title(self, file: str):
         """The lesson's title from its text file, as a heading."""
-        import html
-
         import ipywidgets as ipw
 
         from kit.content.lesson_text import load_lesson_text
+        from kit.widgets._render import text_html
 
         def build():
-            title = load_lesson_text(resolve(file)).title.get(self.lang)
-            return ipw.HTML(f'<h1 class="nk-title" style="font-size:1.8rem;margin:0.2rem 0">{html.escape(title)}</h1>')
+            title = text_html(load_lesson_text(resolve(file)).title, self.lang, self.furigana)
+            return ipw.HTML(f'<h1 class="nk-title" style="font-size:1.8rem;margin:0.2rem 0">{title}</h1>')
 
         return self._safely(build, file)
 

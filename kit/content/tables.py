@@ -139,7 +139,7 @@ def _from_grid(name: str, grid: list[list[str]]) -> Table:
     rows = []
     for number, cells in numbered[2:]:
         values = {}
-        for col, cell in zip(columns, cells):
+        for col, cell in zip(columns, cells, strict=False):
             if col:
                 values[col] = cell
         extra = [c for c in cells[len(columns):] if c]

@@ -8,6 +8,7 @@ import ipywidgets as ipw
 
 from kit.content.facts import Fact
 from kit.content.lesson_text import Section
+from kit.text.markdown import cjk_emphasis
 from kit.text.ui import label
 from kit.widgets._render import text_html
 
@@ -38,6 +39,7 @@ class SectionView(ipw.VBox):
             from kit.text.furigana import ruby_html
 
             text = "\n".join(ruby_html(line) for line in text.split("\n"))
+        text = cjk_emphasis(text)
         body.append_display_data(Markdown(f"### {html.escape(heading)}\n\n{text}"))
         cards = [ipw.HTML(fact_html(facts[f], lang, furigana)) for f in section.facts if f in facts]
         super().__init__(children=[body, *cards], **kwargs)
