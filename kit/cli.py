@@ -87,7 +87,8 @@ def cmd_serve(args) -> int:
         print("結果の保存先は授業フォルダの外にしてください / keep --data-dir outside the lessons folder", file=sys.stderr)
         return 2
     results.mkdir(parents=True, exist_ok=True)
-    options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=args.pool, data_dir=results)
+    options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=args.pool, data_dir=results,
+                           cull_idle_timeout=args.cull_after)
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
@@ -124,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866, help="ポート番号 / port (default 8866)")
     serve.add_argument("--pool", type=int, default=0, help="授業ごとに先に起動しておくカーネルの数 / preheated kernels per lesson")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
+    serve.add_argument("--cull-after", type=int, default=600, metavar="SECONDS",
+                       help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
     serve.set_defaults(func=cmd_serve)
 
     validate = sub.add_parser("validate", help="内容ファイルと授業を確かめる / check content files and lessons")

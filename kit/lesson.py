@@ -59,18 +59,27 @@ class Lesson:
 
     def quiz(self, file: str, *, group: str | None = None, phase: str = "practice"):
         """A Quiz over the bank ``file`` (relative to datasets/), or a ProblemCard if it is broken."""
-        from kit.content.quiz import load_quiz
+        import ipywidgets as ipw
+
+        from kit.content.quiz import read_quiz
         from kit.widgets.quiz_card import Quiz
 
         def build():
-            bank = load_quiz(resolve(file)).select(group=group)
+            whole, problems = read_quiz(resolve(file))
+            bank = whole.select(group=group)
             if not bank.questions:
+                if problems:
+                    raise ContentError(problems)
                 raise ContentError.single(
                     file, f"group「{group}」の問題がありません。group の列を確かめてください。",
                     f"no questions in group '{group}'; check the group column.", field="group")
-            return Quiz(bank, lang=self.lang, furigana=self.furigana, recorder=self.record,
+            quiz = Quiz(bank, lang=self.lang, furigana=self.furigana, recorder=self.record,
                         lesson=self.id, phase=phase, session=self.session, student=self.student,
                         class_code=self.class_code)
+            if not problems:
+                return quiz
+            # The sound questions stay playable; the teacher is told what to fix in the others.
+            return ipw.VBox([self._problem(ContentError(problems), partial=True), quiz])
 
         return self._safely(build, file)
 
@@ -157,8 +166,8 @@ class Lesson:
                 display_name(Path(file)), "", "", f"読み込めませんでした（{type(exc).__name__}: {exc}）。",
                 f"could not be loaded ({type(exc).__name__}: {exc}).")))
 
-    def _problem(self, error: ContentError):
+    def _problem(self, error: ContentError, partial: bool = False):
         from kit.widgets.problem_card import ProblemCard
 
         log.warning("lesson %s: %s", self.id, error)
-        return ProblemCard(error, lang=self.lang)
+        return ProblemCard(error, lang=self.lang, partial=partial)

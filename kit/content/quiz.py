@@ -83,6 +83,18 @@ class QuizBank:
 
 def load_quiz(path: str | Path) -> QuizBank:
     """Read and check a quiz bank; raise ``ContentError`` listing every problem found."""
+    bank, problems = read_quiz(path)
+    if problems:
+        raise ContentError(problems)
+    return bank
+
+
+def read_quiz(path: str | Path) -> tuple[QuizBank, list[ContentProblem]]:
+    """The questions of a bank that are sound, and every problem found in the others.
+
+    A lesson uses this to keep the good questions playable while a teacher fixes a broken row;
+    ``netkit validate`` and ``load_quiz`` treat any problem as an error.
+    """
     table = read_table(path, items_key="items")
     rows, problems = checked_rows("quiz", table)
     questions = []
@@ -91,13 +103,14 @@ def load_quiz(path: str | Path) -> QuizBank:
         row_problems = [p for p in problems if p.place == row.place]
         qid = str(row.values.get("id", "")).strip()
         if qid and qid in seen:
-            problems.append(ContentProblem(
+            row_problems.append(ContentProblem(
                 table.file, row.place, "id", f"id「{qid}」は{seen[qid]}でも使われています。別の id にしてください。",
                 f"id '{qid}' is already used at {seen[qid]}; use another id."))
+            problems.append(row_problems[-1])
         elif qid:
             seen[qid] = row.place
-        if row_problems:
-            continue  # the rules below assume the fields themselves are well formed
+        if row_problems or any(p.place in ("", "2行目") for p in problems):
+            continue  # the rules below assume the fields and the header are well formed
         question, rule_problems = _question(table.file, row)
         problems += rule_problems
         if question is not None:
@@ -105,9 +118,7 @@ def load_quiz(path: str | Path) -> QuizBank:
     if not rows and not problems:
         problems.append(ContentProblem(table.file, "", "", "問題が1つもありません。3行目から問題を書いてください。",
                                        "there are no questions; add them from the third row."))
-    if problems:
-        raise ContentError(problems)
-    return QuizBank(table.file, tuple(questions))
+    return QuizBank(table.file, tuple(questions)), problems
 
 
 def _question(file: str, row: Row) -> tuple[Question | None, list[ContentProblem]]:

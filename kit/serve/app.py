@@ -70,7 +70,7 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaExecutor.iopub_timeout = options.iopub_timeout
     c.VoilaExecutor.raise_on_iopub_timeout = False
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle_timeout
-    c.MappingKernelManager.cull_interval = 30
+    c.MappingKernelManager.cull_interval = max(1, min(30, options.cull_idle_timeout // 2))
     c.MappingKernelManager.cull_connected = False
     c.MappingKernelManager.cull_busy = False
     return c

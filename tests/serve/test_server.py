@@ -81,3 +81,36 @@ def test_ctrl_c_stops_cleanly_and_frees_kernels(tmp_path):
 
     for pid in kernels:
         assert not os.path.exists(f"/proc/{pid}") or "zombie" in open(f"/proc/{pid}/status").read().lower()
+
+
+def test_idle_unconnected_kernels_are_culled_but_the_pool_is_kept(tmp_path):
+    import time
+
+    srv = Server(REPO, tmp_path / "results", ["--pool", "1", "--cull-after", "4"])
+    try:
+        deadline = time.monotonic() + 90
+        log = open(srv.log.name, encoding="utf-8")
+        seen = ""
+        while seen.count("is filled with 1 kernel") < 3 and time.monotonic() < deadline:  # one per lesson
+            seen += log.read()
+            time.sleep(0.5)
+        pool = srv.kernels()
+        assert len(pool) == 3
+        status, body, _ = get(srv.url + "voila/render/piracy/basics.ipynb")  # no websocket follows: like a crashed tab
+        assert status == 200 and "nk-problem" not in body
+        seen += log.read()
+        assert "Using pre-heated kernel" in seen
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            now = srv.kernels()
+            used_gone = len(pool - now) == 1
+            if used_gone and len(now) == 3:
+                break
+            time.sleep(0.5)
+        now = srv.kernels()
+        assert len(pool - now) == 1, "the used kernel should be culled"
+        assert len(now) == 3, "the pool should be refilled and its kernels kept"
+        time.sleep(6)  # longer than --cull-after: pooled kernels must survive a cull round
+        assert srv.kernels() == now
+    finally:
+        srv.stop()

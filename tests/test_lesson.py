@@ -1,0 +1,57 @@
+"""kit.lesson: what a notebook gets for good and broken content, and from the link."""
+
+from __future__ import annotations
+
+from kit.lesson import Lesson
+from kit.widgets.problem_card import ProblemCard
+from kit.widgets.quiz_card import Quiz
+from tests.conftest import read_rows, set_cell, write_rows
+
+
+def test_link_parameters(monkeypatch):
+    monkeypatch.setenv("QUERY_STRING", "lang=en&furigana=1&class=2-3&name=%3Cscript%3Ealert(1)%3C/script%3E%00")
+    lesson = Lesson("demo")
+    assert (lesson.lang, lesson.furigana, lesson.class_code) == ("en", True, "2-3")
+    assert lesson.student == "<script>alert(1)</script>"  # kept as text; pages escape it, control chars dropped
+
+
+def test_unknown_language_falls_back_to_japanese():
+    assert Lesson("demo", params={"lang": "xx"}).lang == "ja"
+
+
+def test_broken_file_gives_a_friendly_card_and_the_rest_still_works(datasets, monkeypatch):
+    monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
+    write_rows(datasets / "quizzes" / "broken.csv",
+               set_cell(read_rows(datasets / "quizzes" / "sample.csv"), "q-tf", "answer", "maybe"))
+    lesson = Lesson("demo", params={})
+    card = lesson.quiz("quizzes/broken.csv", group="post")
+    assert isinstance(card.children[0], ProblemCard) and isinstance(card.children[1], Quiz)
+    assert [c.question_id for c in card.children[1].cards] == ["q-order"]  # the sound question stays
+    card = card.children[0]
+    assert "5行目" in card.value and "answer" in card.value and "○ か × を書いて" in card.value
+    assert "Traceback" not in card.value
+    assert isinstance(lesson.quiz("quizzes/sample.csv", group="pre"), Quiz)
+    assert isinstance(lesson.help(), type(lesson.help()))
+    assert "nk-help" in lesson.help().value
+
+
+def test_missing_file_group_and_section(datasets, monkeypatch):
+    monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
+    lesson = Lesson("demo", params={})
+    assert "見つかりません" in lesson.quiz("quizzes/none.csv").value
+    assert "group「later」" in lesson.quiz("quizzes/sample.csv", group="later").value
+    section = lesson.section("texts/sample.yaml", "nope").value
+    assert "「nope」" in section and "ありません" in section
+
+
+def test_answers_go_to_the_store(datasets, monkeypatch, tmp_path):
+    monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
+    monkeypatch.setenv("NETKIT_DATA_DIR", str(tmp_path / "data"))
+    lesson = Lesson("demo", params={"class": "1-1", "name": "7"})
+    quiz = lesson.quiz("quizzes/sample.csv", group="pre", phase="pre")
+    quiz.submit([0])
+    from kit.store import open_store
+
+    stored = open_store().answers()
+    assert [(a.lesson, a.item, a.phase, a.class_code, a.student, a.correct) for a in stored] == [
+        ("demo", "q-single", "pre", "1-1", "7", True)]
