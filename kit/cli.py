@@ -2,11 +2,13 @@
 
     netkit serve [DIR] [--host H] [--port P] [--pool N] [--data-dir D]
     netkit validate [DIR] [--lang en]
+    netkit results list | export | purge
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from pathlib import Path
@@ -51,7 +53,7 @@ def lan_addresses() -> list[str]:
     return sorted({i[4][0] for i in infos if not i[4][0].startswith("127.")})
 
 
-def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int) -> str:
+def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int, passcode: str = "") -> str:
     """What ``netkit serve`` prints: the link for students, where results go, how to stop."""
     if host in ("0.0.0.0", "", "::"):
         student_hosts = lan_addresses() or ["<このPCのIPアドレス / this PC's IP address>"]
@@ -63,6 +65,8 @@ def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int)
         lines.append(f"  生徒に伝えるアドレス / link for students:  http://{h}:{port}/")
     lines += [
         f"  この PC で開く / open on this computer:   http://{local}:{port}/",
+        f"  先生用ページ / teacher's page:           http://{local}:{port}/teacher/",
+        f"  先生用パスコード / teacher passcode:     {passcode}   （生徒には見せないでください / keep it from students）",
         f"  授業フォルダ / lessons:                  {lessons}",
         f"  結果の保存先 / results:                  {data_dir}",
         f"  待機カーネル / preheated kernels:        {pool} / lesson",
@@ -87,14 +91,17 @@ def cmd_serve(args) -> int:
         print("結果の保存先は授業フォルダの外にしてください / keep --data-dir outside the lessons folder", file=sys.stderr)
         return 2
     results.mkdir(parents=True, exist_ok=True)
+    from kit.serve.teacher_auth import new_passcode
+
+    passcode = args.teacher_passcode or os.environ.get("NETKIT_TEACHER_PASSCODE") or new_passcode()
     options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=args.pool, data_dir=results,
-                           cull_idle_timeout=args.cull_after)
+                           cull_idle_timeout=args.cull_after, teacher_passcode=passcode)
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
         return 2
     app = make_app(options)
-    print(serve_banner(args.host, args.port, lessons, results, args.pool), flush=True)
+    print(serve_banner(args.host, args.port, lessons, results, args.pool, passcode), flush=True)
     try:
         app.start()
     except KeyboardInterrupt:
@@ -125,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866, help="ポート番号 / port (default 8866)")
     serve.add_argument("--pool", type=int, default=0, help="授業ごとに先に起動しておくカーネルの数 / preheated kernels per lesson")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
+    serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（省略すると毎回作る）/ passcode for the teacher's pages (default: a new one each start)")
     serve.add_argument("--cull-after", type=int, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
     serve.set_defaults(func=cmd_serve)
@@ -133,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("dir", nargs="?", help="調べるフォルダ / folder to check")
     validate.add_argument("--lang", choices=("ja", "en"), default="ja", help="メッセージの言語 / message language")
     validate.set_defaults(func=cmd_validate)
+
+    from kit.results_cli import add_parser as add_results
+
+    add_results(sub)
     return parser
 
 

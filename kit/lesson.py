@@ -75,7 +75,7 @@ class Lesson:
                     f"no questions in group '{group}'; check the group column.", field="group")
             quiz = Quiz(bank, lang=self.lang, furigana=self.furigana, recorder=self.record,
                         lesson=self.id, phase=phase, session=self.session, student=self.student,
-                        class_code=self.class_code)
+                        class_code=self.class_code, history=self.history)
             if not problems:
                 return quiz
             # The sound questions stay playable; the teacher is told what to fix in the others.
@@ -152,6 +152,10 @@ class Lesson:
     def record(self, answer) -> None:
         """Store one answer (committed before the component shows its feedback)."""
         self._store.record(answer)
+
+    def history(self, session: str) -> list:
+        """The answers stored earlier in this lesson by the browser sitting ``session``."""
+        return self._store.answers(lesson=self.id, session=session)
 
     # --- errors --------------------------------------------------------------------------
 

@@ -16,9 +16,28 @@ function h(tag, attrs = {}, children = []) {
 
 let uid = 0;
 
+// Who is answering, remembered by this browser: a random token (so a reload or a new kernel
+// resumes the same sitting) and the class and nickname entered on the catalogue page.
+function identity() {
+  const id = { session: "", class_code: "", student: "" };
+  try {
+    id.session = localStorage.getItem("netkit.session") || "";
+    if (!/^[0-9a-f]{32}$/.test(id.session)) {
+      const bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes); // randomUUID needs https; a classroom server is plain http
+      id.session = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+      localStorage.setItem("netkit.session", id.session);
+    }
+    id.class_code = localStorage.getItem("netkit.class") || "";
+    id.student = localStorage.getItem("netkit.name") || "";
+  } catch (e) { /* storage blocked: answers are still stored, only resuming is lost */ }
+  return id;
+}
+
 function render({ model, el }) {
   const root = h("div", { class: "nk-quiz-card" });
   el.append(root);
+  model.send({ action: "hello", ...identity() });
   let order = []; // current order for "order" questions (choice indices)
   let lastDrawn = null;
 
@@ -33,7 +52,8 @@ function render({ model, el }) {
     root.replaceChildren();
     if (!q.id) return;
     const id = `nk-q${++uid}`;
-    root.append(h("p", { class: "nk-progress", text: model.get("progress") || "" }));
+    const who = model.get("who");
+    root.append(h("p", { class: "nk-progress", text: (model.get("progress") || "") + (who ? `　${who}` : "") }));
     const form = h("form", { class: "nk-form", onsubmit: (e) => { e.preventDefault(); submit(); } });
     const fieldset = h("fieldset", { class: "nk-fieldset" });
     fieldset.append(h("legend", { class: "nk-question", id: `${id}-legend`, html: q.text_html }));
@@ -131,6 +151,7 @@ function render({ model, el }) {
   model.on("change:result", draw);
   model.on("change:pending", draw);
   model.on("change:labels", () => { lastDrawn = null; draw(); });
+  model.on("change:who", () => { lastDrawn = null; draw(); });
   draw();
 }
 

@@ -41,6 +41,7 @@ class ServeOptions:
     port: int = 8866
     pool: int = 0  # preheated kernels per lesson
     data_dir: Path | None = None
+    teacher_passcode: str = ""  # made fresh at start when empty
     iopub_timeout: int = 120  # seconds nbclient waits for a cell's outputs
     cull_idle_timeout: int = 600  # seconds before a kernel nobody is connected to is shut down
 
@@ -59,6 +60,9 @@ def classroom_config(options: ServeOptions) -> Config:
     c.Voila.open_browser = False
     c.Voila.root_dir = str(options.root)
     c.Voila.mathjax_url = "/voila/templates/netkit/static/mathjax-offline.js"
+    c.KitVoila.data_dir = str(options.data_dir or "")
+    c.KitVoila.datasets_dir = str(options.root.parent / "datasets")
+    c.KitVoila.teacher_passcode = options.teacher_passcode
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"
     c.VoilaConfiguration.show_tracebacks = False

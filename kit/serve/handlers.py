@@ -14,6 +14,7 @@ from voila.handler import BaseVoilaHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 from kit.serve import catalogue
+from kit.serve.teacher_auth import is_teacher
 from kit.text.ui import labels
 
 
@@ -23,6 +24,9 @@ class LessonHandler(TornadoVoilaHandler):
     async def prepare(self):
         await super().prepare()
         _ = self.xsrf_token  # sets the _xsrf cookie the page's shutdown beacon sends back
+        path = self.path_kwargs.get("path") or (self.path_args[0] if self.path_args else "") or ""
+        if path.lstrip("/").startswith("teacher/") and not is_teacher(self):
+            raise tornado.web.HTTPError(403)  # teacher notebooks need the passcode too
 
 
 class CatalogueHandler(BaseVoilaHandler):

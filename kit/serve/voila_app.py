@@ -1,20 +1,26 @@
-"""KitVoila: Voilà's application with the kit's catalogue and lesson handlers swapped in."""
+"""KitVoila: Voilà's application with the kit's catalogue, lesson and teacher handlers swapped in."""
 
 from __future__ import annotations
 
 from jupyter_server.utils import url_path_join
+from traitlets import Unicode
 from voila.app import Voila
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from kit.serve import teacher, teacher_auth
 from kit.serve.handlers import CatalogueHandler, LessonHandler
 
 
 class KitVoila(Voila):
-    """Voilà serving a lesson folder: catalogue at ``/``, lessons at ``/voila/render/…``."""
+    """Voilà serving a lesson folder: catalogue at ``/``, lessons at ``/voila/render/…``, teacher at ``/teacher/``."""
 
     name = "netkit-serve"
+
+    data_dir = Unicode("", config=True, help="Folder of the results store (outside the served lessons).")
+    datasets_dir = Unicode("", config=True, help="Folder of the content files (for question texts in reports).")
+    teacher_passcode = Unicode("", config=True, help="Passcode for the teacher's pages; made fresh when empty.")
 
     def init_settings(self) -> dict:
         """Voilà's settings plus compression, which tornado only honours when the app is built."""
@@ -23,8 +29,19 @@ class KitVoila(Voila):
         return settings
 
     def init_handlers(self) -> list:
-        """Voilà's handlers, with the tree replaced by the catalogue and no contents listing."""
-        handlers = []
+        """Voilà's handlers, with the tree replaced by the catalogue, no contents listing, and the teacher's pages."""
+        if not self.teacher_passcode:
+            self.teacher_passcode = teacher_auth.new_passcode()
+        guard = teacher_auth.Guard(self.teacher_passcode)
+        base = self.server_url or self.base_url
+        teacher_kwargs = {"voila_configuration": self.voila_configuration, "guard": guard,
+                          "data_dir": self.data_dir, "datasets": self.datasets_dir}
+        handlers = [
+            (url_path_join(base, r"/teacher/?"), teacher.DashboardHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/login"), teacher.LoginHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/logout"), teacher.LogoutHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/export\.(csv|xlsx)"), teacher.ExportHandler, teacher_kwargs),
+        ]
         for spec in super().init_handlers():
             pattern, handler = spec[0], spec[1]
             kwargs = spec[2] if len(spec) > 2 else {}

@@ -43,7 +43,7 @@ class SQLiteStore:
         self._db = sqlite3.connect(self.path, timeout=busy_timeout_ms / 1000, isolation_level=None)
         self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at each commit's checkpoint
+        self._db.execute("PRAGMA synchronous = FULL")  # each answer survives a power cut, not only a crash
         self._migrate()
 
     def _migrate(self) -> None:
@@ -74,21 +74,46 @@ class SQLiteStore:
              answer.phase, answer.session, answer.student, answer.class_code, at),
         )
 
-    def answers(self, lesson: str | None = None, class_code: str | None = None) -> list[Answer]:
-        """Stored answers, oldest first, optionally of one lesson and one class."""
-        sql, args = "SELECT lesson, item, response, correct, phase, session, student, class_code, answered_at FROM answers", []
-        where = []
-        if lesson is not None:
-            where.append("lesson = ?")
-            args.append(lesson)
-        if class_code is not None:
-            where.append("class_code = ?")
-            args.append(class_code)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self._db.execute(sql + " ORDER BY id", args).fetchall()
+    def answers(self, lesson: str | None = None, class_code: str | None = None,
+                session: str | None = None) -> list[Answer]:
+        """Stored answers, oldest first, optionally of one lesson, one class, one session."""
+        where, args = _filters(lesson=lesson, class_code=class_code, session=session)
+        rows = self._db.execute(
+            "SELECT lesson, item, response, correct, phase, session, student, class_code, answered_at"
+            f" FROM answers{where} ORDER BY id", args).fetchall()
         return [Answer(r[0], r[1], tuple(json.loads(r[2])), bool(r[3]), r[4], r[5], r[6], r[7], r[8]) for r in rows]
+
+    def summary(self) -> list[tuple[str, str, int, int, str, str]]:
+        """(class, lesson, students, answers, first, last answer time) for every class and lesson."""
+        return self._db.execute(
+            "SELECT class_code, lesson, COUNT(DISTINCT CASE WHEN student != '' THEN student ELSE session END),"
+            " COUNT(*), MIN(answered_at), MAX(answered_at) FROM answers GROUP BY class_code, lesson"
+            " ORDER BY class_code, lesson").fetchall()
+
+    def count(self, class_code: str | None = None, before: str | None = None) -> int:
+        """How many answers ``purge`` with the same arguments would delete."""
+        where, args = _filters(class_code=class_code, before=before)
+        return self._db.execute(f"SELECT COUNT(*) FROM answers{where}", args).fetchone()[0]
+
+    def purge(self, class_code: str | None = None, before: str | None = None) -> int:
+        """Delete the answers of one class and/or answered before a date; return how many."""
+        where, args = _filters(class_code=class_code, before=before)
+        cur = self._db.execute(f"DELETE FROM answers{where}", args)
+        return cur.rowcount
 
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
+
+
+def _filters(**values) -> tuple[str, list]:
+    clauses, args = [], []
+    for key, value in values.items():
+        if value is None:
+            continue
+        if key == "before":
+            clauses.append("answered_at < ?")
+        else:
+            clauses.append(f"{key} = ?")
+        args.append(value)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args

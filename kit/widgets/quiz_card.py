@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from collections.abc import Callable
 
 import anywidget
@@ -26,6 +27,12 @@ from kit.widgets._render import text_html
 log = logging.getLogger(__name__)
 
 Recorder = Callable[[Answer], None]
+History = Callable[[str], list[Answer]]  # the answers stored earlier for a session token
+_SESSION = re.compile(r"[0-9a-f]{32}")
+
+
+def _clean(value: str) -> str:
+    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
 
 
 class QuizCard(anywidget.AnyWidget):
@@ -37,6 +44,7 @@ class QuizCard(anywidget.AnyWidget):
     question = traitlets.Dict(help="The question as the browser shows it: text, choices, no answer.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
     progress = traitlets.Unicode("", help="Progress line, e.g. '2 / 6 問目'.").tag(sync=True)
+    who = traitlets.Unicode("", help="Class and nickname the answers are stored under, shown as plain text.").tag(sync=True)
     result = traitlets.Dict(help="Empty until answered; then the verdict, feedback and explanation.").tag(sync=True)
     pending = traitlets.Bool(False, help="True while the kernel grades and stores a response.").tag(sync=True)
     show_next = traitlets.Bool(False, help="Whether to offer a next button after answering.").tag(sync=True)
@@ -52,9 +60,11 @@ class QuizCard(anywidget.AnyWidget):
         self._recorder = recorder
         self._context = dict(lesson=lesson, phase=phase, session=session, student=student, class_code=class_code)
         self._next_handlers: list[Callable[[QuizCard], None]] = []
+        self._hello_handlers: list[Callable[[dict], None]] = []
         self.grade: Grade | None = None
         self.labels = labels(lang)
         self.progress = progress
+        self.identify()
         self.question = self._view(seed)
         self.on_msg(self._on_browser_message)
 
@@ -95,7 +105,10 @@ class QuizCard(anywidget.AnyWidget):
         except ResponseError:
             self.pending = False
             return None
-        saved = self._record(verdict)
+        self._show(verdict, saved=self._record(verdict))  # stored first, then shown
+        return verdict
+
+    def _show(self, verdict: Grade, saved: bool) -> None:
         self.grade = verdict
         self.result = {
             "correct": verdict.correct,
@@ -106,7 +119,6 @@ class QuizCard(anywidget.AnyWidget):
             "saved": saved,
         }
         self.pending = False
-        return verdict
 
     def _record(self, verdict: Grade) -> bool:
         if self._recorder is None:
@@ -117,6 +129,31 @@ class QuizCard(anywidget.AnyWidget):
         except Exception:  # a full disk or locked file must not stop the lesson
             log.exception("could not store the answer to %s", self._q.id)
             return False
+
+    def restore(self, answer: Answer) -> None:
+        """Show an answer stored earlier (after a reload or a new kernel) without storing it again."""
+        if self.grade is not None:
+            return
+        try:
+            self._show(grade(self._q, answer.response), saved=True)
+        except ResponseError:  # the question changed since: let the student answer it again
+            log.warning("stored answer to %s no longer fits the question", self._q.id)
+
+    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
+        """Use this identity for the answers stored from now on (empty values keep the current one)."""
+        for key, value in (("session", session), ("class_code", class_code), ("student", student)):
+            if value:
+                self._context[key] = value
+        self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
+
+    @property
+    def context(self) -> dict:
+        """Lesson, phase, session, student and class stored with each answer."""
+        return dict(self._context)
+
+    def on_hello(self, handler: Callable[[dict], None]) -> None:
+        """Call ``handler(identity)`` when the browser says who is answering."""
+        self._hello_handlers.append(handler)
 
     def on_next(self, handler: Callable[[QuizCard], None]) -> None:
         """Call ``handler(card)`` when the student asks for the next question."""
@@ -136,6 +173,9 @@ class QuizCard(anywidget.AnyWidget):
             self.submit(content.get("response"))
         elif content.get("action") == "next":
             self.next()
+        elif content.get("action") == "hello":
+            for handler in self._hello_handlers:
+                handler(content)
 
 
 class Quiz(ipw.VBox):
@@ -146,11 +186,16 @@ class Quiz(ipw.VBox):
 
     def __init__(self, bank: QuizBank, *, lang: str = "ja", furigana: bool = False,
                  recorder: Recorder | None = None, lesson: str = "", phase: str = "practice",
-                 session: str = "", student: str = "", class_code: str = "", seed: int = 0, **kwargs):
+                 session: str = "", student: str = "", class_code: str = "", seed: int = 0,
+                 history: History | None = None, **kwargs):
         super().__init__(**kwargs)
         self.add_class("nk-quiz")
         self.bank = bank
         self._lang = lang
+        self._phase, self._lesson = phase, lesson
+        self._history = history
+        self._linked = {"student": student, "class_code": class_code}  # the link's identity wins
+        self.resumed = False
         total = len(bank.questions)
         self.cards = [
             QuizCard(q, lang=lang, furigana=furigana, recorder=recorder, lesson=lesson, phase=phase,
@@ -162,6 +207,7 @@ class Quiz(ipw.VBox):
             card.show_next = True
             card.is_last = i == total - 1
             card.on_next(self._advance)
+            card.on_hello(self._hello)
         self.summary = ipw.HTML()
         self.children = [self.cards[0]] if self.cards else []
 
@@ -177,6 +223,41 @@ class Quiz(ipw.VBox):
     def next(self) -> None:
         """Go on from the current (answered) question, as its next button does."""
         self.current.next()
+
+    def resume(self, session: str, class_code: str = "", student: str = "") -> None:
+        """Continue the sitting ``session`` (a browser's token): show what it already answered.
+
+        Called once, when the browser first says who is answering. Identity from the link wins over
+        the one the browser remembers.
+        """
+        if self.resumed or not _SESSION.fullmatch(str(session)):
+            return
+        self.resumed = True
+        identity = {
+            "session": session,
+            "class_code": self._linked["class_code"] or _clean(class_code),
+            "student": self._linked["student"] or _clean(student),
+        }
+        for card in self.cards:
+            card.identify(**identity)
+        if self._history is None:
+            return
+        try:
+            earlier = [a for a in self._history(session) if a.phase == self._phase and a.lesson == self._lesson]
+        except Exception:  # a store that cannot be read must not stop the lesson
+            log.exception("could not read earlier answers of %s", session)
+            return
+        first = {}
+        for answer in earlier:
+            first.setdefault(answer.item, answer)
+        for card in self.cards:
+            if card.question_id in first:
+                card.restore(first[card.question_id])
+        while self.current.grade is not None and not self.finished:
+            self._advance(self.current)
+
+    def _hello(self, content: dict) -> None:
+        self.resume(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
 
     def _advance(self, card: QuizCard) -> None:
         if card is not self.current:

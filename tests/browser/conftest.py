@@ -19,6 +19,7 @@ import pytest
 
 CHROMIUM = os.environ.get("NETKIT_CHROMIUM", "/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
+TEACHER_PASSCODE = "test-passcode-9"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
@@ -96,7 +97,7 @@ class Server:
 def server(tmp_path_factory):
     _require_chromium()
     data = tmp_path_factory.mktemp("results")
-    srv = Server(REPO, data)
+    srv = Server(REPO, data, ["--teacher-passcode", TEACHER_PASSCODE])
     yield srv
     srv.stop()
 

@@ -50,3 +50,27 @@ def test_many_processes_lose_nothing(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM answers").fetchone()[0] == 400
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_summary_count_and_purge(tmp_path):
+    store = open_store(tmp_path / "r.sqlite3")
+    store.record(answer(1, class_code="1-1", answered_at="2026-04-01T00:00:00"))
+    store.record(answer(2, class_code="1-1", answered_at="2026-10-01T00:00:00"))
+    store.record(answer(3, class_code="2-3", answered_at="2026-10-01T00:00:00"))
+    assert [(r[0], r[2], r[3]) for r in store.summary()] == [("1-1", 1, 2), ("2-3", 1, 1)]
+    assert store.count(before="2026-05-01") == 1
+    assert store.purge(class_code="1-1", before="2026-05-01") == 1
+    assert store.purge(class_code="2-3") == 1
+    assert [a.item for a in store.answers()] == ["q2"]
+
+
+def test_forty_kernels_writing_two_hundred_answers_each_lose_nothing(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2] / "benchmarks"))
+    from store_concurrency import run
+
+    figures = run(40, 200, tmp_path)
+    print(figures)  # the throughput is reported by the benchmark, never asserted
+    assert figures["found"] == figures["expected"] == 8000
+    assert figures["integrity"] == "ok" and figures["exit_codes"] == [0]

@@ -100,3 +100,29 @@ def test_next_before_answering_does_nothing(bank):
     quiz = Quiz(bank)
     quiz.next()
     assert quiz.number == 0
+
+
+def test_resume_shows_earlier_answers_and_continues_after_them(bank):
+    from kit.store.records import Answer
+
+    token = "ab" * 16
+    earlier = [
+        Answer("demo", "q-single", (1,), False, "pre", token, "", "", "t1"),
+        Answer("demo", "q-single", (0,), True, "pre", token, "", "", "t2"),  # a later duplicate: the first counts
+        Answer("demo", "q-tf", (1,), True, "post", token),  # another phase: not this quiz's
+    ]
+    stored = []
+    quiz = Quiz(bank, lesson="demo", phase="pre", history=lambda s: [a for a in earlier if a.session == s],
+                recorder=stored.append, class_code="2-3")
+    quiz.cards[0]._on_browser_message(quiz.cards[0], {"action": "hello", "session": token, "class_code": "9-9", "student": "7"}, [])
+    assert quiz.resumed and quiz.number == 1
+    assert quiz.cards[0].result["correct"] is False and quiz.cards[0].result["response"] == [1]
+    assert stored == []  # nothing stored twice
+    quiz.submit([0, 2])
+    assert stored[0].session == token and stored[0].class_code == "2-3" and stored[0].student == "7"
+
+
+def test_resume_ignores_a_forged_token(bank):
+    quiz = Quiz(bank, history=lambda s: [])
+    quiz.resume("../../etc")
+    assert not quiz.resumed

@@ -1,0 +1,109 @@
+"""``netkit results list | export | purge``: the results store from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _store(args):
+    from kit.store import DB_NAME, data_dir, open_store
+
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    path = folder / DB_NAME
+    if not path.exists():
+        print(f"結果はまだありません / no results yet: {path}", file=sys.stderr)
+        return None
+    return open_store(path)
+
+
+def cmd_list(args) -> int:
+    """Print every class and lesson with how many students and answers."""
+    store = _store(args)
+    if store is None:
+        return 0
+    rows = store.summary()
+    store.close()
+    print("クラス/class\t授業/lesson\t人数/students\t回答/answers\t最後/last")
+    for c, lesson, students, answers, _first, last in rows:
+        print(f"{c or '-'}\t{lesson}\t{students}\t{answers}\t{last[:16].replace('T', ' ')}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Write the answers (and item and student tables) of a class and lesson to CSV or XLSX."""
+    from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
+    from kit.cli import find_folders
+    from kit.serve.report import export_tables
+
+    store = _store(args)
+    if store is None:
+        return 1
+    answers = store.answers(lesson=args.lesson, class_code=args.class_code)
+    store.close()
+    _lessons, datasets = find_folders(args.dir)
+    tables = export_tables(answers, datasets, args.lang)
+    fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "csv")
+    body = to_xlsx_bytes(tables) if fmt == "xlsx" else to_csv_bytes(tables[args.table])
+    if args.output:
+        Path(args.output).write_bytes(body)
+        print(f"{len(answers)} 件を書き出しました / exported {len(answers)} answers: {args.output}")
+    else:
+        sys.stdout.buffer.write(body)
+    return 0
+
+
+def cmd_purge(args) -> int:
+    """Delete answers of a class and/or before a date, after asking (unless --yes)."""
+    if not (args.class_code or args.before or args.all):
+        print("--class、--before か --all を指定してください / give --class, --before or --all", file=sys.stderr)
+        return 2
+    store = _store(args)
+    if store is None:
+        return 0
+    count = store.count(class_code=args.class_code, before=args.before)
+    if count == 0:
+        print("削除する答えはありません / nothing to delete")
+        return 0
+    if not args.yes:
+        what = ", ".join(f"{k}={v}" for k, v in (("class", args.class_code), ("before", args.before)) if v) or "all"
+        reply = input(f"{count} 件の答えを削除します（{what}）。よろしいですか / delete {count} answers? [y/N] ")
+        if reply.strip().lower() not in ("y", "yes", "はい"):
+            print("やめました / cancelled")
+            return 1
+    deleted = store.purge(class_code=args.class_code, before=args.before)
+    store.close()
+    print(f"{deleted} 件を削除しました / deleted {deleted} answers")
+    return 0
+
+
+def add_parser(sub) -> None:
+    """Add ``results`` and its subcommands to the ``netkit`` parser."""
+    results = sub.add_parser("results", help="結果を見る・書き出す・消す / list, export or delete results")
+    rsub = results.add_subparsers(dest="results_command", required=True)
+
+    def common(p):
+        p.add_argument("--data-dir", help="結果の保存先 / results folder (default: as netkit serve)")
+
+    lst = rsub.add_parser("list", help="クラスと授業の一覧 / classes and lessons")
+    common(lst)
+    lst.set_defaults(func=cmd_list)
+
+    exp = rsub.add_parser("export", help="CSV か Excel に書き出す / export to CSV or Excel")
+    common(exp)
+    exp.add_argument("--class", dest="class_code", help="クラス / class code")
+    exp.add_argument("--lesson", help="授業の id / lesson id")
+    exp.add_argument("--format", choices=("csv", "xlsx"), help="形式 / format (default from -o, else csv)")
+    exp.add_argument("--table", choices=("answers", "items", "students"), default="answers", help="CSV の表 / table for CSV")
+    exp.add_argument("-o", "--output", help="書き出すファイル / output file (default: standard output)")
+    exp.add_argument("--dir", help="授業のフォルダ（問題文のため）/ lesson folder, for question texts")
+    exp.add_argument("--lang", choices=("ja", "en"), default="ja")
+    exp.set_defaults(func=cmd_export)
+
+    pur = rsub.add_parser("purge", help="答えを消す / delete answers")
+    common(pur)
+    pur.add_argument("--class", dest="class_code", help="このクラスの答え / answers of this class")
+    pur.add_argument("--before", help="この日より前の答え（例: 2026-04-01）/ answers before this date")
+    pur.add_argument("--all", action="store_true", help="すべての答え / every answer")
+    pur.add_argument("--yes", action="store_true", help="確認しない（スクリプト用）/ do not ask (for scripts)")
+    pur.set_defaults(func=cmd_purge)

@@ -1,0 +1,141 @@
+"""The teacher's pages: a passcode login, the class results dashboard, and exports.
+
+Everything is rendered on the server from the results store (no kernel starts) with Jinja's
+autoescaping, so a nickname such as ``<script>`` shows as text. Only a browser that gave the
+passcode gets past ``TeacherPage.prepare``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import tornado.web
+from voila.handler import BaseVoilaHandler
+
+from kit.serve import teacher_auth
+from kit.text.ui import labels
+
+
+class TeacherPage(BaseVoilaHandler):
+    """Base of the teacher's pages: the passcode guard, the store and the language."""
+
+    def initialize(self, guard: teacher_auth.Guard, data_dir: str, datasets: str, **kwargs):
+        super().initialize(**kwargs)
+        self.guard = guard
+        self.data_dir = Path(data_dir)
+        self.datasets = Path(datasets)
+
+    @property
+    def lang(self) -> str:
+        return "en" if self.get_argument("lang", "ja") == "en" else "ja"
+
+    async def prepare(self):
+        await super().prepare()
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("X-Frame-Options", "DENY")
+        self.set_header("Referrer-Policy", "no-referrer")
+        if not teacher_auth.is_teacher(self) and not getattr(self, "login_page", False):
+            self.redirect(self.base_url + "teacher/login?next=" + quote(self.request.uri, safe=""))
+
+    def render_page(self, name: str, **values) -> None:
+        template = self.settings["voila_jinja2_env"].get_template(name)
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(template.render(L=labels(self.lang), lang=self.lang, base_url=self.base_url,
+                                    static_url=self.base_url + "voila/templates/netkit/static/", **values))
+
+    def store(self):
+        from kit.store import DB_NAME, open_store
+
+        return open_store(self.data_dir / DB_NAME)
+
+
+class LoginHandler(TeacherPage):
+    """Asks for the passcode that ``netkit serve`` printed."""
+
+    login_page = True
+
+    def get(self):
+        self.render_page("teacher_login.html.j2", failed=False, locked=False, next=self._next(), xsrf=self.xsrf_form_html())
+
+    def post(self):
+        address = self.request.remote_ip or ""
+        if self.guard.check(address, self.get_body_argument("passcode", "")):
+            teacher_auth.mark_teacher(self)
+            self.redirect(self._next())
+            return
+        self.set_status(403)
+        self.render_page("teacher_login.html.j2", failed=True, locked=self.guard.locked(address),
+                         next=self._next(), xsrf=self.xsrf_form_html())
+
+    def _next(self) -> str:
+        target = self.get_argument("next", "")
+        # only paths on this server, never another site
+        return target if target.startswith(self.base_url + "teacher") and "//" not in target else self.base_url + "teacher/"
+
+
+class LogoutHandler(TeacherPage):
+    """Forgets the passcode in this browser."""
+
+    login_page = True
+
+    def get(self):
+        self.clear_cookie(teacher_auth.COOKIE)
+        self.redirect(self.base_url)
+
+
+class DashboardHandler(TeacherPage):
+    """Every class and lesson with answers; one class and lesson in detail."""
+
+    @tornado.web.authenticated
+    def get(self):
+        store = self.store()
+        try:
+            summary = store.summary()
+            class_code = self.get_argument("class", None)
+            lesson = self.get_argument("lesson", None)
+            report = None
+            if class_code is not None and lesson is not None:
+                from kit.serve.report import build_report
+
+                answers = store.answers(lesson=lesson, class_code=class_code)
+                report = build_report(answers, self.datasets, self.lang)
+        finally:
+            store.close()
+        self.render_page("teacher.html.j2", summary=summary, class_code=class_code, lesson=lesson, report=report,
+                         quote=lambda v: quote(v, safe=""))
+
+
+class ExportHandler(TeacherPage):
+    """Answers, items and students of one class and lesson as CSV (for Excel) or XLSX."""
+
+    @tornado.web.authenticated
+    def get(self, fmt: str):
+        from kit.serve.report import export_tables
+
+        class_code = self.get_argument("class", None)
+        lesson = self.get_argument("lesson", None)
+        store = self.store()
+        try:
+            answers = store.answers(lesson=lesson, class_code=class_code)
+        finally:
+            store.close()
+        tables = export_tables(answers, self.datasets, self.lang)
+        from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
+
+        stem = "netkit-results" + "".join(f"-{_safe(v)}" for v in (class_code, lesson) if v)
+        if fmt == "xlsx":
+            body = to_xlsx_bytes(tables)
+            ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            table = self.get_argument("table", "answers")
+            body = to_csv_bytes(tables.get(table, tables["answers"]))
+            ctype = "text/csv; charset=utf-8"
+            stem += f"-{_safe(table)}"
+        self.set_header("Content-Type", ctype)
+        self.set_header("Content-Disposition", f'attachment; filename="{stem}.{fmt}"')
+        self.finish(body)
+
+
+def _safe(value: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in value)[:40]

@@ -1,0 +1,139 @@
+"""Class results as students and the teacher meet them: resume, a killed kernel, the dashboard."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import TEACHER_PASSCODE
+from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, wait_until
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+
+
+def stored(server, **where):
+    db = sqlite3.connect(Path(server.data_dir) / "results.sqlite3")
+    clause = " AND ".join(f"{k} = ?" for k in where)
+    return db.execute(f"SELECT item, phase, student, class_code FROM answers WHERE {clause}", list(where.values())).fetchall()
+
+
+def answer_first_two(page):
+    card = page.locator(".nk-quiz-card").first
+    for _ in range(2):
+        card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+        answer_with_mouse(card)
+        card.locator(".nk-feedback .nk-next").click()
+
+
+def test_join_on_the_catalogue_then_reload_resumes(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url)
+    page.fill("#nk-class", "3-1")
+    page.fill("#nk-name", "resume-7")
+    page.click(".nk-join button")
+    page.locator('a.nk-lesson[href*="misinformation/basics.ipynb"]').click()
+    answer_first_two(page)
+    assert len(stored(server, class_code="3-1", student="resume-7")) == 2
+    page.reload()
+    card = page.locator(".nk-quiz-card").first
+    card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    assert card.locator(".nk-progress").inner_text().startswith("3 / 6")  # continues at the third question
+    assert "3-1 / resume-7" in card.locator(".nk-progress").inner_text()
+    context.close()
+
+
+def test_killed_kernel_loses_no_answer_that_was_shown(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    before = server.kernels()
+    page.goto(server.url + "voila/render/defamation/basics.ipynb?class=kill-1&name=k")
+    page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
+    kernel = (server.kernels() - before).pop()
+    answer_first_two(page)  # both feedbacks were shown
+    os.kill(kernel, signal.SIGKILL)
+    wait_until(lambda: not os.path.exists(f"/proc/{kernel}") or "zombie" in Path(f"/proc/{kernel}/status").read_text().lower(),
+               10, "the kernel to die")
+    assert len(stored(server, class_code="kill-1", student="k", phase="pre")) == 2
+    page.reload()  # a new kernel, same browser: the sitting goes on
+    card = page.locator(".nk-quiz-card").first
+    card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    assert card.locator(".nk-progress").inner_text().startswith("3 / 6")
+    context.close()
+
+
+@pytest.mark.parametrize("path", [
+    "teacher/", "teacher/export.csv?class=3-1&lesson=misinformation-basics", "teacher/export.xlsx",
+    "voila/render/teacher/dashboard.ipynb", "voila/files/results.sqlite3", "voila/files/../results.sqlite3",
+    "voila/tree/teacher", "voila/api/contents/", "api/contents/",
+])
+def test_a_students_link_cannot_reach_teacher_pages_or_the_database(server, path):
+    req = urllib.request.Request(server.url + path)
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        response = opener.open(req, timeout=60)
+        status, body, location = response.status, response.read(), response.headers.get("Location", "")
+    except urllib.error.HTTPError as e:
+        status, body, location = e.code, b"", e.headers.get("Location", "")
+    assert status in (302, 403, 404) or (status == 200 and path.startswith("voila/tree")), (path, status)
+    if status == 302:
+        assert "/teacher/login" in location
+    assert b"SQLite format" not in body and b"student" not in body.lower()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_hostile_nickname_is_text_in_the_lesson_and_the_dashboard(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    from urllib.parse import quote
+
+    page.goto(server.url + f"voila/render/piracy/basics.ipynb?class=xss-1&name={quote(HOSTILE)}")
+    card = page.locator(".nk-quiz-card").first
+    card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    assert HOSTILE[:20] in card.locator(".nk-progress").inner_text()
+    answer_with_mouse(card)
+    card.locator(".nk-feedback").wait_for(timeout=30_000)
+    assert page.evaluate("window.__pwned") is None
+
+    page.goto(server.url + "teacher/")
+    assert "/teacher/login" in page.url
+    page.fill("input[name=passcode]", "wrong")
+    page.click("button[type=submit]")
+    assert page.locator(".nk-error").count() == 1
+    page.fill("input[name=passcode]", TEACHER_PASSCODE)
+    page.click("button[type=submit]")
+    page.locator("table").first.wait_for()
+    page.locator("tr", has_text="xss-1").locator("a").click()
+    page.locator("h3", has_text="生徒ごと").wait_for()
+    assert page.locator("td", has_text=HOSTILE).count() >= 1  # shown as text
+    assert page.evaluate("window.__pwned") is None
+    with page.expect_download() as download:
+        page.click("a[href*='export.csv']")
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "xss-1".encode() in data
+    context.close()
+
+
+def test_dashboard_shows_what_the_class_did(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    for name in ("a1", "a2"):
+        page.goto(server.url + f"voila/render/misinformation/basics.ipynb?class=dash-1&name={name}")
+        answer_first_two(page)
+    page.goto(server.url + "teacher/login")
+    page.fill("input[name=passcode]", TEACHER_PASSCODE)
+    page.click("button[type=submit]")
+    page.goto(server.url + "teacher/?class=dash-1&lesson=misinformation-basics")
+    text = page.locator("main").inner_text()
+    assert "参加" in text and "問題ごと" in text and "a1" in text and "a2" in text
+    context.close()
