@@ -34,7 +34,7 @@ class TeacherPage(BaseVoilaHandler):
         await super().prepare()
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Frame-Options", "DENY")
-        self.set_header("Referrer-Policy", "no-referrer")
+        self.set_header("Referrer-Policy", "same-origin")  # "no-referrer" makes form posts Origin: null, which Jupyter refuses
         if not teacher_auth.is_teacher(self) and not getattr(self, "login_page", False):
             self.redirect(self.base_url + "teacher/login?next=" + quote(self.request.uri, safe=""))
 

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import TEACHER_PASSCODE
 from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, wait_until
@@ -44,8 +45,8 @@ def test_join_on_the_catalogue_then_reload_resumes(server, browser):
     page.reload()
     card = page.locator(".nk-quiz-card").first
     card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
-    assert card.locator(".nk-progress").inner_text().startswith("3 / 6")  # continues at the third question
-    assert "3-1 / resume-7" in card.locator(".nk-progress").inner_text()
+    expect(card.locator(".nk-progress")).to_contain_text("3 / 6", timeout=30_000)  # continues at the third question
+    expect(card.locator(".nk-progress")).to_contain_text("3-1 / resume-7")
     context.close()
 
 
@@ -64,7 +65,7 @@ def test_killed_kernel_loses_no_answer_that_was_shown(server, browser):
     page.reload()  # a new kernel, same browser: the sitting goes on
     card = page.locator(".nk-quiz-card").first
     card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
-    assert card.locator(".nk-progress").inner_text().startswith("3 / 6")
+    expect(card.locator(".nk-progress")).to_contain_text("3 / 6", timeout=30_000)
     context.close()
 
 
@@ -85,6 +86,13 @@ def test_a_students_link_cannot_reach_teacher_pages_or_the_database(server, path
     if status == 302:
         assert "/teacher/login" in location
     assert b"SQLite format" not in body and b"student" not in body.lower()
+
+
+def login(page):
+    page.fill("input[name=passcode]", TEACHER_PASSCODE)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert "/teacher/login" not in page.url
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -109,9 +117,8 @@ def test_hostile_nickname_is_text_in_the_lesson_and_the_dashboard(server, browse
     assert "/teacher/login" in page.url
     page.fill("input[name=passcode]", "wrong")
     page.click("button[type=submit]")
-    assert page.locator(".nk-error").count() == 1
-    page.fill("input[name=passcode]", TEACHER_PASSCODE)
-    page.click("button[type=submit]")
+    expect(page.locator(".nk-error")).to_have_count(1)
+    login(page)
     page.locator("table").first.wait_for()
     page.locator("tr", has_text="xss-1").locator("a").click()
     page.locator("h3", has_text="生徒ごと").wait_for()
@@ -131,8 +138,7 @@ def test_dashboard_shows_what_the_class_did(server, browser):
         page.goto(server.url + f"voila/render/misinformation/basics.ipynb?class=dash-1&name={name}")
         answer_first_two(page)
     page.goto(server.url + "teacher/login")
-    page.fill("input[name=passcode]", TEACHER_PASSCODE)
-    page.click("button[type=submit]")
+    login(page)
     page.goto(server.url + "teacher/?class=dash-1&lesson=misinformation-basics")
     text = page.locator("main").inner_text()
     assert "参加" in text and "問題ごと" in text and "a1" in text and "a2" in text

@@ -1,0 +1,285 @@
+"""Classroom benchmark: ``netkit serve`` against stock Voilà on an equivalent quiz, in one run.
+
+    python benchmarks/classroom/run.py [--quick] [--out benchmarks/results]
+
+Stock Voilà serves ``stock/quiz.ipynb`` (five questions in plain ipywidgets); the kit serves
+``kit/lessons/quiz/quiz.ipynb`` (the same five questions as a quiz bank). Both run here, one after
+the other, on 127.0.0.1 only. One student is a real headless Chromium (Debian's, driven by
+Playwright); a burst of 40 is 40 HTTP clients at once, since 40 browsers on a small machine would
+measure the browsers. Results go to ``classroom.json`` and ``classroom.md`` with ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = os.environ.get("NETKIT_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+WIDGET = {"stock": ".widget-radio-box", "kit": ".nk-quiz-card legend"}
+PAGE = {"stock": "voila/render/quiz.ipynb", "kit": "voila/render/quiz/quiz.ipynb"}
+WIDGET_MARK = "application/vnd.jupyter.widget-view+json"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """Stock ``voila`` or ``netkit serve`` on a free port, stopped by PID."""
+
+    def __init__(self, kind: str, data: Path, extra: list[str] = ()):
+        self.kind, self.port = kind, free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        if kind == "stock":
+            cmd = [sys.executable, "-m", "voila", str(HERE / "stock"), "--no-browser", f"--port={self.port}",
+                   "--Voila.ip=127.0.0.1", *extra]
+        else:
+            cmd = [sys.executable, "-m", "kit", "serve", str(HERE / "kit"), "--host", "127.0.0.1", "--port",
+                   str(self.port), "--data-dir", str(data), "--teacher-passcode", "bench", *extra]
+        self.log = open(data / f"{kind}-{self.port}.log", "w")
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(self.url, timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{kind} did not start")
+
+    def kernels(self) -> set[int]:
+        found = set()
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                if int(stat.rsplit(")", 1)[1].split()[1]) == self.proc.pid:
+                    found.add(int(entry.name))
+        return found
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def memory(pid: int) -> dict:
+    """RSS and PSS of one process, in MB."""
+    values = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("Rss", "Pss"):
+            values[key.lower()] = round(int(rest.split()[0]) / 1024, 1)
+    return values
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else None
+
+
+def one_student(browser, server, repeats: int) -> dict:
+    """Time to first widget, bytes and requests cold and warm, click-to-feedback times."""
+    firsts, cold, warm, clicks = [], None, None, []
+    for i in range(repeats):
+        context = browser.new_context()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        counter = {"bytes": 0, "requests": 0}
+        cdp.on("Network.loadingFinished", lambda e: counter.__setitem__("bytes", counter["bytes"] + e["encodedDataLength"]))
+        cdp.on("Network.requestWillBeSent", lambda e: counter.__setitem__("requests", counter["requests"] + 1))
+        page.goto(server.url + PAGE[server.kind], wait_until="commit")
+        page.locator(WIDGET[server.kind]).first.wait_for(timeout=180_000)
+        firsts.append(page.evaluate("performance.now()") / 1000)
+        page.wait_for_load_state("networkidle")
+        if i == 0:
+            cold = dict(counter)
+            counter.update(bytes=0, requests=0)
+            page.reload(wait_until="commit")
+            page.locator(WIDGET[server.kind]).first.wait_for(timeout=180_000)
+            page.wait_for_load_state("networkidle")
+            warm = dict(counter)
+        clicks += click_to_feedback(page, server.kind)
+        context.close()
+    return {"first_widget_s": round(statistics.median(firsts), 2), "first_widget_all_s": [round(f, 2) for f in firsts],
+            "cold": cold, "warm": warm,
+            "click_feedback_ms": {"median": round(statistics.median(clicks)), "p95": round(pct(clicks, 0.95)), "n": len(clicks)}}
+
+
+def click_to_feedback(page, kind: str) -> list[float]:
+    times = []
+    for i in range(5):
+        if kind == "stock":
+            box = page.locator(".widget-vbox").nth(i)
+            box.locator(".widget-radio-box label").first.click()
+            start = time.perf_counter()
+            box.locator("button").click()
+            box.locator(".jp-OutputArea-output").first.wait_for(timeout=60_000)
+        else:
+            card = page.locator(".nk-quiz-card").first
+            card.locator("legend").wait_for(timeout=60_000)
+            card.locator("label.nk-choice").first.click()
+            start = time.perf_counter()
+            card.locator("button.nk-submit").click()
+            card.locator(".nk-feedback").wait_for(timeout=60_000)
+        times.append((time.perf_counter() - start) * 1000)
+        if kind == "kit":
+            page.locator(".nk-quiz-card .nk-next").first.click()
+    return times
+
+
+def fetch_page(url: str, widgets_expected: int) -> tuple[bool, float]:
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=300) as r:
+            body = r.read().decode("utf-8", "replace")
+        ok = body.count(WIDGET_MARK) >= widgets_expected and "There was an error" not in body
+    except OSError:
+        ok = False
+    return ok, time.perf_counter() - start
+
+
+def burst(server, students: int) -> dict:
+    """``students`` HTTP clients asking for the lesson at the same moment."""
+    expected = 5 if server.kind == "stock" else 1
+    with concurrent.futures.ThreadPoolExecutor(students) as pool:
+        results = list(pool.map(lambda _: fetch_page(server.url + PAGE[server.kind], expected), range(students)))
+    times = [t for _, t in results]
+    return {"complete": sum(ok for ok, _ in results), "of": students,
+            "p50_s": round(pct(times, 0.5), 2), "p95_s": round(pct(times, 0.95), 2), "max_s": round(max(times), 2)}
+
+
+def kernels_after_close(browser, server, tabs: int, wait: float) -> dict:
+    before = server.kernels()
+    context = browser.new_context()
+    pages = []
+    for _ in range(tabs):
+        page = context.new_page()
+        page.goto(server.url + PAGE[server.kind])
+        page.locator(WIDGET[server.kind]).first.wait_for(timeout=180_000)
+        pages.append(page)
+    opened = server.kernels() - before
+    for page in pages:
+        page.close(run_before_unload=True)
+    context.close()
+    time.sleep(wait)
+    return {"opened": len(opened), "alive_after_s": wait, "alive": len(opened & server.kernels())}
+
+
+def bare_kernel_memory() -> dict:
+    """RSS/PSS of a kernel that has only imported ipywidgets: the baseline for a lean lesson."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        kc.execute_interactive("import ipywidgets", timeout=60)
+        return memory(km.provisioner.process.pid)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(HERE.parent / "results"))
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and a burst of 10 (a smoke run)")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    data = out / "run-data"
+    data.mkdir(exist_ok=True)
+    students = 10 if args.quick else 40
+    repeats = 1 if args.quick else 3
+    close_wait = 10 if args.quick else 60
+    from playwright.sync_api import sync_playwright
+
+    results: dict = {"machine": {"cores": os.cpu_count()}, "students": students}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        for kind in ("stock", "kit"):
+            server = Server(kind, data)
+            try:
+                r = one_student(browser, server, repeats)
+                kernel = sorted(server.kernels())
+                r["kernel_memory_mb"] = memory(kernel[-1]) if kernel else None
+                r["kernels_after_close"] = kernels_after_close(browser, server, 3, close_wait)
+            finally:
+                server.stop()
+            server = Server(kind, data)  # a fresh server for the cold burst
+            try:
+                r["burst_cold"] = burst(server, students)
+            finally:
+                server.stop()
+            if kind == "kit":
+                server = Server(kind, data, ["--pool", str(students)])
+                try:
+                    deadline = time.monotonic() + 900
+                    while len(server.kernels()) < students and time.monotonic() < deadline:
+                        time.sleep(1)
+                    time.sleep(5)
+                    r["burst_pool"] = burst(server, students)
+                finally:
+                    server.stop()
+            results[kind] = r
+        browser.close()
+    results["bare_ipywidgets_kernel_mb"] = bare_kernel_memory()
+    s, k = results["stock"], results["kit"]
+    results["ratios"] = {
+        "first_widget": round(k["first_widget_s"] / s["first_widget_s"], 2),
+        "cold_bytes": round(k["cold"]["bytes"] / s["cold"]["bytes"], 3),
+        "burst_pool_p95_vs_stock_cold": round(k["burst_pool"]["p95_s"] / s["burst_cold"]["p95_s"], 3),
+        "kernel_rss_vs_bare": round(k["kernel_memory_mb"]["rss"] / results["bare_ipywidgets_kernel_mb"]["rss"], 2),
+        "click_feedback_p95": round(k["click_feedback_ms"]["p95"] / max(1, s["click_feedback_ms"]["p95"]), 2),
+    }
+    (out / "classroom.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    (out / "classroom.md").write_text(markdown(results))
+    print(markdown(results))
+    return 0
+
+
+def markdown(r: dict) -> str:
+    s, k, q = r["stock"], r["kit"], r["ratios"]
+    rows = [
+        ("time to first widget, one student (s)", s["first_widget_s"], k["first_widget_s"], q["first_widget"], "≤ 0.6"),
+        ("bytes, cold cache (kB)", round(s["cold"]["bytes"] / 1024), round(k["cold"]["bytes"] / 1024), q["cold_bytes"], "≤ 0.35"),
+        ("requests, cold cache", s["cold"]["requests"], k["cold"]["requests"], "", ""),
+        ("bytes, warm cache (kB)", round(s["warm"]["bytes"] / 1024), round(k["warm"]["bytes"] / 1024), "", ""),
+        ("requests, warm cache", s["warm"]["requests"], k["warm"]["requests"], "", ""),
+        ("click to feedback p95 (ms)", s["click_feedback_ms"]["p95"], k["click_feedback_ms"]["p95"], q["click_feedback_p95"], "≤ 1.1"),
+        (f"burst of {r['students']}, cold: complete", s["burst_cold"]["complete"], k["burst_cold"]["complete"], "", f"{r['students']} of {r['students']}"),
+        (f"burst of {r['students']}, cold: p95 (s)", s["burst_cold"]["p95_s"], k["burst_cold"]["p95_s"], "", ""),
+        (f"burst of {r['students']}, kit with pool: complete / p95 (s)", "", f"{k['burst_pool']['complete']} / {k['burst_pool']['p95_s']}",
+         q["burst_pool_p95_vs_stock_cold"], "≤ 0.05 of stock cold p95"),
+        ("student kernel RSS / PSS (MB)", f"{s['kernel_memory_mb']['rss']} / {s['kernel_memory_mb']['pss']}",
+         f"{k['kernel_memory_mb']['rss']} / {k['kernel_memory_mb']['pss']}", q["kernel_rss_vs_bare"],
+         f"≤ 1.15 of bare ipywidgets ({r['bare_ipywidgets_kernel_mb']['rss']} MB)"),
+        ("kernels alive after tabs closed", f"{s['kernels_after_close']['alive']} of {s['kernels_after_close']['opened']}",
+         f"{k['kernels_after_close']['alive']} of {k['kernels_after_close']['opened']}", "", "0"),
+    ]
+    lines = ["| measure | stock Voilà 0.5.13 | netkit serve | ratio | goal |", "| --- | --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""Tables as files a teacher opens in Excel: CSV in UTF-8 with a BOM and CRLF, or an XLSX workbook.
+
+Japanese Excel reads a CSV without a BOM as Shift-JIS, so the BOM is always written. Any text
+cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) gets a leading
+single quote, so a nickname such as ``=HYPERLINK(...)`` shows as text instead of running as a
+formula (CSV injection); numbers are left alone, so a negative gain stays a number.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import math
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET_NAME_MAX = 31
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def neutralise(value):
+    """``value`` with a leading single quote if it is text Excel would read as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell and column name neutralised."""
+    safe = frame.copy()
+    safe.columns = [neutralise(str(c)) for c in safe.columns]
+    for i in range(safe.shape[1]):  # by position: two columns may share a heading
+        if pd.api.types.is_object_dtype(safe.iloc[:, i]) or pd.api.types.is_string_dtype(safe.iloc[:, i]):
+            safe.isetitem(i, safe.iloc[:, i].map(neutralise))
+    return safe
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The table as CSV for Excel: UTF-8 with a BOM, CRLF line ends, formulas neutralised."""
+    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """One worksheet per table, header row frozen, names cut to Excel's 31 characters."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in sheets.items():
+        sheet = book.create_sheet(sheet_name(name, book.sheetnames))
+        sheet.append([_cell(c, ILLEGAL_CHARACTERS_RE) for c in frame.columns])
+        for row in frame.itertuples(index=False, name=None):
+            sheet.append([_cell(v, ILLEGAL_CHARACTERS_RE) for v in row])
+        sheet.freeze_panes = "A2"
+    if not book.sheetnames:
+        book.create_sheet("Sheet1")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def sheet_name(name: str, taken: list[str]) -> str:
+    """A valid, unused worksheet name: no ``[]:*?/\\``, at most 31 characters, numbered if taken."""
+    base = _SHEET_FORBIDDEN.sub("_", str(name)).strip("'") or "Sheet"
+    candidate, number = base[:SHEET_NAME_MAX], 1
+    while candidate.lower() in (t.lower() for t in taken):
+        number += 1
+        suffix = f" ({number})"
+        candidate = base[:SHEET_NAME_MAX - len(suffix)] + suffix
+    return candidate
+
+
+def _cell(value, illegal: re.Pattern):
+    """One value as openpyxl takes it: None for missing, plain numbers, anything else as clean text."""
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars to Python numbers and booleans
+        value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (int, float)) or (isinstance(value, _dt.date) and getattr(value, "tzinfo", None) is None):
+        return value
+    return neutralise(illegal.sub("", str(value)))  # Excel has no time zones; text keeps them

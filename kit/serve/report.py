@@ -1,0 +1,112 @@
+"""From stored answers to what the teacher's page and the exports show, via ``kit.analysis``.
+
+Question texts come from the quiz banks in the datasets folder, so a report names questions as
+the students saw them; a bank with broken rows still lends its sound questions.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from kit.text.ui import label
+
+PHASES = {"pre": ("事前", "Pre"), "post": ("事後", "Post"), "practice": ("練習", "Practice")}
+
+
+def questions_in(datasets: Path) -> dict:
+    """Every sound question of every quiz bank under ``datasets/quizzes``, by id (first one wins)."""
+    from kit.content.check import _content_files
+    from kit.content.errors import ContentError
+    from kit.content.quiz import read_quiz
+
+    found = {}
+    for path in _content_files(Path(datasets) / "quizzes"):
+        try:
+            bank, _problems = read_quiz(path)
+        except ContentError:
+            continue
+        for q in bank.questions:
+            found.setdefault(q.id, q)
+    return found
+
+
+def _phase(value: str, lang: str) -> str:
+    ja, en = PHASES.get(value, (value, value))
+    return en if lang == "en" else ja
+
+
+def _score(value) -> str:
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value * 100:.0f}%"
+
+
+def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
+    """The dashboard's figures for the answers of one class and one lesson."""
+    from kit.analysis import (answers_frame, explain_sdt, item_table, participation_table, prepost_table,
+                              sdt_table, student_table)
+
+    frame = answers_frame(answers)
+    if frame.empty:
+        return {"participation": [], "items": [], "students": [], "prepost": None, "sdt": None}
+    questions = questions_in(datasets)
+    part = participation_table(frame).iloc[0]
+    participation = [(label("part_students", lang), int(part["students"])),
+                     (label("part_answers", lang), int(part["answers"])),
+                     (label("part_pre", lang), int(part.get("students_pre", 0))),
+                     (label("part_post", lang), int(part.get("students_post", 0)))]
+    items = [
+        {"text": row["text"] or row["item"], "phase": _phase(row["phase"], lang), "n": int(row["n"]),
+         "rate": float(row["correct_rate"]), "wrong": "" if not isinstance(row["top_wrong"], str) else
+         f"{row['top_wrong']}（{row['top_wrong_share'] * 100:.0f}%）"}
+        for _, row in item_table(frame, questions, lang).iterrows()
+    ]
+    students = [
+        {"name": row["student"] or row["student_key"][:8], "answered": int(row["answered"]),
+         "pre": _score(row["pre_score"]), "post": _score(row["post_score"]), "needs_help": bool(row["needs_help"])}
+        for _, row in student_table(frame).sort_values(["needs_help", "student_key"], ascending=[False, True]).iterrows()
+    ]
+    return {"participation": participation, "items": items, "students": students,
+            "prepost": _prepost(prepost_table(frame).iloc[0], lang), "sdt": _sdt(sdt_table(frame, questions), lang, explain_sdt)}
+
+
+def _prepost(row, lang: str) -> dict | None:
+    pre, post = row["pre_mean"], row["post_mean"]
+    bars = [(label("prepost_pre", lang), 0.0 if math.isnan(pre) else float(pre)),
+            (label("prepost_post", lang), 0.0 if math.isnan(post) else float(post))]
+    if int(row["paired"]) == 0:
+        return {"bars": bars, "summary": label("prepost_unpaired", lang)}
+    summary = label("prepost_summary", lang, paired=int(row["paired"]), change=row["change_mean"] * 100,
+                    pre=pre * 100, post=post * 100)
+    if not math.isnan(row["normalized_gain"]):
+        summary += " " + label("prepost_gain", lang, gain=row["normalized_gain"])
+    return {"bars": bars, "summary": summary}
+
+
+def _sdt(table, lang: str, explain) -> dict | None:
+    if table.empty:
+        return None
+    rows = [[_phase(r["phase"], lang), _num(r["hit_rate"]), _num(r["false_alarm_rate"]), _num(r["d_prime"]),
+             _num(r["c"], "{:+.2f}")] for _, r in table.sort_values("phase", key=lambda p: p.map(_ORDER)).iterrows()]
+    by_phase = {r["phase"]: r for _, r in table.iterrows()}
+    return {"header": [label(k, lang) for k in ("sdt_phase", "sdt_h", "sdt_f", "sdt_d", "sdt_c")], "rows": rows,
+            "explanation": explain(by_phase.get("pre"), by_phase.get("post"), lang)}
+
+
+_ORDER = {"pre": 0, "post": 1, "practice": 2}.get
+
+
+def _num(value, fmt: str = "{:.2f}") -> str:
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else fmt.format(value)
+
+
+def export_tables(answers: list, datasets: Path, lang: str = "ja") -> dict:
+    """The answers, items and students tables with headings for people, for CSV or XLSX."""
+    from kit.analysis import answers_frame, item_table, student_table, with_headings
+
+    frame = answers_frame(answers)
+    questions = questions_in(datasets)
+    return {
+        "answers": with_headings(frame, lang),
+        "items": with_headings(item_table(frame, questions, lang), lang),
+        "students": with_headings(student_table(frame), lang),
+    }

@@ -1,0 +1,67 @@
+"""The dashboard's figures from a small class worked by hand."""
+
+from __future__ import annotations
+
+from statistics import NormalDist
+
+import pytest
+
+from kit.serve.report import build_report, export_tables
+from kit.store.records import Answer
+from tests.conftest import FIXTURES, read_rows, write_rows
+
+
+@pytest.fixture
+def datasets(tmp_path):
+    """Fixture bank plus a second ○× item that is true, so both kinds of statement exist."""
+    import shutil
+
+    target = tmp_path / "datasets"
+    shutil.copytree(FIXTURES / "datasets", target)
+    rows = read_rows(target / "quizzes" / "sample.csv")
+    true_item = list(rows[4])
+    true_item[0], true_item[18] = "q-tf-true", "○"
+    rows.append(true_item)
+    write_rows(target / "quizzes" / "sample.csv", rows)
+    return target
+
+
+def answers():
+    # Two students. q-tf is false (×), q-tf-true is true (○). Pre: both answer ○ to everything.
+    # Post: a tells them apart; b still answers ○ to both.
+    out = []
+    for phase, resp in (("pre", {"a": (0, 0), "b": (0, 0)}), ("post", {"a": (1, 0), "b": (0, 0)})):
+        for student, (on_false, on_true) in resp.items():
+            out.append(Answer("demo", "q-tf", (on_false,), on_false == 1, phase, f"s-{student}", student, "1-1"))
+            out.append(Answer("demo", "q-tf-true", (on_true,), on_true == 0, phase, f"s-{student}", student, "1-1"))
+    return out
+
+
+def test_dprime_and_c_match_the_hand_worked_example(datasets):
+    report = build_report(answers(), datasets, "ja")
+    z = NormalDist().inv_cdf
+    # Pre: hits 2 of 2 true trials, false alarms 2 of 2 false trials; log-linear: (2+.5)/(2+1) both.
+    h_pre = f_pre = 2.5 / 3
+    # Post: hits 2/2 → 2.5/3; false alarms 1/2 → 1.5/3.
+    h_post, f_post = 2.5 / 3, 1.5 / 3
+    rows = {r[0]: r for r in report["sdt"]["rows"]}
+    assert rows["事前"][3] == f"{z(h_pre) - z(f_pre):.2f}" == "0.00"
+    assert rows["事後"][3] == f"{z(h_post) - z(f_post):.2f}"
+    assert rows["事後"][4] == f"{-(z(h_post) + z(f_post)) / 2:+.2f}"
+    assert report["sdt"]["explanation"]  # plain sentences for the teacher
+    assert [r[0] for r in report["sdt"]["rows"]] == ["事前", "事後"]
+
+
+def test_pre_post_and_items(datasets):
+    report = build_report(answers(), datasets, "ja")
+    # pre: a 1/2, b 1/2 → 50%; post: a 2/2, b 1/2 → 75%; paired change +25 points.
+    assert "+25 ポイント" in report["prepost"]["summary"] and "事前 50% → 事後 75%" in report["prepost"]["summary"]
+    hardest = report["items"][0]
+    assert hardest["rate"] == 0.0 and "○ 正しい" in hardest["wrong"]
+    assert {s["name"] for s in report["students"]} == {"a", "b"}
+
+
+def test_exports_have_headings_for_people(datasets):
+    tables = export_tables(answers(), datasets, "ja")
+    assert set(tables) == {"answers", "items", "students"}
+    assert "クラス" in tables["answers"].columns and len(tables["answers"]) == 8
