@@ -143,3 +143,37 @@ def test_dashboard_shows_what_the_class_did(server, browser):
     text = page.locator("main").inner_text()
     assert "参加" in text and "問題ごと" in text and "a1" in text and "a2" in text
     context.close()
+
+
+def test_class_and_name_from_the_link_work_with_preheated_kernels(browser, tmp_path):
+    from tests.browser.conftest import REPO, Server
+
+    srv = Server(REPO, tmp_path / "results", ["--pool", "1"])
+    try:
+        log = LogReader(srv.log.name)
+        wait_until(lambda: log.text().count("is filled with 1 kernel") >= 3, 120, "the pool to fill")
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(srv.url + "voila/render/piracy/basics.ipynb?class=pool-1&name=p1&lang=en")
+        card = page.locator(".nk-quiz-card").first
+        card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+        expect(card.locator(".nk-progress")).to_contain_text("Question 1 of 6")
+        answer_with_mouse(card)
+        card.locator(".nk-feedback").wait_for(timeout=30_000)
+        assert "Using pre-heated kernel" in log.text()
+        assert stored(srv, class_code="pool-1", student="p1")
+        context.close()
+    finally:
+        srv.stop()
+
+
+
+class LogReader:
+    """The server's log so far, read as it grows."""
+
+    def __init__(self, path):
+        self._file, self._seen = open(path, encoding="utf-8"), ""
+
+    def text(self) -> str:
+        self._seen += self._file.read()
+        return self._seen
