@@ -53,7 +53,14 @@ def lan_addresses() -> list[str]:
     return sorted({i[4][0] for i in infos if not i[4][0].startswith("127.")})
 
 
-def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int, passcode: str = "") -> str:
+def _lesson_path(name: str) -> str:
+    """A lesson named on the command line (``defamation/basics``), relative to the lessons folder."""
+    text = Path(name).as_posix().removeprefix("./").removeprefix("lessons/")
+    return text if text.endswith(".ipynb") else text + ".ipynb"
+
+
+def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int, passcode: str = "",
+                 preheat: tuple[str, ...] = ()) -> str:
     """What ``netkit serve`` prints: the link for students, where results go, how to stop."""
     if host in ("0.0.0.0", "", "::"):
         student_hosts = lan_addresses() or ["<このPCのIPアドレス / this PC's IP address>"]
@@ -69,7 +76,7 @@ def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int,
         f"  先生用パスコード / teacher passcode:     {passcode}   （生徒には見せないでください / keep it from students）",
         f"  授業フォルダ / lessons:                  {lessons}",
         f"  結果の保存先 / results:                  {data_dir}",
-        f"  待機カーネル / preheated kernels:        {pool} / lesson",
+        f"  待機カーネル / preheated kernels:        {pool} / lesson ({', '.join(preheat) or 'all lessons'})",
         "",
         "  止めるときは Ctrl+C / press Ctrl+C to stop",
         "",
@@ -94,14 +101,21 @@ def cmd_serve(args) -> int:
     from kit.serve.teacher_auth import new_passcode
 
     passcode = args.teacher_passcode or os.environ.get("NETKIT_TEACHER_PASSCODE") or new_passcode()
-    options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=args.pool, data_dir=results,
-                           cull_idle_timeout=args.cull_after, teacher_passcode=passcode)
+    pool = args.class_size if args.class_size is not None else args.pool
+    preheat = tuple(_lesson_path(name) for name in args.lesson)
+    missing = [p for p in preheat if not (lessons / p).is_file()]
+    if missing:
+        print(f"授業が見つかりません / no such lesson: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
+                           cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
+                           max_kernels=args.max_kernels)
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
         return 2
     app = make_app(options)
-    print(serve_banner(args.host, args.port, lessons, results, args.pool, passcode), flush=True)
+    print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat), flush=True)
     try:
         app.start()
     except KeyboardInterrupt:
@@ -130,7 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("dir", nargs="?", help="授業のフォルダ（lessons と datasets を含む）/ folder with lessons/ and datasets/")
     serve.add_argument("--host", default="0.0.0.0", help="待ち受けるアドレス / address to listen on (default 0.0.0.0: the classroom network)")
     serve.add_argument("--port", type=int, default=8866, help="ポート番号 / port (default 8866)")
-    serve.add_argument("--pool", type=int, default=0, help="授業ごとに先に起動しておくカーネルの数 / preheated kernels per lesson")
+    serve.add_argument("--class-size", type=int, help="クラスの人数：その数のカーネルを先に起動しておく / students in the class: "
+                       "keep that many kernels started in advance for each preheated lesson")
+    serve.add_argument("--lesson", action="append", default=[], metavar="PATH",
+                       help="先に起動しておく授業（くり返し可、例: defamation/basics）/ lesson to preheat (repeatable; default all)")
+    serve.add_argument("--pool", type=int, default=0, help="--class-size と同じ / same as --class-size")
+    serve.add_argument("--max-kernels", type=int, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（省略すると毎回作る）/ passcode for the teacher's pages (default: a new one each start)")
     serve.add_argument("--cull-after", type=int, default=600, metavar="SECONDS",

@@ -39,7 +39,10 @@ class ServeOptions:
     root: Path
     host: str = "0.0.0.0"
     port: int = 8866
-    pool: int = 0  # preheated kernels per lesson
+    pool: int = 0  # preheated kernels per lesson (the class size)
+    preheat: tuple[str, ...] = ()  # lessons to preheat, relative to root; empty: every lesson
+    max_kernels: int = 0  # 0: as many as the memory available at start holds
+    refill_spacing: float = 1.0  # seconds between the starts of replacement kernels
     data_dir: Path | None = None
     teacher_passcode: str = ""  # made fresh at start when empty
     iopub_timeout: int = 120  # seconds nbclient waits for a cell's outputs
@@ -71,6 +74,14 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
     c.VoilaConfiguration.preheat_kernel = options.pool > 0
     c.VoilaConfiguration.default_pool_size = max(options.pool, 0)
+    if options.pool > 0 and options.preheat:
+        c.VoilaKernelManager.kernel_pools_config = {
+            "default": {"pool_size": 0},
+            **{lesson: {"pool_size": options.pool} for lesson in options.preheat},
+        }
+    c.VoilaKernelManager.fill_delay = 1.0
+    c.KitVoila.refill_spacing = options.refill_spacing
+    c.KitVoila.max_kernels = options.max_kernels
     c.VoilaExecutor.iopub_timeout = options.iopub_timeout
     c.VoilaExecutor.raise_on_iopub_timeout = False
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle_timeout

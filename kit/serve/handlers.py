@@ -14,6 +14,7 @@ from voila.handler import BaseVoilaHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 from kit.serve import catalogue
+from kit.serve.capacity import ready_in_pool
 from kit.serve.teacher_auth import is_teacher
 from kit.text.ui import labels
 
@@ -27,6 +28,25 @@ class LessonHandler(TornadoVoilaHandler):
         path = self.path_kwargs.get("path") or (self.path_args[0] if self.path_args else "") or ""
         if path.lstrip("/").startswith("teacher/") and not is_teacher(self):
             raise tornado.web.HTTPError(403)  # teacher notebooks need the passcode too
+        if self._full(path.lstrip("/")):
+            self._waiting_page()
+
+    def _full(self, notebook: str) -> bool:
+        limit = self.settings.get("netkit_max_kernels", 0)
+        if not limit or ready_in_pool(self.kernel_manager, notebook) > 0:
+            return False
+        return len(self.kernel_manager.list_kernel_ids()) >= limit
+
+    def _waiting_page(self) -> None:
+        """Beyond capacity: a page that says so kindly and tries again by itself."""
+        lang = "en" if self.get_argument("lang", "ja") == "en" else "ja"
+        template = self.settings["voila_jinja2_env"].get_template("waiting.html.j2")
+        self.set_status(503)
+        self.set_header("Retry-After", "10")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(template.render(lang=lang, L=labels(lang), retry=10,
+                                    static_url=self.base_url + "voila/templates/netkit/static/"))
 
 
 class CatalogueHandler(BaseVoilaHandler):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from jupyter_server.utils import url_path_join
-from traitlets import Unicode
+from traitlets import Float, Integer, Unicode
 from voila.app import Voila
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from kit.serve import teacher, teacher_auth
+from kit.serve.caching import REPLACEMENTS
+from kit.serve.capacity import default_max_kernels, stagger_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
 
 
@@ -21,11 +23,16 @@ class KitVoila(Voila):
     data_dir = Unicode("", config=True, help="Folder of the results store (outside the served lessons).")
     datasets_dir = Unicode("", config=True, help="Folder of the content files (for question texts in reports).")
     teacher_passcode = Unicode("", config=True, help="Passcode for the teacher's pages; made fresh when empty.")
+    max_kernels = Integer(0, config=True, help="Most lesson kernels at once; 0: as many as the available memory holds.")
+    refill_spacing = Float(1.0, config=True, help="Seconds between the starts of kernels that refill the pool.")
 
     def init_settings(self) -> dict:
-        """Voilà's settings plus compression, which tornado only honours when the app is built."""
+        """Voilà's settings plus compression (tornado only honours it when the app is built) and capacity."""
         settings = super().init_settings()
         settings["compress_response"] = True
+        settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
+        if self.voila_configuration.preheat_kernel:
+            stagger_refills(self.kernel_manager, self.refill_spacing)
         return settings
 
     def init_handlers(self) -> list:
@@ -52,6 +59,8 @@ class KitVoila(Voila):
                 continue  # students have no use for a listing of the served folder
             elif handler is TornadoVoilaHandler:
                 handler = LessonHandler
+            elif handler in REPLACEMENTS:
+                handler = REPLACEMENTS[handler]
             handlers.append((pattern, handler, kwargs))
         return handlers
 

@@ -23,7 +23,7 @@ def get(url):
         with urllib.request.urlopen(url, timeout=60) as r:
             return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
     except urllib.error.HTTPError as e:
-        return e.code, "", dict(e.headers)
+        return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
 
 
 def test_prints_the_link_for_students(running):
@@ -112,5 +112,34 @@ def test_idle_unconnected_kernels_are_culled_but_the_pool_is_kept(tmp_path):
         assert len(now) == 3, "the pool should be refilled and its kernels kept"
         time.sleep(6)  # longer than --cull-after: pooled kernels must survive a cull round
         assert srv.kernels() == now
+    finally:
+        srv.stop()
+
+
+def test_beyond_capacity_a_waiting_page_that_retries(tmp_path):
+    srv = Server(REPO, tmp_path / "results", ["--max-kernels", "1"])
+    try:
+        status, body, _ = get(srv.url + "voila/render/piracy/basics.ipynb")
+        assert status == 200 and len(srv.kernels()) == 1
+        status, body, headers = get(srv.url + "voila/render/defamation/basics.ipynb")
+        assert status == 503 and headers.get("Retry-After") == "10"
+        assert "混みあっています" in body and 'http-equiv="refresh"' in body
+        assert len(srv.kernels()) == 1  # no kernel was started for the waiting student
+    finally:
+        srv.stop()
+
+
+def test_class_size_preheats_only_the_named_lesson(tmp_path):
+    import time
+
+    srv = Server(REPO, tmp_path / "results", ["--class-size", "2", "--lesson", "piracy/basics"])
+    try:
+        text = open(srv.log.name, encoding="utf-8").read()
+        assert "2 / lesson (piracy/basics.ipynb)" in text
+        deadline = time.monotonic() + 90
+        while len(srv.kernels()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(3)
+        assert len(srv.kernels()) == 2  # two for the class's lesson, none for the others
     finally:
         srv.stop()
