@@ -26,7 +26,7 @@ def test_broken_file_gives_a_friendly_card_and_the_rest_still_works(datasets, mo
     lesson = Lesson("demo", params={})
     card = lesson.quiz("quizzes/broken.csv", group="post")
     assert isinstance(card.children[0], ProblemCard) and isinstance(card.children[1], Quiz)
-    assert [c.question_id for c in card.children[1].cards] == ["q-order"]  # the sound question stays
+    assert [q.id for q in card.children[1].bank.questions] == ["q-order"]  # the sound question stays
     card = card.children[0]
     assert "5行目" in card.value and "answer" in card.value and "○ か × を書いて" in card.value
     assert "Traceback" not in card.value

@@ -108,6 +108,8 @@ def one_student(browser, server, repeats: int) -> dict:
         counter = {"bytes": 0, "requests": 0}
         cdp.on("Network.loadingFinished", lambda e: counter.__setitem__("bytes", counter["bytes"] + e["encodedDataLength"]))
         cdp.on("Network.requestWillBeSent", lambda e: counter.__setitem__("requests", counter["requests"] + 1))
+        # a file taken from the browser's cache is announced too, but never reaches the server
+        cdp.on("Network.requestServedFromCache", lambda e: counter.__setitem__("requests", counter["requests"] - 1))
         page.goto(server.url + PAGE[server.kind], wait_until="commit")
         page.locator(WIDGET[server.kind]).first.wait_for(timeout=180_000)
         firsts.append(page.evaluate("performance.now()") / 1000)
@@ -115,7 +117,7 @@ def one_student(browser, server, repeats: int) -> dict:
         if i == 0:
             cold = dict(counter)
             counter.update(bytes=0, requests=0)
-            page.reload(wait_until="commit")
+            page.goto(server.url + PAGE[server.kind], wait_until="commit")  # a later visit (reload would revalidate all)
             page.locator(WIDGET[server.kind]).first.wait_for(timeout=180_000)
             page.wait_for_load_state("networkidle")
             warm = dict(counter)
@@ -169,6 +171,29 @@ def burst(server, students: int) -> dict:
             "p50_s": round(pct(times, 0.5), 2), "p95_s": round(pct(times, 0.95), 2), "max_s": round(max(times), 2)}
 
 
+def cpu_seconds(pids) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError):
+            continue
+    return total
+
+
+def wait_idle(server, limit: float = 600) -> None:
+    """Wait until the server's kernels stop using the CPU (under 5% of a core for 3 s)."""
+    deadline = time.monotonic() + limit
+    before = cpu_seconds(server.kernels() | {server.proc.pid})
+    while time.monotonic() < deadline:
+        time.sleep(3)
+        now = cpu_seconds(server.kernels() | {server.proc.pid})
+        if now - before < 0.15:
+            return
+        before = now
+
+
 def wait_for_pool(server, size: int, refilled: bool = False, limit: float = 900) -> None:
     """Wait until the preheated pool holds ``size`` kernels that are ready for students."""
     deadline = time.monotonic() + limit
@@ -178,10 +203,11 @@ def wait_for_pool(server, size: int, refilled: bool = False, limit: float = 900)
         if refilled:
             time.sleep(2)
             if len(server.kernels()) >= size and "Using pre-heated" in text:
-                time.sleep(size * 1.0 + 10)  # refills start a second apart; let the last one finish
+                time.sleep(size * 1.0 + 5)  # refills start a second apart
+                wait_idle(server)
                 return
         elif text.count(f"is filled with {size} kernel") >= needed:
-            time.sleep(2)
+            wait_idle(server)  # "filled" means started; each kernel still runs the lesson up to the student
             return
         time.sleep(1)
     raise RuntimeError("the pool did not fill")

@@ -79,7 +79,7 @@ def classroom_config(options: ServeOptions) -> Config:
             "default": {"pool_size": 0},
             **{lesson: {"pool_size": options.pool} for lesson in options.preheat},
         }
-    c.VoilaKernelManager.fill_delay = 1.0
+    c.VoilaKernelManager.fill_delay = 8.0  # let the page that took the kernel load before a refill competes for the CPU
     c.KitVoila.refill_spacing = options.refill_spacing
     c.KitVoila.max_kernels = options.max_kernels
     c.VoilaExecutor.iopub_timeout = options.iopub_timeout

@@ -179,7 +179,11 @@ class QuizCard(anywidget.AnyWidget):
 
 
 class Quiz(ipw.VBox):
-    """A sequence of QuizCards: one at a time, with progress, then a summary of the sitting."""
+    """A sequence of QuizCards: one at a time, with progress, then a summary of the sitting.
+
+    A card is built when it is first shown, so a page starts with one widget's worth of state to
+    send to the browser rather than the whole quiz's.
+    """
 
     number = traitlets.Int(0, help="Index of the question being shown (0-based).")
     finished = traitlets.Bool(False, help="True once the summary is shown.")
@@ -191,30 +195,40 @@ class Quiz(ipw.VBox):
         super().__init__(**kwargs)
         self.add_class("nk-quiz")
         self.bank = bank
-        self._lang = lang
+        self._lang, self._furigana, self._seed = lang, furigana, seed
+        self._recorder = recorder
         self._phase, self._lesson = phase, lesson
         self._history = history
+        self._identity = {"session": session, "student": student, "class_code": class_code}
         self._linked = {"student": student, "class_code": class_code}  # the link's identity wins
+        self._built: dict[int, QuizCard] = {}
         self.resumed = False
-        total = len(bank.questions)
-        self.cards = [
-            QuizCard(q, lang=lang, furigana=furigana, recorder=recorder, lesson=lesson, phase=phase,
-                     session=session, student=student, class_code=class_code, seed=seed,
-                     progress=label("progress", lang, number=i + 1, total=total))
-            for i, q in enumerate(bank.questions)
-        ]
-        for i, card in enumerate(self.cards):
+        self.summary = ipw.HTML()
+        self.children = [self.card(0)] if bank.questions else []
+
+    def card(self, index: int) -> QuizCard:
+        """The card of question ``index``, built the first time it is asked for."""
+        if index not in self._built:
+            total = len(self.bank.questions)
+            card = QuizCard(self.bank.questions[index], lang=self._lang, furigana=self._furigana,
+                            recorder=self._recorder, lesson=self._lesson, phase=self._phase, seed=self._seed,
+                            progress=label("progress", self._lang, number=index + 1, total=total), **self._identity)
             card.show_next = True
-            card.is_last = i == total - 1
+            card.is_last = index == total - 1
             card.on_next(self._advance)
             card.on_hello(self._hello)
-        self.summary = ipw.HTML()
-        self.children = [self.cards[0]] if self.cards else []
+            self._built[index] = card
+        return self._built[index]
+
+    @property
+    def cards(self) -> list[QuizCard]:
+        """The cards built so far, in question order."""
+        return [self._built[i] for i in sorted(self._built)]
 
     @property
     def current(self) -> QuizCard:
         """The card being shown."""
-        return self.cards[self.number]
+        return self.card(self.number)
 
     def submit(self, response) -> Grade | None:
         """Answer the current question, as its button does."""
@@ -233,13 +247,13 @@ class Quiz(ipw.VBox):
         if self.resumed or not _SESSION.fullmatch(str(session)):
             return
         self.resumed = True
-        identity = {
+        self._identity = {
             "session": session,
             "class_code": self._linked["class_code"] or _clean(class_code),
             "student": self._linked["student"] or _clean(student),
         }
         for card in self.cards:
-            card.identify(**identity)
+            card.identify(**self._identity)
         if self._history is None:
             return
         try:
@@ -250,10 +264,10 @@ class Quiz(ipw.VBox):
         first = {}
         for answer in earlier:
             first.setdefault(answer.item, answer)
-        for card in self.cards:
-            if card.question_id in first:
-                card.restore(first[card.question_id])
-        while self.current.grade is not None and not self.finished:
+        for index, question in enumerate(self.bank.questions):
+            if question.id in first:
+                self.card(index).restore(first[question.id])
+        while not self.finished and self.current.grade is not None:
             self._advance(self.current)
 
     def _hello(self, content: dict) -> None:
@@ -262,7 +276,7 @@ class Quiz(ipw.VBox):
     def _advance(self, card: QuizCard) -> None:
         if card is not self.current:
             return
-        if self.number + 1 < len(self.cards):
+        if self.number + 1 < len(self.bank.questions):
             self.number += 1
             self.children = [self.current]
         else:
@@ -275,10 +289,11 @@ class Quiz(ipw.VBox):
         correct = sum(c.grade.correct for c in graded)
         review = [c for c in graded if not c.grade.correct]
         items = "".join(f"<li>{html.escape(c._q.text.get(self._lang))}</li>" for c in review)
+        total = len(self.bank.questions)
         self.summary.value = (
             '<div class="nk-summary" role="status">'
             f"<h3>{html.escape(label('summary_title', self._lang))}</h3>"
-            f"<p class=\"nk-score\">{html.escape(label('summary_score', self._lang, total=len(self.cards), correct=correct))}</p>"
+            f"<p class=\"nk-score\">{html.escape(label('summary_score', self._lang, total=total, correct=correct))}</p>"
             + (f"<p>{html.escape(label('summary_review', self._lang))}</p><ul>{items}</ul>" if review else "")
             + "</div>"
         )
@@ -288,4 +303,4 @@ class Quiz(ipw.VBox):
     @property
     def score(self) -> tuple[int, int]:
         """(correct answers, questions) so far."""
-        return sum(bool(c.grade and c.grade.correct) for c in self.cards), len(self.cards)
+        return sum(bool(c.grade and c.grade.correct) for c in self.cards), len(self.bank.questions)

@@ -143,3 +143,16 @@ def test_class_size_preheats_only_the_named_lesson(tmp_path):
         assert len(srv.kernels()) == 2  # two for the class's lesson, none for the others
     finally:
         srv.stop()
+
+
+def test_static_scripts_are_compressed_and_cacheable(running):
+    import gzip
+
+    req = urllib.request.Request(running.url + "voila/static/voila.js", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        assert r.headers["Content-Encoding"] == "gzip" and "max-age" in r.headers["Cache-Control"]
+        body = gzip.decompress(r.read())
+    plain = urllib.request.urlopen(running.url + "voila/static/voila.js", timeout=30).read()
+    assert body == plain and len(plain) > 1024
+    status, _, _ = get(running.url + "voila/static/../../../etc/passwd")
+    assert status in (403, 404)

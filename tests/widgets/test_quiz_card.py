@@ -126,3 +126,11 @@ def test_resume_ignores_a_forged_token(bank):
     quiz = Quiz(bank, history=lambda s: [])
     quiz.resume("../../etc")
     assert not quiz.resumed
+
+
+def test_cards_are_built_when_shown(bank):
+    quiz = Quiz(bank)
+    assert len(quiz.cards) == 1
+    quiz.submit([0])
+    quiz.next()
+    assert len(quiz.cards) == 2 and quiz.current.question_id == "q-multi"
