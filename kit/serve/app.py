@@ -19,6 +19,7 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,10 @@ def classroom_config(options: ServeOptions) -> Config:
     c.KitVoila.max_kernels = options.max_kernels
     c.VoilaExecutor.iopub_timeout = options.iopub_timeout
     c.VoilaExecutor.raise_on_iopub_timeout = False
+    if sys.platform != "win32":
+        # TCP kernels pick random ports; 40 starting at once collide ("Address already in use") and a
+        # student gets a page without a quiz. Unix sockets cannot collide, and stay on this machine.
+        c.KernelManager.transport = "ipc"
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle_timeout
     c.MappingKernelManager.cull_interval = max(1, min(30, options.cull_idle_timeout // 2))
     c.MappingKernelManager.cull_connected = False
