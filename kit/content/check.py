@@ -17,7 +17,7 @@ from kit.content.facts import Fact, load_all_facts
 from kit.content.help import load_help
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.quiz import QuizBank, load_quiz
-from kit.serve.catalogue import AUDIENCES, TOPICS
+from kit.content.vocab import AUDIENCES, TOPICS
 
 CONTENT_SUFFIXES = {".csv", ".tsv", ".xlsx", ".yaml", ".yml"}
 
@@ -40,14 +40,14 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
     report = Report()
     facts: dict[str, Fact] = {}
     if (datasets / "facts").is_dir():
-        report.files += len(_content_files(datasets / "facts"))
+        report.files += len(content_files(datasets / "facts"))
         try:
             facts = load_all_facts(datasets / "facts")
         except ContentError as exc:
             report.problems += exc.problems
     banks: dict[Path, QuizBank] = {}
     texts: dict[Path, LessonText] = {}
-    for path in _content_files(datasets / "quizzes"):
+    for path in content_files(datasets / "quizzes"):
         report.files += 1
         try:
             banks[path.resolve()] = bank = load_quiz(path)
@@ -59,7 +59,7 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
                 report.problems.append(ContentProblem(
                     bank.file, q.id, "source", f"事実「{q.source}」が datasets/facts にありません。id を直すか事実を加えてください。",
                     f"fact '{q.source}' is not in datasets/facts; fix the id or add the fact."))
-    for path in _content_files(datasets / "texts"):
+    for path in content_files(datasets / "texts"):
         report.files += 1
         try:
             texts[path.resolve()] = text = load_lesson_text(path)
@@ -72,7 +72,7 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
                     report.problems.append(ContentProblem(
                         text.file, s.id, "facts", f"事実「{fid}」が datasets/facts にありません。",
                         f"fact '{fid}' is not in datasets/facts."))
-    for path in _content_files(datasets / "help"):
+    for path in content_files(datasets / "help"):
         report.files += 1
         try:
             load_help(path)
@@ -87,7 +87,8 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
     return report
 
 
-def _content_files(folder: Path) -> list[Path]:
+def content_files(folder: Path) -> list[Path]:
+    """The content files (CSV, XLSX, YAML) under ``folder``, skipping Excel's lock files."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in CONTENT_SUFFIXES

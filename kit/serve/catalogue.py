@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.content.text import Text
-
-TOPICS = ("defamation", "misinformation", "piracy", "teacher")
-AUDIENCES = ("小3-4", "小5-6", "中学生", "高校生", "保護者・教職員")
+from kit.content.vocab import AUDIENCES, TOPICS
 
 
 @dataclass(frozen=True)

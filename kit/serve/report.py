@@ -16,12 +16,12 @@ PHASES = {"pre": ("事前", "Pre"), "post": ("事後", "Post"), "practice": ("�
 
 def questions_in(datasets: Path) -> dict:
     """Every sound question of every quiz bank under ``datasets/quizzes``, by id (first one wins)."""
-    from kit.content.check import _content_files
+    from kit.content.check import content_files
     from kit.content.errors import ContentError
     from kit.content.quiz import read_quiz
 
     found = {}
-    for path in _content_files(Path(datasets) / "quizzes"):
+    for path in content_files(Path(datasets) / "quizzes"):
         try:
             bank, _problems = read_quiz(path)
         except ContentError:
@@ -42,8 +42,7 @@ def _score(value) -> str:
 
 def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
     """The dashboard's figures for the answers of one class and one lesson."""
-    from kit.analysis import (answers_frame, explain_sdt, item_table, participation_table, prepost_table,
-                              sdt_table, student_table)
+    from kit.analysis import answers_frame, explain_sdt, item_table, participation_table, prepost_table, sdt_table, student_table
 
     frame = answers_frame(answers)
     if frame.empty:

@@ -23,5 +23,5 @@ def test_refills_are_spread_out():
         km.fill_if_needed(notebook_name="a.ipynb")
     km.fill_if_needed(delay=0, notebook_name="a.ipynb")  # startup fills are not delayed
     assert calls[-1] == 0
-    gaps = [b - a for a, b in zip(calls[:3], calls[1:4])]
+    gaps = [b - a for a, b in zip(calls[:3], calls[1:4], strict=True)]
     assert all(1.9 < g < 2.1 for g in gaps) and 0.9 < calls[0] <= 1.0
