@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import uuid
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -26,14 +26,63 @@ def request_params() -> dict[str, str]:
     """The parameters of the link the student opened (first value of each), as Voilà passes them.
 
     With preheated kernels Voilà runs the notebook before anyone asks for it; it hands the query
-    string over only when a student arrives, so wait for it then.
+    string over only when a student arrives, so wait for it then — after reading every content
+    file, so that what is left to do when 40 students arrive at once is only building widgets.
     """
     if os.environ.get("VOILA_PREHEAT", "False") == "True":
         from voila.utils import wait_for_request
 
+        warm_content()
         wait_for_request()
     query = os.environ.get("QUERY_STRING", "")
     return {k: v[0] for k, v in parse_qs(query, keep_blank_values=False).items() if v}
+
+
+@lru_cache(maxsize=256)
+def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
+    from kit.content.facts import load_all_facts
+    from kit.content.help import load_help
+    from kit.content.lesson_text import load_lesson_text
+    from kit.content.quiz import read_quiz
+
+    loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts}[kind]
+    return loader(path)
+
+
+def load(kind: str, path: Path):
+    """A content file read once per kernel while it is unchanged (``kind``: quiz, text, help, facts)."""
+    try:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (0, 0)  # missing: the loader says so, and the message is not cached
+    if kind == "facts":  # a folder: changes when any of its files does
+        files = sorted(path.glob("*.y*ml")) if path.is_dir() else []
+        key = (max((f.stat().st_mtime_ns for f in files), default=0), len(files))
+    return _load_cached(kind, str(path), *key)
+
+
+def warm_content() -> None:
+    """Read every content file under the datasets folder now, ignoring the broken ones for later."""
+    import kit.widgets.fact_card  # noqa: F401  (imports are most of a lesson's start-up cost)
+    import kit.widgets.help_list  # noqa: F401
+    import kit.widgets.problem_card  # noqa: F401
+    import kit.widgets.quiz_card  # noqa: F401
+    from kit.content.check import content_files
+    from kit.text.ui import labels
+
+    labels("ja")
+    root = resolve("")
+    for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help")):
+        for path in content_files(root / folder):
+            try:
+                load(kind, path)
+            except ContentError:
+                pass
+    try:
+        load("facts", root / "facts")
+    except ContentError:
+        pass
 
 
 def _clean_identity(value: str) -> str:
@@ -61,11 +110,10 @@ class Lesson:
         """A Quiz over the bank ``file`` (relative to datasets/), or a ProblemCard if it is broken."""
         import ipywidgets as ipw
 
-        from kit.content.quiz import read_quiz
         from kit.widgets.quiz_card import Quiz
 
         def build():
-            whole, problems = read_quiz(resolve(file))
+            whole, problems = load("quiz", resolve(file))
             bank = whole.select(group=group)
             if not bank.questions:
                 if problems:
@@ -85,11 +133,10 @@ class Lesson:
 
     def section(self, file: str, section_id: str):
         """One section of the lesson text ``file`` with its fact cards."""
-        from kit.content.lesson_text import load_lesson_text
         from kit.widgets.fact_card import SectionView
 
         def build():
-            section = load_lesson_text(resolve(file)).section(section_id)
+            section = load("text", resolve(file)).section(section_id)
             facts = self.facts()
             missing = [f for f in section.facts if f not in facts]
             if missing:
@@ -105,10 +152,8 @@ class Lesson:
         """Every section of the lesson text ``file``, one after another."""
         import ipywidgets as ipw
 
-        from kit.content.lesson_text import load_lesson_text
-
         try:
-            text = load_lesson_text(resolve(file))
+            text = load("text", resolve(file))
         except ContentError as exc:
             return self._problem(exc)
         return ipw.VBox([self.section(file, s.id) for s in text.sections])
@@ -117,28 +162,24 @@ class Lesson:
         """The lesson's title from its text file, as a heading."""
         import ipywidgets as ipw
 
-        from kit.content.lesson_text import load_lesson_text
         from kit.widgets._render import text_html
 
         def build():
-            title = text_html(load_lesson_text(resolve(file)).title, self.lang, self.furigana)
+            title = text_html(load("text", resolve(file)).title, self.lang, self.furigana)
             return ipw.HTML(f'<h1 class="nk-title" style="font-size:1.8rem;margin:0.2rem 0">{title}</h1>')
 
         return self._safely(build, file)
 
     def help(self, file: str = "help/desks.yaml", audience: str = "children"):
         """Where to get help: the desks in ``file`` for ``audience``."""
-        from kit.content.help import load_help
         from kit.widgets.help_list import HelpList
 
-        return self._safely(lambda: HelpList(load_help(resolve(file)), lang=self.lang, audience=audience), file)
+        return self._safely(lambda: HelpList(load("help", resolve(file)), lang=self.lang, audience=audience), file)
 
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""
         if self._facts is None:
-            from kit.content.facts import load_all_facts
-
-            self._facts = load_all_facts(resolve("facts"))
+            self._facts = load("facts", resolve("facts"))
         return self._facts
 
     # --- results -------------------------------------------------------------------------

@@ -55,3 +55,20 @@ def test_answers_go_to_the_store(datasets, monkeypatch, tmp_path):
     stored = open_store().answers()
     assert [(a.lesson, a.item, a.phase, a.class_code, a.student, a.correct) for a in stored] == [
         ("demo", "q-single", "pre", "1-1", "7", True)]
+
+
+def test_content_is_read_once_but_a_teachers_edit_is_seen(datasets, monkeypatch):
+    import os
+
+    from kit.lesson import load, warm_content
+
+    monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
+    warm_content()
+    path = datasets / "quizzes" / "sample.csv"
+    first = load("quiz", path)
+    assert load("quiz", path) is first  # cached while unchanged
+    rows = read_rows(path)
+    write_rows(path, set_cell(rows, "q-single", "text_ja", "書きかえた問題"))
+    os.utime(path, ns=(first_ns := path.stat().st_mtime_ns + 10**9, first_ns))
+    bank, _ = load("quiz", path)
+    assert bank.questions[0].text.ja == "書きかえた問題"
