@@ -85,6 +85,9 @@ def classroom_config(options: ServeOptions) -> Config:
     c.KitVoila.max_kernels = options.max_kernels
     c.VoilaExecutor.iopub_timeout = options.iopub_timeout
     c.VoilaExecutor.raise_on_iopub_timeout = False
+    c.VoilaExecutor.allow_errors = True  # a failing cell must not hide the rest of the lesson
+    # What a student reads if a cell a teacher wrote fails (never the traceback):
+    c.VoilaExecutor.cell_error_instruction = "先生に知らせてください。ほかの部分は使えます。/ Please tell your teacher; the rest of the lesson works."
     if sys.platform != "win32":
         # TCP kernels pick random ports; 40 starting at once collide ("Address already in use") and a
         # student gets a page without a quiz. Unix sockets cannot collide, and stay on this machine.

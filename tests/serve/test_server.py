@@ -156,3 +156,26 @@ def test_static_scripts_are_compressed_and_cacheable(running):
     assert body == plain and len(plain) > 1024
     status, _, _ = get(running.url + "voila/static/../../../etc/passwd")
     assert status in (403, 404)
+
+
+def test_a_failing_teacher_cell_shows_no_traceback(tmp_path):
+    import shutil
+
+    import nbformat
+
+    root = tmp_path / "school"
+    shutil.copytree(REPO / "datasets", root / "datasets")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["netkit"] = {"title_ja": "テスト", "topic": "piracy", "audience": "中学生"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("1 / 0"), nbformat.v4.new_code_cell("print('つづき')")]
+    (root / "lessons" / "piracy").mkdir(parents=True)
+    nbformat.write(nb, root / "lessons" / "piracy" / "broken.ipynb")
+    srv = Server(root, tmp_path / "results")
+    try:
+        status, body, _ = get(srv.url + "voila/render/piracy/broken.ipynb")
+        assert status == 200
+        assert "ZeroDivisionError" not in body and "Traceback" not in body
+        assert "先生に知らせてください" in body and "つづき" in body  # the next cell still ran
+    finally:
+        srv.stop()
