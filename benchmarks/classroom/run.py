@@ -106,10 +106,10 @@ def one_student(browser, server, repeats: int) -> dict:
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         counter = {"bytes": 0, "requests": 0}
-        cdp.on("Network.loadingFinished", lambda e: counter.__setitem__("bytes", counter["bytes"] + e["encodedDataLength"]))
-        cdp.on("Network.requestWillBeSent", lambda e: counter.__setitem__("requests", counter["requests"] + 1))
+        cdp.on("Network.loadingFinished", lambda e, c=counter: c.__setitem__("bytes", c["bytes"] + e["encodedDataLength"]))
+        cdp.on("Network.requestWillBeSent", lambda e, c=counter: c.__setitem__("requests", c["requests"] + 1))
         # a file taken from the browser's cache is announced too, but never reaches the server
-        cdp.on("Network.requestServedFromCache", lambda e: counter.__setitem__("requests", counter["requests"] - 1))
+        cdp.on("Network.requestServedFromCache", lambda e, c=counter: c.__setitem__("requests", c["requests"] - 1))
         page.goto(server.url + PAGE[server.kind], wait_until="commit")
         page.locator(WIDGET[server.kind]).first.wait_for(timeout=180_000)
         firsts.append(page.evaluate("performance.now()") / 1000)

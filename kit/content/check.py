@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.content.errors import ContentError, ContentProblem, display_name
+from kit.content.errors import ContentError, ContentProblem
 from kit.content.facts import Fact, load_all_facts
 from kit.content.help import load_help
 from kit.content.lesson_text import LessonText, load_lesson_text
@@ -188,4 +188,4 @@ def format_report(report: Report, lang: str = "ja") -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Report", "check_notebook", "check_tree", "display_name", "format_report"]
+__all__ = ["Report", "check_notebook", "check_tree", "content_files", "format_report"]

@@ -63,8 +63,3 @@ class KitVoila(Voila):
                 handler = REPLACEMENTS[handler]
             handlers.append((pattern, handler, kwargs))
         return handlers
-
-    @property
-    def catalogue_url(self) -> str:
-        """The path of the catalogue page."""
-        return url_path_join(self.server_url or self.base_url, "/")

@@ -146,11 +146,6 @@ class QuizCard(anywidget.AnyWidget):
                 self._context[key] = value
         self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
 
-    @property
-    def context(self) -> dict:
-        """Lesson, phase, session, student and class stored with each answer."""
-        return dict(self._context)
-
     def on_hello(self, handler: Callable[[dict], None]) -> None:
         """Call ``handler(identity)`` when the browser says who is answering."""
         self._hello_handlers.append(handler)

@@ -26,21 +26,18 @@ def wait_until(predicate, seconds: float, what: str):
 
 
 def answer_with_mouse(card):
-    kind = card.locator("fieldset").first
     if card.locator(".nk-order").count():
         card.locator(".nk-move:not([disabled])").first.click()
     else:
         card.locator("label.nk-choice").first.click()
     card.locator("button.nk-submit").click()
-    return kind
 
 
 def answer_with_keyboard(page, card):
     """Tab to the card, choose with Space (or move with Enter), Tab to the answer button, Enter."""
     def focused_in_card(selector):
-        return page.evaluate(
-            "([cardSel, sel]) => { const a = document.activeElement; return !!a && !!a.closest(cardSel) && a.matches(sel); }",
-            [".nk-quiz-card >> nth=-1".split(" >> ")[0], selector])
+        return card.evaluate(
+            "(el, sel) => { const a = document.activeElement; return !!a && el.contains(a) && a.matches(sel); }", selector)
 
     card.locator("legend").click()  # put the reading position on the question, as a screen-reader user would
     for _ in range(40):
