@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kit.content.errors import ContentError, ContentProblem
 from kit.content.facts import Fact, load_all_facts
+from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.help import load_help
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.quiz import QuizBank, load_quiz
@@ -84,7 +85,44 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
                 continue
             report.notebooks += 1
             report.problems += check_notebook(nb, lessons, datasets, banks, texts)
+    report.problems += _guide_problems(report, datasets, lessons)
     return report
+
+
+def lesson_metadata(lessons: Path) -> dict[str, dict]:
+    """``{id: metadata.netkit}`` of every lesson notebook under ``lessons`` that has an id."""
+    found: dict[str, dict] = {}
+    for nb in sorted(lessons.rglob("*.ipynb")) if lessons.is_dir() else ():
+        if ".ipynb_checkpoints" in nb.parts:
+            continue
+        try:
+            meta = json.loads(nb.read_text("utf-8")).get("metadata", {}).get("netkit")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(meta, dict) and isinstance(meta.get("id"), str):
+            found.setdefault(meta["id"], {**meta, "path": nb})
+    return found
+
+
+def _guide_problems(report: Report, datasets: Path, lessons: Path | None) -> list[ContentProblem]:
+    problems: list[ContentProblem] = []
+    metas = lesson_metadata(lessons) if lessons is not None and lessons.is_dir() else None
+    seen: dict[str, str] = {}
+    for path in guide_files(datasets):
+        report.files += 1
+        try:
+            guide = load_guide(path)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        if guide.lesson in seen:
+            problems.append(ContentProblem(
+                guide.file, "", "lesson", f"授業「{guide.lesson}」の手引きは {seen[guide.lesson]} にもあります。1つにまとめてください。",
+                f"{seen[guide.lesson]} is a guide for '{guide.lesson}' too; keep one."))
+        seen.setdefault(guide.lesson, guide.file)
+        if metas is not None:
+            problems += guide_problems(guide, metas)
+    return problems
 
 
 def content_files(folder: Path) -> list[Path]:
@@ -188,4 +226,4 @@ def format_report(report: Report, lang: str = "ja") -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Report", "check_notebook", "check_tree", "content_files", "format_report"]
+__all__ = ["Report", "check_notebook", "check_tree", "content_files", "format_report", "lesson_metadata"]

@@ -178,7 +178,18 @@ def _yaml_loader():
     return Loader
 
 
-def _read_yaml(path: Path, name: str, items_key: str) -> Table:
+def read_yaml_document(path: str | Path) -> tuple[str, Any]:
+    """(display name, parsed YAML) of a YAML content file; ``ContentError`` with the line if unreadable."""
+    path = Path(path)
+    name = display_name(path)
+    if not path.is_file():
+        raise ContentError.single(
+            name, "ファイルが見つかりません。名前と置き場所を確かめてください。",
+            "the file does not exist; check its name and folder.")
+    return name, _parse_yaml(path, name)
+
+
+def _parse_yaml(path: Path, name: str) -> Any:
     import yaml
 
     try:
@@ -190,6 +201,11 @@ def _read_yaml(path: Path, name: str, items_key: str) -> Table:
         raise ContentError.single(
             name, f"YAML の書き方に誤りがあります（{problem}）。字下げと「:」を確かめてください。",
             f"YAML syntax error ({problem}); check the indentation and colons.", place=place) from None
+    return doc
+
+
+def _read_yaml(path: Path, name: str, items_key: str) -> Table:
+    doc = _parse_yaml(path, name)
     if not isinstance(doc, dict):
         raise ContentError.single(
             name, f"「schema_version: 1」と「{items_key}:」の一覧を持つ YAML にしてください。",
