@@ -79,6 +79,7 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
             load_help(path)
         except ContentError as exc:
             report.problems += exc.problems
+    report.problems += _network_problems(datasets, report)
     if lessons is not None and lessons.is_dir():
         for nb in sorted(lessons.rglob("*.ipynb")):
             if ".ipynb_checkpoints" in nb.parts:
@@ -122,6 +123,22 @@ def _guide_problems(report: Report, datasets: Path, lessons: Path | None) -> lis
         seen.setdefault(guide.lesson, guide.file)
         if metas is not None:
             problems += guide_problems(guide, metas)
+    return problems
+
+
+def _network_problems(datasets: Path, report: Report) -> list[ContentProblem]:
+    folder = datasets / "networks"
+    if not folder.is_dir():
+        return []
+    from kit.models.networks import read_network_file  # numpy/scipy: only when there are networks
+
+    problems = []
+    for path in sorted(folder.glob("*.json")):
+        report.files += 1
+        try:
+            read_network_file(path)
+        except ContentError as exc:
+            problems += exc.problems
     return problems
 
 

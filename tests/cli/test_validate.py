@@ -68,3 +68,10 @@ def test_broken_notebook_json(folder, capsys):
 
 def test_the_kits_own_lessons_and_content_are_valid(capsys):
     assert main(["validate", str(REPO)]) == 0, capsys.readouterr().out
+
+
+def test_network_files_are_checked(folder, capsys):
+    (folder / "datasets/networks/broken.json").write_text('{"schema_version": 1, "id": "x", "nodes": 3}', "utf-8")
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "networks/broken.json" in out and "「edges」" in out and "「layout」" in out
