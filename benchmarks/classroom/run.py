@@ -259,11 +259,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(HERE.parent / "results"))
     parser.add_argument("--quick", action="store_true", help="fewer repeats and a burst of 10 (a smoke run)")
+    parser.add_argument("--first-widget", type=int, metavar="N", default=0,
+                        help="only the time to first widget: N alternating visits to stock and to a pooled kit")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     data = out / "run-data"
     data.mkdir(exist_ok=True)
+    if args.first_widget:
+        return first_widget_only(out, data, args.first_widget)
     students = 10 if args.quick else 40
     repeats = 1 if args.quick else 3
     close_wait = 10 if args.quick else 60
@@ -311,6 +315,32 @@ def main() -> int:
     (out / "classroom.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
     (out / "classroom.md").write_text(markdown(results))
     print(markdown(results))
+    return 0
+
+
+def first_widget_only(out: Path, data: Path, visits: int) -> int:
+    """Time to first widget, stock and pooled kit visited in turn on an otherwise idle machine."""
+    from playwright.sync_api import sync_playwright
+
+    times: dict[str, list[float]] = {"stock": [], "kit": []}
+    stock = Server("stock", data)
+    kit = Server("kit", data, ["--class-size", "3", "--lesson", "quiz/quiz"])
+    try:
+        wait_for_pool(kit, 3)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            for _ in range(visits):
+                for server in (stock, kit):
+                    wait_idle(server)
+                    times[server.kind] += one_student(browser, server, 1)["first_widget_all_s"]
+            browser.close()
+    finally:
+        stock.stop()
+        kit.stop()
+    result = {name: {"median_s": round(statistics.median(t), 2), "all_s": t} for name, t in times.items()}
+    result["ratio"] = round(result["kit"]["median_s"] / result["stock"]["median_s"], 2)
+    (out / "first_widget.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
     return 0
 
 

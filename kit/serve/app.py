@@ -13,7 +13,9 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
   applies to kernels nobody is connected to;
 - every installed JupyterLab extension loaded into every page: only the widget manager and
   anywidget are allowed;
-- uncompressed responses: tornado compresses them (``KitVoila.init_settings``).
+- uncompressed responses: tornado compresses them (``KitVoila.init_settings``);
+- scripts discovered one wave after another: the page announces them all at once
+  (``preload.py``).
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaConfiguration.theme = "light"
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
+    # The lesson page announces every script it will load (kit/serve/preload.py).
+    c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
     c.VoilaConfiguration.preheat_kernel = options.pool > 0

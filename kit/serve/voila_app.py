@@ -13,6 +13,7 @@ from kit.serve import teacher, teacher_auth
 from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, stagger_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
+from kit.serve.preload import warm_compression
 
 
 class KitVoila(Voila):
@@ -31,6 +32,7 @@ class KitVoila(Voila):
         settings = super().init_settings()
         settings["compress_response"] = True
         settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
+        warm_compression()
         if self.voila_configuration.preheat_kernel:
             stagger_refills(self.kernel_manager, self.refill_spacing)
         return settings

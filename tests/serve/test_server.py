@@ -67,6 +67,17 @@ def test_lesson_page_is_local_only_and_compressed(running):
     assert "nk-problem" not in body and "Traceback" not in body
 
 
+def test_lesson_page_announces_scripts_that_are_served(running):
+    import html
+    import re
+
+    status, body, _ = get(running.url + "voila/render/piracy/basics.ipynb")
+    hrefs = [html.unescape(h) for h in re.findall(r'<link rel="preload" as="script" href="/([^"]+)"', body)]
+    assert len(hrefs) > 50
+    for href in hrefs[:3] + hrefs[-3:]:
+        assert get(running.url + href)[0] == 200, href
+
+
 def test_ctrl_c_stops_cleanly_and_frees_kernels(tmp_path):
     srv = Server(REPO, tmp_path / "results")
     get(srv.url + "voila/render/misinformation/basics.ipynb")

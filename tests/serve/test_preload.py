@@ -1,0 +1,34 @@
+"""The lesson page announces its scripts; listed files that are not installed are left out."""
+
+from __future__ import annotations
+
+from kit.serve import caching, preload
+
+
+def test_every_listed_script_is_installed_here():
+    listed = [line for line in preload.LIST.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    found = [path for path, _ in preload.preload_paths()]
+    assert len(listed) > 50
+    assert found == listed  # re-run tools/record_preload.py after upgrading Voilà or the widget packages
+
+
+def test_locate_maps_url_paths_to_installed_files():
+    assert preload.locate("voila/static/voila.js").name == "voila.js"
+    assert preload.locate("voila/static/no-such-chunk.js") is None
+    assert preload.locate("voila/static/../../../../etc/passwd") is None
+    assert preload.locate("files/secret.csv") is None
+
+
+def test_links_carry_the_base_url_and_escape_the_query(monkeypatch):
+    monkeypatch.setattr(preload, "preload_paths",
+                        lambda: (("voila/static/a.js", "/x/a.js"), ("voila/t/m.js?a=1&amp;b=2", "/x/m.js")))
+    links = preload.preload_links("/school").splitlines()
+    assert links[0] == '<link rel="preload" as="script" href="/school/voila/static/a.js">'
+    assert 'href="/school/voila/t/m.js?a=1&amp;amp;b=2"' in links[1]  # the page asks for "&amp;" literally
+
+
+def test_scripts_are_compressed_before_anyone_asks():
+    caching._compressed.cache_clear()
+    preload.warm_compression().join(timeout=120)
+    assert caching._compressed.cache_info().currsize >= 50
