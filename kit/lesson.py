@@ -44,13 +44,15 @@ def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
     from kit.content.help import load_help
     from kit.content.lesson_text import load_lesson_text
     from kit.content.quiz import read_quiz
+    from kit.content.scenario import load_scenario
 
-    loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts}[kind]
+    loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts,
+              "scenario": load_scenario}[kind]
     return loader(path)
 
 
 def load(kind: str, path: Path):
-    """A content file read once per kernel while it is unchanged (``kind``: quiz, text, help, facts)."""
+    """A content file read once per kernel while it is unchanged (``kind``: quiz, text, help, facts, scenario)."""
     try:
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
@@ -68,12 +70,13 @@ def warm_content() -> None:
     import kit.widgets.help_list  # noqa: F401
     import kit.widgets.problem_card  # noqa: F401
     import kit.widgets.quiz_card  # noqa: F401
+    import kit.widgets.scenario_player  # noqa: F401
     from kit.content.check import content_files
     from kit.text.ui import labels
 
     labels("ja")
     root = resolve("")
-    for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help")):
+    for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios")):
         for path in content_files(root / folder):
             try:
                 load(kind, path)
@@ -175,6 +178,21 @@ class Lesson:
         from kit.widgets.help_list import HelpList
 
         return self._safely(lambda: HelpList(load("help", resolve(file)), lang=self.lang, audience=audience), file)
+
+    def scenario(self, file: str, *, role: str | None = None):
+        """A role-play from ``file`` (under datasets/), played as ``role`` or as the student picks.
+
+        ``role`` is poster, target or bystander; leave it out to let the student choose among the
+        roles the file offers. Each choice is stored (phase "practice") before the story goes on.
+        """
+        from kit.widgets.scenario_player import ScenarioPlayer
+
+        def build():
+            return ScenarioPlayer(load("scenario", resolve(file)), role=role, lang=self.lang, furigana=self.furigana,
+                                  recorder=self.record, lesson=self.id, session=self.session,
+                                  student=self.student, class_code=self.class_code)
+
+        return self._safely(build, file)
 
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""

@@ -18,6 +18,7 @@ from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.help import load_help
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.quiz import QuizBank, load_quiz
+from kit.content.scenario import Scenario, load_scenario
 from kit.content.vocab import AUDIENCES, TOPICS
 
 CONTENT_SUFFIXES = {".csv", ".tsv", ".xlsx", ".yaml", ".yml"}
@@ -79,13 +80,20 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
             load_help(path)
         except ContentError as exc:
             report.problems += exc.problems
+    scenarios: dict[Path, Scenario] = {}
+    for path in content_files(datasets / "scenarios"):
+        report.files += 1
+        try:
+            scenarios[path.resolve()] = load_scenario(path)
+        except ContentError as exc:
+            report.problems += exc.problems
     report.problems += _network_problems(datasets, report)
     if lessons is not None and lessons.is_dir():
         for nb in sorted(lessons.rglob("*.ipynb")):
             if ".ipynb_checkpoints" in nb.parts:
                 continue
             report.notebooks += 1
-            report.problems += check_notebook(nb, lessons, datasets, banks, texts)
+            report.problems += check_notebook(nb, lessons, datasets, banks, texts, scenarios)
     report.problems += _guide_problems(report, datasets, lessons)
     return report
 
@@ -150,7 +158,8 @@ def content_files(folder: Path) -> list[Path]:
                   and not p.name.startswith((".", "~$")))
 
 
-def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: dict) -> list[ContentProblem]:
+def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: dict,
+                   scenarios: dict | None = None) -> list[ContentProblem]:
     """Problems in one lesson notebook: its catalogue metadata and the content it names."""
     name = f"lessons/{nb.relative_to(lessons).as_posix()}"
     try:
@@ -172,7 +181,7 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: 
                                            f"Python syntax error ({exc.msg}, line {exc.lineno})."))
             continue
         for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
-            problems += _reference_problems(name, place, call, datasets, banks, texts)
+            problems += _reference_problems(name, place, call, datasets, banks, texts, scenarios or {})
     return problems
 
 
@@ -205,10 +214,11 @@ def _keyword(call: ast.Call, key: str) -> str | None:
     return None
 
 
-def _reference_problems(name, place, call, datasets, banks, texts) -> list[ContentProblem]:
+def _reference_problems(name, place, call, datasets, banks, texts, scenarios) -> list[ContentProblem]:
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    if method not in ("quiz", "section", "sections", "help", "title", "load_quiz", "load_lesson_text", "load_help"):
+    if method not in ("quiz", "section", "sections", "help", "title", "scenario", "load_quiz", "load_lesson_text",
+                      "load_help", "load_scenario"):
         return []
     args = _string_args(call)
     if not args or args[0] is None:
@@ -228,6 +238,12 @@ def _reference_problems(name, place, call, datasets, banks, texts) -> list[Conte
         if args[1] not in {s.id for s in texts[path].sections}:
             problems.append(ContentProblem(name, place, "", f"「{ref}」に節「{args[1]}」がありません。",
                                            f"'{ref}' has no section '{args[1]}'."))
+    role = _keyword(call, "role")
+    if method == "scenario" and role is not None and path in scenarios:
+        offered = [r.id for r in scenarios[path].roles]
+        if role not in offered:
+            problems.append(ContentProblem(name, place, "role", f"「{ref}」に立場「{role}」がありません（あるのは {', '.join(offered)}）。",
+                                           f"'{ref}' has no role '{role}' (it offers {', '.join(offered)})."))
     return problems
 
 

@@ -25,9 +25,15 @@ SCHEMA_VERSION = 1  # the newest schema_version this kit reads
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema named ``name`` (e.g. ``"quiz"``), as published in the package."""
-    text = resources.files("kit.content").joinpath(f"schema/{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    """The JSON Schema named ``name`` (e.g. ``"quiz"``), as published in the package.
+
+    ``"scenario#node"`` names one of a schema's ``definitions``: the parts of a nested file
+    (a scenario's nodes and choices) are checked item by item like rows.
+    """
+    base, _, part = name.partition("#")
+    text = resources.files("kit.content").joinpath(f"schema/{base}.schema.json").read_text("utf-8")
+    schema = json.loads(text)
+    return schema["definitions"][part] if part else schema
 
 
 @cache

@@ -1,0 +1,229 @@
+"""ScenarioPlayer: a branching role-play shown as a group chat or an SNS timeline.
+
+The student picks a viewpoint (poster, target or bystander) unless the lesson fixed one, reads the
+messages, and answers with big choice buttons. Each choice is stored through the recorder (item
+``scenario:<id>:<node id>``, response ``(choice index,)``, correct = the choice hurts no one)
+before the next messages are shown. At the end a kind summary explains the outcome tags of the
+path. ``pick_role()``, ``choose()`` and ``restart()`` do what the buttons do, so tests need no
+browser; the rules of the path live in ``kit.models.scenario_walk``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+import anywidget
+import traitlets
+
+from kit.content.scenario import NARRATOR, ROLES, TAGS, YOU, Node, Scenario, ScenarioChoice
+from kit.models.scenario_walk import ChoiceError, Step, Walk
+from kit.store.records import Answer
+from kit.text.ui import label, labels
+from kit.widgets._assets import asset
+from kit.widgets._render import text_html
+
+log = logging.getLogger(__name__)
+
+Recorder = Callable[[Answer], None]
+_SESSION = re.compile(r"[0-9a-f]{32}")
+# Avatar colours with white text at a contrast of at least 4.5:1.
+PALETTE = ("#1f5f99", "#8a3ffc", "#b3261e", "#1b7a3a", "#8c4a00", "#005f73", "#6b4c9a", "#a3195b")
+
+
+def _clean(value: str) -> str:
+    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
+
+
+class ScenarioPlayer(anywidget.AnyWidget):
+    """One scenario played in one role at a time, with its chat log, choices and summary."""
+
+    _esm = traitlets.Unicode(asset("scenario_player.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("scenario_player.css")).tag(sync=True)
+
+    scenario = traitlets.Dict(help="Title, look, channel, characters and the roles offered, as the browser shows them.").tag(sync=True)
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    role = traitlets.Unicode("", help="The role being played; empty while the student is choosing one.").tag(sync=True)
+    fixed_role = traitlets.Bool(False, help="True when the lesson chose the role (no role picker).").tag(sync=True)
+    log = traitlets.List(help="Messages shown so far: the story's and the student's own, in order.").tag(sync=True)
+    choices = traitlets.List(help="Choices at the current node (text only, never their tags).").tag(sync=True)
+    summary = traitlets.Dict(help="Empty until the story ends; then the path, its outcome tags and the takeaway.").tag(sync=True)
+    turn = traitlets.Int(0, help="Counts choices made, so the browser knows when to move focus.").tag(sync=True)
+    who = traitlets.Unicode("", help="Class and nickname the choices are stored under, shown as plain text.").tag(sync=True)
+
+    def __init__(self, scenario: Scenario, *, role: str | None = None, lang: str = "ja", furigana: bool = False,
+                 recorder: Recorder | None = None, lesson: str = "", session: str = "", student: str = "",
+                 class_code: str = "", **kwargs):
+        super().__init__(**kwargs)
+        self._s = scenario
+        self._lang, self._furigana = lang, furigana
+        self._recorder = recorder
+        self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
+        self._linked = {"student": student, "class_code": class_code}
+        self.walk: Walk | None = None
+        self.saved_all = True
+        if role is not None:
+            scenario.role(role)  # ContentError naming the roles offered
+        only = scenario.roles[0].id if len(scenario.roles) == 1 else None
+        self._fixed = role or only
+        self.labels = labels(lang)
+        self.scenario = self._scenario_view()
+        self.fixed_role = self._fixed is not None
+        self._identify()
+        self.on_msg(self._on_browser_message)
+        self.restart()
+
+    # --- what the buttons do ------------------------------------------------------------
+
+    def pick_role(self, role: str) -> None:
+        """Start the story as ``role`` (poster, target or bystander), as the role buttons do."""
+        if self.walk is not None or role not in {r.id for r in self._s.roles}:
+            return
+        self.walk = Walk(self._s, role)
+        self.role = role
+        intro = self._s.role(role).intro
+        self.log = [{"kind": "role", "html": self._html(intro)}] + [self._message(n) for n in self.walk.shown_nodes()]
+        self._offer()
+
+    def choose(self, index: int) -> Step | None:
+        """Take choice ``index`` (0-based) at the current node, as its button does.
+
+        The choice is stored first, then the student's message and what follows are shown. A
+        choice that does not exist, or any choice after the end, is ignored.
+        """
+        if self.walk is None:
+            return None
+        node = self.walk.current
+        try:
+            step, entered = self.walk.choose(index)
+        except ChoiceError:
+            return None
+        saved = self._record(node, step)  # stored first, then shown
+        self.saved_all = self.saved_all and saved
+        mine = self._own(step.choice, saved)
+        self.log = [*self.log, mine, *(self._message(n) for n in entered)]
+        self.turn += 1
+        self._offer()
+        return step
+
+    def restart(self) -> None:
+        """Begin again: the role picker, or the lesson's role from its start."""
+        self.walk = None
+        self.role = ""
+        self.log = []
+        self.choices = []
+        self.summary = {}
+        if self._fixed:
+            self.pick_role(self._fixed)
+
+    # --- identity -----------------------------------------------------------------------
+
+    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
+        """Store later choices under this browser's token, class and nickname (the link's win)."""
+        if _SESSION.fullmatch(str(session)):
+            self._context["session"] = session
+        self._context["class_code"] = self._linked["class_code"] or _clean(class_code) or self._context["class_code"]
+        self._context["student"] = self._linked["student"] or _clean(student) or self._context["student"]
+        self._identify()
+
+    def _identify(self) -> None:
+        self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
+
+    # --- views --------------------------------------------------------------------------
+
+    def _html(self, text) -> str:
+        return text_html(text, self._lang, self._furigana)
+
+    def _scenario_view(self) -> dict:
+        characters = {
+            c.id: {"name": c.name.get(self._lang), "handle": c.handle, "icon": c.icon or c.name.get(self._lang)[:1],
+                   "color": PALETTE[i % len(PALETTE)]}
+            for i, c in enumerate(self._s.characters)
+        }
+        return {
+            "id": self._s.id,
+            "title_html": self._html(self._s.title),
+            "intro_html": self._html(self._s.intro) if self._s.intro.ja else "",
+            "channel_html": self._html(self._s.channel) if self._s.channel.ja else "",
+            "look": self._s.look,
+            "characters": characters,
+            "roles": [{"id": r.id, "label": label(f"role_{r.id}", self._lang), "about": label(f"role_{r.id}_about", self._lang),
+                       "intro_html": self._html(r.intro)} for r in self._s.roles],
+        }
+
+    def _message(self, node: Node) -> dict:
+        kind = "narration" if node.speaker == NARRATOR else "you" if node.speaker == YOU else "message"
+        character = self._s.character(node.speaker)
+        view = {"kind": kind, "node": node.id, "speaker": node.speaker, "html": self._html(node.text)}
+        if character is not None:
+            view["name"] = character.name.get(self._lang)
+        if node.photo.ja:
+            view["photo_html"] = self._html(node.photo)
+        return view
+
+    def _own(self, choice: ScenarioChoice, saved: bool) -> dict:
+        view = {"kind": "you" if choice.kind == "say" else "action", "speaker": YOU, "html": self._html(choice.text)}
+        if not saved:
+            view["not_saved"] = True
+        return view
+
+    def _offer(self) -> None:
+        node = self.walk.current
+        self.choices = [{"index": i, "html": self._html(c.text), "kind": c.kind} for i, c in enumerate(node.choices)]
+        self.summary = self._summary_view() if self.walk.finished else {}
+
+    def _summary_view(self) -> dict:
+        result = self.walk.summary()
+        lang = self._lang
+        steps = []
+        for s in result.steps:
+            steps.append({
+                "choice_html": self._html(s.choice.text),
+                "tags": [{"id": t, "label": label(f"tag_{t}", lang)} for t in s.choice.tags],
+                "note_html": self._html(s.choice.note) if s.choice.note.ja else "",
+                "kinder": [self._html(c.text) for c in result.kinder.get(s.node, ())],
+                "safe": s.safe,
+            })
+        ending = result.ending
+        return {
+            "verdict": label("scenario_all_kind" if result.all_safe else "scenario_some_harm", lang),
+            "steps": steps,
+            "counts": [{"id": t, "label": label(f"tag_{t}", lang), "about": label(f"tag_{t}_about", lang),
+                        "count": result.counts[t]} for t in TAGS],
+            "takeaway_html": self._html(ending.takeaway) if ending is not None and ending.takeaway.ja else "",
+            "other_roles": [r.id for r in self._s.roles if r.id != self.role] if not self.fixed_role else [],
+        }
+
+    # --- storing ------------------------------------------------------------------------
+
+    def item_id(self, node_id: str) -> str:
+        """How a choice at ``node_id`` is named in the class results."""
+        return f"scenario:{self._s.id}:{node_id}"
+
+    def _record(self, node: Node, step: Step) -> bool:
+        if self._recorder is None:
+            return True
+        try:
+            self._recorder(Answer(item=self.item_id(node.id), response=(step.index,), correct=step.safe, **self._context))
+            return True
+        except Exception:  # a full disk or locked file must not stop the story
+            log.exception("could not store the choice at %s", node.id)
+            return False
+
+    def _on_browser_message(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict):
+            return
+        action = content.get("action")
+        if action in ("choose", "pick", "restart"):
+            try:
+                if action == "choose":
+                    self.choose(content.get("index"))
+                elif action == "pick" and content.get("role") in ROLES:
+                    self.pick_role(content["role"])
+                elif action == "restart":
+                    self.restart()
+            finally:
+                self.send({"event": "done"})  # after every change above: the page draws once, complete
+        elif action == "hello":
+            self.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))

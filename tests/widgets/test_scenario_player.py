@@ -1,0 +1,138 @@
+"""ScenarioPlayer driven from code, as its buttons would: roles, choices, storing order, summary."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kit.content.scenario import load_scenario
+from kit.widgets.scenario_player import ScenarioPlayer
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def scenario():
+    return load_scenario(FIXTURES / "datasets" / "scenarios" / "sample.yaml")
+
+
+def synced(player) -> str:
+    state = {k: v for k, v in player.get_state().items() if k not in ("_esm", "_css", "labels")}
+    return json.dumps(state, ensure_ascii=False)
+
+
+def test_without_a_role_the_student_picks_one(scenario):
+    player = ScenarioPlayer(scenario)
+    assert player.role == "" and player.log == [] and player.choices == []
+    assert [r["id"] for r in player.scenario["roles"]] == ["target", "bystander"]
+    assert player.scenario["roles"][1]["label"] == "見ている人"
+    player.pick_role("bystander")
+    assert player.role == "bystander"
+    assert [m["kind"] for m in player.log] == ["role", "message", "narration"]
+    assert player.log[1]["name"] == "あき" and len(player.choices) == 3
+
+
+def test_the_lesson_can_fix_the_role(scenario):
+    player = ScenarioPlayer(scenario, role="target")
+    assert player.fixed_role and player.role == "target" and player.log[1]["node"] == "t-1"
+    player.pick_role("bystander")  # ignored: the story has begun
+    assert player.role == "target"
+
+
+def test_choice_is_recorded_before_the_next_node_is_shown(scenario):
+    events = []
+    player = ScenarioPlayer(scenario, role="bystander", lesson="demo", session="s1",
+                            recorder=lambda a: events.append(("stored", a, [m.get("node") for m in player.log])))
+    player.observe(lambda change: events.append(("shown", None, None)), names="log")
+    player.choose(1)
+    assert [e[0] for e in events] == ["stored", "shown"]
+    stored, log_then = events[0][1], events[0][2]
+    assert "b-3" not in log_then  # nothing of what follows was shown when the choice was stored
+    assert (stored.item, stored.response, stored.correct, stored.phase, stored.lesson, stored.session) == (
+        "scenario:sample-chat:b-2", (1,), True, "practice", "demo", "s1")
+    assert [m.get("node") for m in player.log][-3:] == [None, "b-3", "end-kind"]
+    assert player.log[-3]["kind"] == "you"
+
+
+def test_a_harmful_choice_is_stored_as_not_correct(scenario):
+    stored = []
+    player = ScenarioPlayer(scenario, role="bystander", recorder=stored.append)
+    player.choose(0)
+    assert stored[0].correct is False and stored[0].response == (0,)
+
+
+def test_an_action_shows_as_an_action_not_a_message(scenario):
+    player = ScenarioPlayer(scenario, role="bystander")
+    player.choose(2)
+    assert player.log[-2]["kind"] == "action"
+
+
+def test_tags_reach_the_browser_only_in_the_summary(scenario):
+    player = ScenarioPlayer(scenario, role="bystander")
+    text = synced(player)
+    assert "harm" not in text and "kindness" not in text and "悪口に加わることになります" not in text
+    assert all(set(c) == {"index", "html", "kind"} for c in player.choices)
+    player.choose(0)
+    s = player.summary
+    assert s["steps"][0]["tags"] == [{"id": "harm", "label": "人を傷つける"}]
+    assert s["steps"][0]["note_html"] == "悪口に加わることになります。"
+    assert s["steps"][0]["kinder"] == ["「やめよう」と書く", "先生に話す"]
+    assert "傷つけてしまう選び方もありました" in s["verdict"] and player.choices == []
+    assert [c["count"] for c in s["counts"]] == [0, 1, 0]
+
+
+def test_kind_ending_shows_takeaway_and_offers_other_roles(scenario):
+    player = ScenarioPlayer(scenario)
+    player.pick_role("bystander")
+    player.choose(2)
+    assert player.summary["takeaway_html"] == "止める一言が大切です。"
+    assert player.summary["other_roles"] == ["target"] and "だれも傷つけませんでした" in player.summary["verdict"]
+
+
+def test_restart_goes_back_to_the_picker_or_the_fixed_start(scenario):
+    free = ScenarioPlayer(scenario)
+    free.pick_role("target")
+    free.choose(0)
+    free.restart()
+    assert free.role == "" and free.log == [] and free.summary == {}
+    fixed = ScenarioPlayer(scenario, role="target")
+    fixed.choose(1)
+    fixed.restart()
+    assert fixed.role == "target" and fixed.walk.steps == [] and len(fixed.choices) == 2
+
+
+def test_forged_or_late_messages_change_nothing(scenario):
+    stored = []
+    player = ScenarioPlayer(scenario, role="bystander", recorder=stored.append)
+    for bad in ({"action": "choose", "index": 9}, {"action": "choose", "index": "0"}, "garbage",
+                {"action": "pick", "role": "admin"}):
+        player._on_browser_message(player, bad, [])
+    assert stored == [] and player.walk.steps == []
+    player._on_browser_message(player, {"action": "choose", "index": 2}, [])
+    player._on_browser_message(player, {"action": "choose", "index": 0}, [])  # after the end
+    assert len(stored) == 1 and player.summary
+
+
+def test_storage_failure_still_goes_on_and_says_so(scenario):
+    def broken(_answer):
+        raise OSError("disk full")
+
+    player = ScenarioPlayer(scenario, role="bystander", recorder=broken)
+    player.choose(1)
+    assert player.log[-3]["not_saved"] and player.summary
+
+
+def test_browser_identity_is_used_but_the_link_wins(scenario):
+    stored = []
+    player = ScenarioPlayer(scenario, role="bystander", recorder=stored.append, student="seat-7", session="kernel")
+    player._on_browser_message(player, {"action": "hello", "session": "a" * 32, "class_code": "2-3", "student": "x"}, [])
+    player.choose(1)
+    assert (stored[0].session, stored[0].class_code, stored[0].student) == ("a" * 32, "2-3", "seat-7")
+    assert player.who == "2-3 / seat-7"
+
+
+def test_english_and_furigana(scenario):
+    en = ScenarioPlayer(scenario, role="bystander", lang="en")
+    assert en.log[1]["html"] == "Ken is so weird." and en.labels["scenario_choose"].startswith("What would you do")
+    ruby = ScenarioPlayer(scenario, role="bystander", furigana=True)
+    assert "<ruby>先生<rp>(</rp><rt>せんせい</rt>" in ruby.choices[2]["html"]
