@@ -44,20 +44,24 @@ def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
     from kit.content.help import load_help
     from kit.content.lesson_text import load_lesson_text
     from kit.content.quiz import read_quiz
+    from kit.content.router import load_router
     from kit.content.scenario import load_scenario
 
     loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts,
-              "scenario": load_scenario}[kind]
+              "scenario": load_scenario, "router": load_router}[kind]
     return loader(path)
 
 
 def load(kind: str, path: Path):
-    """A content file read once per kernel while it is unchanged (``kind``: quiz, text, help, facts, scenario)."""
+    """A content file read once per kernel while it is unchanged (``kind``: quiz, text, help, facts, scenario, router)."""
     try:
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         key = (0, 0)  # missing: the loader says so, and the message is not cached
+    if kind == "router":  # changes with the desks file beside it too
+        desks = path.parent / "desks.yaml"
+        key = (max(key[0], desks.stat().st_mtime_ns if desks.exists() else 0), key[1])
     if kind == "facts":  # a folder: changes when any of its files does
         files = sorted(path.glob("*.y*ml")) if path.is_dir() else []
         key = (max((f.stat().st_mtime_ns for f in files), default=0), len(files))
@@ -68,6 +72,7 @@ def warm_content() -> None:
     """Read every content file under the datasets folder now, ignoring the broken ones for later."""
     import kit.widgets.fact_card  # noqa: F401  (imports are most of a lesson's start-up cost)
     import kit.widgets.help_list  # noqa: F401
+    import kit.widgets.help_router  # noqa: F401
     import kit.widgets.problem_card  # noqa: F401
     import kit.widgets.quiz_card  # noqa: F401
     import kit.widgets.scenario_player  # noqa: F401
@@ -76,10 +81,12 @@ def warm_content() -> None:
 
     labels("ja")
     root = resolve("")
+    from kit.content.router import is_router_file
+
     for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios")):
         for path in content_files(root / folder):
             try:
-                load(kind, path)
+                load("router" if kind == "help" and is_router_file(path) else kind, path)
             except ContentError:
                 pass
     try:
@@ -193,6 +200,24 @@ class Lesson:
                                   student=self.student, class_code=self.class_code)
 
         return self._safely(build, file)
+
+    def help_router(self, file: str = "help/router.yaml", audience: str = "children"):
+        """Where to get help, found by answering a few questions (法務省's guide chart, offline).
+
+        Nothing the student chooses here is recorded. If the router file is broken, the plain list
+        of desks (``help()``) is shown under the teacher's note, so a student always sees help.
+        """
+        import ipywidgets as ipw
+
+        from kit.widgets.help_router import HelpRouter
+
+        try:
+            return HelpRouter(load("router", resolve(file)), lang=self.lang, furigana=self.furigana, audience=audience)
+        except ContentError as exc:
+            return ipw.VBox([self._problem(exc, partial=True), self.help(audience=audience)])
+        except Exception:  # never a traceback for a student, and never a lesson end without help
+            log.exception("lesson %s: could not build the help router from %s", self.id, file)
+            return self.help(audience=audience)
 
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""

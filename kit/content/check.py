@@ -18,6 +18,7 @@ from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.help import load_help
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.quiz import QuizBank, load_quiz
+from kit.content.router import is_router_file, load_router
 from kit.content.scenario import Scenario, load_scenario
 from kit.content.vocab import AUDIENCES, TOPICS
 
@@ -77,7 +78,7 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
     for path in content_files(datasets / "help"):
         report.files += 1
         try:
-            load_help(path)
+            load_router(path) if is_router_file(path) else load_help(path)
         except ContentError as exc:
             report.problems += exc.problems
     scenarios: dict[Path, Scenario] = {}
@@ -217,8 +218,8 @@ def _keyword(call: ast.Call, key: str) -> str | None:
 def _reference_problems(name, place, call, datasets, banks, texts, scenarios) -> list[ContentProblem]:
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    if method not in ("quiz", "section", "sections", "help", "title", "scenario", "load_quiz", "load_lesson_text",
-                      "load_help", "load_scenario"):
+    if method not in ("quiz", "section", "sections", "help", "help_router", "title", "scenario", "load_quiz",
+                      "load_lesson_text", "load_help", "load_scenario", "load_router"):
         return []
     args = _string_args(call)
     if not args or args[0] is None:

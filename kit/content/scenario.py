@@ -11,13 +11,13 @@ every problem, each naming the node (and choice) and the fix.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kit.content import schema
 from kit.content.errors import ContentError, ContentProblem
+from kit.content.suggest import closest, did_you_mean
 from kit.content.tables import Row, read_table
 from kit.content.text import Text
 
@@ -154,13 +154,11 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def _did_you_mean(value: str, known) -> str:
-    close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
-    return f"「{close[0]}」のまちがいではありませんか。" if close else ""
+    return did_you_mean(value, known)[0]
 
 
 def _did_you_mean_en(value: str, known) -> str:
-    close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'? " if close else ""
+    return did_you_mean(value, known)[1]
 
 
 def _items(file: str, value: Any, key: str, problems: list[ContentProblem]) -> list[dict]:
@@ -300,8 +298,7 @@ def _successors(node: Node, by_id: dict[str, Node] | None = None) -> list[str]:
     if by_id is None:
         return targets
     # A misspelt target counts as its likely meaning, so the node it names is not also "unreachable".
-    return [t if t in by_id else next(iter(difflib.get_close_matches(t, list(by_id), n=1, cutoff=0.6)), t)
-            for t in targets]
+    return [t if t in by_id else (closest(t, by_id) or t) for t in targets]
 
 
 def _graph_problems(file: str, nodes: list[Node], roles: list[Role], by_id: dict[str, Node]) -> list[ContentProblem]:

@@ -1,0 +1,103 @@
+// Browser half of kit.widgets.help_router.HelpRouter: one question at a time with big answer
+// buttons, then the help desks that fit. Nothing is stored; the kernel only walks the chart.
+
+function h(tag, attrs = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v);
+  }
+  for (const c of children) el.append(c);
+  return el;
+}
+
+function deskItem(d, L) {
+  const li = h("li", { class: "nk-hr-desk" });
+  li.append(h("p", { class: "nk-hr-desk-name", text: d.name }), h("p", { class: "nk-hr-desk-for", text: d.for }));
+  const contact = h("p", { class: "nk-hr-contact" });
+  if (d.tel) contact.append(h("a", { href: `tel:${d.tel}`, "aria-label": `${L.router_call}: ${d.name} ${d.contact}`, text: d.contact }));
+  else contact.textContent = d.contact;
+  li.append(contact);
+  if (d.hours) li.append(h("p", { class: "nk-hr-small", text: `${L.help_hours}: ${d.hours}` }));
+  li.append(h("p", { class: "nk-hr-small", text: `${L.help_checked}: ${d.checked}` }));
+  return li;
+}
+
+function render({ model, el }) {
+  const root = h("section", { class: "nk-help-router", "aria-labelledby": "nk-hr-title" });
+  el.append(root);
+  let busy = false;
+  let focusAfter = false;
+  let showAll = false;
+
+  function send(action, extra = {}) {
+    if (busy) return;
+    busy = true;
+    focusAfter = true;
+    model.send({ action, ...extra });
+  }
+
+  model.on("msg:custom", (msg) => {
+    if (!msg || msg.event !== "done") return;
+    busy = false;
+    draw();
+  });
+
+  function draw() {
+    const C = model.get("chart") || {};
+    const L = model.get("labels") || {};
+    const step = model.get("step") || {};
+    const trail = model.get("trail") || [];
+    root.replaceChildren();
+    root.append(h("h3", { id: "nk-hr-title", class: "nk-hr-title", html: C.title_html || "" }));
+    if (C.intro_html && trail.length === 0) root.append(h("p", { class: "nk-hr-intro", html: C.intro_html }));
+    root.append(h("p", { class: "nk-hr-note", text: L.help_note }));
+    if (trail.length) {
+      const ol = h("ol", { class: "nk-hr-trail" });
+      for (const t of trail) ol.append(h("li", {}, [h("span", { html: t.ask_html }), h("strong", { html: ` → ${t.answer_html}` })]));
+      root.append(ol);
+    }
+    const card = h("div", { class: "nk-hr-card" });
+    let focusTarget = null;
+    if (step.kind === "question") {
+      const q = h("p", { class: "nk-hr-ask", id: "nk-hr-ask", tabindex: "-1", html: step.ask_html });
+      const group = h("div", { class: "nk-hr-answers", role: "group", "aria-labelledby": "nk-hr-ask" });
+      for (const a of step.answers) {
+        group.append(h("button", { type: "button", class: "nk-hr-answer", "data-index": String(a.index),
+          onclick: () => send("answer", { index: a.index }), html: a.html }));
+      }
+      card.append(q, group);
+      focusTarget = group.querySelector("button");
+    } else if (step.kind === "result") {
+      const head = h("p", { class: "nk-hr-result-h", tabindex: "-1", text: L.router_result });
+      card.append(head, h("p", { class: "nk-hr-say", html: step.say_html }));
+      card.append(h("ul", { class: "nk-hr-desks" }, (step.desks || []).map((d) => deskItem(d, L))));
+      if (step.more) card.append(h("button", { type: "button", class: "nk-hr-answer", onclick: () => send("more"), text: L.router_more }));
+      focusTarget = head;
+    }
+    root.append(card);
+    const nav = h("div", { class: "nk-hr-nav" });
+    if (trail.length) {
+      nav.append(h("button", { type: "button", class: "nk-hr-nav-b", onclick: () => send("back"), text: L.router_back }));
+      nav.append(h("button", { type: "button", class: "nk-hr-nav-b", onclick: () => send("restart"), text: L.router_restart }));
+    }
+    const all = h("button", { type: "button", class: "nk-hr-nav-b", "aria-expanded": String(showAll),
+      onclick: () => { showAll = !showAll; draw(); root.querySelector(".nk-hr-nav-b[aria-expanded]").focus(); }, text: L.router_all });
+    nav.append(all);
+    root.append(nav);
+    if (showAll) root.append(h("ul", { class: "nk-hr-desks nk-hr-all" }, (model.get("all_desks") || []).map((d) => deskItem(d, L))));
+    root.append(h("p", { class: "nk-hr-small", text: `${L.router_private} ${L.router_source}: ${C.source || ""}（${C.checked || ""}）` }));
+    if (focusAfter && focusTarget) {
+      focusTarget.focus({ preventScroll: true });
+      card.scrollIntoView({ block: "nearest" });
+      focusAfter = false;
+    }
+  }
+
+  for (const name of ["chart", "labels", "step", "trail", "all_desks"]) model.on(`change:${name}`, () => { if (!busy) draw(); });
+  draw();
+}
+
+export default { render };
