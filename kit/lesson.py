@@ -22,17 +22,22 @@ log = logging.getLogger(__name__)
 MAX_IDENTITY_LENGTH = 40
 
 
-def request_params() -> dict[str, str]:
+def request_params(lesson_id: str = "") -> dict[str, str]:
     """The parameters of the link the student opened (first value of each), as Voilà passes them.
 
     With preheated kernels Voilà runs the notebook before anyone asks for it; it hands the query
     string over only when a student arrives, so wait for it then — after reading every content
-    file, so that what is left to do when 40 students arrive at once is only building widgets.
+    file and preparing the components this lesson uses (``kit.warmup``), so that what is left to
+    do when 40 students arrive at once is only building widgets.
     """
     if os.environ.get("VOILA_PREHEAT", "False") == "True":
         from voila.utils import wait_for_request
 
         warm_content()
+        if lesson_id:
+            from kit.warmup import warm_components
+
+            warm_components(lesson_id)
         wait_for_request()
     query = os.environ.get("QUERY_STRING", "")
     return {k: v[0] for k, v in parse_qs(query, keep_blank_values=False).items() if v}
@@ -105,7 +110,7 @@ class Lesson:
 
     def __init__(self, lesson_id: str, *, lang: str = "ja", furigana: bool = False,
                  params: dict[str, str] | None = None):
-        params = request_params() if params is None else params
+        params = request_params(lesson_id) if params is None else params
         self.id = lesson_id
         self.lang = params.get("lang") if params.get("lang") in ("ja", "en") else lang
         self.furigana = params.get("furigana", "1" if furigana else "0") in ("1", "true", "on", "yes")

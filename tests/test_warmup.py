@@ -1,0 +1,48 @@
+"""A preheated kernel prepares the components its own notebook uses, and never fails for it."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+from kit import warmup
+from tests.browser.conftest import REPO
+
+
+def notebook(path, lesson_id, *sources):
+    cells = [{"cell_type": "code", "metadata": {}, "source": s, "outputs": [], "execution_count": None} for s in sources]
+    cells.append({"cell_type": "markdown", "metadata": {}, "source": "lesson.ignored_in_markdown()"})
+    path.write_text(json.dumps({"cells": cells, "metadata": {"netkit": {"id": lesson_id}}, "nbformat": 4,
+                                "nbformat_minor": 5}), encoding="utf-8")
+    return path
+
+
+def test_finds_its_own_notebook_and_the_components_it_calls(tmp_path):
+    notebook(tmp_path / "a.ipynb", "topic-a", "lesson.quiz('x.csv')")
+    b = notebook(tmp_path / "b.ipynb", "topic-b", ["lesson = Lesson('topic-b')\n", "lesson.title('t.yaml')\n"],
+                 "lesson.quiz('q.csv', group='pre')\nlesson.help()", "lesson.quiz('q.csv', group='post')")
+    (tmp_path / "broken.ipynb").write_text("{not json", encoding="utf-8")
+    assert warmup.notebook_for("topic-b", tmp_path) == b
+    assert warmup.notebook_for("nobody", tmp_path) is None
+    assert warmup.used_methods(b) == ["title", "quiz", "help"]
+
+
+def test_imports_the_components_and_calls_their_warm(tmp_path, monkeypatch):
+    calls = []
+    fine = types.ModuleType("kit_test_fine")
+    fine.warm = lambda: calls.append("fine")
+    failing = types.ModuleType("kit_test_failing")
+    failing.warm = lambda: 1 / 0
+    monkeypatch.setitem(sys.modules, "kit_test_fine", fine)
+    monkeypatch.setitem(sys.modules, "kit_test_failing", failing)
+    monkeypatch.setitem(warmup.METHOD_MODULES, "fine_lab", "kit_test_fine")
+    monkeypatch.setitem(warmup.METHOD_MODULES, "failing_lab", "kit_test_failing")
+    notebook(tmp_path / "l.ipynb", "t-l", "lesson.failing_lab()\nlesson.fine_lab()\nlesson.fine_lab()\nlesson.unknown()")
+    assert warmup.warm_components("t-l", tmp_path) == ["kit_test_fine"]
+    assert calls == ["fine"]
+
+
+def test_the_starter_lessons_warm_their_quiz_cards():
+    warmed = warmup.warm_components("defamation-basics", REPO / "lessons" / "defamation")
+    assert "kit.widgets.quiz_card" in warmed and "kit.widgets.help_list" in warmed
