@@ -45,20 +45,26 @@ def request_params(lesson_id: str = "") -> dict[str, str]:
 
 @lru_cache(maxsize=256)
 def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
+    from kit.content.estimates import load_estimates
     from kit.content.facts import load_all_facts
     from kit.content.help import load_help
+    from kit.content.law_rules import load_law_rules
     from kit.content.lesson_text import load_lesson_text
     from kit.content.quiz import read_quiz
     from kit.content.router import load_router
     from kit.content.scenario import load_scenario
 
     loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts,
-              "scenario": load_scenario, "router": load_router}[kind]
+              "scenario": load_scenario, "router": load_router, "law_rules": load_law_rules,
+              "estimates": load_estimates}[kind]
     return loader(path)
 
 
 def load(kind: str, path: Path):
-    """A content file read once per kernel while it is unchanged (``kind``: quiz, text, help, facts, scenario, router)."""
+    """A content file read once per kernel while it is unchanged.
+
+    ``kind``: quiz, text, help, facts, scenario, router, law_rules, estimates.
+    """
     try:
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
@@ -75,6 +81,7 @@ def load(kind: str, path: Path):
 
 def warm_content() -> None:
     """Read every content file under the datasets folder now, ignoring the broken ones for later."""
+    import kit.widgets.download_rule_checker  # noqa: F401
     import kit.widgets.fact_card  # noqa: F401  (imports are most of a lesson's start-up cost)
     import kit.widgets.help_list  # noqa: F401
     import kit.widgets.help_router  # noqa: F401
@@ -88,7 +95,8 @@ def warm_content() -> None:
     root = resolve("")
     from kit.content.router import is_router_file
 
-    for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios")):
+    for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios"),
+                         ("law_rules", "law_rules"), ("estimates", "estimates")):
         for path in content_files(root / folder):
             try:
                 load("router" if kind == "help" and is_router_file(path) else kind, path)
@@ -223,6 +231,34 @@ class Lesson:
         except Exception:  # never a traceback for a student, and never a lesson end without help
             log.exception("lesson %s: could not build the help router from %s", self.id, file)
             return self.help(audience=audience)
+    def download_rule_checker(self, file: str = "law_rules/download_rule.yaml"):
+        """A DownloadRuleChecker over the rules in ``file``: describe a case, predict, see the law."""
+        from kit.widgets.download_rule_checker import DownloadRuleChecker
+
+        return self._safely(lambda: DownloadRuleChecker(
+            load("law_rules", resolve(file)), lang=self.lang, furigana=self.furigana, recorder=self.record,
+            lesson=self.id, session=self.session, student=self.student, class_code=self.class_code), file)
+
+    def creator_income(self, **start):
+        """The income model of one manga volume with sliders (``start`` overrides default values)."""
+        from kit.models.parameters import ParamError
+        from kit.widgets.creator_income_lab import CreatorIncomeLab
+
+        def build():
+            try:
+                return CreatorIncomeLab(lang=self.lang, furigana=self.furigana, start=start)
+            except ParamError as exc:  # a teacher's value in the notebook, told as the range to use
+                raise ContentError(ContentProblem(f"lessons ({self.id})", "lesson.creator_income(...)", exc.name,
+                                                  exc.ja, exc.en)) from None
+
+        return self._safely(build, "creator_income")
+
+    def estimate_explorer(self, file: str = "estimates/piracy_losses.yaml"):
+        """The assumptions behind a published loss figure, as sliders, with the other figures."""
+        from kit.widgets.estimate_explorer import EstimateExplorer
+
+        return self._safely(lambda: EstimateExplorer(load("estimates", resolve(file)), self.facts(), lang=self.lang,
+                                                     furigana=self.furigana), file)
 
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.content.errors import ContentError, ContentProblem
+from kit.content.estimates import load_estimates
 from kit.content.facts import Fact, load_all_facts
 from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.help import load_help
+from kit.content.law_rules import load_law_rules
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.quiz import QuizBank, load_quiz
 from kit.content.router import is_router_file, load_router
@@ -89,6 +91,7 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
         except ContentError as exc:
             report.problems += exc.problems
     report.problems += _network_problems(datasets, report)
+    report.problems += _law_and_estimate_problems(datasets, report, facts)
     if lessons is not None and lessons.is_dir():
         for nb in sorted(lessons.rglob("*.ipynb")):
             if ".ipynb_checkpoints" in nb.parts:
@@ -146,6 +149,26 @@ def _network_problems(datasets: Path, report: Report) -> list[ContentProblem]:
         report.files += 1
         try:
             read_network_file(path)
+        except ContentError as exc:
+            problems += exc.problems
+    return problems
+
+
+def _law_and_estimate_problems(datasets: Path, report: Report, facts: dict[str, Fact]) -> list[ContentProblem]:
+    """Problems in the law files (``datasets/law_rules``) and the estimates (``datasets/estimates``)."""
+    problems = []
+    for path in content_files(datasets / "law_rules"):
+        report.files += 1
+        try:
+            load_law_rules(path)
+        except ContentError as exc:
+            problems += exc.problems
+    for path in content_files(datasets / "estimates"):
+        report.files += 1
+        try:
+            estimates = load_estimates(path)
+            if facts:
+                estimates.with_facts(facts)
         except ContentError as exc:
             problems += exc.problems
     return problems
@@ -219,7 +242,8 @@ def _reference_problems(name, place, call, datasets, banks, texts, scenarios) ->
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if method not in ("quiz", "section", "sections", "help", "help_router", "title", "scenario", "load_quiz",
-                      "load_lesson_text", "load_help", "load_scenario", "load_router"):
+                      "load_lesson_text", "load_help", "load_scenario", "load_router", "download_rule_checker",
+                      "estimate_explorer"):
         return []
     args = _string_args(call)
     if not args or args[0] is None:

@@ -1,0 +1,204 @@
+"""DownloadRuleChecker: describe a case with big buttons, predict the outcome, then see the law.
+
+The student answers one question at a time (only those that matter for the answers so far),
+guesses whether the case is not illegal, illegal, or a crime, and only then sees the outcome with
+its reason, articles and penalty. The guess is recorded before the outcome is shown. The decision
+is ``kit.models.download_rule.decide`` over the law file; this widget only shows it.
+``choose()``, ``back()``, ``predict()`` and ``reset()`` do what the buttons do.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+
+import anywidget
+import traitlets
+
+from kit.content.law_rules import LawRules, Outcome
+from kit.content.text import Text
+from kit.models.download_rule import OUTCOMES, Decision, decide, next_question, relevant
+from kit.store.records import Answer
+from kit.text.ui import label, labels
+from kit.widgets._assets import asset
+from kit.widgets._render import text_html
+
+log = logging.getLogger(__name__)
+_SESSION = re.compile(r"[0-9a-f]{32}")
+COMPONENT = "download_rule_checker"
+
+
+class DownloadRuleChecker(anywidget.AnyWidget):
+    """A case described by buttons, the student's prediction, then the outcome with its articles."""
+
+    _esm = traitlets.Unicode(asset("download_rule_checker.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("download_rule_checker.css")).tag(sync=True)
+
+    heading = traitlets.Dict(help="Title and as-of line of the rules, as HTML.").tag(sync=True)
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    stage = traitlets.Unicode("ask", help="'ask' (describing the case), 'predict' (guessing) or 'reveal'.").tag(sync=True)
+    step = traitlets.Dict(help="The question being asked: id, html and options (id, html).").tag(sync=True)
+    path = traitlets.List(help="The answers given so far: question and answer as HTML.").tag(sync=True)
+    predictions = traitlets.List(help="The three possible outcomes as buttons: id and html.").tag(sync=True)
+    result = traitlets.Dict(help="Empty until a prediction is made; then the outcome, reason and articles.").tag(sync=True)
+    pending = traitlets.Bool(False, help="True while the kernel stores a prediction.").tag(sync=True)
+
+    def __init__(self, law: LawRules, *, lang: str = "ja", furigana: bool = False,
+                 recorder: Callable[[Answer], None] | None = None, lesson: str = "", session: str = "",
+                 student: str = "", class_code: str = "", **kwargs):
+        super().__init__(**kwargs)
+        self.law = law
+        self._lang, self._furigana = lang, furigana
+        self._recorder = recorder
+        self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
+        self._linked = {"student": student, "class_code": class_code}  # the link's identity wins
+        self.answers: dict[str, str] = {}
+        self.decision: Decision | None = None
+        self.labels = labels(lang)
+        self.heading = {"title_html": self._html(law.title),
+                        "as_of": label("drc_as_of", lang, date=law.as_of)}
+        self.predictions = [{"id": o.value, "html": self._html(_outcome_text(o))} for o in OUTCOMES]
+        self._ask()
+        self.on_msg(self._on_browser_message)
+
+    def _html(self, text: Text) -> str:
+        return text_html(text, self._lang, self._furigana)
+
+    # --- what the buttons do -------------------------------------------------------------
+
+    def choose(self, option_id: str) -> None:
+        """Answer the question being asked with the option ``option_id``."""
+        if self.stage != "ask" or not self.step:
+            return
+        condition = self.law.condition(self.step["id"])
+        if option_id not in {o.id for o in condition.options}:
+            return  # a forged message from the browser changes nothing
+        self.answers = relevant(self.law, {**self.answers, condition.id: option_id})
+        self._ask()
+
+    def back(self) -> None:
+        """Take back the last answer (also from the prediction step)."""
+        if self.stage == "reveal" or not self.answers:
+            return
+        self.answers = dict(list(self.answers.items())[:-1])
+        self._ask()
+
+    def describe(self, answers: Mapping[str, str]) -> None:
+        """Set a whole case at once (a teacher's example); stops at the first missing answer."""
+        self.reset()
+        for cid, oid in relevant(self.law, answers).items():
+            if self.step.get("id") == cid:
+                self.choose(oid)
+
+    def predict(self, outcome: str | Outcome) -> Decision | None:
+        """Guess the outcome; the guess is stored, then the law's answer is shown."""
+        if self.stage != "predict":
+            return None
+        try:
+            guess = Outcome(outcome)
+        except ValueError:
+            return None
+        decision = decide(self.law, self.answers)
+        correct = guess is decision.outcome
+        saved = self._record(decision, guess, correct)  # stored first, then shown
+        self.decision = decision
+        with self.hold_sync():
+            self.result = self._result(decision, guess, correct, saved)
+            self.stage = "reveal"
+            self.pending = False
+        return decision
+
+    def reset(self) -> None:
+        """Start a new case."""
+        self.answers, self.decision, self.result = {}, None, {}
+        self._ask()
+
+    # --- state shown ---------------------------------------------------------------------
+
+    def _ask(self) -> None:
+        with self.hold_sync():  # one message to the browser, so it never draws a half-changed state
+            self._set_step()
+
+    def _set_step(self) -> None:
+        condition = next_question(self.law, self.answers)
+        self.path = [
+            {"id": cid, "question_html": self._html(self.law.condition(cid).question),
+             "answer_html": self._html(self.law.condition(cid).option(oid).label)}
+            for cid, oid in self.answers.items()
+        ]
+        if condition is None:
+            self.step = {}
+            self.stage = "predict"
+            return
+        self.step = {
+            "id": condition.id,
+            "html": self._html(condition.question),
+            "options": [{"id": o.id, "html": self._html(o.label)} for o in condition.options],
+            "number": len(self.answers) + 1,
+        }
+        self.stage = "ask"
+
+    def _result(self, decision: Decision, guess: Outcome, correct: bool, saved: bool) -> dict:
+        unconfirmed = [a for a in decision.articles if not a.confirmed]
+        if decision.penalty is not None and not decision.penalty.confirmed:
+            unconfirmed.append(decision.penalty)
+        star = "＊"
+        return {
+            "outcome": decision.outcome.value,
+            "outcome_html": self._html(_outcome_text(decision.outcome)),
+            "prediction": guess.value,
+            "prediction_html": self._html(_outcome_text(guess)),
+            "correct": correct,
+            "reason_html": self._html(decision.reason),
+            "caution_html": self._html(decision.caution) if decision.caution.ja else "",
+            "articles": [{"label_html": self._html(a.label) + ("" if a.confirmed else star),
+                          "about_html": self._html(a.about)} for a in decision.articles],
+            "penalty_html": (self._html(decision.penalty.text) + ("" if decision.penalty.confirmed else star))
+            if decision.penalty else "",
+            "unconfirmed": bool(unconfirmed),
+            "saved": saved,
+        }
+
+    # --- results -------------------------------------------------------------------------
+
+    def _record(self, decision: Decision, guess: Outcome, correct: bool) -> bool:
+        if self._recorder is None:
+            return True
+        try:
+            self._recorder(Answer(item=f"{COMPONENT}:{self.law.id}:{decision.rule.id}",
+                                  response=(OUTCOMES.index(guess),), correct=correct, **self._context))
+            return True
+        except Exception:  # a full disk or locked file must not stop the lesson
+            log.exception("could not store a prediction for %s", decision.rule.id)
+            return False
+
+    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
+        """Store later answers under this browser's identity (the link's class and name win)."""
+        if _SESSION.fullmatch(str(session)):
+            self._context["session"] = session
+        self._context["class_code"] = self._linked["class_code"] or _clean(class_code) or self._context["class_code"]
+        self._context["student"] = self._linked["student"] or _clean(student) or self._context["student"]
+
+    def _on_browser_message(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict):
+            return
+        action = content.get("action")
+        if action == "choose":
+            self.choose(str(content.get("option", "")))
+        elif action == "back":
+            self.back()
+        elif action == "predict":
+            self.predict(str(content.get("outcome", "")))
+        elif action == "reset":
+            self.reset()
+        elif action == "hello":
+            self.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+
+
+def _outcome_text(outcome: Outcome) -> Text:
+    return Text(label(f"drc_{outcome.value}", "ja"), label(f"drc_{outcome.value}", "en"))
+
+
+def _clean(value: str) -> str:
+    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
