@@ -148,9 +148,14 @@ class ScenarioPlayer(anywidget.AnyWidget):
             "channel_html": self._html(self._s.channel) if self._s.channel.ja else "",
             "look": self._s.look,
             "characters": characters,
-            "roles": [{"id": r.id, "label": label(f"role_{r.id}", self._lang), "about": label(f"role_{r.id}_about", self._lang),
+            "roles": [{"id": r.id, "label": self._label(f"role_{r.id}"), "about": self._label(f"role_{r.id}_about"),
                        "intro_html": self._html(r.intro)} for r in self._s.roles],
         }
+
+    def _label(self, key: str) -> str:
+        """``key`` from ui.yaml, in the scenario topic's own wording when there is one (``role_target_piracy``)."""
+        specific = f"{key}_{self._s.topic}"
+        return label(specific if specific in labels(self._lang) else key, self._lang)
 
     def _message(self, node: Node) -> dict:
         kind = "narration" if node.speaker == NARRATOR else "you" if node.speaker == YOU else "message"
@@ -175,21 +180,20 @@ class ScenarioPlayer(anywidget.AnyWidget):
 
     def _summary_view(self) -> dict:
         result = self.walk.summary()
-        lang = self._lang
         steps = []
         for s in result.steps:
             steps.append({
                 "choice_html": self._html(s.choice.text),
-                "tags": [{"id": t, "label": label(f"tag_{t}", lang)} for t in s.choice.tags],
+                "tags": [{"id": t, "label": self._label(f"tag_{t}")} for t in s.choice.tags],
                 "note_html": self._html(s.choice.note) if s.choice.note.ja else "",
                 "kinder": [self._html(c.text) for c in result.kinder.get(s.node, ())],
                 "safe": s.safe,
             })
         ending = result.ending
         return {
-            "verdict": label("scenario_all_kind" if result.all_safe else "scenario_some_harm", lang),
+            "verdict": self._label("scenario_all_kind" if result.all_safe else "scenario_some_harm"),
             "steps": steps,
-            "counts": [{"id": t, "label": label(f"tag_{t}", lang), "about": label(f"tag_{t}_about", lang),
+            "counts": [{"id": t, "label": self._label(f"tag_{t}"), "about": self._label(f"tag_{t}_about"),
                         "count": result.counts[t]} for t in TAGS],
             "takeaway_html": self._html(ending.takeaway) if ending is not None and ending.takeaway.ja else "",
             "other_roles": [r.id for r in self._s.roles if r.id != self.role] if not self.fixed_role else [],

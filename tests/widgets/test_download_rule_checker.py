@@ -115,3 +115,4 @@ def test_unconfirmed_articles_are_marked(law):
     labels = [a["label_html"] for a in w.result["articles"]]
     assert labels[0].endswith("（リーチサイト）")  # 113条2項 is in the fact sheet
     assert labels[1].endswith("＊") and w.result["unconfirmed"]
+
