@@ -81,7 +81,6 @@ def load(kind: str, path: Path):
 
 def warm_content() -> None:
     """Read every content file under the datasets folder now, ignoring the broken ones for later."""
-    import kit.widgets.download_rule_checker  # noqa: F401
     import kit.widgets.fact_card  # noqa: F401  (imports are most of a lesson's start-up cost)
     import kit.widgets.help_list  # noqa: F401
     import kit.widgets.help_router  # noqa: F401

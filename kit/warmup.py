@@ -28,6 +28,8 @@ METHOD_MODULES = {
     "section": "kit.widgets.fact_card",
     "title": "kit.widgets.fact_card",
     "help": "kit.widgets.help_list",
+    "scenario": "kit.widgets.scenario_player",
+    "creator_income": "kit.widgets.creator_income_lab",
 }
 
 

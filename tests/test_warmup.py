@@ -46,3 +46,12 @@ def test_imports_the_components_and_calls_their_warm(tmp_path, monkeypatch):
 def test_the_starter_lessons_warm_their_quiz_cards():
     warmed = warmup.warm_components("defamation-basics", REPO / "lessons" / "defamation")
     assert "kit.widgets.quiz_card" in warmed and "kit.widgets.help_list" in warmed
+
+
+def test_every_component_of_the_piracy_lessons_is_found():
+    from kit.warmup import module_for, used_methods
+    from tests.conftest import REPO
+
+    for name in ("es56", "jh", "hs", "adult"):
+        for method in used_methods(REPO / "lessons" / "piracy" / f"{name}.ipynb"):
+            assert module_for(method) is not None, (name, method)
