@@ -11,6 +11,10 @@ from functools import lru_cache
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
 
+# pykakasi reads a lone counter kanji as its counting reading: 「読む人」→ にん, 「休みの日」→ にち,
+# 「見えない分」→ ふん. After a number that is right (3人, 7日, 5分); anywhere else the word reads so.
+_LONE_READINGS = {"人": "ひと", "日": "ひ", "分": "ぶん"}
+
 
 @lru_cache(maxsize=1)
 def _kakasi():
@@ -23,8 +27,12 @@ def _kakasi():
 def ruby_html(text: str) -> str:
     """``text`` as escaped HTML with ``<ruby>`` readings over every run containing kanji."""
     parts = []
+    previous = ""
     for token in _kakasi().convert(text):
         orig, reading = token["orig"], token["hira"]
+        if orig in _LONE_READINGS and not previous[-1:].isdigit():
+            reading = _LONE_READINGS[orig]
+        previous = orig
         if _KANJI.search(orig) and reading and reading != orig:
             parts.append(_ruby_token(orig, reading))
         else:

@@ -16,3 +16,11 @@ def test_text_is_escaped():
 
 def test_kana_only_text_gets_no_ruby():
     assert ruby_html("ちょっとまって") == "ちょっとまって"
+
+
+def test_lone_counter_kanji_read_as_words_but_counted_after_numbers():
+    assert "<rt>ひと</rt>" in ruby_html("読む人の気持ち")
+    assert "<rt>ひ</rt>" in ruby_html("休みの日でも")
+    assert "<rt>ぶん</rt>" in ruby_html("見えない分")
+    assert "<rt>にん</rt>" in ruby_html("3人の子")
+    assert "<rt>にち</rt>" in ruby_html("7日以内")
