@@ -1,0 +1,30 @@
+"""The 小3-4 誹謗中傷 lesson as a child sees it: furigana, one answer with feedback, help at the end."""
+
+from __future__ import annotations
+
+from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, only_local
+
+
+def test_es34_with_furigana_answers_and_ends_with_help(server, page):
+    page.goto(server.url + "voila/render/defamation/es34.ipynb?furigana=1&class=3-1&name=kodama")
+    card = page.locator(".nk-quiz-card").first
+    card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
+    assert "Traceback" not in page.content()
+    assert card.locator("ruby rt").count() > 0  # readings over the question's kanji
+
+    answer_with_mouse(card)
+    card.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)
+    assert card.locator(".nk-explanation").inner_text().strip()
+
+    help_box = page.locator(".nk-help")
+    help_box.wait_for(timeout=30_000)
+    assert "0120-0-78310" in help_box.inner_text()  # 24時間子供SOSダイヤル
+    # The help is the last thing in the lesson: no quiz card or section comes after it.
+    after = page.evaluate("""() => {
+        const help = document.querySelector('.nk-help');
+        return [...document.querySelectorAll('.nk-quiz-card, .nk-section, .nk-help')]
+            .filter(el => el !== help && (help.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)).length;
+    }""")
+    assert after == 0
+    assert only_local(page.requested_urls) == []

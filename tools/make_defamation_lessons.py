@@ -1,0 +1,90 @@
+"""Write the five 誹謗中傷 lessons (小3-4, 小5-6, 中学生, 高校生, 保護者・教職員) as notebooks.
+
+Each lesson is a list of steps; a step becomes one code cell with a short comment a teacher can
+read. The notebooks are committed; run this again after changing a lesson here:
+
+    python tools/make_defamation_lessons.py
+
+Every lesson ends with where to get help. Teacher guides are in datasets/guides/<id>.yaml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+TEACHER_NOTE = (
+    "<!-- 先生へ: この授業の文章は {text}、問題は {bank}、指導案（ねらい・時間配分・発問と答え）は "
+    "datasets/guides/{id}.yaml にあります。直したら `netkit validate` で確かめてください。 -->"
+)
+
+
+def section(sid: str, comment: str) -> tuple[str, str]:
+    return ("section", sid, comment)
+
+
+def code(source: str, comment: str) -> tuple[str, str, str]:
+    return ("code", source, comment)
+
+
+LESSONS: dict[str, dict] = {
+    "es34": dict(
+        audience="小3-4", minutes=45, furigana=True, help_audience="children",
+        title_ja="ネットのことば — 送る前に、ちょっと待って",
+        title_en="Words online — wait a moment before you send",
+        summary_ja="顔が見えないネットの言葉が、どう相手にとどくか。見ている人にできることと、こまったときの相談先。",
+        summary_en="How words online reach people you can't see, what watchers can do, and where to get help.",
+        steps=[
+            section("intro", "顔が見えないと、どうなる？"),
+            section("scene", "考えてみよう: グループのメッセージで（ロールプレイ）"),
+            section("before-send", "送る前に、ちょっと待って"),
+            section("bystander", "見ている人にできること"),
+        ],
+    ),
+}
+
+
+def notebook(slug: str, spec: dict) -> nbformat.NotebookNode:
+    lesson_id = f"defamation-{slug}"
+    bank = f"quizzes/defamation_{slug}.yaml"
+    text = f"texts/defamation_{slug}.yaml"
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["netkit"] = {
+        "id": lesson_id, "topic": "defamation", "audience": spec["audience"], "minutes": spec["minutes"],
+        "title_ja": spec["title_ja"], "title_en": spec["title_en"],
+        "summary_ja": spec["summary_ja"], "summary_en": spec["summary_en"],
+    }
+    furigana = ", furigana=True" if spec.get("furigana") else ""
+    cells = [
+        nbformat.v4.new_markdown_cell(TEACHER_NOTE.format(text=f"datasets/{text}", bank=f"datasets/{bank}", id=lesson_id)),
+        nbformat.v4.new_code_cell(f'from kit.lesson import Lesson\n\nlesson = Lesson("{lesson_id}"{furigana})'),
+        nbformat.v4.new_code_cell(f'lesson.title("{text}")'),
+        nbformat.v4.new_code_cell(f'# はじめに: いまの考えを確かめる（事前テスト）\nlesson.quiz("{bank}", group="pre", phase="pre")'),
+    ]
+    for kind, value, comment in spec["steps"]:
+        if kind == "section":
+            source = f'# {comment}\nlesson.section("{text}", "{value}")'
+        else:
+            source = f"# {comment}\n{value}"
+        cells.append(nbformat.v4.new_code_cell(source))
+    cells.append(nbformat.v4.new_code_cell(
+        f'# まとめ: 学んだことを確かめる（事後テスト）\nlesson.quiz("{bank}", group="post", phase="post")'))
+    cells.append(nbformat.v4.new_code_cell(f'# こまったときは（文章）\nlesson.section("{text}", "help")'))
+    audience = spec["help_audience"]
+    arg = "" if audience == "children" else f'audience="{audience}"'
+    cells.append(nbformat.v4.new_code_cell(f"# 困ったときの相談先（誹謗中傷の授業は必ずこれで終わる）\nlesson.help({arg})"))
+    for number, cell in enumerate(cells):
+        cell["id"] = f"{slug}-{number:02d}"  # stable ids: regenerating changes only what changed
+    nb.cells = cells
+    return nb
+
+
+if __name__ == "__main__":
+    root = Path(__file__).resolve().parent.parent / "lessons" / "defamation"
+    root.mkdir(parents=True, exist_ok=True)
+    for slug, spec in LESSONS.items():
+        path = root / f"{slug}.ipynb"
+        nbformat.write(notebook(slug, spec), path)
+        print("wrote", path)
