@@ -42,6 +42,21 @@ LESSONS: dict[str, dict] = {
             section("bystander", "見ている人にできること"),
         ],
     ),
+    "es56": dict(
+        audience="小5-6", minutes=45, furigana=True, help_audience="children",
+        title_ja="その書きこみ、だれかを傷つけていない？",
+        title_en="Could that post be hurting someone?",
+        summary_ja="写真についた一言から考える誹謗中傷。広がって消えにくいこと、匿名でもわかること、見ている人にできること。",
+        summary_en="Online abuse through a comment on a photo: posts spread, anonymity doesn't hide you, and what bystanders can do.",
+        steps=[
+            section("intro", "誹謗中傷って、なに？"),
+            section("scene", "考えてみよう: 写真についたコメント（ロールプレイ）"),
+            section("spread", "広がって、消えにくい・匿名でもわかる"),
+            section("law", "法律でも許されない"),
+            section("before-send", "送る前に、ちょっと待って"),
+            section("bystander", "見ている人にできること"),
+        ],
+    ),
 }
 
 
