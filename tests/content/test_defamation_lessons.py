@@ -1,0 +1,61 @@
+"""The five 誹謗中傷 lessons: each bank fits its audience with balanced ○× items per phase, each
+notebook ends with where to get help, and each has a guide whose minutes fit a school period."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kit.content.guide import load_guide
+from kit.content.quiz import QuestionType, load_quiz
+from kit.content.vocab import AUDIENCES
+
+REPO = Path(__file__).resolve().parents[2]
+SLUGS = {"es34": "小3-4", "es56": "小5-6", "jh": "中学生", "hs": "高校生", "adult": "保護者・教職員"}
+
+
+def notebook(slug: str) -> dict:
+    return json.loads((REPO / "lessons" / "defamation" / f"{slug}.ipynb").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_bank_has_pre_and_post_for_its_audience_with_balanced_true_false(slug):
+    bank = load_quiz(REPO / "datasets" / "quizzes" / f"defamation_{slug}.yaml")
+    assert SLUGS[slug] in AUDIENCES
+    assert {q.audience for q in bank.questions} == {SLUGS[slug]}
+    for phase in ("pre", "post"):
+        items = bank.select(group=phase).questions
+        assert len(items) >= 4
+        marks = Counter(q.answer for q in items if q.type is QuestionType.TRUEFALSE)
+        assert marks[(0,)] == marks[(1,)] >= 1, f"{slug} {phase}: ○ {marks[(0,)]} × {marks[(1,)]}"
+    # parallel forms: the post test asks the same kinds of question as the pre test
+    kinds = {phase: sorted(q.type.value for q in bank.select(group=phase).questions) for phase in ("pre", "post")}
+    assert kinds["pre"] == kinds["post"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_notebook_metadata_and_guide_agree_and_fit_a_period(slug):
+    meta = notebook(slug)["metadata"]["netkit"]
+    assert meta["id"] == f"defamation-{slug}" and meta["audience"] == SLUGS[slug]
+    assert meta["minutes"] == (45 if slug.startswith("es") else 50)
+    guide = load_guide(REPO / "datasets" / "guides" / f"defamation-{slug}.yaml")
+    assert (guide.lesson, guide.audience, guide.minutes) == (meta["id"], meta["audience"], meta["minutes"])
+    assert sum(step.minutes for step in guide.timing) == guide.minutes
+    assert len(guide.aims) >= 3 and len(guide.questions) >= 4 and guide.notes
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_lesson_ends_with_where_to_get_help(slug):
+    code = ["".join(c["source"]) for c in notebook(slug)["cells"] if c["cell_type"] == "code"]
+    assert "lesson.help" in code[-1]  # help() or help_router(): the last thing a learner sees
+    assert sum("lesson.help" in c for c in code) == 1
+    assert 'group="pre"' in code[2] and any('group="post"' in c for c in code[3:])
+
+
+def test_young_lessons_show_furigana():
+    for slug in ("es34", "es56"):
+        first = "".join(notebook(slug)["cells"][1]["source"])
+        assert "furigana=True" in first
