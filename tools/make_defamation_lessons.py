@@ -37,7 +37,8 @@ LESSONS: dict[str, dict] = {
         summary_en="How words online reach people you can't see, what watchers can do, and where to get help.",
         steps=[
             section("intro", "顔が見えないと、どうなる？"),
-            section("scene", "考えてみよう: グループのメッセージで（ロールプレイ）"),
+            code('lesson.scenario("scenarios/group_chat.yaml")', "ロールプレイ: クラスのグループトークで（役を選んで進める）"),
+            section("scene", "ふりかえろう: 3人の気持ち"),
             section("before-send", "送る前に、ちょっと待って"),
             section("bystander", "見ている人にできること"),
         ],
@@ -50,7 +51,8 @@ LESSONS: dict[str, dict] = {
         summary_en="Online abuse through a comment on a photo: posts spread, anonymity doesn't hide you, and what bystanders can do.",
         steps=[
             section("intro", "誹謗中傷って、なに？"),
-            section("scene", "考えてみよう: 写真についたコメント（ロールプレイ）"),
+            code('lesson.scenario("scenarios/photo_post.yaml")', "ロールプレイ: 修学旅行の写真（役を選んで進める）"),
+            section("scene", "ふりかえろう: 写真をのせる前と、のせたあと"),
             section("spread", "広がって、消えにくい・匿名でもわかる"),
             section("law", "法律でも許されない"),
             section("before-send", "送る前に、ちょっと待って"),
@@ -65,7 +67,8 @@ LESSONS: dict[str, dict] = {
         summary_en="Group-chat pile-ons, flaming and impersonation; defamation and insult law, how anonymous writers are found, and what bystanders can do.",
         steps=[
             section("intro", "書く人・書かれる人・見ている人"),
-            section("pile-on", "グループチャットで起きること（ロールプレイ）"),
+            code('lesson.scenario("scenarios/group_chat.yaml")', "ロールプレイ: クラスのグループトークで（役を選んで進める）"),
+            section("pile-on", "グループチャットで起きること"),
             section("flaming", "炎上のしくみ"),
             section("impersonation", "なりすましアカウント"),
             section("law", "法律では — 名誉毀損と侮辱"),
@@ -82,7 +85,8 @@ LESSONS: dict[str, dict] = {
         summary_en="Criticism versus abuse through replies to a celebrity; defamation and insult, damages, disclosure orders and the 7-day rule.",
         steps=[
             section("data", "数字で見る、ネットの誹謗中傷"),
-            section("scene", "考えてみよう: 有名人への返信（ロールプレイ）"),
+            section("scene", "考えてみよう: 有名人への返信"),
+            code('lesson.scenario("scenarios/celebrity_replies.yaml")', "ロールプレイ: 番組のあとの返信欄（役を選んで進める）"),
             section("criticism", "批判と誹謗中傷は、どこが違う？"),
             section("law", "刑事の責任"),
             section("why-2022", "2022年の改正の背景（亡くなった方に触れる節。指導案の注意を読み、省いてもよい）"),
@@ -101,7 +105,8 @@ LESSONS: dict[str, dict] = {
         summary_en="For parents and staff: notice the signs, listen without blaming, respond with evidence, removal, disclosure and help desks; how schools respond.",
         steps=[
             section("data", "いま、何が起きているか"),
-            section("scene", "子どもの目線で体験する（なりすましの場面）"),
+            code('lesson.scenario("scenarios/fake_account.yaml")', "子どもの目線で体験する: にせものの「みずき」（なりすまされた子の役から）"),
+            section("scene", "ふりかえり: 子どもの目線で"),
             section("flaming", "炎上と「のっかり」のしくみ"),
             section("notice", "気づく"),
             section("talk", "話す"),
@@ -141,7 +146,8 @@ def notebook(slug: str, spec: dict) -> nbformat.NotebookNode:
     cells.append(nbformat.v4.new_code_cell(f'# こまったときは（文章）\nlesson.section("{text}", "help")'))
     audience = spec["help_audience"]
     arg = "" if audience == "children" else f'audience="{audience}"'
-    cells.append(nbformat.v4.new_code_cell(f"# 困ったときの相談先（誹謗中傷の授業は必ずこれで終わる）\nlesson.help({arg})"))
+    cells.append(nbformat.v4.new_code_cell(
+        f"# 困ったときの相談先: 質問に答えて選ぶ（誹謗中傷の授業は必ずこれで終わる）\nlesson.help_router({arg})"))
     for number, cell in enumerate(cells):
         cell["id"] = f"{slug}-{number:02d}"  # stable ids: regenerating changes only what changed
     nb.cells = cells

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, only_local
 
 
@@ -17,13 +19,15 @@ def test_es34_with_furigana_answers_and_ends_with_help(server, page):
     card.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)
     assert card.locator(".nk-explanation").inner_text().strip()
 
-    help_box = page.locator(".nk-help")
-    help_box.wait_for(timeout=30_000)
-    assert "0120-0-78310" in help_box.inner_text()  # 24時間子供SOSダイヤル
-    # The help is the last thing in the lesson: no quiz card or section comes after it.
+    router = page.locator(".nk-help-router")
+    router.wait_for(timeout=30_000)
+    router.locator(".nk-hr-ask").wait_for(timeout=30_000)  # the first question of the help chart
+    router.locator(".nk-hr-nav-b[aria-expanded]").click()  # "show all help desks"
+    expect(router.locator(".nk-hr-all")).to_contain_text("0120-0-78310", timeout=30_000)  # 24時間子供SOSダイヤル
+    # Where to get help is the last thing in the lesson: no quiz, role-play or text comes after it.
     after = page.evaluate("""() => {
-        const help = document.querySelector('.nk-help');
-        return [...document.querySelectorAll('.nk-quiz-card, .nk-section, .nk-help')]
+        const help = document.querySelector('.nk-help-router');
+        return [...document.querySelectorAll('.nk-quiz-card, .nk-section, .nk-scenario, .nk-help, .nk-help-router')]
             .filter(el => el !== help && (help.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)).length;
     }""")
     assert after == 0
