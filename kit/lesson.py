@@ -53,17 +53,18 @@ def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
     from kit.content.quiz import read_quiz
     from kit.content.router import load_router
     from kit.content.scenario import load_scenario
+    from kit.content.timeline import load_timeline
 
     loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts,
               "scenario": load_scenario, "router": load_router, "law_rules": load_law_rules,
-              "estimates": load_estimates}[kind]
+              "estimates": load_estimates, "timeline": load_timeline}[kind]
     return loader(path)
 
 
 def load(kind: str, path: Path):
     """A content file read once per kernel while it is unchanged.
 
-    ``kind``: quiz, text, help, facts, scenario, router, law_rules, estimates.
+    ``kind``: quiz, text, help, facts, scenario, router, law_rules, estimates, timeline.
     """
     try:
         stat = path.stat()
@@ -87,6 +88,7 @@ def warm_content() -> None:
     import kit.widgets.problem_card  # noqa: F401
     import kit.widgets.quiz_card  # noqa: F401
     import kit.widgets.scenario_player  # noqa: F401
+    import kit.widgets.timeline  # noqa: F401
     from kit.content.check import content_files
     from kit.text.ui import labels
 
@@ -95,7 +97,7 @@ def warm_content() -> None:
     from kit.content.router import is_router_file
 
     for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios"),
-                         ("law_rules", "law_rules"), ("estimates", "estimates")):
+                         ("law_rules", "law_rules"), ("estimates", "estimates"), ("timeline", "timelines")):
         for path in content_files(root / folder):
             try:
                 load("router" if kind == "help" and is_router_file(path) else kind, path)
@@ -125,6 +127,7 @@ class Lesson:
         self.class_code = _clean_identity(params.get("class", ""))
         self.session = uuid.uuid4().hex
         self._facts = None
+        self._feeds: dict = {}  # timeline file → the TimelineFeed shown, for timeline_spread
 
     # --- content -------------------------------------------------------------------------
 
@@ -189,6 +192,52 @@ class Lesson:
         def build():
             title = text_html(load("text", resolve(file)).title, self.lang, self.furigana)
             return ipw.HTML(f'<h1 class="nk-title" style="font-size:1.8rem;margin:0.2rem 0">{title}</h1>')
+
+        return self._safely(build, file)
+
+    def timeline(self, file: str, posts: list[str] | None = None):
+        """The 「本当かな？」 timeline ``file`` (relative to datasets/), only ``posts`` if given, in that order."""
+        from kit.widgets.timeline import TimelineFeed
+
+        def build():
+            timeline = load("timeline", resolve(file)).select(posts)
+            facts = self.facts()
+            missing = sorted({f for p in timeline.posts for f in p.sources if f not in facts})
+            if missing:
+                raise ContentError.single(
+                    file, f"事実 {', '.join(missing)} が datasets/facts にありません。id を直すか事実を加えてください。",
+                    f"facts {', '.join(missing)} are not in datasets/facts; fix the ids or add the facts.", field="sources")
+            feed = TimelineFeed(timeline, facts=facts, lang=self.lang, furigana=self.furigana, recorder=self.record,
+                                lesson=self.id, session=self.session, student=self.student,
+                                class_code=self.class_code, history=self.history)
+            self._feeds[file] = feed
+            return feed
+
+        return self._safely(build, file)
+
+    def timeline_spread(self, file: str, network: str = "networks/school.json"):
+        """How a rumour would spread at the share rate of this sitting (or class) on the timeline ``file``.
+
+        Put it after ``lesson.timeline(file)``: its first button uses the choices just made there,
+        the second the choices of every sitting of the class stored for this lesson.
+        """
+        from kit.models.networks import load_network
+        from kit.widgets.class_spread import ClassSpread
+
+        def build():
+            timeline = load("timeline", resolve(file))
+            feed = self._feeds.get(file)
+
+            def class_answers():
+                code = feed.class_code if feed is not None else self.class_code
+                return self._store.answers(lesson=self.id, class_code=code)
+
+            spread = ClassSpread(timeline, load_network(network), mine=feed.tally if feed is not None else None,
+                                 class_answers=class_answers, class_code=feed.class_code if feed else self.class_code,
+                                 lang=self.lang)
+            if feed is not None:
+                feed.on_hello(lambda _identity: spread.set_class(feed.class_code))
+            return spread
 
         return self._safely(build, file)
 

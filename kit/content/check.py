@@ -22,6 +22,7 @@ from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.quiz import QuizBank, load_quiz
 from kit.content.router import is_router_file, load_router
 from kit.content.scenario import Scenario, load_scenario
+from kit.content.timeline import Timeline, load_timeline
 from kit.content.vocab import AUDIENCES, TOPICS
 
 CONTENT_SUFFIXES = {".csv", ".tsv", ".xlsx", ".yaml", ".yml"}
@@ -92,12 +93,26 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
             report.problems += exc.problems
     report.problems += _network_problems(datasets, report)
     report.problems += _law_and_estimate_problems(datasets, report, facts)
+    timelines: dict[Path, Timeline] = {}
+    for path in content_files(datasets / "timelines"):
+        report.files += 1
+        try:
+            timelines[path.resolve()] = timeline = load_timeline(path)
+        except ContentError as exc:
+            report.problems += exc.problems
+            continue
+        for post in timeline.posts:
+            for fid in post.sources:
+                if facts and fid not in facts:
+                    report.problems.append(ContentProblem(
+                        timeline.file, post.id, "sources", f"事実「{fid}」が datasets/facts にありません。id を直すか事実を加えてください。",
+                        f"fact '{fid}' is not in datasets/facts; fix the id or add the fact."))
     if lessons is not None and lessons.is_dir():
         for nb in sorted(lessons.rglob("*.ipynb")):
             if ".ipynb_checkpoints" in nb.parts:
                 continue
             report.notebooks += 1
-            report.problems += check_notebook(nb, lessons, datasets, banks, texts, scenarios)
+            report.problems += check_notebook(nb, lessons, datasets, banks, texts, scenarios, timelines)
     report.problems += _guide_problems(report, datasets, lessons)
     return report
 
@@ -183,7 +198,7 @@ def content_files(folder: Path) -> list[Path]:
 
 
 def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: dict,
-                   scenarios: dict | None = None) -> list[ContentProblem]:
+                   scenarios: dict | None = None, timelines: dict | None = None) -> list[ContentProblem]:
     """Problems in one lesson notebook: its catalogue metadata and the content it names."""
     name = f"lessons/{nb.relative_to(lessons).as_posix()}"
     try:
@@ -205,7 +220,7 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: 
                                            f"Python syntax error ({exc.msg}, line {exc.lineno})."))
             continue
         for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
-            problems += _reference_problems(name, place, call, datasets, banks, texts, scenarios or {})
+            problems += _reference_problems(name, place, call, datasets, banks, texts, scenarios or {}, timelines or {})
     return problems
 
 
@@ -238,12 +253,12 @@ def _keyword(call: ast.Call, key: str) -> str | None:
     return None
 
 
-def _reference_problems(name, place, call, datasets, banks, texts, scenarios) -> list[ContentProblem]:
+def _reference_problems(name, place, call, datasets, banks, texts, scenarios, timelines) -> list[ContentProblem]:
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if method not in ("quiz", "section", "sections", "help", "help_router", "title", "scenario", "load_quiz",
                       "load_lesson_text", "load_help", "load_scenario", "load_router", "download_rule_checker",
-                      "estimate_explorer"):
+                      "estimate_explorer", "timeline", "timeline_spread", "load_timeline"):
         return []
     args = _string_args(call)
     if not args or args[0] is None:
@@ -269,7 +284,20 @@ def _reference_problems(name, place, call, datasets, banks, texts, scenarios) ->
         if role not in offered:
             problems.append(ContentProblem(name, place, "role", f"「{ref}」に立場「{role}」がありません（あるのは {', '.join(offered)}）。",
                                            f"'{ref}' has no role '{role}' (it offers {', '.join(offered)})."))
+    if method == "timeline" and path in timelines:
+        wanted = _string_list(call, "posts")
+        missing = [p for p in wanted if p not in {post.id for post in timelines[path].posts}]
+        if missing:
+            problems.append(ContentProblem(name, place, "posts", f"「{ref}」に投稿 {', '.join(missing)} がありません。",
+                                           f"'{ref}' has no post {', '.join(missing)}."))
     return problems
+
+
+def _string_list(call: ast.Call, key: str) -> list[str]:
+    for kw in call.keywords:
+        if kw.arg == key and isinstance(kw.value, (ast.List, ast.Tuple)):
+            return [e.value for e in kw.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return []
 
 
 def format_report(report: Report, lang: str = "ja") -> str:

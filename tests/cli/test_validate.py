@@ -75,3 +75,40 @@ def test_network_files_are_checked(folder, capsys):
     assert main(["validate", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "networks/broken.json" in out and "「edges」" in out and "「layout」" in out
+
+
+def test_timelines_and_their_references_are_checked(folder, capsys):
+    import yaml
+
+    path = folder / "datasets/timelines/sample.yaml"
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["posts"][1]["truth"] = "maybe"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    lesson(folder / "lessons/misinformation/tl.ipynb", [
+        'lesson.timeline("timelines/sample.yaml", posts=["rumour", "nosuch"])',
+        'lesson.timeline("timelines/missing.yaml")',
+    ])
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "timelines/sample.yaml: 2番目の項目（id: official）、列・項目「truth」" in out
+    assert "lessons/misinformation/tl.ipynb" in out and "timelines/missing.yaml" in out
+    assert out.strip().splitlines()[-1].startswith("2 件の問題があります")
+
+
+def test_timeline_post_ids_in_a_notebook_are_checked(folder, capsys):
+    lesson(folder / "lessons/misinformation/tl.ipynb", [
+        'lesson.timeline("timelines/sample.yaml", posts=["rumour", "nosuch"])',
+    ])
+    assert main(["validate", str(folder)]) == 1
+    assert "投稿 nosuch がありません" in capsys.readouterr().out
+
+
+def test_timeline_fact_sources_are_checked(folder, capsys):
+    import yaml
+
+    path = folder / "datasets/timelines/sample.yaml"
+    doc = yaml.safe_load(path.read_text("utf-8"))
+    doc["posts"][0]["sources"] = ["no-such-fact"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    assert main(["validate", str(folder)]) == 1
+    assert "rumour、列・項目「sources」: 事実「no-such-fact」" in capsys.readouterr().out

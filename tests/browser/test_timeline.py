@@ -1,0 +1,107 @@
+"""The 「本当かな？」 timeline in a served lesson: one post played by mouse, one by keyboard, stored before feedback."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
+
+
+def focused_in(locator, selector: str) -> bool:
+    return locator.evaluate(
+        "(el, sel) => { const a = document.activeElement; return !!a && el.contains(a) && a.matches(sel); }", selector)
+
+
+def tab_to(page, container, selector: str, tries: int = 40) -> None:
+    for _ in range(tries):
+        if focused_in(container, selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {selector} with Tab")
+
+
+def stored(server, lesson: str) -> list[tuple]:
+    db = sqlite3.connect(Path(server.data_dir) / "results.sqlite3")
+    try:
+        return db.execute("SELECT item, response, correct, phase, class_code FROM answers WHERE lesson=? ORDER BY id",
+                          (lesson,)).fetchall()
+    finally:
+        db.close()
+
+
+def test_timeline_by_mouse_and_keyboard_with_furigana(server, page):
+    page.goto(server.url + "voila/render/misinformation/es56.ipynb?class=5-1&name=tl")
+    feed = page.locator(".nk-tl")
+    feed.locator(".nk-tl-post").wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
+    assert feed.locator(".nk-tl-text ruby").count() > 0  # furigana for 小学生
+    assert feed.locator(".nk-tl-basis").inner_text() == "授業用の架空の投稿"
+
+    # Post 1 by mouse: check, open a step, decide not to share.
+    first = feed.locator(".nk-tl-post").inner_text()
+    feed.locator("button[data-action=check]").click()
+    feed.locator(".nk-tl-checking").wait_for(timeout=30_000)
+    assert feed.locator(".nk-tl-feedback").count() == 0
+    feed.locator(".nk-tl-step summary").first.click()
+    assert feed.locator(".nk-tl-found").first.is_visible()
+    feed.locator("button[data-decide=share]").click()
+    feed.locator(".nk-tl-feedback").wait_for(timeout=30_000)
+    assert feed.locator(".nk-tl-badge").inner_text() == "本当"
+    rows = stored(server, "misinformation-es56")
+    assert ("timeline:disaster-night:city-shelter", "[1]", 1, "practice", "5-1") in rows
+    assert ("timeline:disaster-night:city-shelter:decide", "[0]", 1, "practice", "5-1") in rows
+
+    # Post 2 (the lion hoax) by keyboard only: Tab to "next", Enter; Tab to "share", Enter.
+    tab_to(page, feed, ".nk-tl-next")
+    page.keyboard.press("Enter")
+    feed.locator(".nk-tl-basis-real-case").wait_for(timeout=30_000)
+    assert feed.locator(".nk-tl-post").inner_text() != first
+    assert feed.locator(".nk-tl-picture").get_attribute("src").startswith("data:image/svg+xml")
+    tab_to(page, feed, "button[data-action=share]")
+    page.keyboard.press("Enter")
+    feed.locator(".nk-tl-feedback").wait_for(timeout=30_000)
+    assert feed.locator(".nk-tl-badge").inner_text() == "うそ"
+    assert "熊本" in feed.locator(".nk-tl-explanation").inner_text()
+    assert "総務省" in feed.locator(".nk-tl-source").first.inner_text()
+    assert ("timeline:disaster-night:lion", "[0]", 0, "practice", "5-1") in stored(server, "misinformation-es56")
+
+    # How choices like these spread: the class's choices (from the store) through the model.
+    spread = page.locator(".nk-cs")
+    spread.locator("button[data-whose=class]").click()
+    spread.locator(".nk-cs-chart").wait_for(timeout=60_000)
+    assert "1件のうち 1件をシェア" in spread.locator(".nk-cs-rate").inner_text()
+    assert spread.locator(".nk-cs-chart polyline").count() == 2
+    assert only_local(page.requested_urls) == []
+
+
+def test_timeline_in_english(server, page):
+    page.goto(server.url + "voila/render/misinformation/hs.ipynb?lang=en")
+    feed = page.locator(".nk-tl")
+    feed.locator(".nk-tl-post").wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator(".nk-problem").count() == 0
+    assert feed.locator("button[data-action=check]").inner_text() == "Check"
+    assert "lion" in feed.locator(".nk-tl-text").inner_text()
+
+
+def test_timeline_has_no_serious_accessibility_violations(server, page):
+    import axe_playwright_python
+
+    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+    page.goto(server.url + "voila/render/misinformation/adult.ipynb")
+    feed = page.locator(".nk-tl")
+    feed.locator(".nk-tl-post").wait_for(timeout=WIDGET_TIMEOUT)
+    page.add_script_tag(content=axe_js)
+
+    def violations():
+        result = page.evaluate("async () => await axe.run('.nk-tl', {resultTypes: ['violations']})")
+        return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+    assert violations() == []  # choosing, with the picture
+    feed.locator("button[data-action=check]").click()
+    feed.locator(".nk-tl-checking").wait_for(timeout=30_000)
+    assert violations() == []
+    feed.locator("button[data-decide=ignore]").click()
+    feed.locator(".nk-tl-feedback").wait_for(timeout=30_000)
+    assert violations() == []
