@@ -241,6 +241,13 @@ class Lesson:
 
         return self._safely(build, file)
 
+    def cascade_lab(self, network: str = "networks/school.json"):
+        """The 高校生 class experiment: many cascades of a false and a true story, raw and size-matched."""
+        from kit.models.networks import load_network
+        from kit.widgets.cascade_lab import CascadeLab
+
+        return self._safely(lambda: CascadeLab(load_network(network), lang=self.lang), network)
+
     def help(self, file: str = "help/desks.yaml", audience: str = "children"):
         """Where to get help: the desks in ``file`` for ``audience``."""
         from kit.widgets.help_list import HelpList

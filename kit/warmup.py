@@ -30,6 +30,7 @@ METHOD_MODULES = {
     "help": "kit.widgets.help_list",
     "scenario": "kit.widgets.scenario_player",
     "creator_income": "kit.widgets.creator_income_lab",
+    "timeline_spread": "kit.widgets.class_spread",
 }
 
 

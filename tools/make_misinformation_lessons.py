@@ -56,6 +56,7 @@ LESSONS = {
             ("timeline", TIMELINE, ["lion", "city-shelter", "clip", "ai-dam", "factcheck"]),
             ("section", "texts/misinformation_hs.yaml", "experiment"),
             ("spread",),
+            ("cascade-lab",),
             ("section", "texts/misinformation_hs.yaml", "counterpoint"),
             ("section", "texts/misinformation_hs.yaml", "so-what"),
             ("quiz-post", LEVELS, "hs-post"),
@@ -94,6 +95,8 @@ def code_for(cell: tuple) -> str | None:
     if kind == "timeline":
         posts = "" if cell[2] is None else ", posts=[" + ", ".join(f'"{p}"' for p in cell[2]) + "]"
         return f'# 「本当かな？」タイムライン: 投稿ごとに シェア・確かめる・スルー を選ぶ\nlesson.timeline("{cell[1]}"{posts})'
+    if kind == "cascade-lab":
+        return "# クラスの実験: うその話と本当の話を200回ずつ広めて、そのまま・同じ大きさどうしで比べる\nlesson.cascade_lab()"
     if kind == "help":
         return f'# 困ったときの相談先\nlesson.help(audience="{cell[1]}")'
     if kind == "spread":

@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 ClassAnswers = Callable[[], list]  # every stored answer of this lesson and class
 
 
+def warm() -> None:
+    """Import the spread model (numpy, scipy) before the student presses a button."""
+    import kit.models.class_spread  # noqa: F401
+
+
 def line_chart_svg(series: list[tuple[str, str, tuple[float, ...]]], top: int, x_label: str, y_label: str) -> str:
     """An SVG line chart: ``series`` of (name, colour, values per round), y from 0 to ``top``."""
     width, height, left, bottom, pad = 560, 260, 56, 40, 12

@@ -83,6 +83,17 @@ def test_timeline_in_english(server, page):
     assert feed.locator("button[data-action=check]").inner_text() == "Check"
     assert "lion" in feed.locator(".nk-tl-text").inner_text()
 
+    # The class experiment: run it with the keyboard (slider, then the button).
+    lab = page.locator(".nk-ce")
+    lab.locator("input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    assert lab.locator("output").first.inner_text() == "16%"
+    lab.locator(".nk-ce-run").focus()
+    page.keyboard.press("Enter")
+    lab.locator(".nk-ce-chart").wait_for(timeout=60_000)
+    assert "False story (16%)" in lab.locator(".nk-ce-table").first.inner_text()
+    assert lab.locator(".nk-ce-chart circle").count() >= 300
+
 
 def test_timeline_has_no_serious_accessibility_violations(server, page):
     import axe_playwright_python
