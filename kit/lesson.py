@@ -50,6 +50,7 @@ def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
     from kit.content.help import load_help
     from kit.content.law_rules import load_law_rules
     from kit.content.lesson_text import load_lesson_text
+    from kit.content.lexicon import load_lexicon
     from kit.content.quiz import read_quiz
     from kit.content.router import load_router
     from kit.content.scenario import load_scenario
@@ -57,7 +58,7 @@ def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
 
     loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts,
               "scenario": load_scenario, "router": load_router, "law_rules": load_law_rules,
-              "estimates": load_estimates, "timeline": load_timeline}[kind]
+              "estimates": load_estimates, "timeline": load_timeline, "lexicon": load_lexicon}[kind]
     return loader(path)
 
 
@@ -97,8 +98,11 @@ def warm_content() -> None:
     from kit.content.router import is_router_file
 
     for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios"),
-                         ("law_rules", "law_rules"), ("estimates", "estimates"), ("timeline", "timelines")):
+                         ("law_rules", "law_rules"), ("estimates", "estimates"), ("timeline", "timelines"),
+                         ("lexicon", "lexicon")):
         for path in content_files(root / folder):
+            if kind == "lexicon" and path.suffix.lower() not in (".yaml", ".yml"):
+                continue  # the labelled sentences beside the lexicon are for measuring, not lessons
             try:
                 load("router" if kind == "help" and is_router_file(path) else kind, path)
             except ContentError:
@@ -315,6 +319,23 @@ class Lesson:
         return self._safely(lambda: EstimateExplorer(load("estimates", resolve(file)), self.facts(), lang=self.lang,
                                                      furigana=self.furigana), file)
 
+    def post_checker(self, file: str = "lexicon/lexicon.yaml", *, store_text: bool = False):
+        """送る前に、ちょっと待って: a box to write a post and check it against the lexicon ``file``.
+
+        What the student writes is not stored unless ``store_text=True`` (the teacher's choice, told
+        to the student under the box); that a check happened and which kinds of problem it found are
+        always recorded as a practice answer ``postchecker:<n>``.
+        """
+        from kit.widgets.post_checker import PostChecker
+
+        def build():
+            return PostChecker(load("lexicon", resolve(file)), lang=self.lang, furigana=self.furigana,
+                               recorder=self.record, text_store=self._store_post if store_text else None,
+                               store_text=store_text, lesson=self.id, session=self.session,
+                               student=self.student, class_code=self.class_code)
+
+        return self._safely(build, file)
+
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""
         if self._facts is None:
@@ -332,6 +353,9 @@ class Lesson:
     def record(self, answer) -> None:
         """Store one answer (committed before the component shows its feedback)."""
         self._store.record(answer)
+
+    def _store_post(self, post: dict) -> None:
+        self._store.record_post(post)
 
     def history(self, session: str) -> list:
         """The answers stored earlier in this lesson by the browser sitting ``session``."""

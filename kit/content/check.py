@@ -17,8 +17,10 @@ from kit.content.estimates import load_estimates
 from kit.content.facts import Fact, load_all_facts
 from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.help import load_help
+from kit.content.labelled import load_labelled
 from kit.content.law_rules import load_law_rules
 from kit.content.lesson_text import LessonText, load_lesson_text
+from kit.content.lexicon import load_lexicon
 from kit.content.quiz import QuizBank, load_quiz
 from kit.content.router import is_router_file, load_router
 from kit.content.scenario import Scenario, load_scenario
@@ -89,6 +91,12 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
         report.files += 1
         try:
             scenarios[path.resolve()] = load_scenario(path)
+        except ContentError as exc:
+            report.problems += exc.problems
+    for path in content_files(datasets / "lexicon"):
+        report.files += 1
+        try:
+            (load_lexicon if path.suffix.lower() in (".yaml", ".yml") else load_labelled)(path)
         except ContentError as exc:
             report.problems += exc.problems
     report.problems += _network_problems(datasets, report)
@@ -256,9 +264,9 @@ def _keyword(call: ast.Call, key: str) -> str | None:
 def _reference_problems(name, place, call, datasets, banks, texts, scenarios, timelines) -> list[ContentProblem]:
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    if method not in ("quiz", "section", "sections", "help", "help_router", "title", "scenario", "load_quiz",
+    if method not in ("quiz", "section", "sections", "help", "help_router", "title", "scenario", "post_checker", "load_quiz",
                       "load_lesson_text", "load_help", "load_scenario", "load_router", "download_rule_checker",
-                      "estimate_explorer", "timeline", "timeline_spread", "load_timeline"):
+                      "estimate_explorer", "timeline", "timeline_spread", "load_timeline", "load_lexicon"):
         return []
     args = _string_args(call)
     if not args or args[0] is None:

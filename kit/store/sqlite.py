@@ -31,6 +31,21 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX answers_by_class ON answers (class_code, lesson);
     CREATE INDEX answers_by_session ON answers (session);
     """,
+    # 2: posts a student checked with the PostChecker, kept only when the teacher turns it on
+    """
+    CREATE TABLE checked_posts (
+        id INTEGER PRIMARY KEY,
+        lesson TEXT NOT NULL,
+        item TEXT NOT NULL,
+        text TEXT NOT NULL,
+        categories TEXT NOT NULL DEFAULT '',
+        session TEXT NOT NULL,
+        student TEXT NOT NULL DEFAULT '',
+        class_code TEXT NOT NULL DEFAULT '',
+        checked_at TEXT NOT NULL
+    );
+    CREATE INDEX checked_posts_by_class ON checked_posts (class_code, lesson);
+    """,
 )
 
 
@@ -74,6 +89,24 @@ class SQLiteStore:
              answer.phase, answer.session, answer.student, answer.class_code, at),
         )
 
+    def record_post(self, post: dict) -> None:
+        """Keep one checked post (only called when the teacher chose ``store_text``)."""
+        at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        self._db.execute(
+            "INSERT INTO checked_posts (lesson, item, text, categories, session, student, class_code, checked_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (post.get("lesson", ""), post.get("item", ""), str(post["text"]), post.get("categories", ""),
+             post.get("session", ""), post.get("student", ""), post.get("class_code", ""), at))
+
+    def posts(self, lesson: str | None = None, class_code: str | None = None) -> list[dict]:
+        """Checked posts kept with ``store_text``, oldest first."""
+        where, args = _filters(lesson=lesson, class_code=class_code)
+        cur = self._db.execute(
+            "SELECT lesson, item, text, categories, session, student, class_code, checked_at"
+            f" FROM checked_posts{where} ORDER BY id", args)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
     def answers(self, lesson: str | None = None, class_code: str | None = None,
                 session: str | None = None) -> list[Answer]:
         """Stored answers, oldest first, optionally of one lesson, one class, one session."""
@@ -96,23 +129,29 @@ class SQLiteStore:
         return self._db.execute(f"SELECT COUNT(*) FROM answers{where}", args).fetchone()[0]
 
     def purge(self, class_code: str | None = None, before: str | None = None) -> int:
-        """Delete the answers of one class and/or answered before a date; return how many."""
+        """Delete the answers of one class and/or answered before a date; return how many.
+
+        Checked posts kept with ``store_text`` for the same class and dates go with them.
+        """
         where, args = _filters(class_code=class_code, before=before)
         cur = self._db.execute(f"DELETE FROM answers{where}", args)
-        return cur.rowcount
+        deleted = cur.rowcount
+        where, args = _filters(class_code=class_code, before=before, time_column="checked_at")
+        self._db.execute(f"DELETE FROM checked_posts{where}", args)
+        return deleted
 
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
 
 
-def _filters(**values) -> tuple[str, list]:
+def _filters(time_column: str = "answered_at", **values) -> tuple[str, list]:
     clauses, args = [], []
     for key, value in values.items():
         if value is None:
             continue
         if key == "before":
-            clauses.append("answered_at < ?")
+            clauses.append(f"{time_column} < ?")
         else:
             clauses.append(f"{key} = ?")
         args.append(value)

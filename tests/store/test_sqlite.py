@@ -74,3 +74,28 @@ def test_forty_kernels_writing_two_hundred_answers_each_lose_nothing(tmp_path):
     print(figures)  # the throughput is reported by the benchmark, never asserted
     assert figures["found"] == figures["expected"] == 8000
     assert figures["integrity"] == "ok" and figures["exit_codes"] == [0]
+
+
+def test_checked_posts_are_kept_apart_and_purged_with_their_class(tmp_path):
+    store = open_store(tmp_path / "r.sqlite3")
+    store.record(answer())
+    store.record_post({"lesson": "demo", "item": "postchecker:1", "text": "バカ", "categories": "insult",
+                       "session": "s", "class_code": "2-3"})
+    store.record_post({"lesson": "demo", "item": "postchecker:1", "text": "hi", "session": "t", "class_code": "1-1"})
+    assert [p["text"] for p in store.posts(class_code="2-3")] == ["バカ"]
+    assert store.answers()[0].item == "q0"  # the answer path is unchanged
+    store.purge(class_code="2-3")
+    assert [p["text"] for p in store.posts()] == ["hi"]
+
+
+def test_an_old_store_is_upgraded_in_place(tmp_path):
+    db = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(db)
+    old.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    old.execute("INSERT INTO answers (lesson, item, response, correct, phase, session, answered_at)"
+                " VALUES ('l', 'q', '[1]', 1, 'pre', 's', 't')")
+    old.commit()
+    old.close()
+    store = open_store(db)
+    assert store.schema_version == len(MIGRATIONS) and store.answers()[0].item == "q"
+    assert store.posts() == []

@@ -1,0 +1,302 @@
+"""Check a post before it is sent (送る前に、ちょっと待って): which words could hurt, and why.
+
+Pure rules over a teacher's lexicon (``kit.content.lexicon``) and a morphological analyser that is
+handed in (``kit.text.morph.analyse`` by default, loaded on first use). The post is normalised
+first (NFKC: half-width ｷﾓｲ and full-width ０９０ become キモイ and 090; invisible characters go),
+words are matched by their dictionary form and reading (キモかった, ｷﾓｲ and きもい are the same
+word), patterns on the post written in hiragana. A word inside 「」 (talking about the word) or
+said in the negative (キモくないよ) is not flagged, except personal information, which is never
+safe to post. Every flag points back into the text the student typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kit.content.lexicon import CATEGORIES, Entry, Lexicon
+from kit.content.text import Text
+
+MAX_LENGTH = 400  # characters: a post, not an essay; longer text is refused with a message
+
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+_COMBINING = {"\u3099", "\u309a", "\uff9e", "\uff9f"}  # voiced marks that join the kana before them
+_NEGATIONS = {"ない", "ず", "ぬ", "ません"}
+_RHETORICAL_AFTER = {"の", "か", "ん", "?", "？", "かな", "よね"}
+_QUOTING = {"って", "と", "なんて", "とか"}
+_SAYING = {"いう", "かく", "おくる", "いわれる", "よぶ", "おもう", "こめんと"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word as the analyser found it; ``start``/``end`` are offsets into the analysed text."""
+
+    surface: str
+    start: int
+    end: int
+    lemma: str  # dictionary form as the dictionary writes it (馬鹿, 殺す)
+    reading: str  # reading of the dictionary form, in hiragana (ばか, ころす)
+    pos: str  # part of speech (名詞, 動詞, 形容詞, 助詞, …)
+    form: str = ""  # conjugation (命令形, 意志推量形, …)
+
+
+Analyser = Callable[[str], list[Token]]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One place in the post worth a second thought."""
+
+    entry: str
+    category: str
+    start: int  # offsets into the text the student typed
+    end: int
+    text: str
+    severity: int
+    why: Text
+    suggestion: Text
+
+
+@dataclass(frozen=True)
+class Check:
+    """What the checker found in one post."""
+
+    text: str
+    flags: tuple[Flag, ...] = ()
+    too_long: bool = False
+    empty: bool = False
+    suppressed: tuple[str, ...] = field(default=(), compare=False)  # entry ids not flagged (quoted, negated)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The kinds of problem found, in the lexicon's order."""
+        found = {f.category for f in self.flags}
+        return tuple(c for c in CATEGORIES if c in found)
+
+    @property
+    def ok(self) -> bool:
+        """True when the post was checked and nothing was found."""
+        return not (self.flags or self.too_long or self.empty)
+
+    def masked(self) -> str:
+        """The post with its personal information hidden (●), as a safer version to send."""
+        chars = list(self.text)
+        for f in self.flags:
+            if f.category == "personal_info":
+                for i in range(f.start, f.end):
+                    if not chars[i].isspace():
+                        chars[i] = "●"
+        return "".join(chars)
+
+
+def fold(text: str) -> str:
+    """Katakana to hiragana and ASCII to lower case, keeping the length (so offsets stay valid)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0x30A1 <= code <= 0x30F6:
+            out.append(chr(code - 0x60))
+        elif "A" <= ch <= "Z":
+            out.append(ch.lower())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` in NFKC without invisible characters, and for each character where it came from.
+
+    Returns the normalised text and two lists: the start and end offset in ``text`` of the
+    characters each normalised character was made from.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and text[j] in _COMBINING:
+            j += 1
+        piece = unicodedata.normalize("NFKC", text[i:j])
+        for ch in piece:
+            if unicodedata.category(ch) == "Cf":  # zero-width spaces and joiners hide words
+                continue
+            out.append(ch)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(out), starts, ends
+
+
+class PostTone:
+    """The checker: a lexicon plus an analyser. ``check(text)`` is all a component needs."""
+
+    def __init__(self, lexicon: Lexicon, analyser: Analyser | None = None):
+        self.lexicon = lexicon
+        self._analyser = analyser
+        self._keys: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    @property
+    def analyser(self) -> Analyser:
+        if self._analyser is None:
+            from kit.text.morph import analyse  # the dictionary loads here, on the first check
+
+            self._analyser = analyse
+        return self._analyser
+
+    def check(self, text: str) -> Check:
+        """Every flag in ``text``; a text over ``MAX_LENGTH`` characters or an empty one is not checked."""
+        text = "" if text is None else str(text)
+        if len(text) > MAX_LENGTH:
+            return Check(text, too_long=True)
+        norm, starts, ends = normalise(text)
+        if not norm.strip():
+            return Check(text, empty=True)
+        folded = fold(norm)
+        tokens = self.analyser(norm)
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。！？!?\n]+[。！？!?\n]*", norm)]
+        found: list[tuple[Entry, int, int]] = []
+        suppressed: list[str] = []
+        for entry in self.lexicon.entries:
+            if entry.near and not self._near(entry, folded):
+                continue
+            for start, end in self._matches(entry, tokens, folded):
+                sentence = next(((a, b) for a, b in sentences if a <= start < b), (0, len(norm)))
+                if _excepted(entry, folded, start, end):
+                    suppressed.append(entry.id)
+                    continue
+                if entry.category != "personal_info" and (
+                        _quoted(norm, start, end, sentence) or _negated(tokens, end, sentence[1])
+                        or _mentioned(tokens, end, sentence[1])):
+                    suppressed.append(entry.id)
+                    continue
+                found.append((entry, start, end))
+        flags = _flags(self.lexicon, text, found, starts, ends)
+        return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)))
+
+    def _matches(self, entry: Entry, tokens: list[Token], folded: str):
+        if entry.pattern is not None:
+            for m in entry.pattern.finditer(folded):
+                if m.end() > m.start():
+                    yield _trim(folded, m.start(), m.end())
+        if entry.lemma:
+            keys = self._entry_keys(entry)
+            if not keys:
+                return
+            for i in range(len(tokens) - len(keys) + 1):
+                window = tokens[i:i + len(keys)]
+                if all(_same_word(t, k) for t, k in zip(window, keys, strict=True)) and \
+                        _form_ok(entry.form, window[-1], tokens[i + len(keys)] if i + len(keys) < len(tokens) else None):
+                    yield window[0].start, window[-1].end
+
+    def _entry_keys(self, entry: Entry) -> tuple[tuple[str, str], ...]:
+        # A teacher writes the word as they like (バカ, 馬鹿, ばか); the analyser turns it into the
+        # same keys it gives the words of a post: kanji words by dictionary form, kana by reading.
+        if entry.id not in self._keys:
+            norm, _, _ = normalise(entry.lemma)
+            keys = []
+            for t in self.analyser(norm):
+                keys.append(("lemma", t.lemma) if _KANJI.search(t.surface) else ("reading", f"{t.reading}|{_coarse(t.pos)}"))
+            self._keys[entry.id] = tuple(keys)
+        return self._keys[entry.id]
+
+    @staticmethod
+    def _near(entry: Entry, sentence: str) -> bool:
+        return any(fold(unicodedata.normalize("NFKC", w)) in sentence for w in entry.near)
+
+
+def _excepted(entry: Entry, folded: str, start: int, end: int) -> bool:
+    """Whether the match is part of a phrase the teacher listed as fine (バカみたいに楽しい, 親バカ)."""
+    for phrase in entry.unless:
+        for m in re.finditer(re.escape(phrase), folded):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
+def _same_word(token: Token, key: tuple[str, str]) -> bool:
+    kind, value = key
+    if kind == "lemma":
+        return token.lemma == value
+    return f"{token.reading}|{_coarse(token.pos)}" == value
+
+
+def _coarse(pos: str) -> str:
+    # バカ is a noun in バカだ and a na-adjective in バカな: the same word for the checker.
+    return "名詞" if pos in ("名詞", "形状詞", "代名詞") else pos
+
+
+def _form_ok(form: str, token: Token, following: Token | None) -> bool:
+    if form == "imperative":
+        # MeCab reads a lone 「死ね」 as 仮定形 (as in 死ねば); it is a command unless ば follows.
+        return token.form.startswith("命令形") or (
+            token.form.startswith("仮定形") and (following is None or following.surface not in ("ば", "ど", "ども")))
+    if form == "volitional":
+        return token.form.startswith("意志推量形")
+    return True
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    # Patterns may take a neighbouring character as context (^|[^ぁ-ん]); highlight only the word.
+    while start < end and not (folded[start].isalnum() or _KANJI.match(folded[start])):
+        start += 1
+    while end > start and folded[end - 1] in "!！。、?？ \u3000":
+        end -= 1
+    return start, end
+
+
+def _quoted(norm: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether the span sits inside brackets: the student is talking about the word, not using it."""
+    before = norm[sentence[0]:start]
+    depth = sum(before.count(o) for o in "「『“") - sum(before.count(c) for c in "」』”")
+    if depth > 0:
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _after(tokens: list[Token], end: int, limit: int) -> list[Token]:
+    return [t for t in tokens if end <= t.start < limit][:5]
+
+
+def _negated(tokens: list[Token], end: int, limit: int) -> bool:
+    """キモくない, バカじゃないよ, 無視しない — but not the rhetorical バカじゃないの？"""
+    following = _after(tokens, end, limit)
+    for n, t in enumerate(following):
+        if t.reading in _NEGATIONS or t.lemma in ("無い", "ない", "ず", "ぬ"):
+            rest = following[n + 1:]
+            if rest and (rest[0].surface in _RHETORICAL_AFTER or rest[0].reading in _RHETORICAL_AFTER):
+                return False
+            return True
+        if t.pos in ("名詞", "形容詞", "補助記号") or (t.pos == "動詞" and t.reading not in ("する", "いる", "ある")):
+            return False
+    return False
+
+
+def _mentioned(tokens: list[Token], end: int, limit: int) -> bool:
+    """バカって言われた, キモいとか言うのはやめよう: the word is reported, not aimed at someone."""
+    quoting = False
+    for t in _after(tokens, end, limit):
+        if t.surface in _QUOTING:
+            quoting = True
+        elif quoting and t.reading in _SAYING and t.reading != "こめんと":
+            return True
+        elif t.pos not in ("助詞", "助動詞"):
+            return False
+    return False
+
+
+def _flags(lexicon: Lexicon, text: str, found, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:
+    flags: list[Flag] = []
+    for entry, start, end in sorted(found, key=lambda f: (f[1], -f[2], -f[0].severity)):
+        a, b = starts[start], ends[end - 1]
+        if any(f.category == entry.category and f.start < b and a < f.end for f in flags):
+            continue  # the same kind of problem at the same place is told once
+        flags.append(Flag(entry.id, entry.category, a, b, text[a:b], entry.severity,
+                          lexicon.why(entry), lexicon.suggestion(entry)))
+    return tuple(sorted(flags, key=lambda f: (f.start, CATEGORIES.index(f.category))))
+
+
+__all__ = ["MAX_LENGTH", "Analyser", "Check", "Flag", "PostTone", "Token", "fold", "normalise"]

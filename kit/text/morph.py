@@ -1,0 +1,42 @@
+"""Japanese morphological analysis for the PostChecker: fugashi (MeCab) with the unidic-lite dictionary.
+
+Loaded on first use only, so a lesson that never checks a post never pays for it (about 70 MB
+and 10 ms per kernel; see docs/architecture.md for the comparison with janome and SudachiPy).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kit.models.post_tone import Token, fold
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import fugashi  # with unidic-lite installed, fugashi finds the dictionary by itself
+
+    return fugashi.Tagger()
+
+
+def analyse(text: str) -> list[Token]:
+    """The words of ``text`` with their dictionary form, reading, part of speech and conjugation."""
+    tokens = []
+    position = 0
+    for word in _tagger()(text):
+        position += len(word.white_space)
+        start = text.find(word.surface, position) if not text.startswith(word.surface, position) else position
+        if start < 0:  # cannot happen with MeCab, but never let a span point outside the text
+            start = position
+        end = start + len(word.surface)
+        feature = word.feature
+        lemma = getattr(feature, "lemma", None) or word.surface
+        reading = getattr(feature, "kanaBase", None) or word.surface
+        tokens.append(Token(word.surface, start, end, lemma, fold(reading), getattr(feature, "pos1", "") or "",
+                            getattr(feature, "cForm", "") or ""))
+        position = end
+    return tokens
+
+
+def warm() -> None:
+    """Load the dictionary now (for a preheated kernel whose lesson checks posts)."""
+    analyse("準備")

@@ -1,0 +1,156 @@
+"""PostChecker (送る前に、ちょっと待って): a student writes a post and sees, kindly, what could hurt.
+
+The browser sends the text to the kernel only when the student presses the button; the text is
+never a synced trait and is not stored unless the teacher turns ``store_text`` on. What is always
+recorded (before the result is shown) is that a check happened and which kinds of problem it
+found, as a practice ``Answer`` with item ``postchecker:<n>``. ``check(text)`` does in code what
+the button does, so tests need no browser.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import anywidget
+import traitlets
+
+from kit.content.lexicon import CATEGORIES, Lexicon
+from kit.content.text import Text
+from kit.models.post_tone import MAX_LENGTH, Analyser, Check, PostTone
+from kit.store.records import Answer
+from kit.text.ui import label, labels
+from kit.widgets._assets import asset
+from kit.widgets._render import text_html
+
+log = logging.getLogger(__name__)
+
+Recorder = Callable[[Answer], None]
+TextStore = Callable[[dict], None]  # receives {lesson, item, session, student, class_code, text, categories}
+
+
+def warm() -> None:
+    """Load the Japanese dictionary now (``kit.warmup`` calls this in a preheated kernel)."""
+    from kit.text.morph import warm as load_dictionary
+
+    load_dictionary()
+
+
+class PostChecker(anywidget.AnyWidget):
+    """A text box, a check button, and per flagged word: a highlight, why, and a kinder wording."""
+
+    _esm = traitlets.Unicode(asset("post_checker.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("post_checker.css")).tag(sync=True)
+
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    max_length = traitlets.Int(MAX_LENGTH, help="Longest post the checker reads, in characters.").tag(sync=True)
+    store_text = traitlets.Bool(False, help="Whether checked posts are kept in the results store (teacher's choice).").tag(sync=True)
+    result = traitlets.Dict(help="Empty until checked; then the verdict, the post cut into highlighted pieces and one card per flag.").tag(sync=True)
+    pending = traitlets.Bool(False, help="True while the kernel checks a post.").tag(sync=True)
+    checks = traitlets.Int(0, help="How many posts this student has checked.").tag(sync=True)
+
+    def __init__(self, lexicon: Lexicon, *, analyser: Analyser | None = None, lang: str = "ja", furigana: bool = False,
+                 recorder: Recorder | None = None, text_store: TextStore | None = None, store_text: bool = False,
+                 lesson: str = "", session: str = "", student: str = "", class_code: str = "", **kwargs):
+        super().__init__(**kwargs)
+        self.checker = PostTone(lexicon, analyser)
+        self._lang, self._furigana = lang, furigana
+        self._recorder, self._text_store = recorder, text_store
+        self._context = dict(lesson=lesson, session=session, student=student, class_code=class_code)
+        self.store_text = bool(store_text and text_store is not None)
+        self.labels = labels(lang)
+        self.last: Check | None = None
+        self.on_msg(self._on_browser_message)
+
+    def check(self, text: str) -> Check:
+        """Check ``text`` as the button does: record that a check happened, then show the result."""
+        text = "" if text is None else str(text)
+        try:
+            found = self.checker.check(text)
+        except Exception:  # an analyser failure must not show a traceback to a student
+            log.exception("post checker failed")
+            self.pending = False
+            self.result = {"state": "error", "message": label("pc_error", self._lang)}
+            return Check(text)
+        if found.too_long or found.empty:
+            self.last = found
+            key = "pc_too_long" if found.too_long else "pc_empty"
+            self.result = {"state": "refused", "message": label(key, self._lang, max=MAX_LENGTH, length=len(text))}
+            self.pending = False
+            return found
+        self.checks += 1
+        saved = self._record(found)  # stored first, then shown
+        self.last = found
+        self.result = self._view(found, saved)
+        self.pending = False
+        return found
+
+    def clear(self) -> None:
+        """Forget the last result (the student starts a new post)."""
+        self.last = None
+        self.result = {}
+
+    def _record(self, found: Check) -> bool:
+        item = f"postchecker:{self.checks}"
+        response = tuple(CATEGORIES.index(c) for c in found.categories)
+        try:
+            if self._recorder is not None:
+                self._recorder(Answer(item=item, response=response, correct=found.ok, phase="practice", **self._context))
+            if self.store_text and self._text_store is not None:
+                self._text_store(dict(item=item, text=found.text, categories=",".join(found.categories), **self._context))
+            return True
+        except Exception:  # a full disk or locked file must not stop the lesson
+            log.exception("could not store the check %s", item)
+            return False
+
+    def _html(self, value: str | Text) -> str:
+        return text_html(value if isinstance(value, Text) else Text(value, value), self._lang, self._furigana)
+
+    def _view(self, found: Check, saved: bool) -> dict:
+        cats = self.checker.lexicon.categories
+        pieces, at = [], 0
+        flags = sorted(found.flags, key=lambda f: (f.start, -f.end))
+        marks = []  # non-overlapping highlights, each naming every flag it covers
+        for number, f in enumerate(flags):
+            if marks and f.start < marks[-1]["end"]:
+                marks[-1]["end"] = max(marks[-1]["end"], f.end)
+                marks[-1]["flags"].append(number)
+            else:
+                marks.append({"start": f.start, "end": f.end, "flags": [number]})
+        for m in marks:
+            if m["start"] > at:
+                pieces.append({"text": found.text[at:m["start"]]})
+            pieces.append({"text": found.text[m["start"]:m["end"]], "flags": m["flags"],
+                           "category": flags[m["flags"][0]].category})
+            at = m["end"]
+        if at < len(found.text):
+            pieces.append({"text": found.text[at:]})
+        return {
+            "state": "checked",
+            "ok": found.ok,
+            "saved": saved,
+            "number": self.checks,
+            "pieces": pieces,
+            "flags": [
+                {"category": f.category, "label_html": self._html(cats[f.category].label), "word": f.text,
+                 "why_html": self._html(f.why), "suggestion_html": self._html(f.suggestion), "severity": f.severity}
+                for f in flags
+            ],
+            "masked": found.masked() if "personal_info" in found.categories else "",
+            "verdict_html": self._html(label("pc_ok" if found.ok else "pc_found", self._lang, count=len(flags))),
+        }
+
+    def _on_browser_message(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict):
+            return
+        if content.get("action") == "check":
+            self.check(str(content.get("text", ""))[: MAX_LENGTH * 4])
+        elif content.get("action") == "clear":
+            self.clear()
+        elif content.get("action") == "hello":
+            session = str(content.get("session", ""))
+            if len(session) == 32 and all(c in "0123456789abcdef" for c in session):
+                self._context["session"] = session
+            for key in ("class_code", "student"):  # the link's identity wins over the browser's
+                if not self._context[key]:
+                    self._context[key] = "".join(ch for ch in str(content.get(key, "")) if ch.isprintable())[:40].strip()

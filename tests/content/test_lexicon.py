@@ -1,0 +1,74 @@
+"""The lexicon and the labelled sentences are validated like every other content file."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kit.content.check import check_tree
+from kit.content.errors import ContentError
+from kit.content.labelled import load_labelled
+from kit.content.lexicon import CATEGORIES, load_lexicon
+from tests.conftest import REPO
+
+LEXICON = REPO / "datasets" / "lexicon" / "lexicon.yaml"
+
+
+def test_shipped_lexicon_and_labelled_set_are_valid():
+    lexicon = load_lexicon(LEXICON)
+    assert set(lexicon.categories) == set(CATEGORIES)
+    assert {e.category for e in lexicon.entries} == set(CATEGORIES)
+    assert len(load_labelled(REPO / "datasets" / "lexicon" / "labelled.csv")) >= 150
+
+
+@pytest.fixture
+def broken(tmp_path):
+    def write(text: str):
+        path = tmp_path / "lexicon.yaml"
+        original = LEXICON.read_text("utf-8")
+        path.write_text(original.replace("entries:\n", "entries:\n" + text, 1), "utf-8")
+        return path
+    return write
+
+
+def problems(path):
+    with pytest.raises(ContentError) as exc:
+        load_lexicon(path)
+    return exc.value.problems
+
+
+def test_every_problem_is_named_with_its_fix(broken):
+    path = broken(
+        "  - {id: Bad_Id, category: rude, lemma: ばか}\n"
+        "  - {id: no-word, category: insult}\n"
+        "  - {id: bad-re, category: insult, pattern: '(ばか'}\n"
+        "  - {id: severe, category: insult, lemma: あほ, severity: 5}\n"
+        "  - {id: kimoi, category: insult, lemma: きもい}\n"
+        "  - {id: typo, category: insult, lemma: ばか, neer: [顔]}\n")
+    found = {(p.place.split("id: ")[-1].rstrip("）"), p.field): p for p in problems(path)}
+    assert found[("Bad_Id", "id")].why.startswith("「Bad_Id」は使えません")
+    assert "insult（悪口）" in found[("Bad_Id", "category")].why
+    assert "lemma（言葉）か pattern" in found[("no-word", "lemma")].why
+    assert "正規表現として読めません" in found[("bad-re", "pattern")].why
+    assert "1（軽い）" in found[("severe", "severity")].why
+    assert "2回あります" in found[("kimoi", "id")].why
+    assert "near" in found[("typo", "neer")].why  # did you mean
+    assert all(p.why_en for p in found.values())
+
+
+def test_missing_category_text_is_reported(tmp_path):
+    text = LEXICON.read_text("utf-8").replace("    label_ja: 悪口\n", "", 1)
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, "utf-8")
+    (problem,) = problems(path)
+    assert (problem.place, problem.field) == ("categories.insult", "label_ja")
+
+
+def test_netkit_validate_checks_the_lexicon_folder(datasets):
+    shutil.copytree(REPO / "datasets" / "lexicon", datasets / "lexicon")
+    assert check_tree(datasets).ok
+    labelled = datasets / "lexicon" / "labelled.csv"
+    labelled.write_text(labelled.read_text("utf-8-sig").replace(",dev,", ",train,", 1), "utf-8")
+    report = check_tree(datasets)
+    assert [(p.file, p.field) for p in report.problems] == [("datasets/lexicon/labelled.csv", "split")]

@@ -1,0 +1,104 @@
+"""PostChecker driven from code, as its button would be."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kit.content.lexicon import load_lexicon
+from kit.models.post_tone import MAX_LENGTH
+from kit.widgets.post_checker import PostChecker
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(REPO / "datasets" / "lexicon" / "lexicon.yaml")
+
+
+def state(widget):
+    return json.dumps({k: v for k, v in widget.get_state().items() if k not in ("_esm", "_css")}, ensure_ascii=False)
+
+
+def test_check_is_recorded_without_its_text_before_it_is_shown(lexicon):
+    events = []
+    widget = PostChecker(lexicon, lesson="demo", session="s1",
+                         recorder=lambda a: events.append(("stored", a, dict(widget.result))))
+    widget.observe(lambda change: events.append(("shown", None, None)), names="result")
+    widget.check("あいつの顔キモすぎ")
+    assert [e[0] for e in events] == ["stored", "shown"] and events[0][2] == {}
+    stored = events[0][1]
+    assert (stored.item, stored.response, stored.correct, stored.phase) == ("postchecker:1", (0, 2), False, "practice")
+    assert "キモ" not in repr(stored)
+    widget.check("ありがとう！")
+    assert widget.result["ok"] and widget.checks == 2
+
+
+def test_text_is_not_kept_unless_the_teacher_turns_it_on(lexicon):
+    kept = []
+    off = PostChecker(lexicon, text_store=kept.append, store_text=False)
+    off.check("バカ")
+    assert kept == [] and not off.store_text
+    on = PostChecker(lexicon, text_store=kept.append, store_text=True, lesson="demo")
+    on.check("バカ")
+    assert kept[0]["text"] == "バカ" and kept[0]["categories"] == "insult" and kept[0]["item"] == "postchecker:1"
+
+
+def test_result_has_highlight_why_and_suggestion_in_the_lesson_language(lexicon):
+    widget = PostChecker(lexicon, lang="en")
+    widget.check("みんなで叩こうぜ 090-0000-0000")
+    r = widget.result
+    assert "".join(p["text"] for p in r["pieces"]) == "みんなで叩こうぜ 090-0000-0000"
+    marked = [p for p in r["pieces"] if p.get("flags")]
+    assert [p["category"] for p in marked] == ["pile_on", "personal_info"]
+    assert [f["label_html"] for f in r["flags"]] == ["Piling on", "Personal information"]
+    assert r["flags"][0]["suggestion_html"].startswith("Don&#x27;t join in")
+    assert "●●●" in r["masked"]
+
+
+def test_furigana_for_young_readers(lexicon):
+    widget = PostChecker(lexicon, furigana=True)
+    widget.check("バカ")
+    assert "<ruby>" in widget.result["flags"][0]["why_html"]
+
+
+def test_markup_in_a_post_never_becomes_html(lexicon):
+    widget = PostChecker(lexicon)
+    widget.check("<img src=x onerror=alert(1)>バカ")
+    assert widget.result["pieces"][0]["text"] == "<img src=x onerror=alert(1)>"  # shown with textContent
+    assert "<img" not in json.dumps(widget.result["flags"])
+
+
+def test_empty_and_too_long_posts_get_a_clear_message_and_no_record(lexicon):
+    stored = []
+    widget = PostChecker(lexicon, recorder=stored.append)
+    widget.check("   ")
+    assert widget.result["state"] == "refused" and "書いてみて" in widget.result["message"]
+    widget.check("あ" * (MAX_LENGTH + 5))
+    assert f"{MAX_LENGTH}字まで" in widget.result["message"] and stored == []
+
+
+def test_browser_message_checks_and_text_never_enters_synced_state(lexicon):
+    widget = PostChecker(lexicon)
+    widget._on_browser_message(widget, {"action": "check", "text": "うざい"}, [])
+    assert widget.result["flags"][0]["category"] == "insult"
+    widget._on_browser_message(widget, {"action": "clear"}, [])
+    assert widget.result == {} and "うざい" not in state(widget)
+
+
+def test_a_store_failure_is_told_not_raised(lexicon):
+    def broken(answer):
+        raise OSError("disk full")
+
+    widget = PostChecker(lexicon, recorder=broken)
+    widget.check("バカ")
+    assert widget.result["saved"] is False and widget.result["flags"]
+
+
+def test_browser_identity_is_used_for_records(lexicon):
+    stored = []
+    widget = PostChecker(lexicon, recorder=stored.append, session="kernel", class_code="2-3")
+    widget._on_browser_message(widget, {"action": "hello", "session": "a" * 32, "class_code": "9-9", "student": "7"}, [])
+    widget.check("ありがとう")
+    assert (stored[0].session, stored[0].class_code, stored[0].student) == ("a" * 32, "2-3", "7")
