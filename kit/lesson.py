@@ -336,6 +336,24 @@ class Lesson:
 
         return self._safely(build, file)
 
+    def flaming_lab(self, *, seed: int = 0, **params):
+        """The 炎上 simulator: sliders for ``kit.models.flaming`` and the same pile-on without and
+        with reporting and muting. ``params`` set the sliders' starting values (e.g. ``join=0.1``);
+        a value out of range shows a card that names the parameter and its range."""
+        from kit.models.flaming import FlamingParams, ParamsError
+        from kit.widgets.flaming_lab import FlamingLab
+
+        def build():
+            try:
+                start = FlamingParams(**params)
+            except ParamsError as exc:
+                raise ContentError.single("flaming_lab", exc.ja, exc.en, field=exc.name) from None
+            except TypeError as exc:
+                raise ContentError.single("flaming_lab", f"知らない設定です（{exc}）。", f"unknown setting ({exc}).") from None
+            return FlamingLab(start, lang=self.lang, furigana=self.furigana, seed=seed)
+
+        return self._safely(build, "flaming_lab")
+
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""
         if self._facts is None:

@@ -22,12 +22,11 @@ from kit.content.text import Text
 MAX_LENGTH = 400  # characters: a post, not an essay; longer text is refused with a message
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]+")
 _COMBINING = {"\u3099", "\u309a", "\uff9e", "\uff9f"}  # voiced marks that join the kana before them
 _NEGATIONS = {"ない", "ず", "ぬ", "ません"}
 _RHETORICAL_AFTER = {"の", "か", "ん", "?", "？", "かな", "よね"}
 _QUOTING = {"って", "と", "なんて", "とか"}
-_SAYING = {"いう", "かく", "おくる", "いわれる", "よぶ", "おもう", "こめんと"}
+_SAYING = {"いう", "かく", "おくる", "いわれる", "よぶ", "おもう"}
 
 
 @dataclass(frozen=True)
@@ -281,7 +280,7 @@ def _mentioned(tokens: list[Token], end: int, limit: int) -> bool:
     for t in _after(tokens, end, limit):
         if t.surface in _QUOTING:
             quoting = True
-        elif quoting and t.reading in _SAYING and t.reading != "こめんと":
+        elif quoting and t.reading in _SAYING:
             return True
         elif t.pos not in ("助詞", "助動詞"):
             return False

@@ -1,0 +1,69 @@
+"""A student types a post into the served PostChecker and sees the flag and the kinder wording;
+the FlamingLab on the same page draws both runs. Nothing typed reaches the results store."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import nbformat
+import pytest
+
+from tests.browser.conftest import REPO, Server
+from tests.browser.test_lessons import WIDGET_TIMEOUT
+
+
+@pytest.fixture(scope="module")
+def checker_server(tmp_path_factory):
+    from tests.browser.conftest import _require_chromium
+
+    _require_chromium()
+    root = tmp_path_factory.mktemp("school")
+    shutil.copytree(REPO / "datasets", root / "datasets")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["netkit"] = {"id": "defamation-checker-demo", "topic": "defamation", "audience": "中学生", "minutes": 50,
+                             "title_ja": "送る前に", "title_en": "Before you send",
+                             "summary_ja": "投稿チェック", "summary_en": "Post checker"}
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in (
+        'from kit.lesson import Lesson\nlesson = Lesson("defamation-checker-demo")',
+        "lesson.post_checker()",
+        "lesson.flaming_lab()",
+    )]
+    (root / "lessons" / "defamation").mkdir(parents=True)
+    nbformat.write(nb, root / "lessons" / "defamation" / "checker.ipynb")
+    srv = Server(root, root / "results")
+    yield srv
+    srv.stop()
+
+
+def test_typing_a_post_shows_the_flag_and_a_suggestion(checker_server, page):
+    page.goto(checker_server.url + "voila/render/defamation/checker.ipynb?class=pc-1&name=s1")
+    box = page.locator(".nk-pc-input")
+    box.wait_for(timeout=WIDGET_TIMEOUT)
+    box.fill("あいつの顔キモすぎ <b>090-0000-0000</b>")
+    page.get_by_role("button", name="チェックする").click()
+    result = page.locator(".nk-pc-found")
+    result.wait_for(timeout=30_000)
+    marks = result.locator("mark.nk-pc-mark")
+    assert marks.first.inner_text() == "顔キモすぎ"
+    assert "090-0000-0000" in marks.nth(1).inner_text()
+    text = result.inner_text()
+    assert "見た目への悪口" in text and "個人情報" in text
+    assert "こう言いかえてみよう" in text and "見た目のことは書かないでおこう" in text
+    assert "●●●" in result.locator(".nk-pc-masked").inner_text()
+    assert result.locator("b").count() == 0  # the student's markup stays text
+    assert "<b>" in result.locator(".nk-pc-post").inner_text()
+    box.fill("今日はありがとう！")
+    box.press("Control+Enter")  # the keyboard works too
+    page.locator(".nk-pc-ok").wait_for(timeout=30_000)
+    lab = page.locator(".nk-flaming-charts")
+    lab.wait_for(timeout=30_000)
+    assert lab.locator("svg").count() == 3
+    assert "モデル" in page.locator(".nk-flaming-lab").inner_text()
+    db = sqlite3.connect(checker_server.data_dir / "results.sqlite3")
+    rows = db.execute("SELECT item, response, correct, class_code FROM answers WHERE lesson = 'defamation-checker-demo'"
+                      " ORDER BY id").fetchall()
+    assert rows == [("postchecker:1", "[0, 2, 3]", 0, "pc-1"), ("postchecker:2", "[]", 1, "pc-1")]
+    assert db.execute("SELECT COUNT(*) FROM checked_posts").fetchone()[0] == 0
+    dump = "\n".join(db.iterdump())
+    assert "キモ" not in dump and "090-0000-0000" not in dump

@@ -1,0 +1,74 @@
+"""FlamingLab driven from code, as its sliders and button would be."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from kit.models.flaming import FlamingParams
+from kit.widgets.flaming_lab import FlamingLab
+
+
+def test_sliders_come_from_the_model_metadata():
+    lab = FlamingLab()
+    assert list(lab.sliders) == [f.name for f in fields(FlamingParams)]
+    join = lab.sliders["join"]
+    meta = FlamingParams.__dataclass_fields__["join"].metadata
+    assert (join.value, join.min, join.max, join.step) == (meta["default"], meta["min"], meta["max"], meta["step"])
+    assert join.tooltip == "見た人が加わる割合" and "見た人が加わる割合" in lab.rows["join"].children[0].value
+
+
+def test_runs_with_and_without_measures_side_by_side():
+    lab = FlamingLab(seed=2)
+    without, with_measures = lab.result
+    assert without.params.report_rate == 0 and without.params.mute_share == 0
+    assert with_measures.params == lab.params()
+    assert lab.charts.value.count("<svg") == 3
+    assert "報告・ミュートなし" in lab.charts.value and "報告・ミュートあり" in lab.charts.value
+    assert "モデル" in lab.summary.value  # the numbers are the model's, and say so
+
+
+def test_moving_a_slider_and_pressing_the_button_changes_the_run():
+    lab = FlamingLab(seed=1)
+    before = lab.result[1].total_posts
+    lab.set(report_rate=0.0, mute_share=0.0)
+    lab.button.click()
+    assert lab.runs == 2
+    assert lab.result[0].total_posts == lab.result[1].total_posts  # no measures: both runs are the same
+    assert lab.result[1].total_posts >= before
+    assert "0% へり" in lab.summary.value
+
+
+def test_english_and_furigana():
+    assert "Without reporting or muting" in FlamingLab(lang="en").charts.value
+    assert "<ruby>" in FlamingLab(furigana=True).rows["join"].children[0].value
+
+
+def test_out_of_range_parameters_give_a_message_not_an_error():
+    lab = FlamingLab()
+    lab.sliders["join"].max = 0.9  # a slider cannot go past its range; a teacher's code could
+    lab.sliders["join"].value = 0.9
+    assert lab.run() is None
+    assert "0.0 から 0.5" in lab.message.value and 'role="alert"' in lab.message.value
+
+
+def test_lesson_builds_the_lab_and_turns_a_bad_value_into_a_card():
+    from kit.lesson import Lesson
+    from kit.widgets.problem_card import ProblemCard
+
+    lesson = Lesson("demo", params={})
+    lab = lesson.flaming_lab(join=0.1, seed=3)
+    assert isinstance(lab, FlamingLab) and lab.sliders["join"].value == 0.1 and lab.seed == 3
+    card = lesson.flaming_lab(join=2.0)
+    assert isinstance(card, ProblemCard) and "見た人が加わる割合" in card.value and "Traceback" not in card.value
+    assert isinstance(lesson.flaming_lab(nonsense=1), ProblemCard)
+
+
+def test_preheated_kernels_warm_both_components(tmp_path):
+    import json
+
+    from kit.warmup import warm_components
+
+    nb = {"cells": [{"cell_type": "code", "source": "lesson.post_checker()\nlesson.flaming_lab()"}],
+          "metadata": {"netkit": {"id": "demo-warm"}}}
+    (tmp_path / "demo.ipynb").write_text(json.dumps(nb), "utf-8")
+    assert warm_components("demo-warm", tmp_path) == ["kit.widgets.post_checker", "kit.widgets.flaming_lab"]
