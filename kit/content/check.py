@@ -261,9 +261,34 @@ def _keyword(call: ast.Call, key: str) -> str | None:
     return None
 
 
+def _flaming_problems(name: str, place: str, call: ast.Call) -> list[ContentProblem]:
+    """Starting values a notebook gives the 炎上 simulator, checked against the model's ranges."""
+    from dataclasses import fields
+
+    from kit.models.flaming import FlamingParams
+
+    meta = {f.name: f.metadata for f in fields(FlamingParams)}
+    problems = []
+    for kw in call.keywords:
+        if kw.arg in (None, "seed"):
+            continue
+        if kw.arg not in meta:
+            problems.append(ContentProblem(name, place, kw.arg, f"flaming_lab に「{kw.arg}」という設定はありません。使えるのは {', '.join(meta)} です。",
+                                           f"flaming_lab has no setting '{kw.arg}'; use one of {', '.join(meta)}."))
+            continue
+        value = kw.value.value if isinstance(kw.value, ast.Constant) else None
+        m = meta[kw.arg]
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not m["min"] <= value <= m["max"]:
+            problems.append(ContentProblem(name, place, kw.arg, f"「{m['label_ja']}」は {m['min']} から {m['max']} の間にしてください（いま {value}）。",
+                                           f"'{m['label_en']}' must be between {m['min']} and {m['max']} (got {value})."))
+    return problems
+
+
 def _reference_problems(name, place, call, datasets, banks, texts, scenarios, timelines) -> list[ContentProblem]:
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if method == "flaming_lab":
+        return _flaming_problems(name, place, call)
     if method not in ("quiz", "section", "sections", "help", "help_router", "title", "scenario", "post_checker", "load_quiz",
                       "load_lesson_text", "load_help", "load_scenario", "load_router", "download_rule_checker",
                       "estimate_explorer", "timeline", "timeline_spread", "load_timeline", "load_lexicon"):

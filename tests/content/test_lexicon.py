@@ -72,3 +72,19 @@ def test_netkit_validate_checks_the_lexicon_folder(datasets):
     labelled.write_text(labelled.read_text("utf-8-sig").replace(",dev,", ",train,", 1), "utf-8")
     report = check_tree(datasets)
     assert [(p.file, p.field) for p in report.problems] == [("datasets/lexicon/labelled.csv", "split")]
+
+
+def test_netkit_validate_checks_the_flaming_lab_settings_in_a_notebook(datasets):
+    import nbformat
+
+    from kit.content.check import check_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["netkit"] = {"title_ja": "炎上", "topic": "defamation", "audience": "中学生"}
+    nb.cells = [nbformat.v4.new_code_cell("lesson.flaming_lab(join=0.9, rounds=30, speed=2, seed=4)")]
+    lessons = datasets.parent / "lessons"
+    (lessons / "defamation").mkdir(parents=True)
+    nbformat.write(nb, lessons / "defamation" / "lab.ipynb")
+    found = {p.field: p.why for p in check_notebook(lessons / "defamation" / "lab.ipynb", lessons, datasets, {}, {})}
+    assert set(found) == {"join", "speed"}
+    assert "0.0 から 0.5" in found["join"] and "使えるのは" in found["speed"]
