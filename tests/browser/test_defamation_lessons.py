@@ -1,10 +1,14 @@
-"""The 小3-4 誹謗中傷 lesson as a child sees it: furigana, one answer with feedback, help at the end."""
+"""The 小3-4 誹謗中傷 lesson as a child sees it: furigana, one answer with feedback, a role-play choice
+stored for the class, and where to get help at the end."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from playwright.sync_api import expect
 
-from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, only_local
+from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, only_local, wait_until
 
 
 def test_es34_with_furigana_answers_and_ends_with_help(server, page):
@@ -18,6 +22,15 @@ def test_es34_with_furigana_answers_and_ends_with_help(server, page):
     answer_with_mouse(card)
     card.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)
     assert card.locator(".nk-explanation").inner_text().strip()
+
+    # The role-play: as a bystander, say "let's stop"; the kind choice is stored for the class.
+    player = page.locator(".nk-scenario").first
+    player.locator('.nk-sc-role[data-role="bystander"]').click()
+    player.locator('.nk-sc-choices button[data-index="2"]').click(timeout=30_000)
+    player.locator(".nk-sc-log ruby").first.wait_for(timeout=30_000)  # the chat has readings too
+    db = sqlite3.connect(Path(server.data_dir) / "results.sqlite3")
+    wait_until(lambda: db.execute("SELECT correct FROM answers WHERE student='kodama' AND item='scenario:group-chat:b-3'")
+               .fetchall() == [(1,)], 30, "the role-play choice to be stored")
 
     router = page.locator(".nk-help-router")
     router.wait_for(timeout=30_000)
