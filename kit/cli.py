@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kit.results_cli import add_parser as add_results
 
     add_results(sub)
+    from kit.workspace.cli import add_parser as add_init
+
+    add_init(sub)
     return parser
 
 
