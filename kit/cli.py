@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kit.workspace.cli import add_parser as add_init
 
     add_init(sub)
+    from kit.authoring.content_cli import add_parser as add_content
+
+    add_content(sub)
     return parser
 
 

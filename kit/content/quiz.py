@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.content.errors import ContentError, ContentProblem
-from kit.content.tables import Row, read_table
+from kit.content.tables import Row, Table, read_table
 from kit.content.text import Text
 from kit.content.validate import checked_rows
 
@@ -95,7 +95,11 @@ def read_quiz(path: str | Path) -> tuple[QuizBank, list[ContentProblem]]:
     A lesson uses this to keep the good questions playable while a teacher fixes a broken row;
     ``netkit validate`` and ``load_quiz`` treat any problem as an error.
     """
-    table = read_table(path, items_key="items")
+    return quiz_from_table(read_table(path, items_key="items"))
+
+
+def quiz_from_table(table: Table) -> tuple[QuizBank, list[ContentProblem]]:
+    """``read_quiz`` for a table already read (e.g. one sheet of a workbook being imported)."""
     rows, problems = checked_rows("quiz", table)
     questions = []
     seen: dict[str, str] = {}

@@ -115,6 +115,11 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def table_from_grid(name: str, grid: list[list[Any]]) -> Table:
+    """A table from spreadsheet cells (row 1: schema_version, row 2: column names), as ``read_table``."""
+    return _from_grid(name, [[_cell_text(c) for c in row] for row in grid])
+
+
 def _from_grid(name: str, grid: list[list[str]]) -> Table:
     grid = [[c.strip() if isinstance(c, str) else c for c in row] for row in grid]
     numbered = [(i + 1, row) for i, row in enumerate(grid) if any(c for c in row)]

@@ -1,0 +1,1 @@
+"""Tools for teachers who write content: spreadsheets in and out, new lessons from their questions."""
