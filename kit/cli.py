@@ -170,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kit.authoring.content_cli import add_parser as add_content
 
     add_content(sub)
+    from kit.authoring.new_cli import add_parser as add_new
+
+    add_new(sub)
     return parser
 
 

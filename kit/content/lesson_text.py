@@ -13,12 +13,18 @@ from kit.content.validate import checked_rows
 
 @dataclass(frozen=True)
 class Section:
-    """One section: a heading, a Markdown body, and the ids of facts shown under it."""
+    """One section: a heading, a Markdown body, and the ids of facts shown under it.
+
+    A ``placeholder`` section is one the teacher has still to write (``netkit new lesson`` makes
+    one): students see a neutral "your teacher will explain" card, never its body, which holds
+    notes for the teacher.
+    """
 
     id: str
     heading: Text
     body: Text
     facts: tuple[str, ...] = ()
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,8 @@ def load_lesson_text(path: str | Path) -> LessonText:
     if problems:
         raise ContentError(problems)
     sections = tuple(
-        Section(v["id"], Text.from_row(v, "heading"), Text.from_row(v, "body"), tuple(v.get("facts") or ()))
+        Section(v["id"], Text.from_row(v, "heading"), Text.from_row(v, "body"), tuple(v.get("facts") or ()),
+                placeholder=v.get("placeholder") is True)
         for v in (row.values for row in rows)
     )
     return LessonText(table.file, title, sections)

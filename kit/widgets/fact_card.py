@@ -8,6 +8,7 @@ import ipywidgets as ipw
 
 from kit.content.facts import Fact
 from kit.content.lesson_text import Section
+from kit.content.text import Text
 from kit.text.markdown import cjk_emphasis
 from kit.text.ui import label
 from kit.widgets._render import text_html
@@ -32,6 +33,10 @@ class SectionView(ipw.VBox):
                  furigana: bool = False, **kwargs):
         from IPython.display import Markdown
 
+        if section.placeholder:
+            super().__init__(children=[ipw.HTML(placeholder_html(section, lang, furigana))], **kwargs)
+            self.add_class("nk-section")
+            return
         body = ipw.Output()
         heading = section.heading.get(lang)
         text = section.body.get(lang)
@@ -46,3 +51,13 @@ class SectionView(ipw.VBox):
         cards = [ipw.HTML(fact_html(facts[f], lang, furigana)) for f in section.facts if f in facts]
         super().__init__(children=[body, *cards], **kwargs)
         self.add_class("nk-section")
+
+
+def placeholder_html(section: Section, lang: str, furigana: bool) -> str:
+    """The card students see for a section the teacher explains in person (its body stays hidden)."""
+    heading = text_html(section.heading, lang, furigana)
+    note = text_html(Text(label("teacher_explains", "ja"), label("teacher_explains", "en")), lang, furigana)
+    return ('<div class="nk-placeholder" role="note" style="border:2px dashed #5b6b7a;border-radius:12px;'
+            'padding:1rem 1.25rem;margin:0.75rem 0;background:#f5f7fa;color:#1f2933">'
+            f'<h3 style="margin:0 0 0.4rem 0">{heading}</h3>'
+            f'<p style="margin:0;font-size:1.15rem">🧑‍🏫 {note}</p></div>')
