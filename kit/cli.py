@@ -173,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kit.authoring.new_cli import add_parser as add_new
 
     add_new(sub)
+    from kit.printing.cli import add_parser as add_print
+
+    add_print(sub)
     return parser
 
 

@@ -22,3 +22,9 @@ def say(key: str, **values) -> str:
 def say_ja(key: str, **values) -> str:
     """Only the Japanese of message ``key``."""
     return _strings()[key]["ja"].format(**values)
+
+
+def word(key: str, lang: str, **values) -> str:
+    """Message ``key`` in ``lang`` alone ("ja" or "en"; Japanese where English is missing)."""
+    texts = _strings()[key]
+    return (texts.get(lang) or texts["ja"]).format(**values)

@@ -1,0 +1,150 @@
+"""A Japanese font inside the page: the characters a page uses, cut from a font on this computer.
+
+Printed pages must look the same on any PC and work with no internet, so the HTML carries its own
+font: ``font_face_css`` finds a Japanese font (``NETKIT_PRINT_FONT``, then fontconfig, then the
+usual places on Linux, Windows and macOS), keeps only the characters of the page (fontTools'
+subsetter; a guide needs a few hundred kilobytes, not the whole 16 MB) and returns ``@font-face``
+rules with the font as base64 data. Chromium then embeds the same font in the PDF.
+
+Most Japanese system fonts (Noto Sans CJK, Hiragino) have PostScript (CFF) outlines, which
+Chromium's PDF writer turns into Type 3 glyph drawings; the subset is therefore converted to
+TrueType outlines first, so the PDF carries a real embedded font (CIDFontType2 with FontFile2)
+that every viewer and printer renders and searches properly.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+FAMILY = "NetkitJP"
+KNOWN = {
+    "regular": [
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+        "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+        "C:/Windows/Fonts/YuGothM.ttc", "C:/Windows/Fonts/meiryo.ttc", "C:/Windows/Fonts/msgothic.ttc",
+        "/System/Library/Fonts/ヒラギノ角ゴシック W3.ttc",
+    ],
+    "bold": [
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",
+        "C:/Windows/Fonts/YuGothB.ttc", "C:/Windows/Fonts/meiryob.ttc",
+        "/System/Library/Fonts/ヒラギノ角ゴシック W6.ttc",
+    ],
+}
+
+
+def find_font(weight: str = "regular") -> Path | None:
+    """A Japanese font file on this computer for ``weight`` ("regular" or "bold"), or None."""
+    env = os.environ.get("NETKIT_PRINT_FONT_BOLD" if weight == "bold" else "NETKIT_PRINT_FONT")
+    if env and Path(env).is_file():
+        return Path(env)
+    for candidate in KNOWN[weight]:
+        if Path(candidate).is_file():
+            return Path(candidate)
+    if shutil.which("fc-match"):
+        pattern = ":lang=ja" + (":weight=bold" if weight == "bold" else "")
+        try:
+            found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10).stdout
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        if found and Path(found).is_file() and Path(found).suffix.lower() in (".ttf", ".otf", ".ttc"):
+            return Path(found)
+    return None
+
+
+def _open(path: Path):
+    from fontTools.ttLib import TTCollection, TTFont
+
+    if path.suffix.lower() == ".ttc":
+        faces = TTCollection(str(path), lazy=True).fonts
+        for face in faces:
+            family = face["name"].getDebugName(1) or ""
+            if "JP" in family or "Japanese" in family:
+                return face
+        return faces[0]
+    return TTFont(str(path), lazy=True)
+
+
+@lru_cache(maxsize=16)
+def subset_font(path: str, characters: str) -> bytes:
+    """The font at ``path`` cut down to ``characters`` (plus digits, kana and ASCII), as OpenType."""
+    from fontTools import subset
+
+    font = _open(Path(path))
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.layout_features = ["*"]
+    options.drop_tables += ["DSIG"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in characters})
+    subsetter.subset(font)
+    if "CFF " in font:
+        _to_truetype(font)
+    out = io.BytesIO()
+    font.flavor = None
+    font.save(out)
+    return out.getvalue()
+
+
+def _to_truetype(font) -> None:
+    """Replace the font's cubic (CFF) outlines with quadratic TrueType ones, in place."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    for table in ("CFF ", "VORG"):
+        if table in font:
+            del font[table]
+    glyf.compile(font)
+    hmtx = font["hmtx"]
+    for name, glyph in glyphs.items():
+        if hasattr(glyph, "xMin"):
+            hmtx[name] = (hmtx[name][0], glyph.xMin)
+    font["maxp"] = maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, attr, 1 if attr == "maxZones" else 0)
+    maxp.compile(font)
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping = 3.0, [], {}
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def font_face_css(text: str) -> str:
+    """``@font-face`` rules carrying the characters of ``text`` in a Japanese font ("" if none found)."""
+    always = "".join(chr(c) for c in range(0x20, 0x7F)) + "。、・ー「」（）○×□→"
+    characters = "".join(sorted(set(text) | set(always)))
+    try:
+        import fontTools  # noqa: F401 - the print extra
+    except ImportError:
+        return ""
+    rules = []
+    for weight, css_weight in (("regular", 400), ("bold", 700)):
+        path = find_font(weight)
+        if path is None:
+            continue
+        data = base64.b64encode(subset_font(str(path), characters)).decode("ascii")
+        rules.append(f"@font-face{{font-family:'{FAMILY}';font-weight:{css_weight};font-style:normal;"
+                     f"src:url(data:font/ttf;base64,{data}) format('truetype');}}")
+    return "\n".join(rules)

@@ -1,0 +1,58 @@
+"""Print an HTML page to PDF with Chromium (Chrome or Edge work too) through Playwright.
+
+Chromium lays out Japanese text well, embeds the fonts a page uses and needs no system libraries
+beyond itself, unlike WeasyPrint (Pango, Cairo). Playwright comes with the ``print`` extra; the
+browser is Chromium from the system (``NETKIT_CHROMIUM``, ``chromium``, ``google-chrome``,
+``msedge``) or Playwright's own. The page is set from a string: nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "msedge", "microsoft-edge")
+WINDOWS = ("C:/Program Files/Google/Chrome/Application/chrome.exe",
+           "C:/Program Files (x86)/Microsoft/Edge/Application/msedge.exe")
+
+
+class PrintUnavailable(RuntimeError):
+    """No Playwright or no browser to print with."""
+
+
+def find_browser() -> str | None:
+    """The path of a Chromium-family browser on this computer, or None (Playwright's own is tried then)."""
+    env = os.environ.get("NETKIT_CHROMIUM")
+    if env and Path(env).exists():
+        return env
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((p for p in WINDOWS if Path(p).exists()), None)
+
+
+def html_to_pdf(page_html: str, out: Path) -> Path:
+    """Write ``page_html`` as an A4 PDF at ``out``; ``PrintUnavailable`` if nothing can print."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError as exc:
+        raise PrintUnavailable(str(exc)) from None
+    executable = find_browser()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=executable, headless=True,
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+            try:
+                page = browser.new_page()
+                page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("data:") else route.continue_())
+                page.set_content(page_html, wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                out.parent.mkdir(parents=True, exist_ok=True)
+                page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True)
+            finally:
+                browser.close()
+    except Error as exc:
+        raise PrintUnavailable(str(exc)) from None
+    return out

@@ -1,0 +1,126 @@
+"""netkit print: guides and worksheets carry what a class needs, HTML is self-contained, PDFs embed the font."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from kit.cli import main
+from kit.content.quiz import QuestionType
+from kit.printing.fonts import find_font
+from kit.printing.lesson_info import lesson_info
+from kit.printing.pages import _order_shown, guide_html, worksheet_html
+from kit.printing.pdf import find_browser
+from tests.conftest import REPO
+
+LESSONS = sorted(json.loads(p.read_text("utf-8"))["metadata"]["netkit"]["id"] for p in (REPO / "lessons").rglob("*.ipynb"))
+
+
+def info(lesson):
+    return lesson_info(REPO / "lessons", REPO / "datasets", lesson)
+
+
+def no_internet(page: str) -> None:
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "<script" not in page and "@import" not in page
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_guide_holds_aims_timing_questions_answers_and_help(lesson):
+    lesson_ = info(lesson)
+    page = guide_html(lesson_, embed_font=False)
+    no_internet(page)
+    g = lesson_.guide
+    assert g is not None, f"no guide for {lesson}"
+    for aim in g.aims:
+        assert aim.ja in page
+    assert page.count('<td class="min">') == len(g.timing)
+    assert f"{g.minutes - g.timing[-1].minutes}–{g.minutes}分" in page  # the last step ends when the lesson does
+    for q in g.questions:
+        assert q.ask.ja in page and q.answer.ja[:20] in page
+    questions = [q for part in lesson_.quizzes for q in part.questions]
+    assert questions and page.count("正解: ") == len(questions)
+    if lesson_.meta["topic"] == "defamation":
+        assert "困ったときの相談先" in page and "0570-003-110" in page
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_worksheet_asks_every_question_without_answers(lesson):
+    lesson_ = info(lesson)
+    page = worksheet_html(lesson_, embed_font=False)
+    no_internet(page)
+    questions = [q for part in lesson_.quizzes for q in part.questions]
+    blocks = re.findall(r'<div class="q">.*?</div>', page, flags=re.S)
+    assert len(blocks) == len(questions)
+    for q, block in zip(questions, blocks, strict=True):
+        assert q.text.ja.replace("\n", "<br>")[:30] in block
+        assert q.explanation.ja[:30] not in block  # no explanation, so no answer
+        assert not [c for c in q.choices if c.feedback.ja and c.feedback.ja[:20] in block]
+    assert "正解" not in page and "名前" in page and "気づいたこと" in page
+    assert ("困ったときの相談先" in page) == (lesson_.meta["topic"] == "defamation")
+
+
+def test_order_questions_are_never_printed_in_the_right_order():
+    for lesson in LESSONS:
+        for part in info(lesson).quizzes:
+            for q in part.questions:
+                if q.type is QuestionType.ORDER:
+                    assert tuple(_order_shown(q)) != q.answer
+                    assert sorted(_order_shown(q)) == list(range(len(q.choices)))
+
+
+def test_young_audiences_get_furigana_and_placeholders_a_notes_box(tmp_path):
+    assert main(["init", str(tmp_path / "c")]) == 0
+    rows = (REPO / "datasets/quizzes/piracy_basics.csv").read_text("utf-8-sig").splitlines()[:6]
+    (tmp_path / "q.csv").write_text("\n".join(rows).replace("中学生", "小5-6") + "\n", "utf-8")
+    assert main(["new", "lesson", "--topic", "piracy", "--audience", "小5-6", "--from", str(tmp_path / "q.csv"),
+                 "--dir", str(tmp_path / "c")]) == 0
+    lesson_ = lesson_info(tmp_path / "c/lessons", tmp_path / "c/datasets", "piracy-es56")
+    sheet = worksheet_html(lesson_, embed_font=False)
+    assert "<ruby>" in sheet and "ここは先生が説明します" in sheet and "【先生へ】" not in sheet
+    guide = guide_html(lesson_, embed_font=False)
+    assert "placeholder" in guide  # the teacher is told the section still has to be written
+
+
+def test_the_html_carries_a_japanese_font_subset(tmp_path, capsys):
+    if find_font() is None:
+        pytest.skip("no Japanese font on this computer")
+    out = tmp_path / "sheet.html"
+    assert main(["print", "worksheet", "misinformation-basics", "--to", "html", "--out", str(out), "--dir", str(REPO)]) == 0
+    page = out.read_text("utf-8")
+    no_internet(page)
+    assert re.search(r"@font-face\{font-family:'NetkitJP';font-weight:400;.*src:url\(data:font/ttf;base64,", page)
+    assert len(page) < 3_000_000  # a subset, not the whole font
+
+
+def test_unknown_lessons_are_named(tmp_path, capsys):
+    assert main(["print", "guide", "no-such", "--to", "html", "--out", str(tmp_path / "x.html"), "--dir", str(REPO)]) == 1
+    assert "defamation-basics" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(find_browser() is None, reason="no Chromium to print with")
+def test_pdfs_embed_the_japanese_font(tmp_path, capsys):
+    pypdf = pytest.importorskip("pypdf")
+    if find_font() is None:
+        pytest.skip("no Japanese font on this computer")
+    folder = tmp_path / "out"
+    assert main(["print", "guide", "defamation-basics", "--to", "pdf", "--out", str(folder / "guide.pdf"), "--dir", str(REPO)]) == 0
+    reader = pypdf.PdfReader(folder / "guide.pdf")
+    assert len(reader.pages) >= 2
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts[str(font.get("/BaseFont"))] = [k for k in descriptor if k.startswith("/FontFile")]
+    japanese = {name: files for name, files in fonts.items() if "CJK" in name or "JP" in name or "Goth" in name}
+    assert japanese, fonts
+    assert all(files for files in japanese.values()), fonts  # embedded, not referenced
+    assert all(re.match(r"/[A-Z]{6}\+", name) for name in japanese)  # as a subset
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "誹謗中傷" in text and "相談" in text  # real text, searchable, with the help desks
+    shutil.rmtree(folder)
