@@ -2,6 +2,7 @@
 
     netkit serve [DIR] [--host H] [--port P] [--pool N] [--data-dir D]
     netkit validate [DIR] [--lang en]
+    netkit init DIR [--update] · netkit new lesson · netkit content export|import · netkit print · netkit lab
     netkit results list | export | purge
 """
 
@@ -59,17 +60,20 @@ def _lesson_path(name: str) -> str:
     return text if text.endswith(".ipynb") else text + ".ipynb"
 
 
+def student_links(host: str, port: int) -> list[str]:
+    """The links students open: this machine's LAN addresses when serving the classroom (0.0.0.0)."""
+    hosts = lan_addresses() if host in ("0.0.0.0", "", "::") else [host]
+    return [f"http://{h}:{port}/" for h in hosts]
+
+
 def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int, passcode: str = "",
                  preheat: tuple[str, ...] = ()) -> str:
     """What ``netkit serve`` prints: the link for students, where results go, how to stop."""
-    if host in ("0.0.0.0", "", "::"):
-        student_hosts = lan_addresses() or ["<このPCのIPアドレス / this PC's IP address>"]
-        local = "127.0.0.1"
-    else:
-        student_hosts, local = [host], host
+    local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+    links = student_links(host, port) or [f"http://<このPCのIPアドレス / this PC's IP address>:{port}/"]
     lines = ["", "Net Literacy Kit を起動しました / is running", ""]
-    for h in student_hosts:
-        lines.append(f"  生徒に伝えるアドレス / link for students:  http://{h}:{port}/")
+    for link in links:
+        lines.append(f"  生徒に伝えるアドレス / link for students:  {link}")
     lines += [
         f"  この PC で開く / open on this computer:   http://{local}:{port}/",
         f"  先生用ページ / teacher's page:           http://{local}:{port}/teacher/",
@@ -107,15 +111,22 @@ def cmd_serve(args) -> int:
     if missing:
         print(f"授業が見つかりません / no such lesson: {', '.join(missing)}", file=sys.stderr)
         return 2
+    links = student_links(args.host, args.port)
     options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
                            cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
-                           max_kernels=args.max_kernels)
+                           max_kernels=args.max_kernels, student_url=links[0] if links else "")
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
         return 2
     app = make_app(options)
     print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat), flush=True)
+    if args.qr and links:
+        from kit.serve.qr import qr_text
+        from kit.text.cli_text import say
+
+        print(say("serve_qr"), flush=True)
+        print(qr_text(links[0]), flush=True)
     try:
         app.start()
     except KeyboardInterrupt:
@@ -154,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（省略すると毎回作る）/ passcode for the teacher's pages (default: a new one each start)")
     serve.add_argument("--cull-after", type=int, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
+    serve.add_argument("--qr", action="store_true", help="生徒用アドレスの QR コードを表示する / print the students' link as a QR code")
     serve.set_defaults(func=cmd_serve)
 
     validate = sub.add_parser("validate", help="内容ファイルと授業を確かめる / check content files and lessons")
@@ -176,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kit.printing.cli import add_parser as add_print
 
     add_print(sub)
+    from kit.workspace.lab_cli import add_parser as add_lab
+
+    add_lab(sub)
     return parser
 
 

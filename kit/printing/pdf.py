@@ -34,7 +34,30 @@ def find_browser() -> str | None:
 
 
 def html_to_pdf(page_html: str, out: Path) -> Path:
-    """Write ``page_html`` as an A4 PDF at ``out``; ``PrintUnavailable`` if nothing can print."""
+    """Write ``page_html`` as an A4 PDF at ``out``; ``PrintUnavailable`` if nothing can print.
+
+    Playwright's synchronous API refuses to run where an asyncio loop is running (a notebook, a
+    server), so the printing runs in a thread of its own.
+    """
+    import threading
+
+    result: dict = {}
+
+    def work():
+        try:
+            result["path"] = _print(page_html, out)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=work, name="netkit-print", daemon=True)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["path"]
+
+
+def _print(page_html: str, out: Path) -> Path:
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError as exc:

@@ -50,6 +50,7 @@ class ServeOptions:
     teacher_passcode: str = ""  # made fresh at start when empty
     iopub_timeout: int = 120  # seconds nbclient waits for a cell's outputs
     cull_idle_timeout: int = 600  # seconds before a kernel nobody is connected to is shut down
+    student_url: str = ""  # the link students open (shown with its QR code on the teacher's page)
 
 
 def template_root() -> Path:
@@ -69,6 +70,7 @@ def classroom_config(options: ServeOptions) -> Config:
     c.KitVoila.data_dir = str(options.data_dir or "")
     c.KitVoila.datasets_dir = str(options.root.parent / "datasets")
     c.KitVoila.teacher_passcode = options.teacher_passcode
+    c.KitVoila.student_url = options.student_url
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"
     c.VoilaConfiguration.show_tracebacks = False

@@ -20,8 +20,9 @@ from kit.text.ui import labels
 class TeacherPage(BaseVoilaHandler):
     """Base of the teacher's pages: the passcode guard, the store and the language."""
 
-    def initialize(self, guard: teacher_auth.Guard, data_dir: str, datasets: str, **kwargs):
+    def initialize(self, guard: teacher_auth.Guard, data_dir: str, datasets: str, student_url: str = "", **kwargs):
         super().initialize(**kwargs)
+        self.student_url = student_url
         self.guard = guard
         self.data_dir = Path(data_dir)
         self.datasets = Path(datasets)
@@ -102,8 +103,13 @@ class DashboardHandler(TeacherPage):
                 report = build_report(answers, self.datasets, self.lang)
         finally:
             store.close()
+        student_qr = ""
+        if self.student_url and class_code is None:
+            from kit.serve.qr import qr_svg
+
+            student_qr = qr_svg(self.student_url, labels(self.lang)["student_link"])
         self.render_page("teacher.html.j2", summary=summary, class_code=class_code, lesson=lesson, report=report,
-                         quote=lambda v: quote(v, safe=""))
+                         quote=lambda v: quote(v, safe=""), student_url=self.student_url, student_qr=student_qr)
 
 
 class ExportHandler(TeacherPage):

@@ -24,6 +24,7 @@ class KitVoila(Voila):
     data_dir = Unicode("", config=True, help="Folder of the results store (outside the served lessons).")
     datasets_dir = Unicode("", config=True, help="Folder of the content files (for question texts in reports).")
     teacher_passcode = Unicode("", config=True, help="Passcode for the teacher's pages; made fresh when empty.")
+    student_url = Unicode("", config=True, help="The link students open, shown with a QR code on the teacher's page.")
     max_kernels = Integer(0, config=True, help="Most lesson kernels at once; 0: as many as the available memory holds.")
     refill_spacing = Float(1.0, config=True, help="Seconds between the starts of kernels that refill the pool.")
 
@@ -44,7 +45,7 @@ class KitVoila(Voila):
         guard = teacher_auth.Guard(self.teacher_passcode)
         base = self.server_url or self.base_url
         teacher_kwargs = {"voila_configuration": self.voila_configuration, "guard": guard,
-                          "data_dir": self.data_dir, "datasets": self.datasets_dir}
+                          "data_dir": self.data_dir, "datasets": self.datasets_dir, "student_url": self.student_url}
         handlers = [
             (url_path_join(base, r"/teacher/?"), teacher.DashboardHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/login"), teacher.LoginHandler, teacher_kwargs),
