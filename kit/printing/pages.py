@@ -62,7 +62,9 @@ ruby rt { font-size: 0.5em; }
 
 
 def _t(text: Text, lang: str) -> str:
-    return html.escape(text.get(lang)).replace("\n", "<br>")
+    from kit.text.furigana import plain_html
+
+    return plain_html(text.get(lang)).replace("\n", "<br>")
 
 
 def _kids(text: Text, lang: str, furigana: bool) -> str:
@@ -73,9 +75,17 @@ def _kids(text: Text, lang: str, furigana: bool) -> str:
     return _t(text, lang)
 
 
-def _markdown(body: str) -> str:
+def _markdown(body: str, furigana: bool = False) -> str:
     import mistune
 
+    if furigana:
+        from kit.text.furigana import ruby_html
+
+        body = "\n".join(ruby_html(line) for line in body.split("\n"))
+    else:
+        from kit.text.ruby import strip_marks
+
+        body = strip_marks(body)
     return mistune.html(cjk_emphasis(body))
 
 
@@ -210,7 +220,7 @@ def worksheet_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) 
                 parts.append(f"<h2>{_kids(s.heading, lang, furigana)}</h2><p>{html.escape(word('p_placeholder', lang))}</p>"
                              '<div class="lines"></div>')
             elif s.id != "aims":
-                body = _markdown(s.body.get(lang))
+                body = _markdown(s.body.get(lang), furigana and lang == "ja")
                 parts.append(f'<h2>{html.escape(word("p_read", lang))}: {_kids(s.heading, lang, furigana)}</h2><div class="read">{body}</div>')
     for part in post:
         parts.append(f"<h2>{html.escape(word('p_post', lang))}</h2>")

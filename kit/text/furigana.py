@@ -25,7 +25,15 @@ def _kakasi():
 
 @lru_cache(maxsize=4096)
 def ruby_html(text: str) -> str:
-    """``text`` as escaped HTML with ``<ruby>`` readings over every run containing kanji."""
+    """``text`` as escaped HTML with ``<ruby>`` readings over every run containing kanji.
+
+    Readings a teacher wrote by hand (``｜漢字《かんじ》``, see ``kit.text.ruby``) are used as written.
+    """
+    if "《" in text:
+        from kit.text.ruby import has_marks, marked_html
+
+        if has_marks(text):
+            return marked_html(text, ruby_html)
     parts = []
     previous = ""
     for token in _kakasi().convert(text):
@@ -55,5 +63,9 @@ def _ruby_token(orig: str, reading: str) -> str:
 
 
 def plain_html(text: str) -> str:
-    """``text`` escaped for HTML, with no readings."""
+    """``text`` escaped for HTML, with no readings (hand-written ones are left out)."""
+    if "《" in text:
+        from kit.text.ruby import strip_marks
+
+        text = strip_marks(text)
     return html.escape(text)

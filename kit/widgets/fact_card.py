@@ -40,12 +40,18 @@ class SectionView(ipw.VBox):
         body = ipw.Output()
         heading = section.heading.get(lang)
         text = section.body.get(lang)
-        heading_html = html.escape(heading)
+        from kit.text.furigana import plain_html
+
+        heading_html = plain_html(heading)  # escaped; hand-written readings left out
         if furigana and lang == "ja":
             from kit.text.furigana import ruby_html
 
             text = "\n".join(ruby_html(line) for line in text.split("\n"))
             heading_html = ruby_html(heading)  # young readers need the heading's readings too
+        elif "《" in text:
+            from kit.text.ruby import strip_marks
+
+            text = strip_marks(text)
         text = cjk_emphasis(text)
         body.append_display_data(Markdown(f"### {heading_html}\n\n{text}"))
         cards = [ipw.HTML(fact_html(facts[f], lang, furigana)) for f in section.facts if f in facts]
