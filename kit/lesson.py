@@ -48,6 +48,7 @@ def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
     from kit.content.estimates import load_estimates
     from kit.content.facts import load_all_facts
     from kit.content.help import load_help
+    from kit.content.law import load_law_cards, load_law_walk
     from kit.content.law_rules import load_law_rules
     from kit.content.lesson_text import load_lesson_text
     from kit.content.lexicon import load_lexicon
@@ -58,14 +59,15 @@ def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
 
     loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts,
               "scenario": load_scenario, "router": load_router, "law_rules": load_law_rules,
-              "estimates": load_estimates, "timeline": load_timeline, "lexicon": load_lexicon}[kind]
+              "estimates": load_estimates, "timeline": load_timeline, "lexicon": load_lexicon,
+              "law_walk": load_law_walk, "law_cards": load_law_cards}[kind]
     return loader(path)
 
 
 def load(kind: str, path: Path):
     """A content file read once per kernel while it is unchanged.
 
-    ``kind``: quiz, text, help, facts, scenario, router, law_rules, estimates, timeline.
+    ``kind``: quiz, text, help, facts, scenario, router, law_rules, estimates, timeline, lexicon, law_walk, law_cards.
     """
     try:
         stat = path.stat()
@@ -86,6 +88,7 @@ def warm_content() -> None:
     import kit.widgets.fact_card  # noqa: F401  (imports are most of a lesson's start-up cost)
     import kit.widgets.help_list  # noqa: F401
     import kit.widgets.help_router  # noqa: F401
+    import kit.widgets.law_walk  # noqa: F401
     import kit.widgets.problem_card  # noqa: F401
     import kit.widgets.quiz_card  # noqa: F401
     import kit.widgets.scenario_player  # noqa: F401
@@ -95,16 +98,21 @@ def warm_content() -> None:
 
     labels("ja")
     root = resolve("")
+    from kit.content.law import law_kind
     from kit.content.router import is_router_file
 
     for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios"),
                          ("law_rules", "law_rules"), ("estimates", "estimates"), ("timeline", "timelines"),
-                         ("lexicon", "lexicon")):
+                         ("lexicon", "lexicon"), ("law", "law")):
         for path in content_files(root / folder):
             if kind == "lexicon" and path.suffix.lower() not in (".yaml", ".yml"):
                 continue  # the labelled sentences beside the lexicon are for measuring, not lessons
+            if kind == "help" and is_router_file(path):
+                kind_here = "router"
+            else:
+                kind_here = law_kind(path) if kind == "law" else kind
             try:
-                load("router" if kind == "help" and is_router_file(path) else kind, path)
+                load(kind_here, path)
             except ContentError:
                 pass
     try:
@@ -353,6 +361,51 @@ class Lesson:
             return FlamingLab(start, lang=self.lang, furigana=self.furigana, seed=seed)
 
         return self._safely(build, "flaming_lab")
+
+    def law_walk(self, file: str = "law/identified.yaml"):
+        """A step-by-step walk through a procedure (e.g. 発信者情報開示命令), a question at each step.
+
+        Answers are stored (phase "practice") before their feedback; facts are shown with source and date.
+        """
+        from kit.content.law import missing_facts
+        from kit.widgets.law_walk import LawWalkView
+
+        def build():
+            walk = load("law_walk", resolve(file))
+            facts = self.facts()
+            problems = missing_facts(walk, facts)
+            if problems:
+                raise ContentError(problems)
+            return LawWalkView(walk, facts, lang=self.lang, furigana=self.furigana, recorder=self.record,
+                               lesson=self.id, session=self.session, student=self.student, class_code=self.class_code)
+
+        return self._safely(build, file)
+
+    def law_card(self, card: str, file: str = "law/cards.yaml"):
+        """One law card (e.g. ``"insult"``): when the law applies, its penalty from the facts, dates."""
+        from kit.content.law import missing_facts
+        from kit.widgets.law_walk import LawCardView
+
+        def build():
+            chosen = load("law_cards", resolve(file)).card(card)
+            facts = self.facts()
+            cards = load("law_cards", resolve(file))
+            problems = [p for p in missing_facts(cards, facts) if p.place == f"カード「{card}」"]
+            if problems:
+                raise ContentError(problems)
+            return LawCardView(chosen, facts, lang=self.lang, furigana=self.furigana)
+
+        return self._safely(build, file)
+
+    def law_cards(self, file: str = "law/cards.yaml"):
+        """Every law card in ``file``, one after another."""
+        import ipywidgets as ipw
+
+        try:
+            cards = load("law_cards", resolve(file))
+        except ContentError as exc:
+            return self._problem(exc)
+        return ipw.VBox([self.law_card(c.id, file) for c in cards.cards])
 
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""

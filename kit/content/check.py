@@ -18,6 +18,7 @@ from kit.content.facts import Fact, load_all_facts
 from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.help import load_help
 from kit.content.labelled import load_labelled
+from kit.content.law import law_kind, load_law_cards, load_law_walk, missing_facts
 from kit.content.law_rules import load_law_rules
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.lexicon import load_lexicon
@@ -99,6 +100,16 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
             (load_lexicon if path.suffix.lower() in (".yaml", ".yml") else load_labelled)(path)
         except ContentError as exc:
             report.problems += exc.problems
+    laws: dict[Path, object] = {}
+    for path in content_files(datasets / "law"):
+        report.files += 1
+        try:
+            laws[path.resolve()] = law = (load_law_cards if law_kind(path) == "law_cards" else load_law_walk)(path)
+        except ContentError as exc:
+            report.problems += exc.problems
+            continue
+        if facts:
+            report.problems += missing_facts(law, facts)
     report.problems += _network_problems(datasets, report)
     report.problems += _law_and_estimate_problems(datasets, report, facts)
     timelines: dict[Path, Timeline] = {}
@@ -289,9 +300,12 @@ def _reference_problems(name, place, call, datasets, banks, texts, scenarios, ti
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     if method == "flaming_lab":
         return _flaming_problems(name, place, call)
+    if method == "law_card":
+        return _law_card_problems(name, place, call, datasets)
     if method not in ("quiz", "section", "sections", "help", "help_router", "title", "scenario", "post_checker", "load_quiz",
                       "load_lesson_text", "load_help", "load_scenario", "load_router", "download_rule_checker",
-                      "estimate_explorer", "timeline", "timeline_spread", "load_timeline", "load_lexicon"):
+                      "estimate_explorer", "timeline", "timeline_spread", "load_timeline", "load_lexicon",
+                      "law_walk", "law_cards"):
         return []
     args = _string_args(call)
     if not args or args[0] is None:
@@ -330,6 +344,23 @@ def _string_list(call: ast.Call, key: str) -> list[str]:
     for kw in call.keywords:
         if kw.arg == key and isinstance(kw.value, (ast.List, ast.Tuple)):
             return [e.value for e in kw.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return []
+
+
+def _law_card_problems(name, place, call, datasets) -> list[ContentProblem]:
+    args = _string_args(call)
+    card = args[0] if args else None
+    ref = _keyword(call, "file") or (args[1] if len(args) > 1 else None) or "law/cards.yaml"
+    if card is None or ref is None:
+        return []
+    path = (datasets / ref).resolve()
+    if not path.is_file():
+        return [ContentProblem(name, place, "", f"「{ref}」が datasets にありません。ファイル名を直すか、ファイルを置いてください。",
+                               f"'{ref}' is not in datasets; fix the name or add the file.")]
+    try:
+        load_law_cards(path).card(card)
+    except ContentError as exc:
+        return [ContentProblem(name, place, "", p.why, p.why_en) for p in exc.problems]
     return []
 
 

@@ -112,3 +112,28 @@ def test_timeline_fact_sources_are_checked(folder, capsys):
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
     assert main(["validate", str(folder)]) == 1
     assert "rumour、列・項目「sources」: 事実「no-such-fact」" in capsys.readouterr().out
+
+
+def test_scenarios_routers_and_law_are_checked_with_the_notebooks_that_name_them(folder, capsys):
+    lesson(folder / "lessons/defamation/play.ipynb", [
+        'lesson.scenario("scenarios/sample.yaml", role="bystander")',
+        'lesson.scenario("scenarios/sample.yaml", role="poster")',
+        'lesson.law_walk("law/walk.yaml")',
+        'lesson.law_card("insult")',
+        'lesson.law_card("libel")',
+        "lesson.help_router()",
+    ])
+    broken = (folder / "datasets/scenarios/sample.yaml").read_text("utf-8").replace("next: b-3", "next: b-33", 1)
+    (folder / "datasets/scenarios/other.yaml").write_text(broken.replace("id: sample-chat", "id: other"), "utf-8")
+    router = (folder / "datasets/help/router.yaml").read_text("utf-8").replace("[ihaho]", "[ihahoo]")
+    (folder / "datasets/help/router.yaml").write_text(router, "utf-8")
+    walk = (folder / "datasets/law/walk.yaml").read_text("utf-8").replace("[insult-penalty-2022]", "[no-such-fact]")
+    (folder / "datasets/law/walk.yaml").write_text(walk, "utf-8")
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "scenarios/other.yaml: 場面「b-2」の選択肢2、列・項目「next」" in out and "「b-3」のまちがい" in out
+    assert "立場「poster」がありません" in out and "立場「bystander」" not in out
+    assert "help/router.yaml: 項目「delete」、列・項目「desks」" in out and "「ihaho」のまちがい" in out
+    assert "law/walk.yaml: 段階「one」" in out and "no-such-fact" in out
+    assert "id「libel」のカードがありません" in out and "「insult」のカードがありません" not in out
+    assert out.strip().splitlines()[-1].startswith("5 件の問題があります")

@@ -1,0 +1,193 @@
+"""LawWalk: a procedure told step by step, with a question at each step; LawCardView: one law on a card.
+
+The walk shows where the student is on a path of numbered steps, the step's plain explanation with
+its fact cards (source and as-of date), and a question. The answer is stored (item
+``law:<walk id>:<step id>``, phase "practice") before its feedback is shown; then the student goes
+on. ``answer()``, ``next()`` and ``restart()`` do what the buttons do.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Callable
+
+import anywidget
+import ipywidgets as ipw
+import traitlets
+
+from kit.content.facts import Fact
+from kit.content.law import LawCard, LawWalk
+from kit.store.records import Answer
+from kit.text.ui import label, labels
+from kit.widgets._assets import asset
+from kit.widgets._render import text_html
+from kit.widgets.fact_card import fact_html
+
+log = logging.getLogger(__name__)
+
+Recorder = Callable[[Answer], None]
+_SESSION = re.compile(r"[0-9a-f]{32}")
+
+
+def _clean(value: str) -> str:
+    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
+
+
+class LawWalkView(anywidget.AnyWidget):
+    """A step-by-step walk through a legal procedure, one question per step."""
+
+    _esm = traitlets.Unicode(asset("law_walk.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("law_walk.css")).tag(sync=True)
+
+    walk = traitlets.Dict(help="Title, introduction, closing summary and the headings of every step.").tag(sync=True)
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    number = traitlets.Int(0, help="Index of the step shown (0-based); equals the number of steps once finished.").tag(sync=True)
+    step = traitlets.Dict(help="The step shown: explanation, fact cards, question and choices (never the answer).").tag(sync=True)
+    result = traitlets.Dict(help="Empty until the question is answered; then whether it was right and the feedback.").tag(sync=True)
+    who = traitlets.Unicode("", help="Class and nickname the answers are stored under, shown as plain text.").tag(sync=True)
+
+    def __init__(self, walk: LawWalk, facts: dict[str, Fact], *, lang: str = "ja", furigana: bool = False,
+                 recorder: Recorder | None = None, lesson: str = "", session: str = "", student: str = "",
+                 class_code: str = "", **kwargs):
+        super().__init__(**kwargs)
+        self._w, self._facts = walk, facts
+        self._lang, self._furigana = lang, furigana
+        self._recorder = recorder
+        self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
+        self._linked = {"student": student, "class_code": class_code}
+        self.answers: dict[str, int] = {}
+        self.labels = labels(lang)
+        self.walk = {
+            "id": walk.id,
+            "title_html": self._html(walk.title),
+            "intro_html": self._html(walk.intro) if walk.intro.ja else "",
+            "outro_html": self._html(walk.outro) if walk.outro.ja else "",
+            "headings": [self._html(s.heading) for s in walk.steps],
+        }
+        self._identify()
+        self.on_msg(self._on_browser_message)
+        self.restart()
+
+    @property
+    def finished(self) -> bool:
+        return self.number >= len(self._w.steps)
+
+    def _html(self, text) -> str:
+        return text_html(text, self._lang, self._furigana)
+
+    def _show(self, index: int) -> None:
+        self.result = {}
+        self.number = index
+        if self.finished:
+            self.step = {}
+            return
+        s = self._w.steps[index]
+        self.step = {
+            "id": s.id,
+            "heading_html": self._html(s.heading),
+            "body_html": self._html(s.body),
+            "facts_html": [fact_html(self._facts[f], self._lang, self._furigana) for f in s.facts if f in self._facts],
+            "ask_html": self._html(s.ask),
+            "choices": [{"index": i, "html": self._html(c.text)} for i, c in enumerate(s.choices)],
+        }
+
+    def answer(self, index: int) -> bool | None:
+        """Answer the current step's question with choice ``index``; stored, then the feedback shown."""
+        if self.finished or self.result:
+            return None
+        s = self._w.steps[self.number]
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(s.choices):
+            return None
+        correct = index == s.answer
+        saved = self._record(s.id, index, correct)  # stored first, then shown
+        self.answers[s.id] = index
+        self.result = {"chosen": index, "correct": correct, "answer": s.answer,
+                       "feedback_html": self._html(s.choices[index].feedback),
+                       "answer_feedback_html": "" if correct else self._html(s.choices[s.answer].feedback),
+                       "saved": saved}
+        return correct
+
+    def next(self) -> None:
+        """Go on to the next step (only after answering), or to the closing summary."""
+        if not self.finished and self.result:
+            self._show(self.number + 1)
+
+    def restart(self) -> None:
+        """Back to the first step."""
+        self._show(0)
+
+    def item_id(self, step_id: str) -> str:
+        return f"law:{self._w.id}:{step_id}"
+
+    def _record(self, step_id: str, index: int, correct: bool) -> bool:
+        if self._recorder is None:
+            return True
+        try:
+            self._recorder(Answer(item=self.item_id(step_id), response=(index,), correct=correct, **self._context))
+            return True
+        except Exception:  # a full disk must not stop the lesson
+            log.exception("could not store the answer to %s", step_id)
+            return False
+
+    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
+        """Store later answers under this browser's token, class and nickname (the link's win)."""
+        if _SESSION.fullmatch(str(session)):
+            self._context["session"] = session
+        self._context["class_code"] = self._linked["class_code"] or _clean(class_code) or self._context["class_code"]
+        self._context["student"] = self._linked["student"] or _clean(student) or self._context["student"]
+        self._identify()
+
+    def _identify(self) -> None:
+        self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
+
+    def _on_browser_message(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict):
+            return
+        action = content.get("action")
+        if action == "hello":
+            self.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+            return
+        try:
+            if action == "answer":
+                self.answer(content.get("index"))
+            elif action == "next":
+                self.next()
+            elif action == "restart":
+                self.restart()
+        finally:
+            if action in ("answer", "next", "restart"):
+                self.send({"event": "done"})
+
+
+def law_card_html(card: LawCard, facts: dict[str, Fact], lang: str, furigana: bool = False) -> str:
+    """One law as a card: name and article, when it applies, a mild example, the penalty fact, dates."""
+    def t(text) -> str:
+        return text_html(text, lang, furigana)
+
+    penalty = facts.get(card.penalty_fact)
+    others = "".join(fact_html(facts[f], lang, furigana) for f in card.facts if f in facts)
+    example = (f'<p class="nk-law-example" style="border:2px dashed #b3261e;border-radius:8px;padding:0.4rem 0.7rem;'
+               f'background:#fff;margin:0.5rem 0">{t(card.example)}</p>') if card.example.ja else ""
+    penalty_part = (f'<p style="font-weight:700;margin:0.6rem 0 0">{html.escape(label("law_penalty", lang))}</p>'
+                    + fact_html(penalty, lang, furigana)) if penalty else ""
+    return (
+        '<section class="nk-law-card" style="border:3px solid #3d4f5c;border-radius:12px;padding:1rem 1.25rem;'
+        'background:#f7f9fb;color:#1a1a1a;max-width:46rem;margin:0.5rem 0;font-size:1.05rem;line-height:1.7">'
+        f'<h3 style="margin:0 0 0.2rem">{t(card.title)} '
+        f'<span style="font-size:0.9rem;font-weight:700;background:#3d4f5c;color:#fff;border-radius:999px;'
+        f'padding:0.1rem 0.6rem;white-space:nowrap">{t(card.law)}</span></h3>'
+        f'<p style="margin:0.3rem 0">{t(card.what)}</p>{example}{penalty_part}{others}'
+        f'<p style="font-size:0.85rem;color:#3d4f5c;margin:0.4rem 0 0">'
+        f'{html.escape(label("law_not_advice", lang))}{html.escape(label("as_of", lang, date=card.as_of))}</p>'
+        "</section>"
+    )
+
+
+class LawCardView(ipw.HTML):
+    """A law card (static): what the law says, the penalty from its fact, with source and dates."""
+
+    def __init__(self, card: LawCard, facts: dict[str, Fact], *, lang: str = "ja", furigana: bool = False, **kwargs):
+        super().__init__(value=law_card_html(card, facts, lang, furigana), **kwargs)
+        self.card = card
