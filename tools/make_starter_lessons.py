@@ -45,7 +45,7 @@ def notebook(spec: dict) -> nbformat.NotebookNode:
         nbformat.v4.new_code_cell(f'# まとめ: 学んだことを確かめる（事後テスト）\nlesson.quiz("{spec["bank"]}", group="post", phase="post")'),
     ]
     if spec["help"]:
-        cells.append(nbformat.v4.new_code_cell("# 困ったときの相談先（誹謗中傷の授業は必ずこれで終わる）\nlesson.help()"))
+        cells.append(nbformat.v4.new_code_cell("# 困ったときの相談先（誹謗中傷の授業は必ずこれで終わる）\nlesson.help_router()"))
     nb.cells = cells
     return nb
 

@@ -81,8 +81,8 @@ function render({ model, el }) {
     const body = h("div", { class: S.look === "timeline" ? "nk-post-text" : "nk-bubble", html: m.html });
     const col = h("div", { class: "nk-sc-col" }, [head, body]);
     if (m.photo_html) {
-      col.append(h("div", { class: "nk-sc-photo", role: "img", "aria-label": `${L.scenario_photo}: ${m.photo_html.replace(/<[^>]+>/g, "")}` },
-        [h("span", { class: "nk-sc-photo-icon", "aria-hidden": "true", text: "📷" }), h("span", { html: m.photo_html })]));
+      col.append(h("figure", { class: "nk-sc-photo" },
+        [h("span", { class: "nk-sc-photo-label", text: L.scenario_photo }), h("figcaption", { html: m.photo_html })]));
     }
     return h("div", { class: `nk-sc-row nk-sc-other ${S.look === "timeline" ? "nk-post" : ""}` }, [avatar(c), col]);
   }
@@ -164,7 +164,7 @@ function render({ model, el }) {
     box.append(h("p", { class: "nk-label", text: L.scenario_tags_title }));
     const dl = h("dl", { class: "nk-sc-legend" });
     for (const c of summary.counts || []) {
-      dl.append(h("dt", {}, [h("span", { class: `nk-tag nk-tag-${c.id}`, text: c.label }), document.createTextNode(` × ${c.count}`)]));
+      dl.append(h("dt", {}, [h("span", { class: `nk-tag nk-tag-${c.id}`, text: c.label }), h("span", { class: "nk-sc-count", text: `× ${c.count}` })]));
       dl.append(h("dd", { text: c.about }));
     }
     box.append(dl);

@@ -74,6 +74,8 @@ class Role:
     id: str
     start: str
     intro: Text
+    label: Text = Text("")  # the role button's name, when the usual one (書く人 …) does not fit the story
+    about: Text = Text("")
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,8 @@ def _roles(file: str, value: Any, problems: list[ContentProblem]) -> list[Role]:
                                            "write start: and intro_ja: / intro_en: under it."))
             continue
         problems += schema.check_row("scenario#role", file, Row(item, place, 0))
-        found.append(Role(name, str(item.get("start") or ""), Text.from_row(item, "intro")))
+        found.append(Role(name, str(item.get("start") or ""), Text.from_row(item, "intro"),
+                          Text.from_row(item, "label"), Text.from_row(item, "about")))
     return found
 
 

@@ -148,7 +148,9 @@ class ScenarioPlayer(anywidget.AnyWidget):
             "channel_html": self._html(self._s.channel) if self._s.channel.ja else "",
             "look": self._s.look,
             "characters": characters,
-            "roles": [{"id": r.id, "label": self._label(f"role_{r.id}"), "about": self._label(f"role_{r.id}_about"),
+            "roles": [{"id": r.id,
+                       "label": r.label.get(self._lang) if r.label.ja else self._label(f"role_{r.id}"),
+                       "about": r.about.get(self._lang) if r.about.ja else self._label(f"role_{r.id}_about"),
                        "intro_html": self._html(r.intro)} for r in self._s.roles],
         }
 

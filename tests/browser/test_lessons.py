@@ -128,7 +128,7 @@ def test_no_serious_accessibility_violations(server, page):
         page.goto(url)
         if "render" in url:
             page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
-            page.locator(".nk-help").wait_for(timeout=30_000)
+            page.locator(".nk-help-router .nk-hr-answer").first.wait_for(timeout=30_000)
         page.add_script_tag(content=axe_js)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

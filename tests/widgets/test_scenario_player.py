@@ -7,6 +7,7 @@ import json
 import pytest
 
 from kit.content.scenario import load_scenario
+from kit.content.text import Text
 from kit.widgets.scenario_player import ScenarioPlayer
 from tests.conftest import FIXTURES
 
@@ -136,3 +137,13 @@ def test_english_and_furigana(scenario):
     assert en.log[1]["html"] == "Ken is so weird." and en.labels["scenario_choose"].startswith("What would you do")
     ruby = ScenarioPlayer(scenario, role="bystander", furigana=True)
     assert "<ruby>先生<rp>(</rp><rt>せんせい</rt>" in ruby.choices[2]["html"]
+
+
+def test_a_story_can_name_its_roles(scenario):
+    from dataclasses import replace
+
+    target = replace(scenario.role("target"), label=Text("作者", "The author"), about=Text("作品を作った人", "Who made the work"))
+    story = replace(scenario, roles=(target, scenario.role("bystander")))
+    roles = ScenarioPlayer(story, lang="en").scenario["roles"]
+    assert (roles[0]["label"], roles[0]["about"]) == ("The author", "Who made the work")
+    assert roles[1]["label"] == "The bystander"
