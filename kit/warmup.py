@@ -31,6 +31,8 @@ METHOD_MODULES = {
     "scenario": "kit.widgets.scenario_player",
     "creator_income": "kit.widgets.creator_income_lab",
     "timeline_spread": "kit.widgets.class_spread",
+    "law_card": "kit.widgets.law_walk",
+    "law_cards": "kit.widgets.law_walk",
 }
 
 

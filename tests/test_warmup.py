@@ -55,3 +55,11 @@ def test_every_component_of_the_piracy_lessons_is_found():
     for name in ("es56", "jh", "hs", "adult"):
         for method in used_methods(REPO / "lessons" / "piracy" / f"{name}.ipynb"):
             assert module_for(method) is not None, (name, method)
+
+
+def test_issue5_components_are_found():
+    from kit.warmup import module_for
+
+    assert [module_for(m) for m in ("scenario", "help_router", "law_walk", "law_card", "law_cards")] == [
+        "kit.widgets.scenario_player", "kit.widgets.help_router", "kit.widgets.law_walk", "kit.widgets.law_walk",
+        "kit.widgets.law_walk"]
