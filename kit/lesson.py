@@ -381,21 +381,24 @@ class Lesson:
 
         return self._safely(build, file)
 
-    def law_card(self, card: str, file: str = "law/cards.yaml"):
-        """One law card (e.g. ``"insult"``): when the law applies, its penalty from the facts, dates."""
+    def law_card(self, *cards: str, file: str = "law/cards.yaml"):
+        """Law cards by id (``lesson.law_card("defamation", "insult")``): when the law applies, its penalty from the facts, dates."""
+        import ipywidgets as ipw
+
         from kit.content.law import missing_facts
         from kit.widgets.law_walk import LawCardView
 
-        def build():
+        def build(card: str):
             chosen = load("law_cards", resolve(file)).card(card)
             facts = self.facts()
-            cards = load("law_cards", resolve(file))
-            problems = [p for p in missing_facts(cards, facts) if p.place == f"カード「{card}」"]
+            cards_file = load("law_cards", resolve(file))
+            problems = [p for p in missing_facts(cards_file, facts) if p.place == f"カード「{card}」"]
             if problems:
                 raise ContentError(problems)
             return LawCardView(chosen, facts, lang=self.lang, furigana=self.furigana)
 
-        return self._safely(build, file)
+        shown = [self._safely(lambda c=c: build(c), file) for c in cards]
+        return shown[0] if len(shown) == 1 else ipw.VBox(shown)
 
     def law_cards(self, file: str = "law/cards.yaml"):
         """Every law card in ``file``, one after another."""
@@ -405,7 +408,7 @@ class Lesson:
             cards = load("law_cards", resolve(file))
         except ContentError as exc:
             return self._problem(exc)
-        return ipw.VBox([self.law_card(c.id, file) for c in cards.cards])
+        return ipw.VBox([self.law_card(c.id, file=file) for c in cards.cards])
 
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""

@@ -348,20 +348,22 @@ def _string_list(call: ast.Call, key: str) -> list[str]:
 
 
 def _law_card_problems(name, place, call, datasets) -> list[ContentProblem]:
-    args = _string_args(call)
-    card = args[0] if args else None
-    ref = _keyword(call, "file") or (args[1] if len(args) > 1 else None) or "law/cards.yaml"
-    if card is None or ref is None:
-        return []
+    ref = _keyword(call, "file") or "law/cards.yaml"
     path = (datasets / ref).resolve()
     if not path.is_file():
         return [ContentProblem(name, place, "", f"「{ref}」が datasets にありません。ファイル名を直すか、ファイルを置いてください。",
                                f"'{ref}' is not in datasets; fix the name or add the file.")]
     try:
-        load_law_cards(path).card(card)
-    except ContentError as exc:
-        return [ContentProblem(name, place, "", p.why, p.why_en) for p in exc.problems]
-    return []
+        cards = load_law_cards(path)
+    except ContentError:
+        return []  # the file's own problems are listed with the content files
+    problems = []
+    for card in (a for a in _string_args(call) if a is not None):
+        try:
+            cards.card(card)
+        except ContentError as exc:
+            problems += [ContentProblem(name, place, "", p.why, p.why_en) for p in exc.problems]
+    return problems
 
 
 def format_report(report: Report, lang: str = "ja") -> str:

@@ -78,3 +78,17 @@ def test_law_card_shows_penalty_fact_with_source_and_dates(facts):
     assert "刑法231条" in view.value and "（してはいけない例）" in view.value
     assert "2022年7月7日" in view.value and "法務省" in view.value and "2026-11" in view.value
     assert "法的な助言ではありません" in view.value
+
+
+def test_lesson_shows_several_cards_and_a_card_it_lacks_as_a_note(datasets, monkeypatch):
+    from kit.lesson import Lesson
+
+    monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
+    lesson = Lesson("demo", params={})
+    one = lesson.law_card("insult")
+    assert isinstance(one, LawCardView)
+    both = lesson.law_card("insult", "libel")
+    assert [type(c).__name__ for c in both.children] == ["LawCardView", "ProblemCard"]
+    assert "libel" in both.children[1].problems[0].sentence()
+    walk = lesson.law_walk("law/walk.yaml")
+    assert isinstance(walk, LawWalkView) and walk.step["id"] == "one"
