@@ -410,6 +410,33 @@ class Lesson:
             return self._problem(exc)
         return ipw.VBox([self.law_card(c.id, file=file) for c in cards.cards])
 
+    def spread_lab(self, network: str = "networks/class.json", *, compare: bool = True,
+                   sliders: tuple[str, ...] | None = None, network_seed: int = 0, **params):
+        """A SpreadLab: a false story and its correction on ``network``, with sliders.
+
+        ``network`` is a file under datasets (``"networks/school.json"``) or a generated network
+        (``"scale-free:1000"``, ``"small-world:1000"``, seeded by ``network_seed``). Keyword
+        arguments set the starting values (``share_false=0.4``, ``nudge=0.2``); ``sliders`` names
+        the ones a student may move (default: all). A value out of range shows a card naming it.
+        """
+        from kit.models.spread import ParamError, Params, load_network
+        from kit.widgets.spread_lab import SpreadLab
+
+        def build():
+            net = load_network(network, seed=network_seed)
+            try:
+                return SpreadLab(net, Params(**params), lang=self.lang, furigana=self.furigana,
+                                 compare=compare, sliders=sliders)
+            except ParamError as exc:
+                raise ContentError.single(f"lesson {self.id}", exc.ja, exc.en, place="spread_lab", field=exc.name) from None
+            except TypeError as exc:
+                raise ContentError.single(
+                    f"lesson {self.id}", f"spread_lab に使えない設定があります（{exc}）。名前は docs/architecture.md にあります。",
+                    f"spread_lab got a setting it does not know ({exc}); the names are in docs/architecture.md.",
+                    place="spread_lab") from None
+
+        return self._safely(build, network)
+
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""
         if self._facts is None:

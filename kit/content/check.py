@@ -298,6 +298,8 @@ def _flaming_problems(name: str, place: str, call: ast.Call) -> list[ContentProb
 def _reference_problems(name, place, call, datasets, banks, texts, scenarios, timelines) -> list[ContentProblem]:
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if method == "spread_lab":
+        return _spread_lab_problems(name, place, call, datasets)
     if method == "flaming_lab":
         return _flaming_problems(name, place, call)
     if method == "law_card":
@@ -363,6 +365,25 @@ def _law_card_problems(name, place, call, datasets) -> list[ContentProblem]:
             cards.card(card)
         except ContentError as exc:
             problems += [ContentProblem(name, place, "", p.why, p.why_en) for p in exc.problems]
+
+
+def _spread_lab_problems(name, place, call, datasets) -> list[ContentProblem]:
+    """A spread lab's network file must exist and its starting values be in range."""
+    from kit.models.spread import ParamError, check
+
+    problems = []
+    args = _string_args(call)
+    network = args[0] if args else _keyword(call, "network")
+    if network and network.lower().endswith(".json") and not (datasets / network).is_file():
+        problems.append(ContentProblem(name, place, "network", f"「{network}」が datasets にありません。ファイル名を直すか、ファイルを置いてください。",
+                                       f"'{network}' is not in datasets; fix the name or add the file."))
+    for kw in call.keywords:
+        if kw.arg in (None, "network", "compare", "sliders", "network_seed") or not isinstance(kw.value, ast.Constant):
+            continue
+        try:
+            check(kw.arg, kw.value.value)
+        except ParamError as exc:
+            problems.append(ContentProblem(name, place, kw.arg, exc.ja, exc.en))
     return problems
 
 

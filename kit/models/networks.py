@@ -191,7 +191,9 @@ def radial_layout(indptr: np.ndarray, indices: np.ndarray) -> np.ndarray:
             cursor[node] = start[node]
     angle = start + width / 2
     levels = max(1, depth.max())
-    radius = np.where(depth == 0, 0.0, 0.1 + 0.9 * depth / levels)
+    # Each ring is widened into a band (a fixed, seeded jitter) so that people on it do not overlap.
+    jitter = np.random.default_rng(0).random(n) - 0.5
+    radius = np.where(depth == 0, 0.0, 0.1 + 0.9 * np.clip(depth - 0.5 + 0.45 * (1 + jitter), 0.2, levels) / levels)
     radius[(depth == 0) & (np.arange(n) != order[0])] = 0.98  # roots of smaller pieces: on the rim
     xy = 0.5 + 0.47 * np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
     return xy.astype(np.float32)

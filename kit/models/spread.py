@@ -40,6 +40,11 @@ class State(enum.IntEnum):
     CORRECTED = 4  # knows it is false
 
 
+# Plain numpy scalars for the hot loop: comparing arrays with Enum members goes through the
+# Enum machinery on every call and costs more than the comparison itself.
+_UNAWARE, _SHARING, _BELIEVING, _CORRECTING, _CORRECTED = (np.uint8(s) for s in State)
+
+
 class ParamError(ValueError):
     """A parameter is outside its range; ``ja`` and ``en`` say which and what to do."""
 
@@ -60,11 +65,11 @@ def _param(default, lo, hi, step, ja: str, en: str, *, intervention: bool = Fals
 class Params:
     """Everything that shapes one run. Field metadata gives default, range, step and labels."""
 
-    share_false: float = _param(0.3, 0.0, 1.0, 0.05, "うそ話が友だちに広まる確率（1回ごと）",
+    share_false: float = _param(0.35, 0.0, 1.0, 0.05, "うそ話が友だちに広まる確率（1回ごと）",
                                 "Chance the false story passes to a friend (per round)")
     share_true: float = _param(0.3, 0.0, 1.0, 0.05, "訂正が友だちに広まる確率（1回ごと）",
                                "Chance the correction passes to a friend (per round)")
-    stop_sharing: float = _param(0.5, 0.0, 1.0, 0.05, "広めるのをやめる確率（1回ごと）",
+    stop_sharing: float = _param(0.4, 0.0, 1.0, 0.05, "広めるのをやめる確率（1回ごと）",
                                  "Chance a sharer stops sharing (per round)")
     factcheck_delay: int = _param(4, 0, 30, 1, "ファクトチェックが出るまでの回数",
                                   "Rounds until the fact-check comes out")
@@ -78,11 +83,11 @@ class Params:
                              "Sharing friction: share who don't share anything", intervention=True, off=0.0)
     prebunked: float = _param(0.0, 0.0, 1.0, 0.05, "前もって手口を学んだ人の割合",
                               "Share of people prebunked", intervention=True, off=0.0)
-    prebunk_target: str = _param("random", None, None, None, "前もって学ぶ人の選び方", "Who is prebunked",
+    prebunk_target: str = _param("random", None, None, None, "前もって学ぶ人の選び方", "Who is prebunked", intervention=True, off="random",
                                  choices=("random", "hubs"),
                                  choice_labels=(("ランダム", "At random"), ("友だちの多い人から", "Best-connected first")))
     bots: float = _param(0.0, 0.0, 0.2, 0.01, "ボットの割合", "Share of accounts that are bots")
-    seeds: int = _param(2, 1, 20, 1, "最初にうそ話を投稿する人の数", "People who first post the false story")
+    seeds: int = _param(3, 1, 20, 1, "最初にうそ話を投稿する人の数", "People who first post the false story")
     rounds: int = _param(30, 1, 200, 1, "回数（ラウンド）", "Rounds")
     seed: int = _param(1, 0, 2**31 - 1, 1, "乱数の種", "Random seed", slider=False)
 
@@ -258,34 +263,34 @@ class SpreadModel:
         if self.round >= p.factcheck_delay:
             if self.round == max(p.factcheck_delay, 1) and p.fact_checkers:
                 # The fact-check is posted by people who had not believed the story.
-                pool = np.flatnonzero(human & ((s == State.UNAWARE) | (s == State.CORRECTED)))
+                pool = np.flatnonzero(human & ((s == _UNAWARE) | (s == _CORRECTED)))
                 picked = self.rng.choice(pool, size=min(p.fact_checkers, len(pool)), replace=False)
-                s[picked] = State.CORRECTING
+                s[picked] = _CORRECTING
             if p.label_rate > 0:
-                sharers = np.flatnonzero((s == State.SHARING) & human)
+                sharers = np.flatnonzero((s == _SHARING) & human)
                 labelled = sharers[self.rng.random(len(sharers)) < p.label_rate]
-                s[labelled] = State.CORRECTED  # their post is labelled: they learn it is false
-        sharing = np.flatnonzero(s == State.SHARING)
-        correcting = np.flatnonzero(s == State.CORRECTING)
+                s[labelled] = _CORRECTED  # their post is labelled: they learn it is false
+        sharing = np.flatnonzero(s == _SHARING)
+        correcting = np.flatnonzero(s == _CORRECTING)
         new = s.copy()
 
-        reached = self._passed(sharing, s == State.UNAWARE, p.share_false)
+        reached = self._passed(sharing, s == _UNAWARE, p.share_false)
         if len(reached):
             sees_through = self.prebunked[reached]
-            new[reached[sees_through]] = State.CORRECTED
+            new[reached[sees_through]] = _CORRECTED
             believers = reached[~sees_through]
             self.ever[believers] = True
             shares = self.rng.random(len(believers)) < (1 - p.friction) * (1 - p.nudge)
-            new[believers] = np.where(shares, State.SHARING, State.BELIEVING)
+            new[believers] = np.where(shares, _SHARING, _BELIEVING)
 
-        can_learn = human & ((s == State.UNAWARE) | (s == State.SHARING) | (s == State.BELIEVING))
+        can_learn = human & ((s == _UNAWARE) | (s == _SHARING) | (s == _BELIEVING))
         learned = self._passed(correcting, can_learn, p.share_true)
         if len(learned):
             shares = self.rng.random(len(learned)) < (1 - p.friction)
-            new[learned] = np.where(shares, State.CORRECTING, State.CORRECTED)
+            new[learned] = np.where(shares, _CORRECTING, _CORRECTED)
 
         # Those who were sharing at the start of the round and are still unchanged may stop.
-        for was, quiet in ((sharing[human[sharing]], State.BELIEVING), (correcting, State.CORRECTED)):
+        for was, quiet in ((sharing[human[sharing]], _BELIEVING), (correcting, _CORRECTED)):
             still = was[new[was] == s[was]]
             new[still[self.rng.random(len(still)) < p.stop_sharing]] = quiet
         self.state = new
@@ -300,7 +305,7 @@ class SpreadModel:
         """Whether nothing can change any more, or the rounds are used up."""
         if self.round >= self.params.rounds:
             return True
-        active = np.any((self.state == State.SHARING) | (self.state == State.CORRECTING))
+        active = np.any((self.state == _SHARING) | (self.state == _CORRECTING))
         waiting = self.params.fact_checkers > 0 and self.round < self.params.factcheck_delay
         return not active and not waiting
 
