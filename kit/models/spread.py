@@ -220,8 +220,13 @@ class SpreadModel:
                 # Best-connected first; the random order breaks ties between equal degrees.
                 rest = rest[np.argsort(-network.degree[rest], kind="stable")]
             self.prebunked[rest[:n_pre]] = True
-        self._counts = [self._count()]
-        self._ever = [int(self.ever.sum())]
+        self._active = np.flatnonzero(self.state == State.SHARING)  # sharers and correctors: the frontier
+        self._scratch = np.zeros(n, dtype=np.int64)  # working space for _distinct
+        self._flag = np.zeros(n, dtype=bool)
+        self._now = np.bincount(self.state[~self.bot], minlength=len(State))
+        self._ever_count = int(self.ever.sum())
+        self._counts = [self._now.copy()]
+        self._ever = [self._ever_count]
         self._states = [self.state.copy()] if record_states else None
 
     # --- one round ---------------------------------------------------------------------
@@ -238,66 +243,92 @@ class SpreadModel:
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
         return np.repeat(frontier, lengths), self.network.indices[offsets]
 
-    def _passed(self, frontier: np.ndarray, targets_ok: np.ndarray, prob: float,
-                blocked: np.ndarray | None = None) -> np.ndarray:
-        """The people reached this round: each link out of ``frontier`` to an allowed target,
-        tried once with probability ``prob``."""
+    def _passed(self, frontier: np.ndarray, allowed: tuple, prob: float, humans_only: bool = False) -> np.ndarray:
+        """The people reached this round: each link out of ``frontier`` to a person in one of the
+        ``allowed`` states, tried once with probability ``prob``."""
         if len(frontier) == 0 or prob <= 0:
             return np.empty(0, np.int64)
-        src, dst = self._neighbours(frontier)
-        keep = targets_ok[dst]
-        if blocked is not None:
-            keep &= ~blocked[src]
+        _src, dst = self._neighbours(frontier)
+        target = self.state[dst]
+        keep = target == allowed[0]
+        for state in allowed[1:]:
+            keep |= target == state
+        if humans_only:
+            keep &= ~self.bot[dst]
         dst = dst[keep]
-        hit = dst[self.rng.random(len(dst)) < prob]
-        return np.unique(hit)
+        return self._distinct(dst[self.rng.random(len(dst)) < prob])
+
+    def _distinct(self, people: np.ndarray) -> np.ndarray:
+        """``people`` without repeats, in time proportional to their number (no sort, no pass over
+        everybody): each person remembers the last position they were seen at."""
+        if len(people) < 2:
+            return people
+        positions = np.arange(len(people))
+        self._scratch[people] = positions
+        return people[self._scratch[people] == positions]
+
+    def _set(self, people: np.ndarray, value) -> None:
+        """Put ``people`` (no repeats) in state ``value``, keeping the per-state counts up to date."""
+        if len(people) == 0:
+            return
+        human = ~self.bot[people]
+        self._now -= np.bincount(self.state[people][human], minlength=len(State))
+        self.state[people] = value
+        self._now += np.bincount(self.state[people][human], minlength=len(State))
 
     def step(self) -> bool:
-        """Play one round. Returns False (and does nothing) once the run is over."""
+        """Play one round. Returns False (and does nothing) once the run is over.
+
+        Only the frontier (sharers and correctors) and the people they reach are touched, so a
+        round costs in proportion to their links, not to the size of the network.
+        """
         if self.done:
             return False
-        p = self.params
-        s = self.state
+        p, s, bot = self.params, self.state, self.bot
         self.round += 1
-        human = ~self.bot
         if self.round >= p.factcheck_delay:
             if self.round == max(p.factcheck_delay, 1) and p.fact_checkers:
-                # The fact-check is posted by people who had not believed the story.
-                pool = np.flatnonzero(human & ((s == _UNAWARE) | (s == _CORRECTED)))
+                # The fact-check is posted by people who had not believed the story (once a run).
+                pool = np.flatnonzero(~bot & ((s == _UNAWARE) | (s == _CORRECTED)))
                 picked = self.rng.choice(pool, size=min(p.fact_checkers, len(pool)), replace=False)
-                s[picked] = _CORRECTING
+                self._set(picked, _CORRECTING)
+                self._active = self._distinct(np.concatenate([self._active, picked]))
             if p.label_rate > 0:
-                sharers = np.flatnonzero((s == _SHARING) & human)
-                labelled = sharers[self.rng.random(len(sharers)) < p.label_rate]
-                s[labelled] = _CORRECTED  # their post is labelled: they learn it is false
-        sharing = np.flatnonzero(s == _SHARING)
-        correcting = np.flatnonzero(s == _CORRECTING)
-        new = s.copy()
+                sharers = self._active[(s[self._active] == _SHARING) & ~bot[self._active]]
+                self._set(sharers[self.rng.random(len(sharers)) < p.label_rate], _CORRECTED)  # labelled: they learn
+        active = self._active
+        now = s[active]
+        sharing, correcting = active[now == _SHARING], active[now == _CORRECTING]
 
-        reached = self._passed(sharing, s == _UNAWARE, p.share_false)
-        if len(reached):
-            sees_through = self.prebunked[reached]
-            new[reached[sees_through]] = _CORRECTED
-            believers = reached[~sees_through]
-            self.ever[believers] = True
-            shares = self.rng.random(len(believers)) < (1 - p.friction) * (1 - p.nudge)
-            new[believers] = np.where(shares, _SHARING, _BELIEVING)
+        # Every draw is made from the states at the start of the round, then applied.
+        reached = self._passed(sharing, (_UNAWARE,), p.share_false)
+        learned = self._passed(correcting, (_UNAWARE, _SHARING, _BELIEVING), p.share_true, humans_only=True)
+        human_sharers = sharing[~bot[sharing]]
+        self._flag[learned] = True
+        still = human_sharers[~self._flag[human_sharers]]
+        self._flag[learned] = False
+        stop_sharing = still[self.rng.random(len(still)) < p.stop_sharing]
+        stop_correcting = correcting[self.rng.random(len(correcting)) < p.stop_sharing]
+        sees_through = self.prebunked[reached]
+        believers = reached[~sees_through]
+        shares_story = self.rng.random(len(believers)) < (1 - p.friction) * (1 - p.nudge)
+        shares_correction = self.rng.random(len(learned)) < (1 - p.friction)
 
-        can_learn = human & ((s == _UNAWARE) | (s == _SHARING) | (s == _BELIEVING))
-        learned = self._passed(correcting, can_learn, p.share_true)
-        if len(learned):
-            shares = self.rng.random(len(learned)) < (1 - p.friction)
-            new[learned] = np.where(shares, _CORRECTING, _CORRECTED)
+        self._set(reached[sees_through], _CORRECTED)
+        self._set(believers, np.where(shares_story, _SHARING, _BELIEVING))
+        self.ever[believers] = True  # they were unaware, so each is new
+        self._ever_count += len(believers)
+        self._set(learned, np.where(shares_correction, _CORRECTING, _CORRECTED))  # the correction wins
+        self._set(stop_sharing, _BELIEVING)
+        self._set(stop_correcting, _CORRECTED)
 
-        # Those who were sharing at the start of the round and are still unchanged may stop.
-        for was, quiet in ((sharing[human[sharing]], _BELIEVING), (correcting, _CORRECTED)):
-            still = was[new[was] == s[was]]
-            new[still[self.rng.random(len(still)) < p.stop_sharing]] = quiet
-        self.state = new
-        self._counts.append(self._count())
-        self._ever.append(int(self.ever.sum()))
+        candidates = self._distinct(np.concatenate([active, believers, learned]))
+        state = s[candidates]
+        self._active = candidates[(state == _SHARING) | (state == _CORRECTING)]
+        self._counts.append(self._now.copy())
+        self._ever.append(self._ever_count)
         if self._states is not None:
-            self._states.append(new.copy())
+            self._states.append(s.copy())
         return True
 
     @property
@@ -305,18 +336,14 @@ class SpreadModel:
         """Whether nothing can change any more, or the rounds are used up."""
         if self.round >= self.params.rounds:
             return True
-        active = np.any((self.state == _SHARING) | (self.state == _CORRECTING))
         waiting = self.params.fact_checkers > 0 and self.round < self.params.factcheck_delay
-        return not active and not waiting
+        return len(self._active) == 0 and not waiting
 
     def run(self) -> History:
         """Play every remaining round and return the history."""
         while self.step():
             pass
         return self.history
-
-    def _count(self) -> np.ndarray:
-        return np.bincount(self.state[~self.bot], minlength=len(State))
 
     @property
     def history(self) -> History:

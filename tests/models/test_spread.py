@@ -94,10 +94,6 @@ def final_size(h: History) -> float:
     return h.final_size
 
 
-def final_correctors(h: History) -> float:
-    return h.correctors[-1]
-
-
 def final_believers(h: History) -> float:
     return h.believers[-1]
 
@@ -107,7 +103,7 @@ def final_believers(h: History) -> float:
     ("share_true", 0.1, 0.5, final_believers, -1),
     ("stop_sharing", 0.3, 0.8, final_size, -1),
     ("factcheck_delay", 1, 8, final_size, +1),
-    ("fact_checkers", 1, 10, final_correctors, +1),
+    ("fact_checkers", 1, 10, final_size, -1),
     ("label_rate", 0.0, 0.5, final_size, -1),
     ("nudge", 0.0, 0.5, final_size, -1),
     ("friction", 0.0, 0.5, final_size, -1),
