@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python benchmarks/spread/run.py                 # everything (about half an hour on 2 cores)
     PYTHONPATH=. python benchmarks/spread/run.py --part browser  # only the Chromium measurement
+    PYTHONPATH=. python benchmarks/spread/run.py --part speed    # only the speed against NDlib SIR
     PYTHONPATH=. python benchmarks/spread/run.py --runs 200      # a quick check with fewer runs
 
 Needs the ``bench`` extra (ndlib, six, EoN, networkx) and, for the browser part, Chromium.
@@ -70,7 +71,8 @@ def markdown(data: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("all", "model", "browser"), default="all")
+    parser.add_argument("--part", choices=("all", "model", "speed", "browser"), default="all",
+                        help="model = speed and agreement; speed = only the speed against NDlib SIR")
     parser.add_argument("--runs", type=int, default=2000, help="runs per engine for the agreement (default 2000)")
     parser.add_argument("--changes", type=int, default=30, help="slider changes per network size (default 30)")
     parser.add_argument("--out", type=Path, default=HERE.parent / "results")
@@ -82,6 +84,8 @@ def main() -> None:
     data["machine"] = f"{platform.machine()}, Python {platform.python_version()}"
     if args.part in ("all", "model"):
         data["model"] = model_part(args.runs)
+    if args.part == "speed":
+        data.setdefault("model", {"agreement": []})["speed"] = peers.speed()
     if args.part in ("all", "browser"):
         data["browser"] = browser.measure(changes=args.changes, screenshots=args.out)
         print(json.dumps(data["browser"]), flush=True)

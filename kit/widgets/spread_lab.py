@@ -195,4 +195,19 @@ class SpreadLab(anywidget.AnyWidget):
             getattr(self, action)()
 
 
-__all__ = ["SpreadLab", "slider_names"]
+
+
+def warm() -> None:
+    """Read the shipped networks ahead of the student (called for preheated kernels by kit.warmup)."""
+    from kit.content.errors import ContentError
+    from kit.content.paths import resolve
+    from kit.models.networks import load_network
+
+    for path in sorted(resolve("networks").glob("*.json")):
+        try:
+            load_network(str(path))
+        except ContentError:
+            pass  # reported when the lesson builds the lab
+
+
+__all__ = ["SpreadLab", "slider_names", "warm"]

@@ -131,3 +131,14 @@ def test_lesson_card_for_a_malformed_network_file(datasets, monkeypatch):
     (datasets / "networks" / "tiny.json").write_text((FIXTURES / "datasets/networks/tiny.json").read_text()[:-20], "utf-8")
     card = Lesson("demo", params={}).spread_lab("networks/tiny.json")
     assert isinstance(card, ProblemCard) and "JSON として読めません" in card.value
+
+
+def test_warm_reads_the_networks_and_ignores_broken_ones(datasets, monkeypatch):
+    from kit.models.networks import _read_cached
+    from kit.widgets import spread_lab
+
+    monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
+    (datasets / "networks" / "broken.json").write_text("{", "utf-8")
+    _read_cached.cache_clear()
+    spread_lab.warm()  # a broken file is left for the lesson's card, never an error here
+    assert _read_cached.cache_info().currsize == 1  # tiny.json is read and kept
