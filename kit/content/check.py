@@ -365,6 +365,7 @@ def _law_card_problems(name, place, call, datasets) -> list[ContentProblem]:
             cards.card(card)
         except ContentError as exc:
             problems += [ContentProblem(name, place, "", p.why, p.why_en) for p in exc.problems]
+    return problems
 
 
 def _spread_lab_problems(name, place, call, datasets) -> list[ContentProblem]:
