@@ -2,18 +2,6 @@
 // question, then a prediction, then the law's answer. The kernel decides and stores; this file
 // only shows what the kernel sends and says which button was pressed.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 // The same browser identity the quiz cards use (see quiz_card.js), so class results join up.
 function identity() {
   const id = { session: "", class_code: "", student: "" };

@@ -1,18 +1,6 @@
 // Browser half of kit.widgets.help_router.HelpRouter: one question at a time with big answer
 // buttons, then the help desks that fit. Nothing is stored; the kernel only walks the chart.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 function deskItem(d, L) {
   const li = h("li", { class: "nk-hr-desk" });
   li.append(h("p", { class: "nk-hr-desk-name", text: d.name }), h("p", { class: "nk-hr-desk-for", text: d.for }));

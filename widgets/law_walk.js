@@ -2,18 +2,6 @@
 // explanation and fact cards, and its question as big buttons. The kernel stores the answer
 // before it sends the feedback, and says "done" once everything for the click has been sent.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 function identity() {
   const id = { session: "", class_code: "", student: "" };
   try {

@@ -2,18 +2,6 @@
 // the model's results as bars with their numbers written out. The kernel computes everything;
 // this file sends slider values and draws what comes back.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 let uid = 0;
 
 function render({ model, el }) {

@@ -3,18 +3,6 @@
 // back the post cut into pieces, the flagged ones highlighted, and one card per flag. Every piece
 // of the student's text is shown with textContent, never as HTML.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 let uid = 0;
 
 function identity() {

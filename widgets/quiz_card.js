@@ -2,18 +2,6 @@
 // response to the kernel, and shows the feedback the kernel sends back. It never knows the
 // answer before the kernel has graded (and stored) the response.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 let uid = 0;
 
 // Who is answering, remembered by this browser: a random token (so a reload or a new kernel

@@ -3,18 +3,6 @@
 // sends the chosen index to the kernel. The kernel stores the choice before it sends the next
 // messages, and it never sends a choice's outcome tags before the summary at the end.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 // Who is playing, as the quiz cards remember it (same keys), so choices join the class results.
 function identity() {
   const id = { session: "", class_code: "", student: "" };

@@ -9,18 +9,6 @@ const STATE_KEYS = ["spread_unaware", "spread_sharing", "spread_believing", "spr
 const BELIEVERS = "#d55e00";
 const CORRECTORS = "#0072b2";
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) el.append(c);
-  return el;
-}
-
 function bytes(value) {
   if (!value) return new Uint8Array(0);
   if (value instanceof DataView) return new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));

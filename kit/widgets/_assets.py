@@ -6,8 +6,16 @@ from functools import cache
 
 from kit.content.paths import bundled_root
 
+COMMON = "_common.js"
+
 
 @cache
 def asset(name: str) -> str:
-    """The text of ``widgets/<name>`` (e.g. ``"quiz_card.js"``)."""
-    return (bundled_root() / "widgets" / name).read_text("utf-8")
+    """The text of ``widgets/<name>`` (e.g. ``"quiz_card.js"``); an ES module gets ``_common.js`` in front.
+
+    A module that still declares its own ``h`` is left alone (two declarations would not load).
+    """
+    text = (bundled_root() / "widgets" / name).read_text("utf-8")
+    if name.endswith(".js") and name != COMMON and "\nfunction h(" not in "\n" + text:  # own h(): kept
+        return asset(COMMON) + "\n" + text
+    return text
