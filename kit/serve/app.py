@@ -15,7 +15,9 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
   anywidget are allowed;
 - uncompressed responses: tornado compresses them (``KitVoila.init_settings``);
 - scripts discovered one wave after another: the page announces them all at once
-  (``preload.py``).
+  (``preload.py``);
+- each small message from the kernel held back up to 40 ms by Nagle's algorithm: the kernel
+  websocket sends at once (``websocket.py``).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from traitlets import Float, Integer, Unicode
 from voila.app import Voila
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from kit.serve import teacher, teacher_auth
@@ -14,6 +15,7 @@ from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, stagger_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
 from kit.serve.preload import warm_compression
+from kit.serve.websocket import PromptKernelWebsocketHandler
 
 
 class KitVoila(Voila):
@@ -62,6 +64,8 @@ class KitVoila(Voila):
                 continue  # students have no use for a listing of the served folder
             elif handler is TornadoVoilaHandler:
                 handler = LessonHandler
+            elif handler is VoilaKernelWebsocketHandler:
+                handler = PromptKernelWebsocketHandler
             elif handler in REPLACEMENTS:
                 handler = REPLACEMENTS[handler]
             handlers.append((pattern, handler, kwargs))
