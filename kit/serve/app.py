@@ -14,6 +14,8 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
 - every installed JupyterLab extension loaded into every page: only the widget manager and
   anywidget are allowed;
 - uncompressed responses: tornado compresses them (``KitVoila.init_settings``);
+- JupyterLab's CSS built by a 340 kB script on every visit: it is linked as a recorded
+  stylesheet (``stylesheet.py``);
 - scripts discovered one wave after another: the page announces them all at once
   (``preload.py``);
 - each small message from the kernel held back up to 40 ms by Nagle's algorithm: the kernel
@@ -78,7 +80,8 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
     # The lesson page announces every script it will load (kit/serve/preload.py).
-    c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links"}
+    c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links",
+                               "netkit_voila_style": "kit.serve.stylesheet.stylesheet_link"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
     c.VoilaConfiguration.preheat_kernel = options.pool > 0

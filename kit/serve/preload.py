@@ -88,11 +88,16 @@ def preload_links(base_url: str) -> str:
 
 
 def warm_compression() -> threading.Thread:
-    """Compress the listed scripts in the background, so the first page does not wait for it."""
+    """Compress the listed scripts (and the recorded stylesheet) in the background, so the first page does not wait."""
+    from kit.serve import stylesheet
     from kit.serve.caching import _compressed
 
+    files = [file for _, file in preload_paths()]
+    if stylesheet.usable():
+        files.append(str(stylesheet.STYLESHEET))
+
     def run():
-        for _, file in preload_paths():
+        for file in files:
             try:
                 stat = os.stat(file)
                 if stat.st_size >= 1024:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import urllib.error
 import urllib.request
@@ -65,6 +66,16 @@ def test_lesson_page_is_local_only_and_compressed(running):
     assert "_xsrf=" in cookie  # the tab's shutdown beacon needs it
     assert "cdn.jsdelivr.net" not in body and "cdnjs.cloudflare.com" not in body and "unpkg.com" not in body
     assert "nk-problem" not in body and "Traceback" not in body
+
+
+def test_lesson_page_links_voilas_styles_as_a_stylesheet(running):
+    status, body, _ = get(running.url + "voila/render/piracy/basics.ipynb")
+    assert status == 200
+    assert 'href="/voila/templates/netkit/static/voila-style.css"' in body and "voila-style.js" not in body
+    status, css, headers = get(running.url + "voila/templates/netkit/static/voila-style.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css") and ".jp-OutputArea" in css
+    font = re.search(r"url\((\.\./\.\./\.\./static/[^)#?]+\.woff)\)", css).group(1)
+    assert get(running.url + "voila/templates/netkit/static/" + font)[0] == 200
 
 
 def test_lesson_page_announces_scripts_that_are_served(running):
