@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def cmd_print(args) -> int:
     """Write the guide or worksheet of one lesson (or of every lesson with --all)."""
     from kit.cli import find_folders
     from kit.content.check import lesson_metadata
-    from kit.printing.pdf import PrintUnavailable, html_to_pdf
+    from kit.printing import fonts
+    from kit.printing.pdf import PrintUnavailable, html_to_pdfs
 
     lessons, datasets = find_folders(args.dir)
     if not args.lesson and not args.all:
@@ -30,10 +32,21 @@ def cmd_print(args) -> int:
         return 2
     names = sorted(lesson_metadata(lessons)) if args.all else [args.lesson]
     out = Path(args.out)
+    embed = not args.no_embed_font
+    if embed and args.to == "pdf" and len(names) > 1:
+        # one cut of the font for every page (the texts, without fonts, are quick to make)
+        texts = []
+        for name in names:
+            try:
+                texts.append(render(args.kind, lessons, datasets, name, args.lang, embed_font=False)[1])
+            except ContentError:
+                continue  # reported below
+        fonts.prepare(html.unescape("".join(texts)))
     failed = 0
+    pages: list[tuple[str, Path]] = []
     for name in names:
         try:
-            lesson_id, page = render(args.kind, lessons, datasets, name, args.lang, not args.no_embed_font)
+            lesson_id, page = render(args.kind, lessons, datasets, name, args.lang, embed)
         except ContentError as exc:
             print("\n".join(p.sentence() for p in exc.problems), file=sys.stderr)
             failed += 1
@@ -42,13 +55,16 @@ def cmd_print(args) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         if args.to == "html":
             target.write_text(page, "utf-8")
+            print(say("print_done", out=target))
         else:
-            try:
-                html_to_pdf(page, target)
-            except PrintUnavailable as exc:
-                print(say("print_no_browser") + f"\n({exc})", file=sys.stderr)
-                return 2
-        print(say("print_done", out=target))
+            pages.append((page, target))
+    if pages:
+        try:
+            for target in html_to_pdfs(pages):
+                print(say("print_done", out=target))
+        except PrintUnavailable as exc:
+            print(say("print_no_browser") + f"\n({exc})", file=sys.stderr)
+            return 2
     return 1 if failed else 0
 
 

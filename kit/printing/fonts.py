@@ -131,10 +131,35 @@ def _to_truetype(font) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F)) + "。、・ー「」（）○×□→"
+_prepared: list[tuple[frozenset[str], str]] = []  # subsets made ahead for many pages (see prepare)
+
+
+def prepare(text: str) -> None:
+    """Cut the font once for every page to come: ``text`` is all of their texts together.
+
+    Cutting takes a second or two per page, mostly opening the font and converting outlines;
+    printing every lesson's guide (``--all``) then cuts once instead of once per lesson. Chromium
+    keeps only the glyphs a page uses when it writes the PDF, so the PDFs stay as small.
+    """
+    characters = _characters(text)
+    _prepared.append((frozenset(characters), _rules(characters)))
+
+
+def _characters(text: str) -> str:
+    return "".join(sorted(set(text) | set(ALWAYS)))
+
+
 def font_face_css(text: str) -> str:
     """``@font-face`` rules carrying the characters of ``text`` in a Japanese font ("" if none found)."""
-    always = "".join(chr(c) for c in range(0x20, 0x7F)) + "。、・ー「」（）○×□→"
-    characters = "".join(sorted(set(text) | set(always)))
+    characters = _characters(text)
+    for covered, rules in _prepared:
+        if covered.issuperset(characters):
+            return rules
+    return _rules(characters)
+
+
+def _rules(characters: str) -> str:
     try:
         import fontTools  # noqa: F401 - the print extra
     except ImportError:

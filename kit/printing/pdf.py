@@ -34,10 +34,16 @@ def find_browser() -> str | None:
 
 
 def html_to_pdf(page_html: str, out: Path) -> Path:
-    """Write ``page_html`` as an A4 PDF at ``out``; ``PrintUnavailable`` if nothing can print.
+    """Write ``page_html`` as an A4 PDF at ``out``; ``PrintUnavailable`` if nothing can print."""
+    return html_to_pdfs([(page_html, out)])[0]
 
-    Playwright's synchronous API refuses to run where an asyncio loop is running (a notebook, a
-    server), so the printing runs in a thread of its own.
+
+def html_to_pdfs(pages: list[tuple[str, Path]]) -> list[Path]:
+    """Write each (HTML, path) as an A4 PDF, with one browser for all of them.
+
+    Starting Chromium takes most of a second; printing every lesson starts it once. Playwright's
+    synchronous API refuses to run where an asyncio loop is running (a notebook, a server), so the
+    printing runs in a thread of its own. ``PrintUnavailable`` if nothing can print.
     """
     import threading
 
@@ -45,7 +51,7 @@ def html_to_pdf(page_html: str, out: Path) -> Path:
 
     def work():
         try:
-            result["path"] = _print(page_html, out)
+            result["paths"] = _print(pages)
         except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
             result["error"] = exc
 
@@ -54,28 +60,33 @@ def html_to_pdf(page_html: str, out: Path) -> Path:
     thread.join()
     if "error" in result:
         raise result["error"]
-    return result["path"]
+    return result["paths"]
 
 
-def _print(page_html: str, out: Path) -> Path:
+def _print(pages: list[tuple[str, Path]]) -> list[Path]:
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError as exc:
         raise PrintUnavailable(str(exc)) from None
     executable = find_browser()
+    written = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=executable, headless=True,
                                         args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
             try:
-                page = browser.new_page()
-                page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("data:") else route.continue_())
-                page.set_content(page_html, wait_until="load")
-                page.evaluate("document.fonts.ready.then(() => true)")
-                out.parent.mkdir(parents=True, exist_ok=True)
-                page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True)
+                for page_html, out in pages:
+                    page = browser.new_page()
+                    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("data:")
+                               else route.continue_())
+                    page.set_content(page_html, wait_until="load")
+                    page.evaluate("document.fonts.ready.then(() => true)")
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True)
+                    page.close()
+                    written.append(out)
             finally:
                 browser.close()
     except Error as exc:
         raise PrintUnavailable(str(exc)) from None
-    return out
+    return written

@@ -130,3 +130,34 @@ def test_pdfs_embed_the_japanese_font(tmp_path, capsys):
     text = "".join(page.extract_text() for page in reader.pages)
     assert "誹謗中傷" in text and "相談" in text  # real text, searchable, with the help desks
     shutil.rmtree(folder)
+
+
+def test_a_font_cut_ahead_for_many_pages_serves_each_of_them(monkeypatch):
+    from kit.printing import fonts
+
+    if find_font() is None:
+        pytest.skip("no Japanese font on this computer")
+    cuts = []
+    real = fonts.subset_font.__wrapped__
+    monkeypatch.setattr(fonts, "subset_font", lambda path, chars: cuts.append(chars) or real(path, chars))
+    monkeypatch.setattr(fonts, "_prepared", [])
+    fonts.prepare("誹謗中傷の相談窓口" + "偽情報の拡散")
+    made = len(cuts)
+    assert made >= 1
+    assert fonts.font_face_css("相談窓口") == fonts.font_face_css("偽情報") != ""
+    assert len(cuts) == made  # both pages took the prepared cut
+    fonts.font_face_css("海賊版")  # characters outside it: cut anew
+    assert len(cuts) > made
+
+
+@pytest.mark.skipif(find_browser() is None, reason="no Chromium to print with")
+def test_every_lesson_printed_at_once_gets_its_own_pdf(tmp_path, capsys):
+    pypdf = pytest.importorskip("pypdf")
+    folder = tmp_path / "all"
+    assert main(["print", "worksheet", "--all", "--to", "pdf", "--out", str(folder), "--dir", str(REPO)]) == 0
+    written = sorted(folder.glob("*.pdf"))
+    assert [p.name for p in written] == sorted(f"{lesson}-worksheet.pdf" for lesson in LESSONS)
+    for pdf in written[:3]:
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).replace("\n", "")
+        meta = info(pdf.name[: -len("-worksheet.pdf")]).meta
+        assert meta["title_ja"][:4] in text, pdf.name
