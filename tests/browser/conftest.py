@@ -119,8 +119,11 @@ def page(browser):
     pg = context.new_page()
     pg.requested_urls = []
     pg.on("request", lambda r: pg.requested_urls.append(r.url))
+    pg.page_errors = []  # uncaught errors in the page's scripts
+    pg.on("pageerror", lambda e: pg.page_errors.append(str(e)))
     yield pg
     context.close()
+    assert pg.page_errors == [], "an uncaught error in the page's scripts"
 
 
 def pytest_collection_modifyitems(items):

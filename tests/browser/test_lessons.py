@@ -91,6 +91,7 @@ def test_lesson_with_mouse_and_keyboard_offline(server, page, lesson):
     assert only_local(page.requested_urls) == [], only_local(page.requested_urls)
     scripts = [u for u in page.requested_urls if "/voila/static/" in u or "/labextensions/" in u]
     assert len(scripts) == len(set(scripts)), "a preloaded script was fetched twice"
+    assert page.page_errors == []
 
 
 def test_answers_are_stored_before_feedback(server, page):
