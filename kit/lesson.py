@@ -26,14 +26,14 @@ def request_params(lesson_id: str = "") -> dict[str, str]:
     """The parameters of the link the student opened (first value of each), as Voilà passes them.
 
     With preheated kernels Voilà runs the notebook before anyone asks for it; it hands the query
-    string over only when a student arrives, so wait for it then — after reading every content
-    file and preparing the components this lesson uses (``kit.warmup``), so that what is left to
-    do when 40 students arrive at once is only building widgets.
+    string over only when a student arrives, so wait for it then (``kit.preheat``) — after reading
+    the content files and preparing the components this lesson uses (``kit.warmup``), so that what
+    is left to do when 40 students arrive at once is only building widgets.
     """
-    if os.environ.get("VOILA_PREHEAT", "False") == "True":
-        from voila.utils import wait_for_request
+    from kit.preheat import preheated, wait_for_request
 
-        warm_content()
+    if preheated():
+        warm_content(lesson_id)
         if lesson_id:
             from kit.warmup import warm_components
 
@@ -43,25 +43,21 @@ def request_params(lesson_id: str = "") -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(query, keep_blank_values=False).items() if v}
 
 
+LOADERS = {  # kind: (module under kit.content, function); imported only when that kind is read
+    "quiz": ("quiz", "read_quiz"), "text": ("lesson_text", "load_lesson_text"), "help": ("help", "load_help"),
+    "facts": ("facts", "load_all_facts"), "scenario": ("scenario", "load_scenario"),
+    "router": ("router", "load_router"), "law_rules": ("law_rules", "load_law_rules"),
+    "estimates": ("estimates", "load_estimates"), "timeline": ("timeline", "load_timeline"),
+    "lexicon": ("lexicon", "load_lexicon"), "law_walk": ("law", "load_law_walk"), "law_cards": ("law", "load_law_cards"),
+}
+
+
 @lru_cache(maxsize=256)
 def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
-    from kit.content.estimates import load_estimates
-    from kit.content.facts import load_all_facts
-    from kit.content.help import load_help
-    from kit.content.law import load_law_cards, load_law_walk
-    from kit.content.law_rules import load_law_rules
-    from kit.content.lesson_text import load_lesson_text
-    from kit.content.lexicon import load_lexicon
-    from kit.content.quiz import read_quiz
-    from kit.content.router import load_router
-    from kit.content.scenario import load_scenario
-    from kit.content.timeline import load_timeline
+    import importlib
 
-    loader = {"quiz": read_quiz, "text": load_lesson_text, "help": load_help, "facts": load_all_facts,
-              "scenario": load_scenario, "router": load_router, "law_rules": load_law_rules,
-              "estimates": load_estimates, "timeline": load_timeline, "lexicon": load_lexicon,
-              "law_walk": load_law_walk, "law_cards": load_law_cards}[kind]
-    return loader(path)
+    module, function = LOADERS[kind]
+    return getattr(importlib.import_module(f"kit.content.{module}"), function)(path)
 
 
 def load(kind: str, path: Path):
@@ -83,8 +79,35 @@ def load(kind: str, path: Path):
     return _load_cached(kind, str(path), *key)
 
 
-def warm_content() -> None:
-    """Read every content file under the datasets folder now, ignoring the broken ones for later."""
+def warm_content(lesson_id: str = "") -> None:
+    """Read the content files lesson ``lesson_id`` uses now, ignoring the broken ones for later.
+
+    The files are the ones its notebook's calls name (``kit.warmup.content_used``), and the facts;
+    with no lesson id, or when its notebook cannot be read, every content file under datasets/.
+    """
+    from kit.text.ui import labels
+
+    labels("ja")
+    root = resolve("")
+    files = None
+    if lesson_id:
+        from kit.warmup import content_used, notebook_for
+
+        try:
+            notebook = notebook_for(lesson_id)
+            files = content_used(notebook) if notebook is not None else None
+        except (OSError, ValueError):
+            log.debug("could not read the notebook of %s", lesson_id, exc_info=True)
+    if files is None:
+        files = _every_content_file(root)
+    for kind, file in [*files, ("facts", "facts")]:
+        try:
+            load(kind, resolve(file) if isinstance(file, str) else file)
+        except ContentError:
+            pass
+
+
+def _every_content_file(root: Path) -> list[tuple[str, Path]]:
     import kit.widgets.fact_card  # noqa: F401  (imports are most of a lesson's start-up cost)
     import kit.widgets.help_list  # noqa: F401
     import kit.widgets.help_router  # noqa: F401
@@ -94,13 +117,10 @@ def warm_content() -> None:
     import kit.widgets.scenario_player  # noqa: F401
     import kit.widgets.timeline  # noqa: F401
     from kit.content.check import content_files
-    from kit.text.ui import labels
-
-    labels("ja")
-    root = resolve("")
     from kit.content.law import law_kind
     from kit.content.router import is_router_file
 
+    files = []
     for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios"),
                          ("law_rules", "law_rules"), ("estimates", "estimates"), ("timeline", "timelines"),
                          ("lexicon", "lexicon"), ("law", "law")):
@@ -108,17 +128,10 @@ def warm_content() -> None:
             if kind == "lexicon" and path.suffix.lower() not in (".yaml", ".yml"):
                 continue  # the labelled sentences beside the lexicon are for measuring, not lessons
             if kind == "help" and is_router_file(path):
-                kind_here = "router"
+                files.append(("router", path))
             else:
-                kind_here = law_kind(path) if kind == "law" else kind
-            try:
-                load(kind_here, path)
-            except ContentError:
-                pass
-    try:
-        load("facts", root / "facts")
-    except ContentError:
-        pass
+                files.append((law_kind(path) if kind == "law" else kind, path))
+    return files
 
 
 def _clean_identity(value: str) -> str:
@@ -128,6 +141,14 @@ def _clean_identity(value: str) -> str:
 
 class Lesson:
     """A lesson being played by one student: its language, furigana, identity and content."""
+
+    # The kind of content file (for ``load``) that each method reads from its ``file`` argument.
+    CONTENT_KINDS = {
+        "quiz": "quiz", "section": "text", "sections": "text", "title": "text", "timeline": "timeline",
+        "timeline_spread": "timeline", "help": "help", "scenario": "scenario", "help_router": "router",
+        "download_rule_checker": "law_rules", "estimate_explorer": "estimates", "post_checker": "lexicon",
+        "law_walk": "law_walk", "law_card": "law_cards", "law_cards": "law_cards",
+    }
 
     def __init__(self, lesson_id: str, *, lang: str = "ja", furigana: bool = False,
                  params: dict[str, str] | None = None):

@@ -63,3 +63,38 @@ def test_issue5_components_are_found():
     assert [module_for(m) for m in ("scenario", "help_router", "law_walk", "law_card", "law_cards")] == [
         "kit.widgets.scenario_player", "kit.widgets.help_router", "kit.widgets.law_walk", "kit.widgets.law_walk",
         "kit.widgets.law_walk"]
+
+
+def test_reads_the_files_the_calls_name_and_the_defaults_of_the_rest(tmp_path):
+    b = notebook(tmp_path / "b.ipynb", "topic-b", "%matplotlib inline\nlesson.title('texts/t.yaml')",
+                 "lesson.quiz('quizzes/q.csv', group='pre')\nlesson.help_router(audience='adults')",
+                 "lesson.quiz(file='quizzes/q.csv', group='post')\nlesson.section(name, 'x')\n"
+                 "lesson.law_card('defamation', 'insult')\nlesson.flaming_lab()", "this is not python (")
+    assert warmup.content_used(b) == [("text", "texts/t.yaml"), ("quiz", "quizzes/q.csv"),
+                                      ("router", "help/router.yaml"), ("law_cards", "law/cards.yaml")]
+
+
+def test_every_content_method_reads_a_file_argument():
+    import inspect
+
+    from kit.lesson import Lesson
+
+    for method in Lesson.CONTENT_KINDS:
+        assert "file" in inspect.signature(getattr(Lesson, method)).parameters, method
+
+
+def test_a_preheated_kernel_reads_only_its_own_lessons_content(monkeypatch):
+    from kit import lesson
+    from tests.conftest import REPO
+
+    monkeypatch.chdir(REPO / "lessons" / "piracy")
+    read = []
+    monkeypatch.setattr(lesson, "load", lambda kind, path: read.append((kind, path.relative_to(REPO / "datasets"))))
+    lesson.warm_content("piracy-hs")
+    assert {kind for kind, _ in read} == {"text", "quiz", "law_rules", "estimates", "scenario", "facts"}
+    assert all("defamation" not in str(path) and "misinformation" not in str(path) for _, path in read)
+    for _, path in read:
+        assert (REPO / "datasets" / path).exists(), path
+    read.clear()
+    lesson.warm_content("no-such-lesson")  # its notebook is not here: every file, as before
+    assert any("defamation" in str(path) for _, path in read)
