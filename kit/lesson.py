@@ -298,7 +298,7 @@ class Lesson:
         def build():
             return ScenarioPlayer(load("scenario", resolve(file)), role=role, lang=self.lang, furigana=self.furigana,
                                   recorder=self.record, lesson=self.id, session=self.session,
-                                  student=self.student, class_code=self.class_code)
+                                  student=self.student, class_code=self.class_code, history=self.history)
 
         return self._safely(build, file)
 

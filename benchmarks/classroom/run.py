@@ -74,14 +74,15 @@ def free_port() -> int:
 class Server:
     """Stock ``voila`` or ``netkit serve`` on a free port, stopped by PID."""
 
-    def __init__(self, kind: str, data: Path, extra: list[str] = ()):
+    def __init__(self, kind: str, data: Path, extra: list[str] = (), folder: Path | None = None):
         self.kind, self.port = kind, free_port()
+        folder = folder or HERE / kind
         self.url = f"http://127.0.0.1:{self.port}/"
         if kind == "stock":
-            cmd = [sys.executable, "-m", "voila", str(HERE / "stock"), "--no-browser", f"--port={self.port}",
+            cmd = [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={self.port}",
                    "--Voila.ip=127.0.0.1", *extra]
         else:
-            cmd = [sys.executable, "-m", "kit", "serve", str(HERE / "kit"), "--host", "127.0.0.1", "--port",
+            cmd = [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port",
                    str(self.port), "--data-dir", str(data), "--teacher-passcode", "bench", *extra]
         self.log = open(data / f"{kind}-{self.port}.log", "w")
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
@@ -330,6 +331,7 @@ def main() -> int:
                 server = Server(kind, data, ["--class-size", str(students), "--lesson", "quiz/quiz"])
                 try:
                     wait_for_pool(server, students)
+                    r["pool_kernel_memory_mb"] = memory(sorted(server.kernels())[0])  # waiting for its student
                     r["burst_pool"] = burst(server, students)
                     wait_for_pool(server, students, refilled=True)
                     r["pool_one_student"] = one_student(browser, server, repeats)
@@ -396,6 +398,9 @@ def markdown(r: dict) -> str:
         ("student kernel RSS / PSS (MB)", f"{s['kernel_memory_mb']['rss']} / {s['kernel_memory_mb']['pss']}",
          f"{k['kernel_memory_mb']['rss']} / {k['kernel_memory_mb']['pss']}", q["kernel_rss_vs_bare"],
          f"≤ 1.15 of bare ipywidgets ({r['bare_ipywidgets_kernel_mb']['rss']} MB)"),
+        ("preheated kernel waiting, RSS / PSS (MB)", "",
+         f"{k['pool_kernel_memory_mb']['rss']} / {k['pool_kernel_memory_mb']['pss']}" if "pool_kernel_memory_mb" in k else "",
+         "", ""),
         ("kernels alive after tabs closed", f"{s['kernels_after_close']['alive']} of {s['kernels_after_close']['opened']}",
          f"{k['kernels_after_close']['alive']} of {k['kernels_after_close']['opened']}", "", "0"),
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kit.content.errors import ContentError
 from kit.content.scenario import TAGS, Node, Scenario, ScenarioChoice
 
 MAX_CHAIN = 200  # a loaded scenario has no endless next-chain; this only guards hand-built ones
@@ -104,3 +105,35 @@ class Walk:
                     kinder[s.node] = options
         return Summary(tuple(self.steps), {t: counts.get(t, 0) for t in TAGS}, kinder,
                        self.current if self.finished else None)
+
+
+def replay(scenario: Scenario, choices: list[tuple[str, int]], roles: list[str] | None = None) -> Walk | None:
+    """The latest play-through that ``choices`` (node id, choice index; oldest first) made, or None.
+
+    A stored choice either continues the path being rebuilt (it was made at its current node) or
+    starts a new one, in the role (of ``roles``; default: every role) whose story first asks at
+    that node: that is where a student who began again made their first choice. Choices that
+    fit neither (the scenario was edited since) are passed over.
+    """
+    offered = [r.id for r in scenario.roles] if roles is None else roles
+    walk: Walk | None = None
+    for node, index in choices:
+        if walk is not None and not walk.finished and walk.current.id == node:
+            try:
+                walk.choose(index)
+                continue
+            except ChoiceError:
+                pass
+        for role in offered:
+            try:
+                fresh = Walk(scenario, role)
+            except (ChoiceError, ContentError, KeyError):
+                continue
+            if fresh.current.id == node:
+                try:
+                    fresh.choose(index)
+                except ChoiceError:
+                    continue
+                walk = fresh
+                break
+    return walk

@@ -5,7 +5,8 @@ messages, and answers with big choice buttons. Each choice is stored through the
 ``scenario:<id>:<node id>``, response ``(choice index,)``, correct = the choice hurts no one)
 before the next messages are shown. At the end a kind summary explains the outcome tags of the
 path. ``pick_role()``, ``choose()`` and ``restart()`` do what the buttons do, so tests need no
-browser; the rules of the path live in ``kit.models.scenario_walk``.
+browser; the rules of the path live in ``kit.models.scenario_walk``. After a reload (or in a new
+kernel), the browser's token brings back the path it had taken (``resume()``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import anywidget
 import traitlets
 
 from kit.content.scenario import NARRATOR, ROLES, TAGS, YOU, Node, Scenario, ScenarioChoice
-from kit.models.scenario_walk import ChoiceError, Step, Walk
+from kit.models.scenario_walk import ChoiceError, Step, Walk, replay
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
@@ -27,6 +28,7 @@ from kit.widgets._render import text_html
 log = logging.getLogger(__name__)
 
 Recorder = Callable[[Answer], None]
+History = Callable[[str], list[Answer]]  # the answers stored earlier for a session token
 _SESSION = re.compile(r"[0-9a-f]{32}")
 # Avatar colours with white text at a contrast of at least 4.5:1.
 PALETTE = ("#1f5f99", "#8a3ffc", "#b3261e", "#1b7a3a", "#8c4a00", "#005f73", "#6b4c9a", "#a3195b")
@@ -54,11 +56,13 @@ class ScenarioPlayer(anywidget.AnyWidget):
 
     def __init__(self, scenario: Scenario, *, role: str | None = None, lang: str = "ja", furigana: bool = False,
                  recorder: Recorder | None = None, lesson: str = "", session: str = "", student: str = "",
-                 class_code: str = "", **kwargs):
+                 class_code: str = "", history: History | None = None, **kwargs):
         super().__init__(**kwargs)
         self._s = scenario
         self._lang, self._furigana = lang, furigana
-        self._recorder = recorder
+        self._recorder, self._history = recorder, history
+        self._restoring = False
+        self.resumed = False
         self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
         self._linked = {"student": student, "class_code": class_code}
         self.walk: Walk | None = None
@@ -126,6 +130,38 @@ class ScenarioPlayer(anywidget.AnyWidget):
         self._context["class_code"] = self._linked["class_code"] or _clean(class_code) or self._context["class_code"]
         self._context["student"] = self._linked["student"] or _clean(student) or self._context["student"]
         self._identify()
+
+    def resume(self, session: str, class_code: str = "", student: str = "") -> None:
+        """Continue the sitting ``session`` (a browser's token): show the path it had taken.
+
+        Called when the browser says who is playing; only the first time, and only if nothing has
+        been chosen on this page yet. The latest play-through is rebuilt from the stored choices
+        without storing them again.
+        """
+        self.identify(session, class_code, student)
+        if self.resumed or not _SESSION.fullmatch(str(session)):
+            return
+        self.resumed = True
+        if self._history is None or (self.walk is not None and self.walk.steps):
+            return
+        prefix = self.item_id("")
+        try:
+            earlier = [(a.item[len(prefix):], a.response[0]) for a in self._history(session)
+                       if a.lesson == self._context["lesson"] and a.item.startswith(prefix) and len(a.response) == 1]
+        except Exception:  # a store that cannot be read must not stop the story
+            log.exception("could not read earlier choices of %s", session)
+            return
+        walk = replay(self._s, earlier, [self._fixed] if self._fixed else None)
+        if walk is None or not walk.steps:
+            return
+        self._restoring = True
+        try:
+            self.walk = None
+            self.pick_role(walk.role.id)
+            for step in walk.steps:
+                self.choose(step.index)
+        finally:
+            self._restoring = False
 
     def _identify(self) -> None:
         self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
@@ -208,7 +244,7 @@ class ScenarioPlayer(anywidget.AnyWidget):
         return f"scenario:{self._s.id}:{node_id}"
 
     def _record(self, node: Node, step: Step) -> bool:
-        if self._recorder is None:
+        if self._recorder is None or self._restoring:  # a restored choice is stored already
             return True
         try:
             self._recorder(Answer(item=self.item_id(node.id), response=(step.index,), correct=step.safe, **self._context))
@@ -232,4 +268,5 @@ class ScenarioPlayer(anywidget.AnyWidget):
             finally:
                 self.send({"event": "done"})  # after every change above: the page draws once, complete
         elif action == "hello":
-            self.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+            self.resume(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+            self.send({"event": "done"})

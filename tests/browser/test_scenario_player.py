@@ -95,3 +95,17 @@ def test_no_serious_accessibility_violations(demo_server, page):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [], bad
+
+
+def test_a_reload_shows_the_path_taken_and_stores_nothing_twice(demo_server, page):
+    page.goto(demo_server.url + "voila/render/demo/scenario.ipynb?class=1-1&name=reload")
+    player = page.locator(".nk-scenario").first
+    player.locator('.nk-sc-role[data-role="bystander"]').click(timeout=WIDGET_TIMEOUT)
+    player.locator('.nk-sc-choices button[data-index="1"]').click(timeout=30_000)
+    player.locator(".nk-sc-summary").wait_for(timeout=30_000)
+    page.reload()
+    player = page.locator(".nk-scenario").first
+    player.locator(".nk-sc-summary").wait_for(timeout=WIDGET_TIMEOUT)  # no role picker: the story as it ended
+    assert "そうだね、ごめん。" in player.locator(".nk-sc-log").inner_text()
+    db = sqlite3.connect(Path(demo_server.data_dir) / "results.sqlite3")
+    assert db.execute("SELECT COUNT(*) FROM answers WHERE student='reload'").fetchone()[0] == 1

@@ -66,3 +66,18 @@ def test_a_role_the_file_does_not_offer_names_the_ones_it_does(scenario):
     with pytest.raises(ContentError) as err:
         Walk(scenario, "poster")
     assert "target, bystander" in err.value.problems[0].sentence()
+
+
+def test_replay_rebuilds_the_latest_play_through(scenario):
+    from kit.models.scenario_walk import replay
+
+    assert replay(scenario, []) is None
+    walk = replay(scenario, [("t-1", 1), ("t-1", 1)])
+    assert walk.role.id == "target" and [s.index for s in walk.steps] == [1, 1] and walk.current.id == "t-1"
+    # began again as a bystander: the latest play is the one shown
+    walk = replay(scenario, [("t-1", 1), ("t-1", 0), ("b-2", 1)])
+    assert walk.role.id == "bystander" and [(s.node, s.index) for s in walk.steps] == [("b-2", 1)] and walk.finished
+    # a node or choice the edited file no longer has is passed over
+    walk = replay(scenario, [("gone", 0), ("b-2", 7), ("t-1", 1)])
+    assert walk.role.id == "target" and [s.index for s in walk.steps] == [1]
+    assert replay(scenario, [("b-2", 1)], roles=["target"]) is None  # the lesson fixed another role

@@ -147,3 +147,33 @@ def test_a_story_can_name_its_roles(scenario):
     roles = ScenarioPlayer(story, lang="en").scenario["roles"]
     assert (roles[0]["label"], roles[0]["about"]) == ("The author", "Who made the work")
     assert roles[1]["label"] == "The bystander"
+
+
+def test_a_reload_brings_back_the_path_without_storing_it_again(scenario):
+    from kit.store.records import Answer
+
+    token = "b" * 32
+    stored = [Answer("demo", "scenario:sample-chat:t-1", (1,), False, "practice", token),
+              Answer("other-lesson", "scenario:sample-chat:t-1", (0,), True, "practice", token),
+              Answer("demo", "quiz-1", (0,), True, "pre", token)]
+    first = ScenarioPlayer(scenario, lesson="demo", recorder=stored.append, history=lambda s: [a for a in stored if a.session == s])
+    first._on_browser_message(first, {"action": "hello", "session": token}, [])
+    assert first.role == "target" and [s.index for s in first.walk.steps] == [1]
+    assert [m["kind"] for m in first.log][-2:] == ["you", "message"] and len(stored) == 3  # shown, not stored again
+    first.choose(0)
+    assert len(stored) == 4 and first.summary
+    again = ScenarioPlayer(scenario, lesson="demo", recorder=stored.append, history=lambda s: [a for a in stored if a.session == s])
+    again.resume(token)
+    assert again.summary == first.summary and again.log == first.log
+    unknown = ScenarioPlayer(scenario, lesson="demo", history=lambda s: [a for a in stored if a.session == s])
+    unknown.resume("c" * 32)  # another browser: nothing of this one's
+    assert unknown.role == "" and unknown.log == []
+
+
+def test_a_store_that_cannot_be_read_leaves_a_fresh_story(scenario):
+    def broken(_session):
+        raise OSError("locked")
+
+    player = ScenarioPlayer(scenario, role="bystander", history=broken)
+    player.resume("d" * 32)
+    assert player.walk.steps == [] and len(player.choices) == 3
