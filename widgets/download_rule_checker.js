@@ -2,23 +2,6 @@
 // question, then a prediction, then the law's answer. The kernel decides and stores; this file
 // only shows what the kernel sends and says which button was pressed.
 
-// The same browser identity the quiz cards use (see quiz_card.js), so class results join up.
-function identity() {
-  const id = { session: "", class_code: "", student: "" };
-  try {
-    id.session = localStorage.getItem("netkit.session") || "";
-    if (!/^[0-9a-f]{32}$/.test(id.session)) {
-      const bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      id.session = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-      localStorage.setItem("netkit.session", id.session);
-    }
-    id.class_code = localStorage.getItem("netkit.class") || "";
-    id.student = localStorage.getItem("netkit.name") || "";
-  } catch (e) { /* storage blocked: predictions are still stored under this kernel's session */ }
-  return id;
-}
-
 const MARK = { not_illegal: "○", illegal: "！", crime: "✕" };
 
 function render({ model, el }) {

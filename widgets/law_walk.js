@@ -2,22 +2,6 @@
 // explanation and fact cards, and its question as big buttons. The kernel stores the answer
 // before it sends the feedback, and says "done" once everything for the click has been sent.
 
-function identity() {
-  const id = { session: "", class_code: "", student: "" };
-  try {
-    id.session = localStorage.getItem("netkit.session") || "";
-    if (!/^[0-9a-f]{32}$/.test(id.session)) {
-      const bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      id.session = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-      localStorage.setItem("netkit.session", id.session);
-    }
-    id.class_code = localStorage.getItem("netkit.class") || "";
-    id.student = localStorage.getItem("netkit.name") || "";
-  } catch (e) { /* storage blocked */ }
-  return id;
-}
-
 function render({ model, el }) {
   const root = h("section", { class: "nk-law-walk" });
   el.append(root);

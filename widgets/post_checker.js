@@ -5,16 +5,6 @@
 
 let uid = 0;
 
-function identity() {
-  try {
-    return {
-      session: localStorage.getItem("netkit.session") || "",
-      class_code: localStorage.getItem("netkit.class") || "",
-      student: localStorage.getItem("netkit.name") || "",
-    };
-  } catch (e) { return { session: "", class_code: "", student: "" }; }
-}
-
 function render({ model, el }) {
   const L = model.get("labels") || {};
   const id = `nk-pc${++uid}`;

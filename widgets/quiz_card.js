@@ -4,24 +4,6 @@
 
 let uid = 0;
 
-// Who is answering, remembered by this browser: a random token (so a reload or a new kernel
-// resumes the same sitting) and the class and nickname entered on the catalogue page.
-function identity() {
-  const id = { session: "", class_code: "", student: "" };
-  try {
-    id.session = localStorage.getItem("netkit.session") || "";
-    if (!/^[0-9a-f]{32}$/.test(id.session)) {
-      const bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes); // randomUUID needs https; a classroom server is plain http
-      id.session = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-      localStorage.setItem("netkit.session", id.session);
-    }
-    id.class_code = localStorage.getItem("netkit.class") || "";
-    id.student = localStorage.getItem("netkit.name") || "";
-  } catch (e) { /* storage blocked: answers are still stored, only resuming is lost */ }
-  return id;
-}
-
 function render({ model, el }) {
   const root = h("div", { class: "nk-quiz-card" });
   el.append(root);

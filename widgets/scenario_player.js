@@ -3,23 +3,6 @@
 // sends the chosen index to the kernel. The kernel stores the choice before it sends the next
 // messages, and it never sends a choice's outcome tags before the summary at the end.
 
-// Who is playing, as the quiz cards remember it (same keys), so choices join the class results.
-function identity() {
-  const id = { session: "", class_code: "", student: "" };
-  try {
-    id.session = localStorage.getItem("netkit.session") || "";
-    if (!/^[0-9a-f]{32}$/.test(id.session)) {
-      const bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      id.session = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-      localStorage.setItem("netkit.session", id.session);
-    }
-    id.class_code = localStorage.getItem("netkit.class") || "";
-    id.student = localStorage.getItem("netkit.name") || "";
-  } catch (e) { /* storage blocked: choices are still stored under this kernel's session */ }
-  return id;
-}
-
 function render({ model, el }) {
   const root = h("div", { class: "nk-scenario" });
   el.append(root);

@@ -2,35 +2,6 @@
 // buttons (share, check, scroll past), the lateral-reading steps after "check", and the feedback
 // the kernel sends once it has stored the choice. It never holds a post's truth before that.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
-
-// The same browser identity as the quiz cards use (see quiz_card.js).
-function identity() {
-  const id = { session: "", class_code: "", student: "" };
-  try {
-    id.session = localStorage.getItem("netkit.session") || "";
-    if (!/^[0-9a-f]{32}$/.test(id.session)) {
-      const bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      id.session = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-      localStorage.setItem("netkit.session", id.session);
-    }
-    id.class_code = localStorage.getItem("netkit.class") || "";
-    id.student = localStorage.getItem("netkit.name") || "";
-  } catch (e) { /* storage blocked: choices are still stored, only resuming is lost */ }
-  return id;
-}
-
 function render({ model, el }) {
   const root = h("div", { class: "nk-tl" });
   el.append(root);
