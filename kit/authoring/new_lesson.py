@@ -172,9 +172,9 @@ def lesson_notebook(meta: dict, bank: str, text: str, pre: str | None, post: str
 
 
 def _yaml(value) -> str:
-    import yaml
+    from kit.content.tables import dump_yaml
 
-    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    return dump_yaml(value)
 
 
 def text_yaml(title_ja: str, title_en: str, aims: list[dict]) -> str:

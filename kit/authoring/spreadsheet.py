@@ -236,10 +236,10 @@ def write_bank(sheet: Sheet, path: Path) -> None:
 
 def yaml_text(sheet: Sheet) -> str:
     """A bank as YAML: ``schema_version: 1`` and one mapping per question, empty cells left out."""
-    import yaml
+    from kit.content.tables import dump_yaml
 
     items = [{c: v for c, v in zip(sheet.columns, row, strict=True) if v != ""} for row in sheet.rows]
-    body = yaml.safe_dump({"items": items}, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    body = dump_yaml({"items": items})
     return f"schema_version: {SCHEMA_VERSION}\n" + body
 
 

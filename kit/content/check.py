@@ -388,9 +388,23 @@ def _spread_lab_problems(name, place, call, datasets) -> list[ContentProblem]:
     return problems
 
 
+MAX_PER_FILE = 30  # a pasted-in sheet can have thousands of bad rows; the first ones show the pattern
+
+
 def format_report(report: Report, lang: str = "ja") -> str:
-    """The report as lines a teacher reads: every problem, then a one-line total."""
-    lines = [p.sentence() if lang == "ja" else p.sentence_en() for p in report.problems]
+    """The report as lines a teacher reads: the problems (at most 30 per file), then a one-line total."""
+    lines = []
+    shown: dict[str, int] = {}
+    for p in report.problems:
+        shown[p.file] = shown.get(p.file, 0) + 1
+        if shown[p.file] <= MAX_PER_FILE:
+            lines.append(p.sentence() if lang == "ja" else p.sentence_en())
+    for file, count in shown.items():
+        if count > MAX_PER_FILE:
+            hidden = count - MAX_PER_FILE
+            lines.append(f"{file}: ほかに {hidden} 件の問題があります（ここには最初の {MAX_PER_FILE} 件だけを出しています）。"
+                         if lang == "ja" else
+                         f"{file}: {hidden} more problems (only the first {MAX_PER_FILE} are listed here).")
     if report.ok:
         lines.append(f"OK: 問題は見つかりませんでした（内容ファイル {report.files}、授業 {report.notebooks}）。"
                      if lang == "ja" else f"OK: no problems found ({report.files} content files, {report.notebooks} lessons).")

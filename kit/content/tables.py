@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +139,8 @@ def _from_grid(name: str, grid: list[list[str]]) -> Table:
             name, "列名の行がありません。2行目に id, type などの列名を入れてください。",
             "there is no header row; put the column names in the second row.")
     header_line, header = numbered[1]
-    columns = [c for c in header]
+    # Column names typed with the Japanese IME on (ｔｅｘｔ＿ｊａ) are the names the teacher meant.
+    columns = [unicodedata.normalize("NFKC", c) if isinstance(c, str) else c for c in header]
     problems = _header_problems(name, header_line, columns)
     if problems:
         raise ContentError(problems)
@@ -166,13 +169,50 @@ def _header_problems(name: str, line: int, columns: list[str]) -> list[ContentPr
     return problems
 
 
+class _Refused(Exception):
+    """A YAML construct content files may not use, with where it is and what to write instead."""
+
+    def __init__(self, line: int, ja: str, en: str, field: str = ""):
+        super().__init__(en)
+        self.line, self.ja, self.en, self.field = line, ja, en, field
+
+
+@cache
 def _yaml_loader():
     import re
 
     import yaml
 
     class Loader(yaml.SafeLoader):
-        """YAML 1.2 booleans: only true/false. A feedback of "No" or a choice "on" stays text."""
+        """YAML 1.2 booleans: only true/false. A feedback of "No" or a choice "on" stays text.
+
+        Aliases (``*name``) are refused: a file of a few lines that nests them expands to billions
+        of values and would hang every kernel that reads it. A key written twice in one mapping is
+        refused too, since YAML would silently keep only the second.
+        """
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise _Refused(
+                    event.start_mark.line + 1,
+                    f"別名（*{event.anchor}）は使えません。同じ内容をそのまま書いてください。",
+                    f"aliases (*{event.anchor}) are not allowed; write the content out in full.")
+            return super().compose_node(parent, index)
+
+        def construct_mapping(self, node, deep=False):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, (str, int, float, bool)) and key in seen:
+                    raise _Refused(
+                        key_node.start_mark.line + 1,
+                        f"「{key}」が2回書かれています（{seen[key]}行目にもあります）。片方を消すか名前を直してください。",
+                        f"'{key}' is written twice (also on line {seen[key]}); delete one or fix its name.",
+                        field=str(key))
+                if isinstance(key, (str, int, float, bool)):
+                    seen[key] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep=deep)
 
     Loader.yaml_implicit_resolvers = {
         key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
@@ -188,6 +228,17 @@ def _yaml_loader():
     Loader.add_implicit_resolver(
         "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$"), list("-+0123456789"))
     return Loader
+
+
+def dump_yaml(value: Any) -> str:
+    """``value`` as YAML a teacher can read and these loaders accept: block style, no aliases."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data):
+            return True  # the same list twice is written out twice: aliases are refused on reading
+
+    return yaml.dump(value, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
 
 
 def read_yaml_document(path: str | Path) -> tuple[str, Any]:
@@ -213,6 +264,8 @@ def _parse_yaml(path: Path, name: str) -> Any:
         raise ContentError.single(
             name, f"YAML の書き方に誤りがあります（{problem}）。字下げと「:」を確かめてください。",
             f"YAML syntax error ({problem}); check the indentation and colons.", place=place) from None
+    except _Refused as exc:
+        raise ContentError.single(name, exc.ja, exc.en, place=f"{exc.line}行目", field=exc.field) from None
     return doc
 
 

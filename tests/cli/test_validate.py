@@ -137,3 +137,18 @@ def test_scenarios_routers_and_law_are_checked_with_the_notebooks_that_name_them
     assert "law/walk.yaml: 段階「one」" in out and "no-such-fact" in out
     assert "id「libel」のカードがありません" in out and "「insult」のカードがありません" not in out
     assert out.strip().splitlines()[-1].startswith("5 件の問題があります")
+
+
+def test_thousands_of_bad_rows_show_thirty_and_the_count(folder, capsys):
+    rows = read_rows(folder / "datasets/quizzes/sample.csv")
+    template = next(r for r in rows if r[0] == "q-single")
+    bad = [[f"bad-{i}", *template[1:]] for i in range(2000)]
+    audience = rows[1].index("audience")
+    for row in bad:
+        row[audience] = "中学"
+    write_rows(folder / "datasets/quizzes/pasted.csv", rows[:2] + bad)
+    assert main(["validate", str(folder)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len([line for line in lines if "pasted.csv: " in line and "「audience」" in line]) == 30
+    assert any(line.endswith("pasted.csv: ほかに 1970 件の問題があります（ここには最初の 30 件だけを出しています）。") for line in lines)
+    assert lines[-1].startswith("2000 件の問題があります")

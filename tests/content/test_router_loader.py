@@ -7,6 +7,7 @@ import yaml
 
 from kit.content.errors import ContentError
 from kit.content.router import load_router
+from kit.content.tables import dump_yaml
 from tests.conftest import REPO
 
 
@@ -16,7 +17,7 @@ def sample(datasets) -> dict:
 
 def write(datasets, doc: dict):
     path = datasets / "help" / "router_broken.yaml"
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    path.write_text(dump_yaml(doc), "utf-8")
     return path
 
 

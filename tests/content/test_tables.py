@@ -68,3 +68,57 @@ def test_undecodable_bytes(datasets):
     with pytest.raises(ContentError) as err:
         load_quiz(path)
     assert "garbage.csv" in str(err.value)
+
+
+def test_column_names_typed_in_full_width_are_read(datasets):
+    source = datasets / "quizzes" / "sample.csv"
+    rows = read_rows(source)
+    rows[1] = [c.replace("text_ja", "ｔｅｘｔ＿ｊａ") for c in rows[1]]
+    path = write_rows(datasets / "quizzes" / "wide.csv", rows)
+    assert load_quiz(path).questions == load_quiz(source).questions
+
+
+YAML_QUIZ = """schema_version: 1
+items:
+  - id: q1
+    type: truefalse
+    text_ja: テスト
+    text_en: test
+    feedback1_ja: a
+    feedback1_en: a
+    feedback2_ja: b
+    feedback2_en: b
+    answer: "○"
+    explanation_ja: c
+    explanation_en: c
+"""
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once(datasets):
+    levels = "x0: &x0 [a,a,a,a,a,a,a,a,a]\n" + "".join(
+        f"x{n}: &x{n} [" + ",".join([f"*x{n - 1}"] * 9) + "]\n" for n in range(1, 10))
+    path = datasets / "quizzes" / "bomb.yaml"
+    path.write_text(levels + YAML_QUIZ.replace("text_ja: テスト", "text_ja: *x9"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_quiz(path)  # before the fix this never returned: 9^9 values
+    (problem,) = info.value.problems
+    assert problem.place == "2行目" and "*x0" in problem.why and "*x0" in problem.why_en
+
+
+def test_a_key_written_twice_is_named_with_both_lines(datasets):
+    path = datasets / "quizzes" / "twice.yaml"
+    path.write_text(YAML_QUIZ.replace("    text_en: test\n", "    text_en: test\n    text_ja: 二つ目\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_quiz(path)  # YAML alone would keep the second text and say nothing
+    (problem,) = info.value.problems
+    assert (problem.place, problem.field) == ("7行目", "text_ja") and "5行目" in problem.why
+
+
+def test_yaml_written_by_the_kit_has_no_aliases_and_reads_back(tmp_path):
+    from kit.content.tables import dump_yaml, read_yaml_document
+
+    shared = [{"text_ja": "a", "next": "b"}]
+    path = tmp_path / "x.yaml"
+    path.write_text(dump_yaml({"one": shared, "two": shared}), encoding="utf-8")
+    assert "*" not in path.read_text(encoding="utf-8")
+    assert read_yaml_document(path)[1] == {"one": shared, "two": shared}
