@@ -195,7 +195,7 @@ def _rule_problems(file: str, row: Row, folder: Path) -> list[ContentProblem]:
     picture = v.get("picture")
     if picture:
         target = (folder / picture).resolve()
-        if not str(target).startswith(str(folder.resolve())):
+        if not target.is_relative_to(folder.resolve()):  # not a prefix test: timelines_x/ is outside timelines/
             problem("picture", "画像はタイムラインのファイルと同じフォルダかその中に置いてください。",
                     "keep pictures in the timeline's folder or below it.")
         elif not target.is_file():

@@ -75,6 +75,8 @@ def _set(doc, post, dotted, value):
         (0, "steps", [], "steps", "1〜4つ"),
         (0, "picture", "pictures/missing.svg", "picture", "見つかりません"),
         (0, "picture", "picture.gif", "picture", "svg・png・jpg"),
+        (0, "picture", "../../etc/passwd.svg", "picture", "同じフォルダ"),
+        (0, "picture", "../timelines_x/dot.svg", "picture", "同じフォルダ"),  # a sibling whose name starts the same
         (0, "picture_alt_ja", None, "picture_alt_ja", "何が写っているか"),
         (0, "basis", "real-case", "sources", None),
         (1, "id", "rumour", "id", "使われています"),
