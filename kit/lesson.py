@@ -267,7 +267,7 @@ class Lesson:
 
             spread = ClassSpread(timeline, load_network(network), mine=feed.tally if feed is not None else None,
                                  class_answers=class_answers, class_code=feed.class_code if feed else self.class_code,
-                                 lang=self.lang)
+                                 lang=self.lang, furigana=self.furigana)
             if feed is not None:
                 feed.on_hello(lambda _identity: spread.set_class(feed.class_code))
             return spread

@@ -1,13 +1,26 @@
 // Shared by the browser halves of the kit's components: kit/widgets/_assets.py puts this in
 // front of each component's ES module, so every component builds its elements the same way.
 
+// Readings for interface strings in a lesson with furigana (小学生): plain text -> HTML with <ruby>,
+// sent by the kernel as labels.__ruby (kit.text.ui.labels). A component calls useRuby(labels) as it
+// renders; every component of one kind on a page has the same language and furigana.
+let RUBY = {};
+function useRuby(labels) {
+  RUBY = (labels && typeof labels.__ruby === "object" && labels.__ruby) || {};
+}
+
 // An element with attributes ("html": kernel-made HTML, escaped text plus <ruby>; "text"; "on…":
 // event listeners) and children (null, undefined and false are left out, for optional parts).
+// A "text" the kernel sent readings for (see useRuby) is drawn with them; a button keeps the plain
+// text as its accessible name, so a screen reader does not read the readings twice.
 function h(tag, attrs = {}, children = []) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text") el.textContent = v;
+    else if (k === "text" && typeof v === "string" && Object.hasOwn(RUBY, v)) {
+      el.innerHTML = RUBY[v]; // kernel-made HTML, as above
+      if (tag === "button" && !("aria-label" in attrs)) el.setAttribute("aria-label", v);
+    } else if (k === "text") el.textContent = v;
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v);
   }

@@ -1,18 +1,7 @@
 // Browser half of kit.widgets.class_spread.ClassSpread: two buttons and the outcome the kernel drew.
 
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text and an SVG chart
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
-
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const root = h("section", { class: "nk-cs" });
   el.append(root);
 

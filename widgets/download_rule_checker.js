@@ -5,6 +5,7 @@
 const MARK = { not_illegal: "○", illegal: "！", crime: "✕" };
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const root = h("div", { class: "nk-drc" });
   el.append(root);
   model.send({ action: "hello", ...identity() });

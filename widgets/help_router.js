@@ -14,6 +14,7 @@ function deskItem(d, L) {
 }
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const root = h("section", { class: "nk-help-router", "aria-labelledby": "nk-hr-title" });
   el.append(root);
   let busy = false;

@@ -3,6 +3,7 @@
 // before it sends the feedback, and says "done" once everything for the click has been sent.
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const root = h("section", { class: "nk-law-walk" });
   el.append(root);
   model.send({ action: "hello", ...identity() });

@@ -5,6 +5,7 @@
 let uid = 0;
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const id = `nk-lab${++uid}`;
   const root = h("div", { class: "nk-lab" });
   el.append(root);

@@ -6,6 +6,7 @@
 let uid = 0;
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const L = model.get("labels") || {};
   const id = `nk-pc${++uid}`;
   const root = h("div", { class: "nk-post-checker" });

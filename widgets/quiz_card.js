@@ -5,6 +5,7 @@
 let uid = 0;
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const root = h("div", { class: "nk-quiz-card" });
   el.append(root);
   model.send({ action: "hello", ...identity() });

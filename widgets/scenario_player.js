@@ -4,6 +4,7 @@
 // messages, and it never sends a choice's outcome tags before the summary at the end.
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const root = h("div", { class: "nk-scenario" });
   el.append(root);
   model.send({ action: "hello", ...identity() });
@@ -142,7 +143,7 @@ function render({ model, el }) {
     const again = h("div", { class: "nk-sc-again" });
     const other = (summary.other_roles || []).length > 0;
     again.append(h("button", { type: "button", class: "nk-sc-restart", onclick: () => send({ action: "restart" }, other ? "role" : "choice") },
-      [document.createTextNode(other ? L.scenario_other_role : L.scenario_again)]));
+      [h("span", { text: other ? L.scenario_other_role : L.scenario_again })]));
     box.append(again);
     root.append(box);
     if (focusNext === "choice" && !busy) {

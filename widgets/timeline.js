@@ -3,6 +3,7 @@
 // the kernel sends once it has stored the choice. It never holds a post's truth before that.
 
 function render({ model, el }) {
+  useRuby(model.get("labels"));
   const root = h("div", { class: "nk-tl" });
   el.append(root);
   model.send({ action: "hello", ...identity() });

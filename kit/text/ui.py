@@ -13,9 +13,36 @@ def _strings() -> dict[str, dict[str, str]]:
     return yaml.safe_load(resources.files("kit.text").joinpath("ui.yaml").read_text("utf-8"))
 
 
-def labels(lang: str) -> dict[str, str]:
-    """Every interface string in ``lang`` ("ja" or "en"), falling back to Japanese."""
-    return {key: (texts.get(lang) or texts["ja"]) for key, texts in _strings().items()}
+RUBY = "__ruby"  # in a component's labels: plain text -> the same with <ruby> readings
+
+
+def labels(lang: str, ruby: tuple[str, ...] | list[str] = ()) -> dict:
+    """Every interface string in ``lang`` ("ja" or "en"), falling back to Japanese.
+
+    ``ruby``: keys of the strings a component shows on its buttons; for a Japanese lesson with
+    furigana (小学生) their readings go along under ``labels["__ruby"]``, keyed by the plain text,
+    and the browser's ``h()`` (widgets/_common.js) shows them wherever that text is drawn.
+    """
+    found: dict = {key: (texts.get(lang) or texts["ja"]) for key, texts in _strings().items()}
+    if ruby and lang == "ja":
+        found[RUBY] = ruby_map(found[key] for key in ruby if key in found)
+    return found
+
+
+def ruby_map(texts) -> dict[str, str]:
+    """Plain text -> escaped HTML with ``<ruby>`` readings, for the texts that have kanji."""
+    return {text: _ruby(text) for text in texts if _has_kanji(text)}
+
+
+@cache
+def _ruby(text: str) -> str:
+    from kit.text.furigana import ruby_html
+
+    return ruby_html(text)
+
+
+def _has_kanji(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or ch == "\u3005" for ch in text)
 
 
 def label(key: str, lang: str, **values) -> str:

@@ -68,6 +68,7 @@ class ClassSpread(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("class_spread.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("class_spread.css")).tag(sync=True)
+    RUBY_LABELS = ("cs_mine", "cs_class")  # shown on buttons: with readings when the lesson has furigana
 
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
     result_html = traitlets.Unicode("", help="The outcome as HTML drawn in the kernel (escaped text and an SVG chart).").tag(sync=True)
@@ -75,11 +76,12 @@ class ClassSpread(anywidget.AnyWidget):
     class_known = traitlets.Bool(False, help="Whether the link named a class, so the class button is offered.").tag(sync=True)
 
     def __init__(self, timeline: Timeline, network, *, mine: Callable[[], Tally] | None = None,
-                 class_answers: ClassAnswers | None = None, class_code: str = "", lang: str = "ja", **kwargs):
+                 class_answers: ClassAnswers | None = None, class_code: str = "", lang: str = "ja",
+                 furigana: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.timeline, self.network = timeline, network
         self._mine, self._class_answers = mine, class_answers
-        self._lang = lang
+        self._lang, self._furigana = lang, furigana
         self.shown: tuple | None = None  # (whose, share rate, everyone scenario, ours scenario)
         self.set_class(class_code)
         self.on_msg(self._on_browser_message)
@@ -87,7 +89,7 @@ class ClassSpread(anywidget.AnyWidget):
     def set_class(self, class_code: str) -> None:
         """Offer the class button for ``class_code`` (known from the link, or once the browser says it)."""
         self.class_known = bool(class_code) and self._class_answers is not None
-        self.labels = {**labels(self._lang),
+        self.labels = {**labels(self._lang, ruby=self.RUBY_LABELS if self._furigana else ()),
                        "cs_class_named": label("cs_class_named", self._lang, klass=class_code) if class_code else ""}
 
     def show_mine(self) -> float | None:

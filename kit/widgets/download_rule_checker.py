@@ -34,6 +34,7 @@ class DownloadRuleChecker(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("download_rule_checker.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("download_rule_checker.css")).tag(sync=True)
+    RUBY_LABELS = ('drc_back', 'drc_again')  # shown on buttons: with readings when the lesson has furigana
 
     heading = traitlets.Dict(help="Title and as-of line of the rules, as HTML.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -55,7 +56,7 @@ class DownloadRuleChecker(anywidget.AnyWidget):
         self._linked = {"student": student, "class_code": class_code}  # the link's identity wins
         self.answers: dict[str, str] = {}
         self.decision: Decision | None = None
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.heading = {"title_html": self._html(law.title),
                         "as_of": label("drc_as_of", lang, date=law.as_of)}
         self.predictions = [{"id": o.value, "html": self._html(_outcome_text(o))} for o in OUTCOMES]

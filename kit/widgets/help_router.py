@@ -28,6 +28,7 @@ class HelpRouter(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("help_router.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("help_router.css")).tag(sync=True)
+    RUBY_LABELS = ('router_more', 'router_back', 'router_restart', 'router_all')  # shown on buttons: with readings when the lesson has furigana
 
     chart = traitlets.Dict(help="Title, introduction, source and checked date of the chart.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -41,7 +42,7 @@ class HelpRouter(anywidget.AnyWidget):
         self._chart = chart
         self._lang, self._furigana, self._audience = lang, furigana, audience
         self._path: list[tuple[str, int | None]] = []  # (step id, answer index or None for 'more')
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.chart = {
             "title_html": self._html(chart.title),
             "intro_html": self._html(chart.intro) if chart.intro.ja else "",

@@ -40,6 +40,7 @@ class LawWalkView(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("law_walk.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("law_walk.css")).tag(sync=True)
+    RUBY_LABELS = ('law_again', 'law_next', 'law_finish')  # shown on buttons: with readings when the lesson has furigana
 
     walk = traitlets.Dict(help="Title, introduction, closing summary and the headings of every step.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -58,7 +59,7 @@ class LawWalkView(anywidget.AnyWidget):
         self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
         self._linked = {"student": student, "class_code": class_code}
         self.answers: dict[str, int] = {}
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.walk = {
             "id": walk.id,
             "title_html": self._html(walk.title),

@@ -28,6 +28,7 @@ class ModelLab(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("model_lab.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("model_lab.css")).tag(sync=True)
+    RUBY_LABELS = ('lab_reset',)  # shown on buttons: with readings when the lesson has furigana
 
     heading = traitlets.Dict(help="Title and lead paragraph, as HTML.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -43,7 +44,7 @@ class ModelLab(anywidget.AnyWidget):
                  title: Text = _EMPTY, lead: Text = _EMPTY, prompts: tuple[Text, ...] = (), **kwargs):
         super().__init__(**kwargs)
         self._lang, self._furigana = lang, furigana
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self._start = checked(self.params_class, start or {})
         self.params = self._start
         self.heading = {"title_html": self._html(title), "lead_html": self._html(lead) if lead.ja else ""}

@@ -41,6 +41,7 @@ class PostChecker(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("post_checker.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("post_checker.css")).tag(sync=True)
+    RUBY_LABELS = ('pc_button',)  # shown on buttons: with readings when the lesson has furigana
 
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
     max_length = traitlets.Int(MAX_LENGTH, help="Longest post the checker reads, in characters.").tag(sync=True)
@@ -58,7 +59,7 @@ class PostChecker(anywidget.AnyWidget):
         self._recorder, self._text_store = recorder, text_store
         self._context = dict(lesson=lesson, session=session, student=student, class_code=class_code)
         self.store_text = bool(store_text and text_store is not None)
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.last: Check | None = None
         self.on_msg(self._on_browser_message)
 

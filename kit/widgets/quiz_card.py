@@ -40,6 +40,7 @@ class QuizCard(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("quiz_card.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("quiz_card.css")).tag(sync=True)
+    RUBY_LABELS = ('submit', 'next', 'finish')  # shown on buttons: with readings when the lesson has furigana
 
     question = traitlets.Dict(help="The question as the browser shows it: text, choices, no answer.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -62,7 +63,7 @@ class QuizCard(anywidget.AnyWidget):
         self._next_handlers: list[Callable[[QuizCard], None]] = []
         self._hello_handlers: list[Callable[[dict], None]] = []
         self.grade: Grade | None = None
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.progress = progress
         self.identify()
         self.question = self._view(seed)

@@ -21,7 +21,7 @@ import traitlets
 from kit.content.scenario import NARRATOR, ROLES, TAGS, YOU, Node, Scenario, ScenarioChoice
 from kit.models.scenario_walk import ChoiceError, Step, Walk, replay
 from kit.store.records import Answer
-from kit.text.ui import label, labels
+from kit.text.ui import RUBY, label, labels, ruby_map
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
 
@@ -43,6 +43,7 @@ class ScenarioPlayer(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("scenario_player.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("scenario_player.css")).tag(sync=True)
+    RUBY_LABELS = ('scenario_other_role', 'scenario_again')  # shown on buttons: with readings when the lesson has furigana
 
     scenario = traitlets.Dict(help="Title, look, channel, characters and the roles offered, as the browser shows them.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -71,8 +72,12 @@ class ScenarioPlayer(anywidget.AnyWidget):
             scenario.role(role)  # ContentError naming the roles offered
         only = scenario.roles[0].id if len(scenario.roles) == 1 else None
         self._fixed = role or only
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.scenario = self._scenario_view()
+        if furigana and lang == "ja":  # the role buttons' names and descriptions, with readings
+            roles = self.scenario["roles"]
+            self.labels = {**self.labels, RUBY: {**self.labels.get(RUBY, {}),
+                                                 **ruby_map([r["label"] for r in roles] + [r["about"] for r in roles])}}
         self.fixed_role = self._fixed is not None
         self._identify()
         self.on_msg(self._on_browser_message)

@@ -53,6 +53,7 @@ class TimelineFeed(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("timeline.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("timeline.css")).tag(sync=True)
+    RUBY_LABELS = ('tl_share', 'tl_check', 'tl_ignore', 'tl_decide_share', 'tl_decide_keep', 'tl_next', 'tl_finish')  # shown on buttons: with readings when the lesson has furigana
 
     heading = traitlets.Dict(help="Title, situation and the note on which posts are made up, as HTML.").tag(sync=True)
     post = traitlets.Dict(help="The post being shown as the browser draws it: clues only, no truth.").tag(sync=True)
@@ -82,7 +83,7 @@ class TimelineFeed(anywidget.AnyWidget):
         self._saved = True  # whether the first choice on the post being checked was stored
         self.resumed = False
         self._hello_handlers: list[Callable[[dict], None]] = []
-        self.labels = labels(lang)
+        self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.heading = {
             "title_html": self._html(timeline.title), "intro_html": self._html(timeline.intro),
             "note_html": self._html(timeline.note),

@@ -10,6 +10,11 @@ from playwright.sync_api import expect
 
 from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, only_local, wait_until
 
+# Every visible button whose text has kanji but no readings (a young reader cannot read it).
+BUTTONS_WITHOUT_READINGS = """() => [...document.querySelectorAll('button')]
+    .filter(b => b.offsetParent && /[\u4e00-\u9fff]/.test(b.textContent) && !b.querySelector('ruby'))
+    .map(b => b.className + ': ' + b.textContent.trim())"""
+
 
 def test_es34_with_furigana_answers_and_ends_with_help(server, page):
     page.goto(server.url + "voila/render/defamation/es34.ipynb?furigana=1&class=3-1&name=kodama")
@@ -18,6 +23,10 @@ def test_es34_with_furigana_answers_and_ends_with_help(server, page):
     assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
     assert "Traceback" not in page.content()
     assert card.locator("ruby rt").count() > 0  # readings over the question's kanji
+    submit = card.locator("button.nk-submit")  # 答える: readings on the button, its name read once
+    assert submit.locator("ruby").count() == 1 and submit.get_attribute("aria-label") == "答える"
+    page.locator(".nk-help-router .nk-hr-nav-b").first.wait_for(timeout=30_000)
+    assert page.evaluate(BUTTONS_WITHOUT_READINGS) == []
 
     answer_with_mouse(card)
     card.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)

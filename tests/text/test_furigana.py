@@ -24,3 +24,29 @@ def test_lone_counter_kanji_read_as_words_but_counted_after_numbers():
     assert "<rt>ぶん</rt>" in ruby_html("見えない分")
     assert "<rt>にん</rt>" in ruby_html("3人の子")
     assert "<rt>にち</rt>" in ruby_html("7日以内")
+
+
+def test_button_labels_carry_readings_only_when_asked_and_only_in_japanese():
+    from kit.text.ui import RUBY, labels
+
+    plain = labels("ja")
+    assert RUBY not in plain
+    with_ruby = labels("ja", ruby=("submit", "no_such_key"))
+    assert with_ruby[RUBY] == {"答える": "<ruby>答<rp>(</rp><rt>こた</rt><rp>)</rp></ruby>える"}
+    assert RUBY not in labels("en", ruby=("submit",))
+    assert {k: v for k, v in with_ruby.items() if k != RUBY} == plain
+
+
+def test_every_button_label_a_component_names_exists():
+    import importlib
+
+    from kit.text.ui import labels
+
+    known = labels("ja")
+    for name in ("quiz_card", "timeline", "class_spread", "model_lab", "help_router", "download_rule_checker",
+                 "law_walk", "post_checker", "scenario_player"):
+        module = importlib.import_module(f"kit.widgets.{name}")
+        classes = [c for c in vars(module).values() if isinstance(c, type) and "RUBY_LABELS" in vars(c)]
+        assert classes, name
+        for cls in classes:
+            assert set(cls.RUBY_LABELS) <= set(known), (name, set(cls.RUBY_LABELS) - set(known))
