@@ -72,3 +72,12 @@ def test_content_is_read_once_but_a_teachers_edit_is_seen(datasets, monkeypatch)
     os.utime(path, ns=(first_ns := path.stat().st_mtime_ns + 10**9, first_ns))
     bank, _ = load("quiz", path)
     assert bank.questions[0].text.ja == "書きかえた問題"
+
+
+def test_identity_from_the_link_is_printable_text_of_at_most_40_characters():
+    from kit.lesson import Lesson
+
+    lesson = Lesson("demo", params={"name": "\u0007<b>太郎</b>\u202e" + "x" * 10_000, "class": "\x00 3-1 \n"})
+    assert lesson.student.startswith("<b>太郎</b>") and len(lesson.student) == 40  # kept as text, escaped when shown
+    assert "\u0007" not in lesson.student and "\u202e" not in lesson.student
+    assert lesson.class_code == "3-1"

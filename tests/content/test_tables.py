@@ -122,3 +122,45 @@ def test_yaml_written_by_the_kit_has_no_aliases_and_reads_back(tmp_path):
     path.write_text(dump_yaml({"one": shared, "two": shared}), encoding="utf-8")
     assert "*" not in path.read_text(encoding="utf-8")
     assert read_yaml_document(path)[1] == {"one": shared, "two": shared}
+
+
+def problems_of(path):
+    with pytest.raises(ContentError) as info:
+        load_quiz(path)
+    return info.value.problems
+
+
+def test_an_empty_file_says_so(datasets):
+    path = datasets / "quizzes" / "empty.csv"
+    path.write_bytes(b"")
+    (problem,) = problems_of(path)
+    assert problem.file.endswith("empty.csv") and "空です" in problem.why and problem.why_en
+
+
+def test_answers_typed_full_width_are_read(datasets):
+    source = datasets / "quizzes" / "sample.csv"
+    rows = read_rows(source)
+    answer = rows[1].index("answer")
+    for row in rows[2:]:
+        row[answer] = row[answer].translate(str.maketrans("0123456789;", "０１２３４５６７８９；"))
+    assert load_quiz(write_rows(datasets / "quizzes" / "wide.csv", rows)).questions == load_quiz(source).questions
+
+
+def test_the_same_id_twice_names_both_rows(datasets):
+    rows = read_rows(datasets / "quizzes" / "sample.csv")
+    (problem,) = problems_of(write_rows(datasets / "quizzes" / "twice.csv", [*rows, rows[2]]))
+    assert (problem.place, problem.field) == (f"{len(rows) + 1}行目", "id") and "3行目" in problem.why
+
+
+def test_yaml_indented_with_tabs_names_the_line(datasets):
+    path = datasets / "quizzes" / "tabs.yaml"
+    path.write_text(YAML_QUIZ.replace("    type: truefalse", "\ttype: truefalse"), encoding="utf-8")
+    (problem,) = problems_of(path)
+    assert problem.place == "4行目" and "字下げ" in problem.why
+
+
+def test_yaml_that_is_a_list_says_what_shape_it_needs(datasets):
+    path = datasets / "quizzes" / "list.yaml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    (problem,) = problems_of(path)
+    assert "schema_version: 1" in problem.why and "items:" in problem.why

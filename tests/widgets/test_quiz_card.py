@@ -134,3 +134,15 @@ def test_cards_are_built_when_shown(bank):
     quiz.submit([0])
     quiz.next()
     assert len(quiz.cards) == 2 and quiz.current.question_id == "q-multi"
+
+
+def test_markup_in_a_teachers_text_reaches_the_page_as_text(bank):
+    import dataclasses
+
+    from kit.content.text import Text
+
+    hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    question = dataclasses.replace(bank.questions[0], text=Text(hostile, hostile))
+    for furigana in (False, True):
+        shown = QuizCard(question, furigana=furigana).question["text_html"]
+        assert "<script>" not in shown and "<img" not in shown and "&lt;script&gt;" in shown
