@@ -34,10 +34,18 @@ def ruby_html(text: str) -> str:
 
         if has_marks(text):
             return marked_html(text, ruby_html)
+    if "\n" in text:  # pykakasi repeats the punctuation before a line break after it: one line at a time
+        return "\n".join(ruby_html(line) for line in text.split("\n"))
     parts = []
     previous = ""
+    at = 0
     for token in _kakasi().convert(text):
         orig, reading = token["orig"], token["hira"]
+        if not text.startswith(orig, at):
+            # pykakasi sometimes rewrites a symbol (「30分＝500円」 comes back as 30分分500円): the
+            # text as written stands, without a reading.
+            orig, reading = text[at:at + len(orig)], ""
+        at += len(orig)
         if orig in _LONE_READINGS and not previous[-1:].isdigit():
             reading = _LONE_READINGS[orig]
         previous = orig
@@ -45,6 +53,8 @@ def ruby_html(text: str) -> str:
             parts.append(_ruby_token(orig, reading))
         else:
             parts.append(html.escape(orig))
+    if at != len(text):  # tokens that do not add up to the text: no readings rather than other words
+        return html.escape(text)
     return "".join(parts)
 
 

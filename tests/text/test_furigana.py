@@ -50,3 +50,40 @@ def test_every_button_label_a_component_names_exists():
         assert classes, name
         for cls in classes:
             assert set(cls.RUBY_LABELS) <= set(known), (name, set(cls.RUBY_LABELS) - set(known))
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def test_readings_never_change_the_text_of_any_shipped_content():
+    """Without its readings, every Japanese text shown with furigana is exactly the text as written."""
+    import csv
+    import html
+    import re
+
+    import yaml
+
+    from kit.text.furigana import ruby_html
+    from kit.text.ruby import strip_marks
+    from tests.conftest import REPO
+
+    texts = set()
+    for path in (REPO / "datasets").rglob("*.y*ml"):
+        texts.update(_strings(yaml.safe_load(path.read_text("utf-8"))))
+    for path in (REPO / "datasets").rglob("*.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            texts.update(cell for row in csv.reader(f) for cell in row)
+    texts = {t for t in texts if re.search(r"[\u4e00-\u9fff]", t)}
+    assert len(texts) > 500
+    for text in texts:
+        shown = re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>|</?ruby>", "", ruby_html(text))
+        assert shown == html.escape(strip_marks(text) if "《" in text else text), text
+    assert ruby_html("きます。\n1つ") == "きます。\n1つ"  # pykakasi alone repeats the 。 after the line break
