@@ -111,10 +111,22 @@ def cmd_serve(args) -> int:
     if missing:
         print(f"授業が見つかりません / no such lesson: {', '.join(missing)}", file=sys.stderr)
         return 2
+    from kit.serve.capacity import default_max_kernels, preheat_per_lesson
+
+    limit = args.max_kernels or default_max_kernels()
+    preheated = len(preheat) or sum(1 for nb in lessons.rglob("*.ipynb") if ".ipynb_checkpoints" not in nb.parts)
+    fitting = preheat_per_lesson(pool, preheated, limit)
+    if fitting < pool:
+        print(f"この PC のメモリーで動かせるカーネルは {limit} 個です。{preheated} の授業に {pool} 個ずつは入らないので、"
+              f"授業ごとに {fitting} 個にしました。その日の授業を --lesson で選んでください（例: --lesson defamation/es56）。"
+              f" / This computer's memory holds {limit} kernels: {pool} for each of {preheated} lessons do not fit, so each "
+              f"lesson gets {fitting}. Choose today's lesson with --lesson (e.g. --lesson defamation/es56).",
+              file=sys.stderr, flush=True)
+        pool = fitting
     links = student_links(args.host, args.port)
     options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
                            cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
-                           max_kernels=args.max_kernels, student_url=links[0] if links else "")
+                           max_kernels=limit, student_url=links[0] if links else "")
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)

@@ -1,18 +1,23 @@
 """How many kernels the machine can hold, and refills of the preheated pool that do not stampede.
 
-A kernel of a lesson takes about 60 MB; a school server may have 4 GB. Beyond ``max_kernels`` a
-new student gets a friendly waiting page that retries by itself, not a blank page and not a
-machine that swaps. When a class of 40 takes 40 preheated kernels at once, Voilà would start 40
-replacements a second later, all at once, and starve the pages still being served; here they
-start one after another.
+A lesson's kernel takes 58–83 MB when its page has loaded and up to about 95 MB once played
+(benchmarks/classroom/sizing.py, docs/performance.md); a school server may have 4 GB. Beyond
+``max_kernels`` a new student gets a friendly waiting page that retries by itself, not a blank
+page and not a machine that swaps. When a class of 40 takes 40 preheated kernels at once, Voilà
+would start 40 replacements a second later, all at once, and starve the pages still being
+served; here they start one after another, and only while the machine has room for them: the
+replacements count against ``max_kernels`` like the kernels students are using.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
-KERNEL_MB = 120  # what one lesson kernel may grow to, with room to spare
+log = logging.getLogger(__name__)
+
+KERNEL_MB = 100  # what one lesson kernel may grow to (measured up to 94 MB RSS), with a little room
 RESERVE_MB = 1024  # left for the server, the browser on the teacher's PC, the system
 
 
@@ -33,13 +38,32 @@ def default_max_kernels(meminfo: str | None = None) -> int:
     return max(4, (available_mb(meminfo) - RESERVE_MB) // KERNEL_MB)
 
 
-def stagger_refills(kernel_manager, spacing: float) -> None:
-    """Make the pool's refills start ``spacing`` seconds apart instead of all at once."""
+def preheat_per_lesson(pool: int, lessons: int, limit: int) -> int:
+    """Preheated kernels per lesson that fit: ``pool`` unless ``lessons`` × ``pool`` passes ``limit``.
+
+    ``netkit serve --class-size 40`` without ``--lesson`` preheats every lesson in the folder:
+    16 lessons × 40 kernels would take the machine down before the class arrives.
+    """
+    if pool <= 0 or lessons <= 0 or pool * lessons <= limit:
+        return max(pool, 0)
+    return max(limit // lessons, 0)
+
+
+def pace_refills(kernel_manager, spacing: float, limit: int = 0) -> None:
+    """Make the pool's refills start ``spacing`` seconds apart, and only while under ``limit`` kernels.
+
+    ``limit`` (0: none) counts the kernels running and the refills already waiting to start; a
+    refill that would pass it is not made, so a class taking the whole pool does not double the
+    memory in use. Later students then get a kernel started for them, or the waiting page.
+    """
     original = kernel_manager.fill_if_needed
     state = {"next": 0.0}
 
     def fill_if_needed(delay=None, notebook_name=None, **kwargs):
         if delay is None:  # a refill after a student took a kernel (startup fills pass 0)
+            if limit and kernels_counted(kernel_manager) >= limit:
+                log.info("no replacement for the preheated kernel just taken: %s kernels is the limit", limit)
+                return None
             now = time.monotonic()
             start = max(now + kernel_manager.fill_delay, state["next"])
             state["next"] = start + spacing
@@ -47,6 +71,13 @@ def stagger_refills(kernel_manager, spacing: float) -> None:
         return original(delay=delay, notebook_name=notebook_name, **kwargs)
 
     kernel_manager.fill_if_needed = fill_if_needed
+
+
+def kernels_counted(kernel_manager) -> int:
+    """Kernels running, plus preheated kernels that are still waiting to start."""
+    pools = getattr(kernel_manager, "_pools", {})
+    pending = sum(1 for pool in pools.values() for task in pool if not task.done())
+    return len(kernel_manager.list_kernel_ids()) + pending
 
 
 def ready_in_pool(kernel_manager, notebook: str) -> int:

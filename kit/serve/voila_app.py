@@ -12,7 +12,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from kit.serve import teacher, teacher_auth
 from kit.serve.caching import REPLACEMENTS
-from kit.serve.capacity import default_max_kernels, stagger_refills
+from kit.serve.capacity import default_max_kernels, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
 from kit.serve.preload import warm_compression
 from kit.serve.websocket import PromptKernelWebsocketHandler
@@ -37,7 +37,7 @@ class KitVoila(Voila):
         settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
         warm_compression()
         if self.voila_configuration.preheat_kernel:
-            stagger_refills(self.kernel_manager, self.refill_spacing)
+            pace_refills(self.kernel_manager, self.refill_spacing, settings["netkit_max_kernels"])
         return settings
 
     def init_handlers(self) -> list:

@@ -1,27 +1,59 @@
-from kit.serve.capacity import available_mb, default_max_kernels, stagger_refills
+import asyncio
+
+from kit.serve.capacity import KERNEL_MB, available_mb, default_max_kernels, pace_refills, preheat_per_lesson
 
 
 def test_memory_reading():
     assert available_mb("MemTotal: 8000000 kB\nMemAvailable:    4194304 kB\n") == 4096
-    assert default_max_kernels("MemAvailable:    4194304 kB\n") == (4096 - 1024) // 120
+    assert default_max_kernels("MemAvailable:    4194304 kB\n") == (4096 - 1024) // KERNEL_MB
     assert default_max_kernels("MemAvailable:    100 kB\n") == 4
     assert available_mb("nothing here") == 4096
 
 
+class Manager:
+    fill_delay = 1.0
+
+    def __init__(self, running=0, pending=0):
+        self.calls, self.running = [], running
+        loop = asyncio.new_event_loop()
+        self._pools = {"a.ipynb": [loop.create_future() for _ in range(pending)]}
+        loop.close()
+
+    def list_kernel_ids(self):
+        return [f"k{i}" for i in range(self.running)]
+
+    def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+        self.calls.append(delay)
+
+
 def test_refills_are_spread_out():
-    calls = []
-
-    class Manager:
-        fill_delay = 1.0
-
-        def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
-            calls.append(delay)
-
     km = Manager()
-    stagger_refills(km, spacing=2.0)
+    pace_refills(km, spacing=2.0)
     for _ in range(4):
         km.fill_if_needed(notebook_name="a.ipynb")
     km.fill_if_needed(delay=0, notebook_name="a.ipynb")  # startup fills are not delayed
+    calls = km.calls
     assert calls[-1] == 0
     gaps = [b - a for a, b in zip(calls[:3], calls[1:4], strict=True)]
     assert all(1.9 < g < 2.1 for g in gaps) and 0.9 < calls[0] <= 1.0
+
+
+def test_refills_stop_at_the_memory_limit_counting_those_waiting_to_start():
+    below = Manager(running=30, pending=9)
+    pace_refills(below, spacing=1.0, limit=40)
+    below.fill_if_needed(notebook_name="a.ipynb")
+    assert len(below.calls) == 1  # 39 counted: one more fits
+    full = Manager(running=31, pending=9)
+    pace_refills(full, spacing=1.0, limit=40)
+    full.fill_if_needed(notebook_name="a.ipynb")
+    assert full.calls == []  # the class took the pool: no second pool on top of it
+    full.fill_if_needed(delay=0, notebook_name="a.ipynb")
+    assert full.calls == [0]  # the start-up fill is sized before the server starts (preheat_per_lesson)
+
+
+def test_a_pool_for_every_lesson_is_cut_to_what_fits():
+    assert preheat_per_lesson(40, 1, 50) == 40
+    assert preheat_per_lesson(40, 16, 50) == 3  # --class-size 40 without --lesson: 640 kernels would not fit
+    assert preheat_per_lesson(40, 2, 60) == 30
+    assert preheat_per_lesson(0, 16, 50) == 0
+    assert preheat_per_lesson(40, 16, 10) == 0  # none fit: kernels start when students open the page
