@@ -1,0 +1,21 @@
+"""小5-6 with ?furigana=1: the timeline's and the class spread's buttons carry readings, read once."""
+
+from __future__ import annotations
+
+from tests.browser.test_defamation_lessons import BUTTONS_WITHOUT_READINGS
+from tests.browser.test_lessons import WIDGET_TIMEOUT
+
+
+def test_es56_timeline_buttons_have_readings_and_a_plain_name(server, page):
+    page.goto(server.url + "voila/render/misinformation/es56.ipynb?furigana=1&class=5-2&name=hikari")
+    timeline = page.locator(".nk-tl").first
+    share = timeline.locator("button.nk-tl-action").first
+    share.wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
+    buttons = page.locator("button:has(ruby)")
+    assert buttons.count() > 0 and timeline.locator("button ruby").count() > 0
+    # The accessible name is the plain text, not the text followed by its readings.
+    names = page.evaluate("""() => [...document.querySelectorAll('button')].filter(b => b.querySelector('ruby'))
+        .map(b => [b.getAttribute('aria-label'), b.querySelector('rt').textContent])""")
+    assert all(name and reading not in name for name, reading in names), names
+    assert page.evaluate(BUTTONS_WITHOUT_READINGS) == []
