@@ -89,11 +89,19 @@ def _csv_grid(data: bytes, name: str) -> list[list[str]]:
             f"not readable as CSV ({exc}); open and save it again in Excel.") from None
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # also an old .xls saved with the .xlsx name
+
+
 def _xlsx_grid(path: Path, name: str) -> list[list[str]]:
     import zipfile
 
     import openpyxl  # only a lesson that reads .xlsx pays for this import
 
+    with open(path, "rb") as f:
+        if f.read(8) == OLE_MAGIC:  # an encrypted .xlsx is an OLE container, not a zip
+            raise ContentError.single(
+                name, "パスワード付きの Excel ファイルは読めません。Excel でパスワードを外して保存し直してください。",
+                "the workbook is password-protected; remove the password in Excel and save it again.")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:

@@ -56,6 +56,16 @@ def test_not_a_spreadsheet_gets_a_clear_message(datasets):
     assert "broken.xlsx" in str(err.value)
 
 
+def test_a_password_protected_workbook_says_to_remove_the_password(datasets):
+    path = datasets / "quizzes" / "locked.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))  # how Excel saves an encrypted .xlsx
+    with pytest.raises(ContentError) as err:
+        load_quiz(path)
+    [problem] = err.value.problems
+    assert problem.file.endswith("locked.xlsx")
+    assert "パスワードを外して" in problem.why and "remove the password" in problem.why_en
+
+
 def test_missing_file_names_the_file(datasets):
     with pytest.raises(ContentError) as err:
         load_quiz(datasets / "quizzes" / "nothing.csv")
