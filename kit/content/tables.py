@@ -20,6 +20,10 @@ from typing import Any
 from kit.content.errors import ContentError, ContentProblem, display_name
 
 SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+# A lesson's file holds tens or hundreds of items; more is nearly always the wrong sheet pasted in,
+# and every student's kernel would read all of it.
+MAX_ITEMS = 2000
+MAX_BYTES = 8 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -51,16 +55,35 @@ def read_table(path: str | Path, items_key: str = "items") -> Table:
         raise ContentError.single(
             name, "ファイルが見つかりません。名前と置き場所を確かめてください。",
             "the file does not exist; check its name and folder.")
+    _check_size(path, name)
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
-        return _read_yaml(path, name, items_key)
-    if suffix == ".xlsx":
-        return _from_grid(name, _xlsx_grid(path, name))
-    if suffix in SPREADSHEET_SUFFIXES:
-        return _from_grid(name, _csv_grid(path.read_bytes(), name))
-    raise ContentError.single(
-        name, "読めない種類のファイルです。CSV・Excel(.xlsx)・YAML で保存してください。",
-        "unsupported file type; save it as CSV, Excel (.xlsx) or YAML.")
+        table = _read_yaml(path, name, items_key)
+    elif suffix == ".xlsx":
+        table = _from_grid(name, _xlsx_grid(path, name))
+    elif suffix in SPREADSHEET_SUFFIXES:
+        table = _from_grid(name, _csv_grid(path.read_bytes(), name))
+    else:
+        raise ContentError.single(
+            name, "読めない種類のファイルです。CSV・Excel(.xlsx)・YAML で保存してください。",
+            "unsupported file type; save it as CSV, Excel (.xlsx) or YAML.")
+    if len(table.rows) > MAX_ITEMS:
+        raise ContentError.single(
+            name, f"項目が多すぎます（{len(table.rows):,} 行）。1つのファイルは {MAX_ITEMS:,} 行までです。"
+            "別のシートや表を貼りつけていないか確かめ、ファイルを分けてください。",
+            f"too many items ({len(table.rows):,} rows); a file holds at most {MAX_ITEMS:,}. Check that no other "
+            "sheet or table was pasted in, and split the file.")
+    return table
+
+
+def _check_size(path: Path, name: str) -> None:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ContentError.single(
+            name, f"ファイルが大きすぎます（{size / 1024 / 1024:.0f} MB）。内容ファイルは {MAX_BYTES // 1024 // 1024} MB "
+            "までです。画像や別の表が入っていないか確かめてください。",
+            f"the file is too large ({size / 1024 / 1024:.0f} MB); content files hold at most "
+            f"{MAX_BYTES // 1024 // 1024} MB. Check for pictures or other tables inside it.")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -257,6 +280,7 @@ def read_yaml_document(path: str | Path) -> tuple[str, Any]:
         raise ContentError.single(
             name, "ファイルが見つかりません。名前と置き場所を確かめてください。",
             "the file does not exist; check its name and folder.")
+    _check_size(path, name)
     return name, _parse_yaml(path, name)
 
 

@@ -174,3 +174,23 @@ def test_yaml_that_is_a_list_says_what_shape_it_needs(datasets):
     path.write_text("- a\n- b\n", encoding="utf-8")
     (problem,) = problems_of(path)
     assert "schema_version: 1" in problem.why and "items:" in problem.why
+
+
+def test_a_pasted_sheet_of_thousands_of_rows_is_refused_at_once(datasets):
+    from kit.content.tables import MAX_ITEMS
+
+    rows = read_rows(datasets / "quizzes" / "sample.csv")
+    many = [[f"x{i}", *rows[2][1:]] for i in range(MAX_ITEMS + 1)]
+    path = write_rows(datasets / "quizzes" / "pasted.csv", rows[:2] + many)
+    (problem,) = problems_of(path)  # one sentence, not 2,001 checked rows
+    assert "2,001 行" in problem.why and "2,000" in problem.why_en
+    write_rows(path, rows[:2] + many[:MAX_ITEMS])
+    assert len(load_quiz(path).questions) == MAX_ITEMS
+
+
+def test_a_huge_file_is_refused_before_it_is_read(datasets, monkeypatch):
+    from kit.content import tables
+
+    monkeypatch.setattr(tables, "MAX_BYTES", 1000)
+    (problem,) = problems_of(datasets / "quizzes" / "sample.csv")
+    assert "大きすぎます" in problem.why and "too large" in problem.why_en
