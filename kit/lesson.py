@@ -102,9 +102,11 @@ def warm_content(lesson_id: str = "") -> None:
         files = _every_content_file(root)
     for kind, file in [*files, ("facts", "facts")]:
         try:
-            load(kind, resolve(file) if isinstance(file, str) else file)
+            load(kind, resolve(file))
         except ContentError:
-            pass
+            pass  # shown to the teacher as a ProblemCard when the lesson gets there
+        except Exception:  # warming up must never stop a lesson: the part is built (or reported) later
+            log.warning("could not read %s ahead of the student", file, exc_info=True)
 
 
 def _every_content_file(root: Path) -> list[tuple[str, Path]]:

@@ -81,3 +81,13 @@ def test_identity_from_the_link_is_printable_text_of_at_most_40_characters():
     assert lesson.student.startswith("<b>太郎</b>") and len(lesson.student) == 40  # kept as text, escaped when shown
     assert "\u0007" not in lesson.student and "\u202e" not in lesson.student
     assert lesson.class_code == "3-1"
+
+
+def test_warming_up_never_stops_a_lesson(monkeypatch):
+    from kit import lesson
+
+    def broken(kind, path):
+        raise RuntimeError("a loader bug")
+
+    monkeypatch.setattr(lesson, "load", broken)
+    lesson.warm_content("no-such-lesson")  # logs and returns: the student still gets the lesson

@@ -17,7 +17,7 @@ function h(tag, attrs = {}, children = []) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
-    else if (k === "text" && typeof v === "string" && Object.hasOwn(RUBY, v)) {
+    else if (k === "text" && typeof v === "string" && Object.prototype.hasOwnProperty.call(RUBY, v)) {
       el.innerHTML = RUBY[v]; // kernel-made HTML, as above
       if (tag === "button" && !("aria-label" in attrs)) el.setAttribute("aria-label", v);
     } else if (k === "text") el.textContent = v;
