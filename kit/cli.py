@@ -54,6 +54,16 @@ def lan_addresses() -> list[str]:
     return sorted({i[4][0] for i in infos if not i[4][0].startswith("127.")})
 
 
+def _count(text: str) -> int:
+    """A whole number of 0 or more for --class-size, --max-kernels, --cull-after (full-width digits too)."""
+    import unicodedata
+
+    value = unicodedata.normalize("NFKC", text).strip()
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"0 以上の整数を書いてください（「{text}」）/ write a whole number of 0 or more, not {text!r}")
+    return int(value)
+
+
 def _lesson_path(name: str) -> str:
     """A lesson named on the command line (``defamation/basics``), relative to the lessons folder."""
     text = Path(name).as_posix().removeprefix("./").removeprefix("lessons/")
@@ -167,15 +177,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("dir", nargs="?", help="授業のフォルダ（lessons と datasets を含む）/ folder with lessons/ and datasets/")
     serve.add_argument("--host", default="0.0.0.0", help="待ち受けるアドレス / address to listen on (default 0.0.0.0: the classroom network)")
     serve.add_argument("--port", type=int, default=8866, help="ポート番号 / port (default 8866)")
-    serve.add_argument("--class-size", type=int, help="クラスの人数：その数のカーネルを先に起動しておく / students in the class: "
+    serve.add_argument("--class-size", type=_count, help="クラスの人数：その数のカーネルを先に起動しておく / students in the class: "
                        "keep that many kernels started in advance for each preheated lesson")
     serve.add_argument("--lesson", action="append", default=[], metavar="PATH",
                        help="先に起動しておく授業（くり返し可、例: defamation/basics）/ lesson to preheat (repeatable; default all)")
-    serve.add_argument("--pool", type=int, default=0, help="--class-size と同じ / same as --class-size")
-    serve.add_argument("--max-kernels", type=int, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
+    serve.add_argument("--pool", type=_count, default=0, help="--class-size と同じ / same as --class-size")
+    serve.add_argument("--max-kernels", type=_count, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（省略すると毎回作る）/ passcode for the teacher's pages (default: a new one each start)")
-    serve.add_argument("--cull-after", type=int, default=600, metavar="SECONDS",
+    serve.add_argument("--cull-after", type=_count, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
     serve.add_argument("--qr", action="store_true", help="生徒用アドレスの QR コードを表示する / print the students' link as a QR code")
     serve.set_defaults(func=cmd_serve)
