@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.browser.conftest import serious_violations
 from tests.browser.test_defamation_lessons import BUTTONS_WITHOUT_READINGS
 from tests.browser.test_lessons import WIDGET_TIMEOUT
 
@@ -22,16 +23,8 @@ def test_es56_timeline_buttons_have_readings_and_a_plain_name(server, page):
 
 
 def test_readings_on_buttons_keep_their_contrast(server, page):
-    from pathlib import Path
-
-    import axe_playwright_python
-
-    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
     page.goto(server.url + "voila/render/defamation/es34.ipynb?furigana=1")
     page.locator(".nk-quiz-card button.nk-submit ruby").first.wait_for(timeout=WIDGET_TIMEOUT)
     page.locator(".nk-help-router .nk-hr-nav-b ruby").first.wait_for(timeout=30_000)
-    page.add_script_tag(content=axe_js)
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    bad = serious_violations(page)
     assert bad == []  # dark readings on the blue 答える button were 1.9:1

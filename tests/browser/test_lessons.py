@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser.conftest import serious_violations
+
 LESSONS = ["defamation/basics.ipynb", "misinformation/basics.ipynb", "piracy/basics.ipynb"]
 WIDGET_TIMEOUT = 90_000  # ms: a lesson page on a loaded 2-core machine
 
@@ -121,17 +123,10 @@ def test_closing_the_tab_frees_the_kernel(server, browser):
 
 
 def test_no_serious_accessibility_violations(server, page):
-    import axe_playwright_python
-
-    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
     pages = [server.url, server.url + "voila/render/defamation/basics.ipynb"]
     for url in pages:
         page.goto(url)
         if "render" in url:
             page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
             page.locator(".nk-help-router .nk-hr-answer").first.wait_for(timeout=30_000)
-        page.add_script_tag(content=axe_js)
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-        assert bad == [], f"{url}: {bad}"
+        assert serious_violations(page) == [], url

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import serious_violations
 from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
 
 LESSONS = ["piracy/es56.ipynb", "piracy/jh.ipynb", "piracy/hs.ipynb", "piracy/adult.ipynb"]
@@ -82,9 +83,6 @@ def test_income_slider_moves_the_chart_by_keyboard(server, page):
 
 
 def test_no_serious_accessibility_violations_in_the_piracy_tools(server, page):
-    import axe_playwright_python
-
-    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
     page.goto(server.url + "voila/render/piracy/hs.ipynb")
     page.locator(".nk-drc .nk-drc-option").first.wait_for(timeout=WIDGET_TIMEOUT)
     page.locator(".nk-lab-table").wait_for(timeout=30_000)
@@ -93,8 +91,5 @@ def test_no_serious_accessibility_violations_in_the_piracy_tools(server, page):
         checker.locator(f'.nk-drc-option[data-option="{option}"]').click()
     checker.locator('.nk-drc-predict[data-outcome="crime"]').click()
     checker.locator(".nk-drc-result").wait_for(timeout=30_000)
-    page.add_script_tag(content=axe_js)
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    bad = serious_violations(page)
     assert bad == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import Server
+from tests.browser.conftest import Server, serious_violations
 from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
 from tests.conftest import FIXTURES
 
@@ -85,15 +85,9 @@ def test_play_to_the_end_with_the_keyboard(demo_server, page):
 
 
 def test_no_serious_accessibility_violations(demo_server, page):
-    import axe_playwright_python
-
-    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
     page.goto(demo_server.url + "voila/render/demo/scenario.ipynb")
     page.locator(".nk-scenario").nth(1).locator(".nk-sc-choices button").first.wait_for(timeout=WIDGET_TIMEOUT)
-    page.add_script_tag(content=axe_js)
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    bad = serious_violations(page)
     assert bad == [], bad
 
 

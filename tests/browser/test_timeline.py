@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tests.browser.conftest import serious_violations
 from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
 
 
@@ -96,18 +97,12 @@ def test_timeline_in_english(server, page):
 
 
 def test_timeline_has_no_serious_accessibility_violations(server, page):
-    import axe_playwright_python
-
-    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
     page.goto(server.url + "voila/render/misinformation/adult.ipynb")
     feed = page.locator(".nk-tl")
     feed.locator(".nk-tl-post").wait_for(timeout=WIDGET_TIMEOUT)
-    page.add_script_tag(content=axe_js)
 
     def violations():
-        result = page.evaluate("async () => await axe.run('.nk-tl', {resultTypes: ['violations']})")
-        return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        return serious_violations(page, ".nk-tl")
 
     assert violations() == []  # choosing, with the picture
     feed.locator("button[data-action=check]").click()
