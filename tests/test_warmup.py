@@ -7,7 +7,7 @@ import sys
 import types
 
 from kit import warmup
-from tests.browser.conftest import REPO
+from tests.served import REPO
 
 
 def notebook(path, lesson_id, *sources):

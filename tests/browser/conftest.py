@@ -6,24 +6,23 @@ Chromium is a failure, so the suite cannot pass by skipping them.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("NETKIT_CHROMIUM", "/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[2]
-TEACHER_PASSCODE = "test-passcode-9"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-]
+from tests.served import (  # noqa: F401  (re-exported: browser tests import them from here)
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    TEACHER_PASSCODE,
+    Server,
+    child_pids,
+    free_port,
+    headless_chromium,
+    require_chromium,
+)
+
+_require_chromium = require_chromium  # the name browser tests already use
 
 
 def serious_violations(page, context: str = "document") -> list:
@@ -42,73 +41,6 @@ def serious_violations(page, context: str = "document") -> list:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-def _require_chromium():
-    if Path(CHROMIUM).exists():
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"Chromium is missing at {CHROMIUM}; CI must install Debian's chromium package")
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); browser tests skipped")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def child_pids(pid: int) -> set[int]:
-    """Processes whose parent is ``pid`` (kernels are the server's children)."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-class Server:
-    """A running ``netkit serve``: its URL, process and data folder."""
-
-    def __init__(self, folder: Path, data_dir: Path, extra: list[str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.data_dir = data_dir
-        self.log = open(data_dir.parent / f"serve-{self.port}.log", "w")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port", str(self.port),
-             "--data-dir", str(data_dir), *(extra or [])],
-            stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url, timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                if self.proc.poll() is not None:
-                    break
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"netkit serve did not start; see {self.log.name}")
-
-    def kernels(self) -> set[int]:
-        return child_pids(self.proc.pid)
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        self.log.close()
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     _require_chromium()
@@ -120,13 +52,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with headless_chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

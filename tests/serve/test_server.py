@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import REPO, Server
+from tests.served import REPO, Server
 
 
 @pytest.fixture(scope="module")

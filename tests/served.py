@@ -1,0 +1,120 @@
+"""``netkit serve`` started for a test: a free port on 127.0.0.1, a data folder, stopped by its process id.
+
+Shared by the server, browser and security tests. Chromium is Debian's package, driven through
+Playwright; without it a test skips with the reason, except in CI (``CI=true``), where a missing
+Chromium fails so that the suite cannot pass by skipping.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("NETKIT_CHROMIUM", "/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[1]
+TEACHER_PASSCODE = "test-passcode-9"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+
+def require_chromium() -> None:
+    """Skip without Chromium, but fail in CI."""
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"Chromium is missing at {CHROMIUM}; CI must install Debian's chromium package")
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); browser tests skipped")
+
+
+@contextlib.contextmanager
+def headless_chromium():
+    """A headless Chromium (Playwright's Browser), closed afterwards."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def child_pids(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (kernels are the server's children)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+class Server:
+    """A running ``netkit serve``: its URL, process and data folder.
+
+    ``env`` adds environment variables to the server's own (for example a passcode given the way
+    a school's service file would give it).
+    """
+
+    def __init__(self, folder: Path, data_dir: Path, extra: list[str] | None = None, env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.data_dir = data_dir
+        self.log = open(data_dir.parent / f"serve-{self.port}.log", "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port", str(self.port),
+             "--data-dir", str(data_dir), *(extra or [])],
+            stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url, timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                if self.proc.poll() is not None:
+                    break
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"netkit serve did not start; see {self.log.name}")
+
+    def kernels(self) -> set[int]:
+        return child_pids(self.proc.pid)
+
+    def output(self) -> str:
+        """What the server has printed and logged so far."""
+        self.log.flush()
+        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.log.close()
