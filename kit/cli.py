@@ -45,15 +45,6 @@ def cmd_validate(args) -> int:
     return 0 if report.ok else 1
 
 
-def lan_addresses() -> list[str]:
-    """This machine's IPv4 addresses other than loopback, to give students (asks no one)."""
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        return []
-    return sorted({i[4][0] for i in infos if not i[4][0].startswith("127.")})
-
-
 def _count(text: str) -> int:
     """A whole number of 0 or more for --class-size, --max-kernels, --cull-after (full-width digits too)."""
     import unicodedata
@@ -68,34 +59,6 @@ def _lesson_path(name: str) -> str:
     """A lesson named on the command line (``defamation/basics``), relative to the lessons folder."""
     text = Path(name).as_posix().removeprefix("./").removeprefix("lessons/")
     return text if text.endswith(".ipynb") else text + ".ipynb"
-
-
-def student_links(host: str, port: int) -> list[str]:
-    """The links students open: this machine's LAN addresses when serving the classroom (0.0.0.0)."""
-    hosts = lan_addresses() if host in ("0.0.0.0", "", "::") else [host]
-    return [f"http://{h}:{port}/" for h in hosts]
-
-
-def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int, passcode: str = "",
-                 preheat: tuple[str, ...] = ()) -> str:
-    """What ``netkit serve`` prints: the link for students, where results go, how to stop."""
-    local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
-    links = student_links(host, port) or [f"http://<このPCのIPアドレス / this PC's IP address>:{port}/"]
-    lines = ["", "Net Literacy Kit を起動しました / is running", ""]
-    for link in links:
-        lines.append(f"  生徒に伝えるアドレス / link for students:  {link}")
-    lines += [
-        f"  この PC で開く / open on this computer:   http://{local}:{port}/",
-        f"  先生用ページ / teacher's page:           http://{local}:{port}/teacher/",
-        f"  先生用パスコード / teacher passcode:     {passcode}   （生徒には見せないでください / keep it from students）",
-        f"  授業フォルダ / lessons:                  {lessons}",
-        f"  結果の保存先 / results:                  {data_dir}",
-        f"  待機カーネル / preheated kernels:        {pool} / lesson ({', '.join(preheat) or 'all lessons'})",
-        "",
-        "  止めるときは Ctrl+C / press Ctrl+C to stop",
-        "",
-    ]
-    return "\n".join(lines)
 
 
 def cmd_serve(args) -> int:
@@ -117,9 +80,16 @@ def cmd_serve(args) -> int:
     passcode = args.teacher_passcode or os.environ.get("NETKIT_TEACHER_PASSCODE") or new_passcode()
     pool = args.class_size if args.class_size is not None else args.pool
     preheat = tuple(_lesson_path(name) for name in args.lesson)
-    missing = [p for p in preheat if not (lessons / p).is_file()]
+    missing = [name for name, p in zip(args.lesson, preheat, strict=True) if not (lessons / p).is_file()]
     if missing:
-        print(f"授業が見つかりません / no such lesson: {', '.join(missing)}", file=sys.stderr)
+        from kit.serve.catalogue import scan, suggest
+        from kit.text.cli_text import say
+
+        entries = scan(lessons)
+        for name in missing:
+            guess = suggest(name, entries)
+            print(say("serve_no_lesson", name=name, folder=lessons) + " "
+                  + (say("serve_did_you_mean", path=guess) if guess else say("serve_lesson_list")), file=sys.stderr)
         return 2
     from kit.serve.capacity import default_max_kernels, preheat_per_lesson
 
@@ -133,22 +103,28 @@ def cmd_serve(args) -> int:
               f"lesson gets {fitting}. Choose today's lesson with --lesson (e.g. --lesson defamation/es56).",
               file=sys.stderr, flush=True)
         pool = fitting
+    from kit.serve.banner import serve_banner, student_links
+    from kit.store.classes import normalise_class
+
+    klass = normalise_class(args.class_code or "")
     links = student_links(args.host, args.port)
     options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
                            cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
-                           max_kernels=limit, student_url=links[0] if links else "")
+                           max_kernels=limit, student_url=links.best, student_link_problem=links.problem,
+                           student_class=klass)
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
         return 2
     app = make_app(options)
-    print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat), flush=True)
-    if args.qr and links:
+    print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat,
+                       student_links(args.host, args.port, klass) if klass else links), flush=True)
+    if args.qr and links.best:
         from kit.serve.qr import qr_text
         from kit.text.cli_text import say
 
-        print(say("serve_qr"), flush=True)
-        print(qr_text(links[0]), flush=True)
+        print(say("serve_qr") + (" " + say("serve_qr_class", klass=klass) if klass else ""), flush=True)
+        print(qr_text(student_links(args.host, args.port, klass).best), flush=True)
     try:
         app.start()
     except KeyboardInterrupt:
@@ -187,7 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（省略すると毎回作る）/ passcode for the teacher's pages (default: a new one each start)")
     serve.add_argument("--cull-after", type=_count, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
-    serve.add_argument("--qr", action="store_true", help="生徒用アドレスの QR コードを表示する / print the students' link as a QR code")
+    serve.add_argument("--qr", action=argparse.BooleanOptionalAction, default=True,
+                       help="生徒用アドレスの QR コードを表示する（--no-qr で出さない）/ print the students' link as a QR code (--no-qr: not)")
+    serve.add_argument("--class", dest="class_code", metavar="CLASS",
+                       help="生徒用リンクと QR コードにクラスを入れる（例: 2-3）/ put the class into the students' link and QR code")
     serve.set_defaults(func=cmd_serve)
 
     validate = sub.add_parser("validate", help="内容ファイルと授業を確かめる / check content files and lessons")

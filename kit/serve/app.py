@@ -55,6 +55,8 @@ class ServeOptions:
     iopub_timeout: int = 120  # seconds nbclient waits for a cell's outputs
     cull_idle_timeout: int = 600  # seconds before a kernel nobody is connected to is shut down
     student_url: str = ""  # the link students open (shown with its QR code on the teacher's page)
+    student_class: str = ""  # the class put into the link and QR code (--class), already normalised
+    student_link_problem: str = ""  # why students cannot use it: "offline", "loopback" (kit.serve.banner)
 
 
 def template_root() -> Path:
@@ -75,6 +77,9 @@ def classroom_config(options: ServeOptions) -> Config:
     c.KitVoila.datasets_dir = str(options.root.parent / "datasets")
     c.KitVoila.teacher_passcode = options.teacher_passcode
     c.KitVoila.student_url = options.student_url
+    c.KitVoila.student_link_problem = options.student_link_problem
+    c.KitVoila.student_class = options.student_class
+    c.KitVoila.today = list(options.preheat)
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"
     c.VoilaConfiguration.show_tracebacks = False

@@ -23,6 +23,7 @@ class Entry:
     topic: str
     audience: str
     minutes: int | None
+    lesson_id: str = ""  # the id answers are stored under (metadata ``netkit.id``)
 
 
 def read_entry(root: Path, notebook: Path) -> Entry:
@@ -42,6 +43,7 @@ def read_entry(root: Path, notebook: Path) -> Entry:
         topic=topic,
         audience=str(meta.get("audience") or ""),
         minutes=minutes if isinstance(minutes, int) else None,
+        lesson_id=str(meta.get("id") or ""),
     )
 
 
@@ -62,6 +64,28 @@ def scan(root: str | Path, include_teacher: bool = False) -> list[Entry]:
     order = {t: i for i, t in enumerate((*TOPICS, "other"))}
     band = {a: i for i, a in enumerate(AUDIENCES)}
     return sorted(entries, key=lambda e: (order.get(e.topic, 99), band.get(e.audience, 99), e.path))
+
+
+def today_only(entries: list[Entry], today: list[str] | tuple[str, ...]) -> list[Entry]:
+    """The entries of today's lessons (paths), or every entry when none was picked."""
+    return [e for e in entries if e.path in today] if today else entries
+
+
+def titles(entries: list[Entry], lang: str) -> dict[str, str]:
+    """Lesson id → title in ``lang``, for naming stored results."""
+    return {e.lesson_id: e.title.get(lang) for e in entries if e.lesson_id}
+
+
+def suggest(name: str, entries: list[Entry]) -> str:
+    """The lesson path a mistyped name probably meant: its id (``defamation-basics``), or the closest path."""
+    import difflib
+
+    stem = name.removesuffix(".ipynb")
+    for e in entries:
+        if stem in (e.lesson_id, e.path.removesuffix(".ipynb").replace("/", "-")):
+            return e.path.removesuffix(".ipynb")
+    close = difflib.get_close_matches(stem, [e.path.removesuffix(".ipynb") for e in entries], n=1, cutoff=0.6)
+    return close[0] if close else ""
 
 
 def grouped(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:

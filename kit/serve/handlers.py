@@ -60,7 +60,7 @@ class CatalogueHandler(BaseVoilaHandler):
     def get(self, path: str | None = None):
         lang = "en" if self.get_argument("lang", "ja") == "en" else "ja"
         _ = self.xsrf_token
-        entries = catalogue.scan(self.root)
+        entries = catalogue.today_only(catalogue.scan(self.root), self.settings.get("netkit_today", []))
         template = self.settings["voila_jinja2_env"].get_template("catalogue.html.j2")
         self.set_header("Cache-Control", "no-cache")
         self.set_header("Content-Type", "text/html; charset=UTF-8")

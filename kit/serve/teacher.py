@@ -20,9 +20,13 @@ from kit.text.ui import labels
 class TeacherPage(BaseVoilaHandler):
     """Base of the teacher's pages: the passcode guard, the store and the language."""
 
-    def initialize(self, guard: teacher_auth.Guard, data_dir: str, datasets: str, student_url: str = "", **kwargs):
+    def initialize(self, guard: teacher_auth.Guard, data_dir: str, datasets: str, student_url: str = "",
+                   student_link_problem: str = "", root: str = "", student_class: str = "", **kwargs):
         super().initialize(**kwargs)
         self.student_url = student_url
+        self.student_link_problem = student_link_problem
+        self.student_class = student_class
+        self.root = Path(root) if root else None
         self.guard = guard
         self.data_dir = Path(data_dir)
         self.datasets = Path(datasets)
@@ -86,30 +90,73 @@ class LogoutHandler(TeacherPage):
 
 
 class DashboardHandler(TeacherPage):
-    """Every class and lesson with answers; one class and lesson in detail."""
+    """The student link and its QR code, today's lessons, every class and lesson with answers; one in detail."""
 
     @tornado.web.authenticated
     def get(self):
+        from kit.serve.catalogue import scan, titles
+        from kit.store.classes import normalise_class
+        from kit.text.times import shown
+
+        entries = scan(self.root, include_teacher=True) if self.root else []
+        names = titles(entries, self.lang)
         store = self.store()
         try:
-            summary = store.summary()
+            summary = [(c, lesson, names.get(lesson, lesson), students, answers, shown(last))
+                       for c, lesson, students, answers, _first, last in store.summary()]
+            merged = store.merged_classes()
             class_code = self.get_argument("class", None)
             lesson = self.get_argument("lesson", None)
             report = None
             if class_code is not None and lesson is not None:
                 from kit.serve.report import build_report
 
+                class_code = normalise_class(class_code)
                 answers = store.answers(lesson=lesson, class_code=class_code)
                 report = build_report(answers, self.datasets, self.lang)
         finally:
             store.close()
+        link_class = normalise_class(self.get_argument("link_class", self.student_class))
+        student_url = self.student_url + (f"?class={quote(link_class)}" if self.student_url and link_class else "")
         student_qr = ""
-        if self.student_url and class_code is None:
+        if student_url and class_code is None:
             from kit.serve.qr import qr_svg
 
-            student_qr = qr_svg(self.student_url, labels(self.lang)["student_link"])
+            student_qr = qr_svg(student_url, labels(self.lang)["student_link"])
         self.render_page("teacher.html.j2", summary=summary, class_code=class_code, lesson=lesson, report=report,
-                         quote=lambda v: quote(v, safe=""), student_url=self.student_url, student_qr=student_qr)
+                         lesson_title=names.get(lesson or "", lesson), merged=merged, link_class=link_class,
+                         quote=lambda v: quote(v, safe=""), student_url=student_url, student_qr=student_qr,
+                         link_problem=self.student_link_problem, today=self._today(entries),
+                         xsrf=self.xsrf_form_html())
+
+    def _today(self, entries) -> list[dict]:
+        """Every lesson students could open, whether it is picked for today, and its preheated kernels."""
+        from kit.serve.capacity import ready_in_pool
+
+        picked = self.settings.get("netkit_today", [])
+        pools = getattr(self.kernel_manager, "kernel_pools_config", {}) or {}
+        default = (pools.get("default") or {}).get("pool_size", self.voila_configuration.default_pool_size)
+        out = []
+        for e in entries:
+            if e.topic == "teacher":
+                continue
+            size = (pools.get(e.path) or {}).get("pool_size", default) if self.voila_configuration.preheat_kernel else 0
+            out.append({"path": e.path, "title": e.title.get(self.lang), "audience": e.audience, "picked": e.path in picked,
+                        "pool": size, "ready": ready_in_pool(self.kernel_manager, e.path) if size else 0})
+        return out
+
+
+class TodayHandler(TeacherPage):
+    """Sets today's lessons: the catalogue then lists only those (none picked: every lesson)."""
+
+    @tornado.web.authenticated
+    def post(self):
+        from kit.serve.catalogue import scan
+
+        known = {e.path for e in scan(self.root)} if self.root else set()
+        picked = [p for p in self.get_body_arguments("lesson") if p in known]
+        self.settings["netkit_today"][:] = picked
+        self.redirect(self.base_url + f"teacher/?lang={self.lang}#nk-today")
 
 
 class ExportHandler(TeacherPage):
@@ -118,8 +165,10 @@ class ExportHandler(TeacherPage):
     @tornado.web.authenticated
     def get(self, fmt: str):
         from kit.serve.report import export_tables
+        from kit.store.classes import normalise_class
 
         class_code = self.get_argument("class", None)
+        class_code = None if class_code is None else normalise_class(class_code)
         lesson = self.get_argument("lesson", None)
         store = self.store()
         try:

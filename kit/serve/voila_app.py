@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from jupyter_server.utils import url_path_join
-from traitlets import Float, Integer, Unicode
+from traitlets import Float, Integer, List, Unicode
 from voila.app import Voila
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
@@ -27,12 +29,23 @@ class KitVoila(Voila):
     datasets_dir = Unicode("", config=True, help="Folder of the content files (for question texts in reports).")
     teacher_passcode = Unicode("", config=True, help="Passcode for the teacher's pages; made fresh when empty.")
     student_url = Unicode("", config=True, help="The link students open, shown with a QR code on the teacher's page.")
+    student_class = Unicode("", config=True, help="The class the teacher's page puts into the link at first (--class).")
+    student_link_problem = Unicode("", config=True, help="Why students cannot use the link: 'offline', 'loopback' or ''.")
+    today = List(Unicode(), config=True, help="Today's lessons (paths under the served folder): the only ones the "
+                 "catalogue lists; empty: every lesson. The teacher's page changes it.")
     max_kernels = Integer(0, config=True, help="Most lesson kernels at once; 0: as many as the available memory holds.")
     refill_spacing = Float(1.0, config=True, help="Seconds between the starts of kernels that refill the pool.")
+
+    def initialize(self, argv=None):
+        super().initialize(argv)
+        # Voilà logs its own address (the host name, e.g. http://vm:8866/), which students cannot
+        # open; the kit's banner already gave the teacher the right one.
+        self.log.addFilter(_HideVoilaAddress())
 
     def init_settings(self) -> dict:
         """Voilà's settings plus compression (tornado only honours it when the app is built) and capacity."""
         settings = super().init_settings()
+        settings["netkit_today"] = list(self.today)  # changed by the teacher's page while serving
         settings["compress_response"] = True
         settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
         warm_compression()
@@ -47,12 +60,15 @@ class KitVoila(Voila):
         guard = teacher_auth.Guard(self.teacher_passcode)
         base = self.server_url or self.base_url
         teacher_kwargs = {"voila_configuration": self.voila_configuration, "guard": guard,
-                          "data_dir": self.data_dir, "datasets": self.datasets_dir, "student_url": self.student_url}
+                          "data_dir": self.data_dir, "datasets": self.datasets_dir, "student_url": self.student_url,
+                          "student_link_problem": self.student_link_problem, "root": self.root_dir,
+                          "student_class": self.student_class}
         handlers = [
             (url_path_join(base, r"/teacher/?"), teacher.DashboardHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/login"), teacher.LoginHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/logout"), teacher.LogoutHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/export\.(csv|xlsx)"), teacher.ExportHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/today"), teacher.TodayHandler, teacher_kwargs),
         ]
         for spec in super().init_handlers():
             pattern, handler = spec[0], spec[1]
@@ -70,3 +86,8 @@ class KitVoila(Voila):
                 handler = REPLACEMENTS[handler]
             handlers.append((pattern, handler, kwargs))
         return handlers
+
+
+class _HideVoilaAddress(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Voilà is running at")

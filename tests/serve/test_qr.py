@@ -2,18 +2,56 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import segno
 
-from kit import cli
+from kit.serve import addresses, banner
+from kit.serve.addresses import Address
 from kit.serve.qr import qr_svg, qr_text
 
 
-def test_students_get_the_lan_address_when_the_classroom_is_served(monkeypatch):
-    monkeypatch.setattr(cli, "lan_addresses", lambda: ["192.168.1.20"])
-    assert cli.student_links("0.0.0.0", 8866) == ["http://192.168.1.20:8866/"]
-    assert cli.student_links("127.0.0.1", 9000) == ["http://127.0.0.1:9000/"]
-    banner = cli.serve_banner("0.0.0.0", 8866, cli.Path("l"), cli.Path("d"), 0, "pw")
-    assert "link for students:  http://192.168.1.20:8866/" in banner and "http://127.0.0.1:8866/teacher/" in banner
+def test_students_get_the_network_cards_address_not_the_host_names(monkeypatch):
+    # the host name resolves to 127.0.0.1 on many school PCs; the network card has the real address
+    cards = [Address("172.17.0.1", "docker0"), Address("192.168.1.20", "Wi-Fi"), Address("10.8.0.5", "tun0")]
+    monkeypatch.setattr(addresses, "interface_addresses", lambda: cards)
+    monkeypatch.setattr(addresses, "outgoing_address", lambda: "")
+    links = banner.student_links("0.0.0.0", 8866)
+    assert links.best == "http://192.168.1.20:8866/" and not links.problem
+    text = banner.serve_banner("0.0.0.0", 8866, Path("l"), Path("d"), 0, "pw", links=links)
+    assert "生徒に伝えるアドレス / link for students:  http://192.168.1.20:8866/" in text
+    assert "http://127.0.0.1:8866/teacher/" in text
+
+
+def test_the_outgoing_interface_wins_and_the_class_goes_into_the_link(monkeypatch):
+    cards = [Address("192.168.1.20", "eth0"), Address("10.1.2.3", "wlan0")]
+    monkeypatch.setattr(addresses, "interface_addresses", lambda: cards)
+    monkeypatch.setattr(addresses, "outgoing_address", lambda: "10.1.2.3")
+    links = banner.student_links("0.0.0.0", 8866, class_code="2-3")
+    assert links.links == ("http://10.1.2.3:8866/?class=2-3", "http://192.168.1.20:8866/?class=2-3")
+
+
+def test_without_a_network_the_teacher_is_told_why_and_how_to_find_the_address(monkeypatch):
+    monkeypatch.setattr(addresses, "interface_addresses", lambda: [])
+    monkeypatch.setattr(addresses, "outgoing_address", lambda: "")
+    links = banner.student_links("0.0.0.0", 8866)
+    assert links.links == () and links.problem == "offline"
+    text = banner.serve_banner("0.0.0.0", 8866, Path("l"), Path("d"), 0, "pw", links=links)
+    assert "生徒に伝えるアドレス / link" not in text
+    assert "ネットワーク（Wi-Fi・LAN）につながっていない" in text and "ipconfig" in text
+
+
+def test_serving_to_this_computer_only_says_so():
+    links = banner.student_links("127.0.0.1", 9000)
+    assert links.best == "http://127.0.0.1:9000/" and links.problem == "loopback"
+    assert "この PC からしか開けません" in banner.serve_banner("127.0.0.1", 9000, Path("l"), Path("d"), 0, "pw")
+
+
+def test_interfaces_are_read_from_this_machine():
+    # whatever this machine has: no loopback, no link-local, each an IPv4 address
+    for a in addresses.interface_addresses():
+        assert addresses.usable(a.ip) and not a.ip.startswith(("127.", "169.254."))
+    assert addresses.outgoing_address() == "" or addresses.usable(addresses.outgoing_address())
 
 
 def test_the_terminal_qr_draws_the_links_symbol():

@@ -30,6 +30,8 @@ def get(url):
 def test_prints_the_link_for_students(running):
     text = open(running.log.name, encoding="utf-8").read()
     assert f"生徒に伝えるアドレス / link for students:  http://127.0.0.1:{running.port}/" in text
+    assert "この PC からしか開けません" in text  # --host 127.0.0.1: the teacher is told students cannot reach it
+    assert "Voilà is running at" not in text  # Voilà's own address (the host name) is not shown
     assert str(running.data_dir) in text
 
 
@@ -159,7 +161,7 @@ def test_class_size_preheats_only_the_named_lesson(tmp_path):
     srv = Server(REPO, tmp_path / "results", ["--class-size", "2", "--lesson", "piracy/basics"])
     try:
         text = open(srv.log.name, encoding="utf-8").read()
-        assert "2 / lesson (piracy/basics.ipynb)" in text
+        assert "授業ごとに 2 個 / 2 per lesson  (piracy/basics.ipynb)" in text
         deadline = time.monotonic() + 90
         while len(srv.kernels()) < 2 and time.monotonic() < deadline:
             time.sleep(0.5)

@@ -1,0 +1,87 @@
+"""The teacher's page as a teacher uses it on the first day: the student link and its QR code with
+the class in it, today's lessons only in the students' catalogue, results by lesson title in Japan
+time, and classes typed two ways merged with a note."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import re
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from kit.store import Answer, open_store
+from tests.browser.conftest import REPO, Server
+
+PASSCODE = "firstday7"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    data = tmp_path_factory.mktemp("results")
+    store = open_store(data / "results.sqlite3")
+    for i, code in enumerate(["2-1", "２－１", "2年1組"]):
+        store.record(Answer("defamation-basics", "db-pre-1", (0,), True, "pre", f"s{i}", f"{i + 1}", code,
+                            "2026-04-10T00:30:00.000+00:00"))
+    store.close()
+    srv = Server(REPO, data, ["--teacher-passcode", PASSCODE, "--lesson", "defamation/basics", "--class", "２年３組"])
+    yield srv
+    srv.stop()
+
+
+def teacher(srv):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = opener.open(srv.url + "teacher/login").read().decode()
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', form).group(1)
+    opener.open(urllib.request.Request(srv.url + "teacher/login", data=urllib.parse.urlencode(
+        {"_xsrf": xsrf, "passcode": PASSCODE, "next": "/teacher/"}).encode()))
+    return opener, xsrf
+
+
+def read(opener, url, data=None):
+    return opener.open(urllib.request.Request(url, data=data)).read().decode()
+
+
+def test_the_link_and_qr_carry_the_class_so_students_type_nothing(served):
+    opener, _ = teacher(served)
+    page = read(opener, served.url + "teacher/")
+    assert f'href="http://127.0.0.1:{served.port}/?class=2-3"' in page and '<svg' in page
+    assert "この PC だけで開けるアドレスです" in page  # served on 127.0.0.1: the teacher is told
+    other = read(opener, served.url + "teacher/?link_class=" + urllib.parse.quote("３年１組"))
+    assert "?class=3-1" in other
+
+
+def test_results_by_lesson_title_in_japan_time_with_merged_classes_named(served):
+    opener, _ = teacher(served)
+    page = read(opener, served.url + "teacher/")
+    assert "誹謗中傷 — 書く前に考えよう" in page and ">defamation-basics<" not in page
+    assert "2026-04-10 09:30" in page  # 00:30 UTC is 09:30 in Japan
+    assert "「2-1」「2年1組」「２－１」 は同じクラスとして「2-1」にまとめました" in page
+    row = re.search(r"<tr[^>]*><td>2-1</td><td>[^<]+</td><td>(\d+)</td>", page)
+    assert row and row.group(1) == "3"
+
+
+def test_todays_lessons_are_the_only_ones_students_see_and_the_teacher_can_change_them(served):
+    catalogue = urllib.request.urlopen(served.url).read().decode()
+    assert catalogue.count('class="nk-lesson"') == 1 and "defamation/basics.ipynb" in catalogue
+    opener, xsrf = teacher(served)
+    body = urllib.parse.urlencode([("_xsrf", xsrf), ("lesson", "piracy/basics.ipynb"), ("lesson", "piracy/jh.ipynb")])
+    read(opener, served.url + "teacher/today", body.encode())
+    catalogue = urllib.request.urlopen(served.url).read().decode()
+    assert catalogue.count('class="nk-lesson"') == 2 and "defamation/basics.ipynb" not in catalogue
+    read(opener, served.url + "teacher/today", urllib.parse.urlencode([("_xsrf", xsrf)]).encode())
+    assert urllib.request.urlopen(served.url).read().decode().count('class="nk-lesson"') > 10
+
+
+def test_a_student_cannot_change_todays_lessons(served):
+    before = urllib.request.urlopen(served.url).read().decode().count('class="nk-lesson"')
+    jar = http.cookiejar.CookieJar()
+    student = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    student.open(served.url).read()  # the catalogue sets the _xsrf cookie a form post needs
+    xsrf = next(c.value for c in jar if c.name == "_xsrf")
+    body = urllib.parse.urlencode([("_xsrf", xsrf), ("lesson", "piracy/hs.ipynb")]).encode()
+    answer = student.open(urllib.request.Request(served.url + "teacher/today", data=body))
+    assert "/teacher/login" in answer.url  # sent to the passcode page, nothing changed
+    assert urllib.request.urlopen(served.url).read().decode().count('class="nk-lesson"') == before
