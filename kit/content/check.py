@@ -17,7 +17,7 @@ from kit.content.estimates import load_estimates
 from kit.content.facts import Fact, load_all_facts
 from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.help import load_help
-from kit.content.labelled import load_labelled
+from kit.content.labelled import is_blind, load_blind, load_labelled
 from kit.content.law import law_kind, load_law_cards, load_law_walk, missing_facts
 from kit.content.law_rules import load_law_rules
 from kit.content.lesson_text import LessonText, load_lesson_text
@@ -97,7 +97,10 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
     for path in content_files(datasets / "lexicon"):
         report.files += 1
         try:
-            (load_lexicon if path.suffix.lower() in (".yaml", ".yml") else load_labelled)(path)
+            if path.suffix.lower() in (".yaml", ".yml"):
+                load_lexicon(path)
+            else:
+                (load_blind if is_blind(path) else load_labelled)(path)
         except ContentError as exc:
             report.problems += exc.problems
     laws: dict[Path, object] = {}

@@ -1,7 +1,10 @@
-"""Sentences labelled by hand for measuring the PostChecker (``datasets/lexicon/labelled.csv``).
+"""Posts labelled by hand for measuring the PostChecker.
 
-Each row is one sentence, a ``split`` (``dev``: used while writing the lexicon; ``test``: held out,
-only measured) and a 0/1 column per category. Read like every other content file.
+Two formats, read like every other content file. ``datasets/lexicon/labelled.csv`` (written with
+the lexicon): one row per sentence, a ``split`` (``dev``: used while writing the lexicon; ``test``:
+held out, only measured) and a 0/1 column per category. ``blind_*.csv`` (written by someone who
+never saw the checker, from the categories only): ``label`` harmful or ok and one ``category``,
+the kind of harm or the kind of fine post (kind, reporting, help, neutral, criticism, banter_safe).
 """
 
 from __future__ import annotations
@@ -23,6 +26,47 @@ class LabelledPost:
     split: str
     text: str
     categories: frozenset[str]
+    kind: str = ""  # the writer's own category (blind sets): insult, doxxing, … or kind, reporting, help, …
+
+
+# The blind sets' harm names, as the checker's categories.
+BLIND_CATEGORIES = {"insult": "insult", "appearance": "appearance", "exclusion": "exclusion", "contempt": "contempt",
+                    "mockery": "mockery", "threat": "threat", "doxxing": "personal_info", "pileon": "pile_on"}
+
+
+def is_blind(path: str | Path) -> bool:
+    """Whether ``path`` is a blind set (``blind_*.csv``) rather than the lexicon's own labelled sentences."""
+    return Path(path).name.lower().startswith("blind_")
+
+
+def load_blind(path: str | Path, split: str = "test") -> list[LabelledPost]:
+    """Read a blind set; raise ``ContentError`` listing every problem."""
+    table = read_table(path)
+    rows, problems = checked_rows("blind-post", table)
+    bad = {p.place for p in problems}
+    seen: set[str] = set()
+    posts = []
+    for row in rows:
+        v = row.values
+        if row.place in bad:
+            continue
+        if v["id"] in seen:
+            problems.append(ContentProblem(table.file, row.place, "id", f"id「{v['id']}」が2回あります。",
+                                           f"id '{v['id']}' appears twice."))
+            continue
+        harmful = v["label"] == "harmful"
+        if harmful != (v["category"] in BLIND_CATEGORIES):
+            problems.append(ContentProblem(
+                table.file, row.place, "category",
+                f"label が {v['label']} なのに category が「{v['category']}」です。どちらかを直してください。",
+                f"label is {v['label']} but category is '{v['category']}'; correct one of them."))
+            continue
+        seen.add(v["id"])
+        categories = frozenset({BLIND_CATEGORIES[v["category"]]}) if harmful else frozenset()
+        posts.append(LabelledPost(v["id"], split, str(v["text"]), categories, v["category"]))
+    if problems:
+        raise ContentError(problems)
+    return posts
 
 
 def load_labelled(path: str | Path) -> list[LabelledPost]:
@@ -42,7 +86,7 @@ def load_labelled(path: str | Path) -> list[LabelledPost]:
             continue
         seen.add(v["id"])
         posts.append(LabelledPost(v["id"], v["split"], str(v["text"]),
-                                  frozenset(c for c in CATEGORIES if str(v[c]).strip() == "1")))
+                                  frozenset(c for c in CATEGORIES if str(v.get(c, "0")).strip() == "1")))
     if problems:
         raise ContentError(problems)
     return posts

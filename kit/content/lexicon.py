@@ -1,8 +1,10 @@
 """The PostChecker's lexicon: words and patterns a teacher can edit (``datasets/lexicon/*.yaml``).
 
 A lexicon file has ``categories`` (the name, a kind explanation and a kinder way to say it for each
-of the five kinds of problem) and ``entries`` (a word in its dictionary form, a regular expression
-on the post in hiragana, or both). Every problem is reported at once, like every other content file.
+of the eight kinds of problem), ``entries`` (a word in its dictionary form, a regular expression
+on the post in hiragana, or both) and ``help_and_report`` (patterns of a post that reports abuse or
+asks for help: its words are not flagged). Every problem is reported at once, like every other
+content file.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from kit.content.tables import Row, read_table
 from kit.content.text import Text
 from kit.content.validate import checked_rows
 
-CATEGORIES = ("insult", "threat", "appearance", "personal_info", "pile_on")
+# Stored answers give categories by their index here: new kinds are added at the end, never in between.
+CATEGORIES = ("insult", "threat", "appearance", "personal_info", "pile_on", "exclusion", "contempt", "mockery")
 FORMS = ("any", "imperative", "volitional")
 
 
@@ -42,8 +45,11 @@ class Entry:
     form: str = "any"
     pattern: re.Pattern | None = None
     near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()  # words that, anywhere in the post, make the entry silent (自分: talking about oneself)
     unless: tuple[str, ...] = ()  # phrases (in hiragana) in which a match is fine
     severity: int = 2
+    always: bool = False  # flagged even when quoted, negated or in a post asking for help (a phone number)
+    aimed: bool = False  # only when the post points at someone: one of the lexicon's ``people`` words or a name
     why: Text = Text("")
     suggestion: Text = Text("")
 
@@ -55,6 +61,8 @@ class Lexicon:
     file: str
     categories: dict[str, Category]
     entries: tuple[Entry, ...]
+    help_and_report: tuple[re.Pattern, ...] = ()
+    people: tuple[str, ...] = ()  # words that point at someone (お前, あいつ, 〜くん), for ``aimed`` entries
 
     def why(self, entry: Entry) -> Text:
         """The entry's own explanation, else its category's."""
@@ -76,6 +84,10 @@ def load_lexicon(path: str | Path) -> Lexicon:
     rows, problems = checked_rows("lexicon-entry", table)
     categories, category_problems = _categories(table.file, table.meta.get("categories"))
     problems += category_problems
+    help_and_report, help_problems = _patterns(table.file, table.meta.get("help_and_report"))
+    problems += help_problems
+    people, people_problems = _words(table.file, table.meta.get("people"))
+    problems += people_problems
     bad = {p.place for p in problems}
     entries: dict[str, Entry] = {}
     for row in rows:
@@ -92,28 +104,68 @@ def load_lexicon(path: str | Path) -> Lexicon:
             continue
         pattern = None
         if v.get("pattern"):
-            try:
-                pattern = re.compile(kana_fold(str(v["pattern"])), re.IGNORECASE)
-            except re.error as exc:
-                problems.append(ContentProblem(table.file, row.place, "pattern",
-                                               f"正規表現として読めません（{exc.msg}、{exc.pos}文字目）。かっこの数などを確かめてください。",
-                                               f"not a valid regular expression ({exc.msg} at {exc.pos}); check brackets."))
+            pattern, problem = _compile(table.file, row.place, "pattern", v["pattern"])
+            if problem:
+                problems.append(problem)
                 continue
         entries[v["id"]] = Entry(
             id=v["id"], category=v["category"], lemma=str(v.get("lemma") or ""), form=v.get("form") or "any",
             pattern=pattern, near=tuple(str(w) for w in v.get("near") or ()),
+            not_near=tuple(str(w) for w in v.get("not_near") or ()),
             unless=tuple(kana_fold(unicodedata.normalize("NFKC", str(w))).lower() for w in v.get("unless") or ()), severity=int(v.get("severity") or 2),
-            why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
+            always=v.get("always") is True, aimed=v.get("aimed") is True, why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
     if problems:
         raise ContentError(problems)
-    return Lexicon(table.file, categories, tuple(entries.values()))
+    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, people)
+
+
+def _words(file: str, raw) -> tuple[tuple[str, ...], list[ContentProblem]]:
+    """``people``: a list of words (optional)."""
+    if raw is None:
+        return (), []
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        return (), [ContentProblem(file, "people", "people", "「people:」には、人を指す言葉を [お前, あいつ] のようにならべてください（空の言葉はだめです）。",
+                                   "under 'people:' list words that point at someone, like [お前, あいつ] (no empty word).")]
+    return tuple(w.strip() for w in raw), []
+
+
+def _compile(file: str, place: str, field: str, source) -> tuple[re.Pattern | None, ContentProblem | None]:
+    try:
+        return re.compile(kana_fold(unicodedata.normalize("NFKC", str(source))), re.IGNORECASE), None
+    except re.error as exc:
+        return None, ContentProblem(file, place, field,
+                                    f"正規表現として読めません（{exc.msg}、{exc.pos}文字目）。かっこの数などを確かめてください。",
+                                    f"not a valid regular expression ({exc.msg} at {exc.pos}); check brackets.")
+
+
+def _patterns(file: str, raw) -> tuple[tuple[re.Pattern, ...], list[ContentProblem]]:
+    """``help_and_report``: a list of regular expressions (optional)."""
+    if raw is None:
+        return (), []
+    if not isinstance(raw, list):
+        return (), [ContentProblem(file, "help_and_report", "help_and_report",
+                                   "「help_and_report:」の下には、正規表現を「- 」で1行ずつならべてください。",
+                                   "under 'help_and_report:' list regular expressions, one per '- ' line.")]
+    patterns, problems = [], []
+    for n, source in enumerate(raw, start=1):
+        place = f"help_and_report {n}番目"
+        if not isinstance(source, str) or not source.strip():
+            problems.append(ContentProblem(file, place, "help_and_report", "空です。正規表現を書くか、この行を消してください。",
+                                           "empty; write a regular expression or delete the line."))
+            continue
+        pattern, problem = _compile(file, place, "help_and_report", source)
+        if problem:
+            problems.append(problem)
+        else:
+            patterns.append(pattern)
+    return tuple(patterns), problems
 
 
 def _categories(file: str, raw) -> tuple[dict[str, Category], list[ContentProblem]]:
     if not isinstance(raw, dict):
         return {}, [ContentProblem(file, "categories", "categories",
-                                   f"「categories:」の下に {', '.join(CATEGORIES)} の5つを書いてください。",
-                                   f"put the five categories {', '.join(CATEGORIES)} under 'categories:'.")]
+                                   f"「categories:」の下に {', '.join(CATEGORIES)} の{len(CATEGORIES)}つを書いてください。",
+                                   f"put the {len(CATEGORIES)} categories {', '.join(CATEGORIES)} under 'categories:'.")]
     problems = []
     categories = {}
     for key in raw:

@@ -4,9 +4,11 @@ Pure rules over a teacher's lexicon (``kit.content.lexicon``) and a morphologica
 handed in (``kit.text.morph.analyse`` by default, loaded on first use). The post is normalised
 first (NFKC: half-width ｷﾓｲ and full-width ０９０ become キモイ and 090; invisible characters go),
 words are matched by their dictionary form and reading (キモかった, ｷﾓｲ and きもい are the same
-word), patterns on the post written in hiragana. A word inside 「」 (talking about the word) or
-said in the negative (キモくないよ) is not flagged, except personal information, which is never
-safe to post. Every flag points back into the text the student typed.
+word), patterns on the post written in hiragana. A word inside 「」 (talking about the word), said
+in the negative (キモくないよ) or in the passive (無視されてる: it happened to the writer) is not
+flagged, nor is anything in a post that reports abuse or asks for help (みんなで通報しよう,
+〜って言われてつらい), except entries marked ``always`` (a phone number is never safe to post).
+Every flag points back into the text the student typed.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Token:
     reading: str  # reading of the dictionary form, in hiragana (ばか, ころす)
     pos: str  # part of speech (名詞, 動詞, 形容詞, 助詞, …)
     form: str = ""  # conjugation (命令形, 意志推量形, …)
+    person: bool = False  # a person's name (佐藤, ゆい), as far as the dictionary knows it
 
 
 Analyser = Callable[[str], list[Token]]
@@ -84,7 +87,7 @@ class Check:
         """The post with its personal information hidden (●), as a safer version to send."""
         chars = list(self.text)
         for f in self.flags:
-            if f.category == "personal_info":
+            if f.category == "personal_info":  # masked wherever it was found, quoted or not
                 for i in range(f.start, f.end):
                     if not chars[i].isspace():
                         chars[i] = "●"
@@ -159,17 +162,22 @@ class PostTone:
         sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。！？!?\n]+[。！？!?\n]*", norm)]
         found: list[tuple[Entry, int, int]] = []
         suppressed: list[str] = []
+        asking_for_help = any(p.search(folded) for p in self.lexicon.help_and_report)
         for entry in self.lexicon.entries:
-            if entry.near and not self._near(entry, folded):
+            if entry.near and not _near(entry.near, folded):
+                continue
+            if entry.not_near and _near(entry.not_near, folded):
+                continue
+            if entry.aimed and not (_near(self.lexicon.people, folded) or any(t.person for t in tokens)):
                 continue
             for start, end in self._matches(entry, tokens, folded):
                 sentence = next(((a, b) for a, b in sentences if a <= start < b), (0, len(norm)))
                 if _excepted(entry, folded, start, end):
                     suppressed.append(entry.id)
                     continue
-                if entry.category != "personal_info" and (
-                        _quoted(norm, start, end, sentence) or _negated(tokens, end, sentence[1])
-                        or _mentioned(tokens, end, sentence[1])):
+                if not entry.always and (
+                        asking_for_help or _quoted(norm, start, end, sentence) or _negated(tokens, end, sentence[1])
+                        or _passive(tokens, end, sentence[1]) or _mentioned(tokens, end, sentence[1])):
                     suppressed.append(entry.id)
                     continue
                 found.append((entry, start, end))
@@ -202,9 +210,10 @@ class PostTone:
             self._keys[entry.id] = tuple(keys)
         return self._keys[entry.id]
 
-    @staticmethod
-    def _near(entry: Entry, sentence: str) -> bool:
-        return any(fold(unicodedata.normalize("NFKC", w)) in sentence for w in entry.near)
+
+
+def _near(words: tuple[str, ...], folded: str) -> bool:
+    return any(fold(unicodedata.normalize("NFKC", w)) in folded for w in words)
 
 
 def _excepted(entry: Entry, folded: str, start: int, end: int) -> bool:
@@ -270,6 +279,16 @@ def _negated(tokens: list[Token], end: int, limit: int) -> bool:
                 return False
             return True
         if t.pos in ("名詞", "形容詞", "補助記号") or (t.pos == "動詞" and t.reading not in ("する", "いる", "ある")):
+            return False
+    return False
+
+
+def _passive(tokens: list[Token], end: int, limit: int) -> bool:
+    """無視されてる, ハブられた, 晒されてる: it was done to the writer, who is telling or asking for help."""
+    for t in _after(tokens, end, limit):
+        if t.lemma in ("れる", "られる"):
+            return True
+        if t.lemma not in ("為る", "する", "さ"):
             return False
     return False
 

@@ -31,8 +31,9 @@ def analyse(text: str) -> list[Token]:
         feature = word.feature
         lemma = getattr(feature, "lemma", None) or word.surface
         reading = getattr(feature, "kanaBase", None) or word.surface
+        person = getattr(feature, "pos2", "") == "固有名詞" and getattr(feature, "pos3", "") == "人名"
         tokens.append(Token(word.surface, start, end, lemma, fold(reading), getattr(feature, "pos1", "") or "",
-                            getattr(feature, "cForm", "") or ""))
+                            getattr(feature, "cForm", "") or "", person))
         position = end
     return tokens
 

@@ -8,7 +8,7 @@ import pytest
 
 from kit.content.check import check_tree
 from kit.content.errors import ContentError
-from kit.content.labelled import load_labelled
+from kit.content.labelled import load_blind, load_labelled
 from kit.content.lexicon import CATEGORIES, load_lexicon
 from tests.conftest import REPO
 
@@ -88,3 +88,34 @@ def test_netkit_validate_checks_the_flaming_lab_settings_in_a_notebook(datasets)
     found = {p.field: p.why for p in check_notebook(lessons / "defamation" / "lab.ipynb", lessons, datasets, {}, {})}
     assert set(found) == {"join", "speed"}
     assert "0.0 から 0.5" in found["join"] and "使えるのは" in found["speed"]
+
+
+def test_help_and_report_patterns_and_people_are_checked(tmp_path):
+    text = LEXICON.read_text("utf-8")
+    text = text.replace('  - "相談(?!したら)"\n', '  - "相談(?!したら"\n  - ""\n', 1)
+    text = text.replace("people: [お前,", "people: [\"\", お前,", 1)
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, "utf-8")
+    found = {(p.place, p.field): p.why for p in problems(path)}
+    assert "正規表現として読めません" in found[("help_and_report 4番目", "help_and_report")]
+    assert "空です" in found[("help_and_report 5番目", "help_and_report")]
+    assert "人を指す言葉" in found[("people", "people")]
+
+
+def test_new_entry_fields_are_validated(broken):
+    path = broken("  - {id: flag-all, category: exclusion, pattern: むし, always: yes, aimed: 1, not_near: 自分}\n")
+    fields = {p.field for p in problems(path)}
+    assert {"always", "aimed", "not_near"} <= fields
+
+
+def test_blind_sets_are_read_and_checked(tmp_path):
+    posts = load_blind(REPO / "datasets" / "lexicon" / "blind_dev.csv", "dev")
+    assert len(posts) == 161
+    assert {p.kind for p in posts if not p.categories} == {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
+    assert next(p for p in posts if p.kind == "doxxing").categories == {"personal_info"}
+    bad = tmp_path / "blind_x.csv"
+    bad.write_text("schema_version,1\nid,text,label,category\na1,こんにちは,ok,insult\na2,ばか,harmful,rude\n", "utf-8")
+    with pytest.raises(ContentError) as exc:
+        load_blind(bad)
+    found = {(p.place, p.field) for p in exc.value.problems}
+    assert found == {("3行目", "category"), ("4行目", "category")}

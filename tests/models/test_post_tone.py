@@ -109,3 +109,84 @@ def test_normalise_maps_back_to_the_original():
     assert norm == "ガキ0"
     assert [(s, e) for s, e in zip(starts, ends, strict=True)] == [(0, 2), (2, 3), (4, 5)]
     assert fold("キモイABC") == "きもいabc"
+
+
+# --- issue 16: what students really write ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("もうリレー出なくていいよｗ", "mockery"),
+    ("絵、下手すぎ", "mockery"),
+    ("番組に出るな。顔も見たくない", "exclusion"),
+    ("みずき最低じゃん。みんなで言ってやろうぜ", "pile_on"),
+    ("学校来んなよ", "exclusion"),
+    ("今日からあいつ無視な", "exclusion"),
+    ("お前いらない", "contempt"),
+    ("役立たず", "contempt"),
+    ("家まで行ってやろうか", "threat"),
+    ("こいつの本名と学校さらしとくわ", "personal_info"),
+])
+def test_the_issues_examples_are_caught_with_their_kind(checker, text, category):
+    assert category in checker.check(text).categories
+
+
+def test_the_issues_insult_and_call_to_pile_on_are_both_named(checker):
+    assert set(checker.check("みずき最低じゃん。みんなで言ってやろうぜ").categories) == {"insult", "pile_on"}
+
+
+@pytest.mark.parametrize("text", ["みんなで通報しよう", "このアカウント、みんなで通報しよう",
+                                  "『消えろ』って言われてつらい、相談したい", "「キモい」って毎日DMがくる、どうしたらいい？",
+                                  "最近グループで無視されててつらい", "部活で一人だけハブられてる気がする",
+                                  "晒されてるの見つけたから運営に連絡した", "スクショ保存して先生に見せよ"])
+def test_reporting_and_asking_for_help_are_never_flagged(checker, text):
+    assert checker.check(text).ok, checker.check(text).flags
+
+
+def test_a_phone_number_is_flagged_even_in_a_post_asking_for_help(checker):
+    assert checker.check("090-1234-5678から毎日電話がきてこわい、どうしたらいい？").categories == ("personal_info",)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("明日からみんなでゆいのこと無視しよ", "exclusion"),
+    ("新しいグループ作ったから、あやかは入れないでね", "exclusion"),
+    ("班決め、こうき以外で組もう", "exclusion"),
+    ("お前いなくても誰も困らんし", "contempt"),
+    ("生きてる価値ある？", "contempt"),
+    ("居るだけ邪魔", "contempt"),
+    ("発表で噛みまくってて草", "mockery"),
+    ("えみの絵、幼稚園児レベルで草", "mockery"),
+    ("次チクったらどうなるかわかってるよね", "threat"),
+    ("家どこか知ってるからな", "threat"),
+    ("夜道には気をつけてね😊", "threat"),
+    ("この垢の中の人、西高バスケ部のキャプテン", "personal_info"),
+    ("こいつの顔写真これね（卒アルから）", "personal_info"),
+    ("コメ欄荒らしに行く人この指とまれ", "pile_on"),
+    ("あの子の投稿、全部に「つまんな」ってコメントしよ", "pile_on"),
+])
+def test_new_kinds_without_the_old_trigger_words(checker, text, category):
+    assert category in checker.check(text).categories
+
+
+@pytest.mark.parametrize("text", ["自分バカすぎて宿題家に忘れたｗ", "キモいくらい似てる自分の絵ｗ", "死ぬほど笑った",
+                                  "カップ麺3分待てずに食ったら硬すぎて草", "やばい、みずき絵うますぎ", "お前天才かよ、マジ尊敬",
+                                  "無視しないでね", "明日の持ち物なんだっけ", "新曲、前のほうが好きだったな"])
+def test_jokes_about_oneself_praise_and_criticism_are_not_flagged(checker, text):
+    assert checker.check(text).ok, checker.check(text).flags
+
+
+def test_every_flag_has_a_reason_and_a_kinder_wording_in_both_languages(checker):
+    lexicon = checker.lexicon
+    for entry in lexicon.entries:
+        for text in (lexicon.why(entry), lexicon.suggestion(entry), lexicon.categories[entry.category].label):
+            assert text.ja and text.en, entry.id
+
+
+def test_aimed_entries_need_someone_to_point_at(checker):
+    assert "mockery" in checker.check("あいつまた寝坊してるｗ").categories
+    assert checker.check("また寝坊したｗ").ok
+
+
+def test_passive_means_it_happened_to_the_writer():
+    lexicon = load_lexicon(REPO / "datasets" / "lexicon" / "lexicon.yaml")
+    pt = PostTone(lexicon)
+    assert pt.check("殴るぞ").categories == ("threat",)
+    assert pt.check("殴られた").ok
