@@ -23,6 +23,7 @@ from kit.content.law_rules import load_law_rules
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.lexicon import load_lexicon
 from kit.content.quiz import QuizBank, load_quiz
+from kit.content.readings import load_reading_dictionary, reading_files
 from kit.content.router import is_router_file, load_router
 from kit.content.scenario import Scenario, load_scenario
 from kit.content.timeline import Timeline, load_timeline
@@ -87,6 +88,11 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
             load_router(path) if is_router_file(path) else load_help(path)
         except ContentError as exc:
             report.problems += exc.problems
+    report.files += len(reading_files(datasets / "readings"))
+    try:
+        load_reading_dictionary(datasets / "readings")
+    except ContentError as exc:
+        report.problems += exc.problems
     scenarios: dict[Path, Scenario] = {}
     for path in content_files(datasets / "scenarios"):
         report.files += 1

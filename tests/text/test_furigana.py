@@ -23,7 +23,8 @@ def test_lone_counter_kanji_read_as_words_but_counted_after_numbers():
     assert "<rt>ひ</rt>" in ruby_html("休みの日でも")
     assert "<rt>ぶん</rt>" in ruby_html("見えない分")
     assert "<rt>にん</rt>" in ruby_html("3人の子")
-    assert "<rt>にち</rt>" in ruby_html("7日以内")
+    assert "<rt>にち</rt>" in ruby_html("30日以内")
+    assert "<rt>なのか</rt>" in ruby_html("7日以内")  # 1日 to 10日, 14日, 20日, 24日 have their own readings
 
 
 def test_button_labels_carry_readings_only_when_asked_and_only_in_japanese():
@@ -88,3 +89,18 @@ def test_readings_never_change_the_text_of_any_shipped_content():
         shown = re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>|</?ruby>", "", ruby_html(text))
         assert shown == html.escape(strip_marks(text) if "《" in text else text), text
     assert ruby_html("きます。\n1つ") == "きます。\n1つ"  # pykakasi alone repeats the 。 after the line break
+
+
+def test_the_reading_dictionary_is_read_only_when_furigana_is_on():
+    """A lesson without furigana never loads pykakasi nor the teacher's reading dictionary."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = ("import sys; from kit.content.text import Text; from kit.widgets._render import text_html; "
+            "text_html(Text('お金と今日'), 'ja', False); print(sorted(m for m in ('pykakasi', 'kit.content.readings') if m in sys.modules)); "
+            "text_html(Text('お金と学校'), 'ja', True); print(sorted(m for m in ('pykakasi', 'kit.content.readings') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(REPO)}).stdout.split("\n")
+    assert out[0] == "[]" and out[1] == "['kit.content.readings', 'pykakasi']"
