@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from functools import cache
 
 import yaml
@@ -149,11 +150,18 @@ def _reads_as(pieces, start: int, end: int, expected: str) -> bool:
         elif s < start and e > end:
             pattern += "(?:" + "|".join(re.escape(reading[i:j]) for i in range(len(reading))
                                         for j in range(i + 1, len(reading) + 1)) + ")"
-        elif s < start:
-            pattern += "(?:" + "|".join(re.escape(reading[i:]) for i in range(1, len(reading))) + ")"
+        elif s < start:  # the end of a compound, maybe voiced there: 顔写真 かおじゃしん holds 写真 しゃしん
+            pattern += "(?:" + "|".join(re.escape(v) for i in range(1, len(reading))
+                                        for v in (reading[i:], _unvoiced(reading[i:]))) + ")"
         else:
             pattern += "(?:" + "|".join(re.escape(reading[:j]) for j in range(1, len(reading))) + ")"
     return re.fullmatch(pattern, expected) is not None
+
+
+def _unvoiced(kana: str) -> str:
+    """``kana`` with its first sound unvoiced (じゃ → しゃ, ば → は)."""
+    first = unicodedata.normalize("NFD", kana[:1]).rstrip("\u3099\u309a")
+    return unicodedata.normalize("NFC", first) + kana[1:]
 
 
 def _shown_reading(pieces, start: int, end: int) -> str:
