@@ -11,21 +11,39 @@ function useRuby(labels) {
 
 // An element with attributes ("html": kernel-made HTML, escaped text plus <ruby>; "text"; "on…":
 // event listeners) and children (null, undefined and false are left out, for optional parts).
-// A "text" the kernel sent readings for (see useRuby) is drawn with them; a button keeps the plain
-// text as its accessible name, so a screen reader does not read the readings twice.
+// A "text" the kernel sent readings for (see useRuby) is drawn with them. On a button or a label
+// the readings are drawn by CSS (quietReadings), so the control is named by its plain text, once,
+// and that name is exactly the text a speech-input user sees and says.
 function h(tag, attrs = {}, children = []) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "html") el.innerHTML = v; // kernel-made HTML: escaped text plus <ruby>
     else if (k === "text" && typeof v === "string" && Object.prototype.hasOwnProperty.call(RUBY, v)) {
       el.innerHTML = RUBY[v]; // kernel-made HTML, as above
-      if (tag === "button" && !("aria-label" in attrs)) el.setAttribute("aria-label", v);
     } else if (k === "text") el.textContent = v;
     else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v);
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  if (tag === "button" || tag === "label") quietReadings(el);
   return el;
+}
+
+// Readings (<rt>) inside a control move into a data attribute that _common.css draws with an empty
+// alternative text: seen above the kanji, never part of the control's name. A control with no name
+// of its own and nothing hidden from screen readers is named by its text without readings (browsers
+// would otherwise split 答える into "答 える" at the ruby).
+function quietReadings(el) {
+  const readings = el.querySelectorAll("rt");
+  if (!readings.length) return;
+  for (const rt of readings) {
+    rt.dataset.reading = rt.textContent;
+    rt.textContent = "";
+  }
+  for (const rp of el.querySelectorAll("rp")) rp.remove();
+  if (el.tagName === "BUTTON" && !el.hasAttribute("aria-label") && !el.querySelector("[aria-hidden]")) {
+    el.setAttribute("aria-label", el.textContent.replace(/\s+/g, " ").trim());
+  }
 }
 
 // Who is playing, as this browser remembers it: a random token made once (32 hex characters; the

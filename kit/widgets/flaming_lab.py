@@ -16,9 +16,10 @@ import traitlets
 
 from kit.content.text import Text
 from kit.models.flaming import FlamingParams, FlamingResult, ParamsError, compare
-from kit.text.ui import label
+from kit.text.ui import RUBY, label, ruby_map
 from kit.widgets._render import text_html
 from kit.widgets.flaming_chart import COLOURS, lorenz_chart, posts_chart
+from kit.widgets.slider_panel import SliderPanel
 
 MAIN = ("join", "tail", "report_rate", "mute_share", "action_after")  # shown first; the rest under "more"
 
@@ -40,25 +41,18 @@ class FlamingLab(ipw.VBox):
         self.add_class("nk-flaming-lab")
         self._lang, self._furigana, self.seed = lang, furigana, seed
         start = params or FlamingParams()
-        self.sliders: dict[str, ipw.ValueWidget] = {}
-        self.rows: dict[str, ipw.VBox] = {}
+        specs = []
         for name, meta in FlamingParams.sliders():
-            kind = ipw.IntSlider if isinstance(meta["default"], int) else ipw.FloatSlider
             text = Text(meta["label_ja"], meta["label_en"])
-            # The label is its own HTML line (ipywidgets strips <ruby> from descriptions); the
-            # slider keeps the plain label as its tooltip.
-            self.sliders[name] = kind(
-                value=getattr(start, name), min=meta["min"], max=meta["max"], step=meta["step"],
-                tooltip=text.get(lang), continuous_update=False,
-                layout=ipw.Layout(width="100%", max_width="40rem", min_height="48px"))
-            self.rows[name] = ipw.VBox([ipw.HTML(f'<span style="font-size:1.05rem">{self._html(text)}</span>'),
-                                        self.sliders[name]])
-        more = ipw.Accordion(children=[ipw.VBox([self.rows[n] for n in self.rows if n not in MAIN])],
-                             titles=(label("fl_more", lang),))
-        more.selected_index = None
-        self.button = ipw.Button(description=label("fl_run", lang), button_style="primary",
-                                 layout=ipw.Layout(min_height="48px", min_width="8rem"))
-        self.button.on_click(lambda _button: self.run())
+            specs.append({"name": name, "label": text.get(lang), "label_html": self._html(text), "min": meta["min"],
+                          "max": meta["max"], "step": meta["step"], "integer": isinstance(meta["default"], int),
+                          "more": name not in MAIN})
+        specs.sort(key=lambda spec: MAIN.index(spec["name"]) if spec["name"] in MAIN else len(MAIN))  # MAIN first
+        texts = {"more": label("fl_more", lang), "run": label("fl_run", lang)}
+        if furigana and lang == "ja":
+            texts[RUBY] = ruby_map(texts.values())
+        self.panel = SliderPanel(specs, {name: getattr(start, name) for name, _ in FlamingParams.sliders()}, texts)
+        self.panel.on_press(self.run)
         self.message = ipw.HTML()
         self.charts = ipw.HTML()
         self.summary = ipw.HTML()
@@ -66,7 +60,7 @@ class FlamingLab(ipw.VBox):
         self.children = [
             ipw.HTML(f'<h3 style="margin:0.2rem 0">{self._html(label("fl_title", lang))}</h3>'
                      f'<p style="margin:0.2rem 0 0.6rem">{self._html(label("fl_lead", lang))}</p>'),
-            *[self.rows[n] for n in MAIN], more, self.button, self.message, self.charts, self.summary,
+            self.panel, self.message, self.charts, self.summary,
         ]
         self.run()
 
@@ -75,12 +69,12 @@ class FlamingLab(ipw.VBox):
 
     def params(self) -> FlamingParams:
         """The parameters the sliders show now (raises ``ParamsError`` for a value out of range)."""
-        return FlamingParams(**{name: slider.value for name, slider in self.sliders.items()})
+        kinds = {name: type(meta["default"]) for name, meta in FlamingParams.sliders()}
+        return FlamingParams(**{name: kinds[name](value) for name, value in self.panel.values.items()})
 
     def set(self, **values) -> None:
         """Move sliders in code, as a student would (then ``run()``)."""
-        for name, value in values.items():
-            self.sliders[name].value = value
+        self.panel.set(**values)
 
     def run(self) -> tuple[FlamingResult, FlamingResult] | None:
         """Run the model without and with the measures and show both, as the button does."""

@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import fields
 
 from kit.models.flaming import FlamingParams
-from kit.widgets.flaming_lab import FlamingLab
+from kit.widgets.flaming_lab import MAIN, FlamingLab
 
 
 def test_sliders_come_from_the_model_metadata():
     lab = FlamingLab()
-    assert list(lab.sliders) == [f.name for f in fields(FlamingParams)]
-    join = lab.sliders["join"]
+    sliders = {s["name"]: s for s in lab.panel.sliders}
+    assert sorted(sliders) == sorted(lab.panel.values) == sorted(f.name for f in fields(FlamingParams))
+    join = sliders["join"]
     meta = FlamingParams.__dataclass_fields__["join"].metadata
-    assert (join.value, join.min, join.max, join.step) == (meta["default"], meta["min"], meta["max"], meta["step"])
-    assert join.tooltip == "見た人が加わる割合" and "見た人が加わる割合" in lab.rows["join"].children[0].value
+    assert (lab.panel.values["join"], join["min"], join["max"], join["step"]) == (meta["default"], meta["min"], meta["max"], meta["step"])
+    assert join["label"] == "見た人が加わる割合" and "見た人が加わる割合" in join["label_html"]
+    assert [s["name"] for s in lab.panel.sliders if not s["more"]] == list(MAIN)
 
 
 def test_runs_with_and_without_measures_side_by_side():
@@ -31,7 +33,7 @@ def test_moving_a_slider_and_pressing_the_button_changes_the_run():
     lab = FlamingLab(seed=1)
     before = lab.result[1].total_posts
     lab.set(report_rate=0.0, mute_share=0.0)
-    lab.button.click()
+    lab.panel.press()  # the button
     assert lab.runs == 2
     assert lab.result[0].total_posts == lab.result[1].total_posts  # no measures: both runs are the same
     assert lab.result[1].total_posts >= before
@@ -40,13 +42,14 @@ def test_moving_a_slider_and_pressing_the_button_changes_the_run():
 
 def test_english_and_furigana():
     assert "Without reporting or muting" in FlamingLab(lang="en").charts.value
-    assert "<ruby>" in FlamingLab(furigana=True).rows["join"].children[0].value
+    lab = FlamingLab(furigana=True)
+    assert "<ruby>" in lab.panel.sliders[0]["label_html"] and lab.panel.sliders[0]["label"] == "見た人が加わる割合"
+    assert "<ruby>" in lab.panel.labels["__ruby"]["くわしい設定"]  # the disclosure has readings too
 
 
 def test_out_of_range_parameters_give_a_message_not_an_error():
     lab = FlamingLab()
-    lab.sliders["join"].max = 0.9  # a slider cannot go past its range; a teacher's code could
-    lab.sliders["join"].value = 0.9
+    lab.set(join=0.9)  # a slider cannot go past its range; a teacher's code could
     assert lab.run() is None
     assert "0.0 から 0.5" in lab.message.value and 'role="alert"' in lab.message.value
 
@@ -57,7 +60,7 @@ def test_lesson_builds_the_lab_and_turns_a_bad_value_into_a_card():
 
     lesson = Lesson("demo", params={})
     lab = lesson.flaming_lab(join=0.1, seed=3)
-    assert isinstance(lab, FlamingLab) and lab.sliders["join"].value == 0.1 and lab.seed == 3
+    assert isinstance(lab, FlamingLab) and lab.panel.values["join"] == 0.1 and lab.seed == 3
     card = lesson.flaming_lab(join=2.0)
     assert isinstance(card, ProblemCard) and "見た人が加わる割合" in card.value and "Traceback" not in card.value
     assert isinstance(lesson.flaming_lab(nonsense=1), ProblemCard)
