@@ -127,8 +127,9 @@ def _help(info: LessonInfo, lang: str) -> str:
 def _answer(q: Question, lang: str) -> str:
     if q.type is QuestionType.TRUEFALSE:
         return "○" if q.answer == (0,) else "×"
-    if q.type is QuestionType.ORDER:
-        return " → ".join(f"{i + 1}. {q.choices[i].text.get(lang)}" for i in q.answer)
+    if q.type is QuestionType.ORDER:  # labelled as on the worksheet (ア, イ, … in its shuffled order)
+        labels, shown = _order_labels(lang), _order_shown(q)
+        return " → ".join(f"{labels[shown.index(i)]}. {q.choices[i].text.get(lang)}" for i in q.answer)
     return "、".join(f"{i + 1}. {q.choices[i].text.get(lang)}" for i in q.answer)
 
 
@@ -172,6 +173,10 @@ def guide_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) -> s
     return _document(_title(info, lang), word("p_guide", lang), "".join(parts), lang, embed_font)
 
 
+def _order_labels(lang: str) -> str:
+    return "アイウエオカ" if lang == "ja" else "ABCDEF"
+
+
 def _order_shown(q: Question) -> list[int]:
     """The choices of an order question as printed: shuffled the same way every time, never already right."""
     shown = list(range(len(q.choices)))
@@ -189,8 +194,7 @@ def _worksheet_question(number: int, q: Question, lang: str, furigana: bool) -> 
     if q.type is QuestionType.TRUEFALSE:
         return head + '<p class="tf">○　×</p></div>'
     if q.type is QuestionType.ORDER:
-        labels = "アイウエオカ" if lang == "ja" else "ABCDEF"
-        shown = _order_shown(q)
+        labels, shown = _order_labels(lang), _order_shown(q)
         items = "".join(f"<li>{labels[k]}. {_kids(q.choices[i].text, lang, furigana)}</li>" for k, i in enumerate(shown))
         blanks = " → ".join("（　　）" for _ in shown)
         return head + f'<ul class="choices" style="list-style:none;padding-left:2mm">{items}</ul><p class="blanks">{blanks}</p></div>'

@@ -161,3 +161,22 @@ def test_every_lesson_printed_at_once_gets_its_own_pdf(tmp_path, capsys):
         text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages).replace("\n", "")
         meta = info(pdf.name[: -len("-worksheet.pdf")]).meta
         assert meta["title_ja"][:4] in text, pdf.name
+
+
+def test_the_answer_key_labels_an_order_question_as_the_worksheet_does():
+    checked = 0
+    for lesson in LESSONS:
+        lesson_ = info(lesson)
+        orders = [q for part in lesson_.quizzes for q in part.questions if q.type is QuestionType.ORDER]
+        if not orders:
+            continue
+        sheet, key = worksheet_html(lesson_, embed_font=False), guide_html(lesson_, embed_font=False)
+        for q in orders:
+            on_sheet = {}  # choice text → the label the worksheet gives it
+            for label, text in re.findall(r"<li>([アイウエオカ])\. (.*?)</li>", sheet):
+                on_sheet[visible(text)] = label
+            expected = " → ".join(f"{on_sheet[visible(q.choices[i].text.ja)]}. " for i in q.answer)
+            line = re.search(r"正解: ([^<]*→[^<]*)</span>", key.split(q.text.ja[:20], 1)[1]).group(1)
+            assert [part.split(".")[0] for part in line.split(" → ")] == [p.split(".")[0] for p in expected.split(" → ")]
+            checked += 1
+    assert checked
