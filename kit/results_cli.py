@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kit.text.cli_text import say, word
+
 
 def _store(args):
     from kit.store import DB_NAME, data_dir, open_store
@@ -22,11 +24,20 @@ def cmd_list(args) -> int:
     store = _store(args)
     if store is None:
         return 0
-    rows = store.summary()
+    from kit.cli import find_folders
+    from kit.serve.catalogue import scan, titles
+    from kit.text.times import shown
+
+    rows, merged = store.summary(), store.merged_classes()
     store.close()
-    print("クラス/class\t授業/lesson\t人数/students\t回答/answers\t最後/last")
+    lessons, _datasets = find_folders(args.dir)
+    names = titles(scan(lessons, include_teacher=True), "ja") if lessons.is_dir() else {}
+    print(word("results_header", "ja"))
     for c, lesson, students, answers, _first, last in rows:
-        print(f"{c or '-'}\t{lesson}\t{students}\t{answers}\t{last[:16].replace('T', ' ')}")
+        title = f"{names[lesson]}（{lesson}）" if lesson in names else lesson
+        print(f"{c or '-'}\t{title}\t{students}\t{answers}\t{shown(last)}")
+    for klass, spellings in merged.items():
+        print(say("results_merged", spellings="」「".join(spellings), klass=klass))
     return 0
 
 
@@ -34,20 +45,33 @@ def cmd_export(args) -> int:
     """Write the answers (and item and student tables) of a class and lesson to CSV or XLSX."""
     from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
     from kit.cli import find_folders
-    from kit.serve.report import export_tables
+    from kit.serve.report import export_tables, percent_headings, sheet_titles
 
     store = _store(args)
     if store is None:
         return 1
     answers = store.answers(lesson=args.lesson, class_code=args.class_code)
     store.close()
+    if not answers:
+        what = ", ".join(f"{k} {v}" for k, v in (("--class", args.class_code), ("--lesson", args.lesson)) if v) or "-"
+        print(say("results_none_for", what=what), file=sys.stderr)
+        return 1
     _lessons, datasets = find_folders(args.dir)
     tables = export_tables(answers, datasets, args.lang)
     fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "csv")
-    body = to_xlsx_bytes(tables) if fmt == "xlsx" else to_csv_bytes(tables[args.table])
+    titles = sheet_titles(args.lang)
+    body = (to_xlsx_bytes({titles[k]: v for k, v in tables.items()}, percent_headings(args.lang)) if fmt == "xlsx"
+            else to_csv_bytes(tables[args.table]))
     if args.output:
-        Path(args.output).write_bytes(body)
-        print(f"{len(answers)} 件を書き出しました / exported {len(answers)} answers: {args.output}")
+        from kit.workspace.targets import TargetError, writable
+
+        try:
+            target = writable(args.output)
+        except TargetError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        target.write_bytes(body)
+        print(say("results_exported", count=len(answers), out=target))
     else:
         sys.stdout.buffer.write(body)
     return 0
@@ -87,6 +111,7 @@ def add_parser(sub) -> None:
 
     lst = rsub.add_parser("list", help="クラスと授業の一覧 / classes and lessons")
     common(lst)
+    lst.add_argument("--dir", help="授業のフォルダ（授業の題名のため）/ lesson folder, for lesson titles")
     lst.set_defaults(func=cmd_list)
 
     exp = rsub.add_parser("export", help="CSV か Excel に書き出す / export to CSV or Excel")

@@ -43,8 +43,12 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """One worksheet per table, header row frozen, names cut to Excel's 31 characters."""
+def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], percent: set[str] | frozenset[str] = frozenset()) -> bytes:
+    """One worksheet per table, header row frozen, names cut to Excel's 31 characters.
+
+    Columns headed by a name in ``percent`` hold shares (0 to 1) shown as percentages; dates and
+    times are real Excel dates.
+    """
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -56,6 +60,13 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
         for row in frame.itertuples(index=False, name=None):
             sheet.append([_cell(v, ILLEGAL_CHARACTERS_RE) for v in row])
         sheet.freeze_panes = "A2"
+        for index, heading in enumerate(frame.columns, start=1):
+            column = sheet.iter_cols(min_col=index, max_col=index, min_row=2)
+            fmt = "0%" if heading in percent else "yyyy-mm-dd hh:mm:ss" if pd.api.types.is_datetime64_any_dtype(frame[heading]) else ""
+            for cell in (c for col in column for c in col) if fmt else ():
+                cell.number_format = fmt
+            width = max([len(str(heading)) * 2] + [len(str(v)) for v in frame[heading].head(200)]) if len(frame) else 10
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, max(8, width + 2))
     if not book.sheetnames:
         book.create_sheet("Sheet1")
     out = io.BytesIO()
@@ -80,6 +91,8 @@ def _cell(value, illegal: re.Pattern):
         value = value.item()
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return None
+    if isinstance(value, pd.Timestamp) and value.tzinfo is None:
+        return value.to_pydatetime()
     if isinstance(value, (int, float)) or (isinstance(value, _dt.date) and getattr(value, "tzinfo", None) is None):
         return value
     return neutralise(illegal.sub("", str(value)))  # Excel has no time zones; text keeps them

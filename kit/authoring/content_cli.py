@@ -36,9 +36,15 @@ def cmd_export(args) -> int:
     elif not bank_files(datasets):
         print(say("no_banks", what=datasets / "quizzes"), file=sys.stderr)
         return 2
+    from kit.workspace.targets import TargetError, shown, writable
+
+    try:
+        out = writable(args.out)
+    except TargetError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     try:
         sheets = export_sheets(datasets, banks)
-        out = Path(args.out)
         if args.to == "xlsx":
             write_xlsx(sheets, out if out.suffix.lower() == ".xlsx" else out / "quizzes.xlsx")
         else:
@@ -46,16 +52,19 @@ def cmd_export(args) -> int:
     except ContentError as exc:
         print("\n".join(p.sentence() for p in exc.problems), file=sys.stderr)
         return 1
-    print(say("export_done", count=len(sheets), out=args.out))
+    print(say("export_done", count=len(sheets), out=out, file=shown(out), folder=shown(datasets.parent)))
     return 0
 
 
 def cmd_import(args) -> int:
     """Check every sheet of FILE; if all are sound, write each back to its bank file."""
     from kit.authoring.spreadsheet import check_import, import_tables, sheet_from_table, sheet_of, write_bank
+    from kit.workspace.targets import TargetError, teacher_folder
 
-    datasets = _datasets(args.dir)
-    if datasets is None:
+    try:
+        _lessons, datasets = teacher_folder(args.dir, need_lessons=False)
+    except TargetError as exc:
+        print(exc, file=sys.stderr)
         return 2
     try:
         tables = import_tables(Path(args.file), args.as_file)
@@ -78,14 +87,14 @@ def cmd_import(args) -> int:
             same = False
         if same:
             unchanged += 1
-            print(say("import_unchanged", file=file))
+            print(say("import_unchanged", file=path.resolve()))
             continue
         if args.dry_run:
-            print(say("import_would_write", file=file))
+            print(say("import_would_write", file=path.resolve()))
             continue
         write_bank(sheet, path)
         written += 1
-        print(say("import_written", file=file))
+        print(say("import_written", file=path.resolve()))
     print(say("import_done", written=written, unchanged=unchanged))
     return 0
 

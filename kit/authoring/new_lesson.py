@@ -76,9 +76,18 @@ def spec_problems(spec: LessonSpec) -> list[ContentProblem]:
     return problems
 
 
-def read_questions(source: Path) -> QuizBank:
-    """The teacher's questions, checked like any bank; ``ContentError`` names the spreadsheet's rows."""
+def read_questions(source: Path, datasets: Path | None = None) -> QuizBank:
+    """The teacher's questions, checked as ``netkit validate`` checks a bank (facts named by ``source``
+    included, from ``datasets/facts``); ``ContentError`` names the spreadsheet's rows."""
     bank, problems = quiz_from_table(read_table(source, items_key="items"))
+    if not problems and datasets is not None and (datasets / "facts").is_dir():
+        from kit.content.check import source_problems
+        from kit.content.facts import load_all_facts
+
+        try:
+            problems = source_problems(bank, load_all_facts(datasets / "facts"))
+        except ContentError as exc:
+            problems = exc.problems
     if problems:
         raise ContentError(problems)
     return bank
@@ -110,7 +119,7 @@ def scaffold(spec: LessonSpec, lessons: Path, datasets: Path) -> Written:
     problems = spec_problems(spec)
     if problems:
         raise ContentError(problems)
-    bank = read_questions(spec.source)
+    bank = read_questions(spec.source, datasets)
     lesson_id = free_id(spec, lessons, datasets)
     notebook, bank_path, text_path, guide_path = _paths(lesson_id, spec, lessons, datasets)
     existing = [p for p in (notebook, bank_path, text_path, guide_path) if p.exists()]
@@ -120,7 +129,7 @@ def scaffold(spec: LessonSpec, lessons: Path, datasets: Path) -> Written:
             f"a lesson '{lesson_id}' or its files already exist; choose another id with --id.", field="id")
     defaults = topic_defaults()[spec.topic]
     title_ja = spec.title_ja or defaults["title"]["ja"]
-    title_en = spec.title_en or (defaults["title"]["en"] if not spec.title_ja else "")
+    title_en = spec.title_en or (defaults["title"]["en"] if not spec.title_ja else "")  # none: the Japanese is shown
     aims = [{"ja": a} for a in spec.aims] or [dict(a) for a in defaults["aims"]]
     groups = {q.group for q in bank.questions}
     pre, post = ("pre", "post") if {"pre", "post"} <= groups else (None, None)
@@ -180,10 +189,10 @@ def _yaml(value) -> str:
 def text_yaml(title_ja: str, title_en: str, aims: list[dict]) -> str:
     """The lesson text: the aims, and the explanation left for the teacher to write."""
     aims_ja = "\n".join(f"- {a['ja']}" for a in aims)
-    aims_en = "\n".join(f"- {a.get('en') or a['ja']}" for a in aims)
-    doc = {"schema_version": 1, "title_ja": title_ja, "title_en": title_en or title_ja, "sections": [
+    aims_en = "\n".join(f"- {a['en']}" for a in aims) if all(a.get("en") for a in aims) else ""
+    doc = {"schema_version": 1, "title_ja": title_ja, **({"title_en": title_en} if title_en else {}), "sections": [
         {"id": "aims", "heading_ja": "この授業のめあて", "heading_en": "What we will learn",
-         "body_ja": aims_ja, "body_en": aims_en},
+         "body_ja": aims_ja, **({"body_en": aims_en} if aims_en else {})},
         {"id": "explain", "placeholder": True,
          "heading_ja": "説明", "heading_en": "Explanation",
          "body_ja": "【先生へ】ここに生徒に読ませる説明を書いてください（Markdown が使えます）。"
@@ -215,14 +224,14 @@ def guide_yaml(lesson_id: str, title_ja: str, title_en: str, spec: LessonSpec, a
     for q in bank.questions[:3]:
         right = "、".join(_answer_text(q, "ja"))
         right_en = ", ".join(_answer_text(q, "en"))
-        questions.append({"ask_ja": q.text.ja, "ask_en": q.text.en,
-                          "answer_ja": f"{right}。{q.explanation.ja}", "answer_en": f"{right_en}. {q.explanation.en}"})
+        english = {"ask_en": q.text.en, "answer_en": f"{right_en}. {q.explanation.en}"} if q.text.en and q.explanation.en else {}
+        questions.append({"ask_ja": q.text.ja, "answer_ja": f"{right}。{q.explanation.ja}", **english})
     notes = [{"ja": "この手引きは netkit new lesson が作った下書きです。授業に合わせて書きかえてください。",
               "en": "This guide is a draft made by netkit new lesson; adapt it to your class."}]
     if help_desks:
         notes.append({"ja": "クラスに、いま実際に書かれている生徒がいるかもしれません。実際の出来事や名前を例に出さず、授業の最後は必ず相談窓口で終えてください。",
                       "en": "A student in the class may be a target right now. Never use real incidents or names, and always end with the help desks."})
-    doc = {"schema_version": 1, "lesson": lesson_id, "title_ja": title_ja, "title_en": title_en or title_ja,
+    doc = {"schema_version": 1, "lesson": lesson_id, "title_ja": title_ja, **({"title_en": title_en} if title_en else {}),
            "audience": spec.audience, "minutes": m, "aims": aims, "timing": timing, "questions": questions, "notes": notes}
     return "# netkit new lesson が作った手引きの下書きです。/ Draft guide made by netkit new lesson.\n" + _yaml(doc)
 

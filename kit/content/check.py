@@ -45,6 +45,15 @@ class Report:
         return not self.problems
 
 
+def source_problems(bank: QuizBank, facts: dict[str, Fact]) -> list[ContentProblem]:
+    """Questions whose ``source`` names no fact in datasets/facts (a teacher's own question names none)."""
+    return [ContentProblem(
+        bank.file, q.id, "source", f"事実「{q.source}」が datasets/facts にありません。id を直すか事実を加えてください。"
+        "先生が自分で作った問題なら、source は空のまま（または「自作」）にしてください。",
+        f"fact '{q.source}' is not in datasets/facts; fix the id or add the fact. For a question of your own, "
+        "leave source empty (or write 自作).") for q in bank.questions if facts and q.source and q.source not in facts]
+
+
 def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
     """Check every content file under ``datasets`` and every notebook under ``lessons``."""
     report = Report()
@@ -64,11 +73,7 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
         except ContentError as exc:
             report.problems += exc.problems
             continue
-        for q in bank.questions:
-            if facts and q.source not in facts:
-                report.problems.append(ContentProblem(
-                    bank.file, q.id, "source", f"事実「{q.source}」が datasets/facts にありません。id を直すか事実を加えてください。",
-                    f"fact '{q.source}' is not in datasets/facts; fix the id or add the fact."))
+        report.problems += source_problems(bank, facts)
     for path in content_files(datasets / "texts"):
         report.files += 1
         try:

@@ -20,6 +20,8 @@ from kit.content.validate import checked_rows
 
 MAX_CHOICES = 6
 TRUE_MARKS = {"○", "〇", "o", "O", "true", "True", "TRUE", "正", "1", "◯"}
+OWN_SOURCE = {"", "自作", "先生の作成", "先生作成", "オリジナル", "own"}  # a question the teacher wrote: no fact behind it
+OWN_SOURCE_LABEL = Text("先生の作成", "Written by the teacher")
 FALSE_MARKS = {"×", "x", "X", "✕", "false", "False", "FALSE", "誤", "2", "✖"}
 
 
@@ -51,8 +53,13 @@ class Question:
     choices: tuple[Choice, ...]
     answer: tuple[int, ...]
     explanation: Text
-    source: str
+    source: str  # a fact id in datasets/facts; "" for the teacher's own question
     group: str = ""
+
+    @property
+    def source_label(self) -> Text:
+        """Where the question comes from, for people: the fact id, or 「先生の作成」."""
+        return Text(self.source) if self.source else OWN_SOURCE_LABEL
 
 
 @dataclass(frozen=True)
@@ -154,10 +161,9 @@ def _question(file: str, row: Row) -> tuple[Question | None, list[ContentProblem
     else:
         count = max(numbered) if numbered else 0
         for i in range(1, count + 1):
-            for lang in ("ja", "en"):
-                if not str(v.get(f"choice{i}_{lang}", "")).strip():
-                    problem(f"choice{i}_{lang}", f"選択肢{i}の{'日本語' if lang == 'ja' else '英語'}が空です。書くか、後ろの選択肢を詰めてください。",
-                            f"choice {i} has no {'Japanese' if lang == 'ja' else 'English'} text; fill it in or move the later choices up.")
+            if not str(v.get(f"choice{i}_ja", "")).strip():  # English is optional: the Japanese is shown without it
+                problem(f"choice{i}_ja", f"選択肢{i}の日本語が空です。書くか、後ろの選択肢を詰めてください。",
+                        f"choice {i} has no Japanese text; fill it in or move the later choices up.")
             if kind is not QuestionType.ORDER and not str(v.get(f"feedback{i}_ja", "")).strip():
                 problem(f"feedback{i}_ja", f"選択肢{i}を選んだ人へのフィードバックを書いてください。",
                         f"write the feedback for students who pick choice {i}.")
@@ -174,8 +180,13 @@ def _question(file: str, row: Row) -> tuple[Question | None, list[ContentProblem
     return Question(
         id=v["id"], type=kind, audience=v["audience"], text=Text.from_row(v, "text"),
         choices=choices, answer=answer, explanation=Text.from_row(v, "explanation"),
-        source=v["source"], group=str(v.get("group") or ""),
+        source=_source(v.get("source")), group=str(v.get("group") or ""),
     ), []
+
+
+def _source(raw) -> str:
+    value = str(raw or "").strip()
+    return "" if value in OWN_SOURCE else value
 
 
 def _truefalse_answer(raw: str) -> tuple[int, ...] | None:

@@ -31,7 +31,13 @@ def cmd_print(args) -> int:
         print("授業の id（例: defamation-basics）か --all を指定してください / name a lesson id or use --all", file=sys.stderr)
         return 2
     names = sorted(lesson_metadata(lessons)) if args.all else [args.lesson]
-    out = Path(args.out)
+    from kit.workspace.targets import TargetError, writable
+
+    try:
+        out = writable(args.out)
+    except TargetError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     embed = not args.no_embed_font
     if embed and args.to == "pdf" and len(names) > 1:
         # one cut of the font for every page (the texts, without fonts, are quick to make)

@@ -98,14 +98,66 @@ def _num(value, fmt: str = "{:.2f}") -> str:
     return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else fmt.format(value)
 
 
+# Shares from 0 to 1: an export writes them as numbers Excel shows as percentages.
+RATE_COLUMNS = ("correct_rate", "top_wrong_share", "pre_score", "post_score", "hit_rate", "false_alarm_rate")
+MARK_COLUMNS = ("correct", "needs_help")  # True/False shown as ○/×
+TABLES = ("answers", "items", "students")
+
+
 def export_tables(answers: list, datasets: Path, lang: str = "ja") -> dict:
-    """The answers, items and students tables with headings for people, for CSV or XLSX."""
+    """The answers, items and students tables as a teacher reads them, headed for people, for CSV or XLSX.
+
+    Times are Japan time (real dates in XLSX), true/false are ○/×, seat numbers are numbers, and
+    shares are rounded numbers (``percent_headings`` names the columns to format as %).
+    """
     from kit.analysis import answers_frame, item_table, student_table, with_headings
 
     frame = answers_frame(answers)
     questions = questions_in(datasets)
-    return {
-        "answers": with_headings(frame, lang),
-        "items": with_headings(item_table(frame, questions, lang), lang),
-        "students": with_headings(student_table(frame), lang),
-    }
+    tables = {"answers": frame, "items": item_table(frame, questions, lang), "students": student_table(frame)}
+    return {name: with_headings(_for_people(table), lang) for name, table in tables.items()}
+
+
+def percent_headings(lang: str = "ja") -> set[str]:
+    """The headings of the share columns (``RATE_COLUMNS``) in ``lang``."""
+    from kit.analysis.headings import headings
+
+    found = headings(lang)
+    return {found.get(c, c) for c in RATE_COLUMNS}
+
+
+def sheet_titles(lang: str = "ja") -> dict[str, str]:
+    """Each table's worksheet name in ``lang`` (回答・問題ごと・生徒ごと)."""
+    return {name: label(f"sheet_{name}", lang) for name in TABLES}
+
+
+def _for_people(table):
+    import pandas as pd
+
+    from kit.text.times import japan
+
+    table = table.copy()
+    if "answered_at" in table:
+        when = pd.to_datetime(table["answered_at"], utc=True, errors="coerce", format="ISO8601")
+        table["answered_at"] = when.dt.tz_convert(japan()).dt.tz_localize(None).dt.floor("s")
+    for column in MARK_COLUMNS:
+        if column in table and table[column].dtype == bool:
+            table[column] = table[column].map({True: "○", False: "×"})
+    for column in ("student", "student_key"):
+        if column in table:
+            table[column] = table[column].map(_seat_number)
+    for column in RATE_COLUMNS:
+        if column in table:
+            table[column] = pd.to_numeric(table[column], errors="coerce").round(4)
+    for column in ("d_prime", "c", "change_mean", "normalized_gain"):
+        if column in table:
+            table[column] = pd.to_numeric(table[column], errors="coerce").round(2)
+    return table
+
+
+def _seat_number(value):
+    """A nickname that is a seat number (「12」「１２」) as a number, so Excel sorts 5 before 12."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return int(text) if text.isdigit() and len(text) <= 4 else value

@@ -179,8 +179,16 @@ class ExportHandler(TeacherPage):
         from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
 
         stem = "netkit-results" + "".join(f"-{_safe(v)}" for v in (class_code, lesson) if v)
+        from kit.serve.report import percent_headings, sheet_titles
+
+        if not answers:
+            self.set_status(404)
+            self.set_header("Content-Type", "text/plain; charset=UTF-8")
+            self.finish(labels(self.lang)["export_empty"])
+            return
         if fmt == "xlsx":
-            body = to_xlsx_bytes(tables)
+            titles = sheet_titles(self.lang)
+            body = to_xlsx_bytes({titles[k]: v for k, v in tables.items()}, percent_headings(self.lang))
             ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         else:
             table = self.get_argument("table", "answers")

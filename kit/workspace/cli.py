@@ -14,7 +14,13 @@ from kit.workspace.update import Kind, apply_change, diff_lines, init_folder, pl
 
 def cmd_init(args) -> int:
     """Make a teacher's folder, or upgrade one with ``--update``."""
-    folder = Path(args.dir).resolve()
+    from kit.workspace.targets import TargetError, shown, writable
+
+    try:
+        folder = writable(args.dir)
+    except TargetError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if args.update:
         ask = None if args.yes or args.dry_run else (input if sys.stdin.isatty() else None)
         return run_update(folder, yes=args.yes, dry_run=args.dry_run or (ask is None and not args.yes), ask=ask,
@@ -24,7 +30,7 @@ def cmd_init(args) -> int:
         return 2
     count = init_folder(folder)
     print(say("init_done", count=count, folder=folder))
-    print(say("init_next", folder=args.dir))
+    print(say("init_next", folder=shown(folder)))
     return 0
 
 

@@ -109,7 +109,9 @@ def test_an_edit_in_excel_lands_in_the_bank_file(folder, tmp_path, capsys):
     book["misinformation_basics"]["E3"] = "先生が書きかえた問題文"
     book.save(out)
     assert main(["content", "import", str(out), str(folder)]) == 0
-    assert "変更なし: quizzes/defamation_basics.csv" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"変更なし: {(folder / 'datasets/quizzes/defamation_basics.csv').resolve()}" in out  # the full path
+    assert f"書きこみました: {(folder / 'datasets/quizzes/misinformation_basics.yaml').resolve()}" in out
     bank = load_quiz(folder / "datasets/quizzes/misinformation_basics.yaml")
     assert bank.questions[0].text.ja == "先生が書きかえた問題文"
     assert check_tree(folder / "datasets").ok

@@ -51,3 +51,51 @@ def test_purge_with_yes_for_scripts_and_refuses_without_a_filter(data):
     assert main(["results", "purge", "--data-dir", str(data)]) == 2
     assert main(["results", "purge", "--data-dir", str(data), "--all", "--yes"]) == 0
     assert open_store(data / "results.sqlite3").answers() == []
+
+
+@pytest.fixture
+def seats(tmp_path):
+    store = open_store(tmp_path / "results.sqlite3")
+    for seat, right in (("12", True), ("5", False), ("３", True)):
+        store.record(Answer("demo", "q-single", (0,) if right else (1,), right, "pre", f"s{seat}", seat, "2-1",
+                            "2026-04-10T00:30:00.000+00:00"))
+    store.close()
+    return tmp_path
+
+
+def test_the_workbook_is_in_japanese_with_real_dates_numbers_and_marks(seats, tmp_path, capsys):
+    import datetime
+
+    import openpyxl
+
+    out = tmp_path / "2-1.xlsx"
+    assert main(["results", "export", "--data-dir", str(seats), "--class", "2-1", "-o", str(out)]) == 0
+    assert str(out.resolve()) in capsys.readouterr().out  # the full path written
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["回答", "問題ごと", "生徒ごと"]
+    answers = book["回答"]
+    head = [c.value for c in answers[1]]
+    when = answers.cell(2, head.index("回答時刻") + 1)
+    assert when.value == datetime.datetime(2026, 4, 10, 9, 30) and when.is_date  # Japan time, an Excel date
+    assert {answers.cell(r, head.index("正解") + 1).value for r in range(2, 5)} == {"○", "×"}
+    seats_col = [answers.cell(r, head.index("ニックネーム") + 1).value for r in range(2, 5)]
+    assert sorted(seats_col) == [3, 5, 12]  # numbers, so 5 sorts before 12
+    items = book["問題ごと"]
+    head = [c.value for c in items[1]]
+    rate = items.cell(2, head.index("正答率") + 1)
+    assert rate.value == pytest.approx(0.6667) and rate.number_format == "0%"  # not 0.6666666666666666
+
+
+def test_exporting_a_class_without_answers_says_so_and_fails(seats, tmp_path, capsys):
+    out = tmp_path / "none.xlsx"
+    assert main(["results", "export", "--data-dir", str(seats), "--class", "9-9", "-o", str(out)]) == 1
+    assert "書き出す答えがありません" in capsys.readouterr().err and not out.exists()
+
+
+def test_list_shows_japan_time_and_merged_spellings(seats, capsys):
+    store = open_store(seats / "results.sqlite3")
+    store.record(Answer("demo", "q-single", (0,), True, "pre", "s9", "9", "２－１", "2026-04-10T01:00:00+00:00"))
+    store.close()
+    assert main(["results", "list", "--data-dir", str(seats)]) == 0
+    out = capsys.readouterr().out
+    assert "2-1\tdemo\t4\t4\t2026-04-10 10:00" in out and "「2-1」「２－１」" in out

@@ -44,9 +44,9 @@ def test_valid_bank_loads_every_type(datasets):
         ("q-tf", "choice1_ja", "はい", "choice1_ja", "選択肢を書かないで"),
         ("q-order", "answer", "1;2", "answer", "全部、正しい順に"),
         ("q-single", "text_ja", "", "text_ja", "空です"),
-        ("q-single", "source", "", "source", "空です"),
+        ("q-single", "source", "my own", "source", "空のまま（または「自作」）"),
         ("q-single", "feedback2_ja", "", "feedback2_ja", "フィードバックを書いて"),
-        ("q-single", "choice2_en", "", "choice2_en", "英語が空です"),
+        ("q-single", "choice2_ja", "", "choice2_ja", "日本語が空です"),
         ("q-single", "id", "q-multi", "id", "使われています"),
     ],
 )
@@ -130,3 +130,19 @@ def test_yaml_answer_may_be_a_number(datasets):
         encoding="utf-8",
     )
     assert load_quiz(path).questions[0].answer == (1,)
+
+
+def test_a_question_in_japanese_only_and_of_the_teachers_own_loads(datasets):
+    rows = read_rows(datasets / "quizzes" / "sample.csv")
+    header = rows[1]
+    keep = [i for i, name in enumerate(header) if not name.endswith("_en")]
+    rows = [[r[i] if i < len(r) else "" for i in keep] for r in rows[:1]] + [[r[i] for i in keep] for r in rows[1:]]
+    rows[0] = rows[0][:2]
+    for row in rows[2:]:
+        row[rows[1].index("source")] = "自作" if row[0] == "q-single" else ""
+    path = write_rows(datasets / "quizzes" / "japanese_only.csv", rows)
+    bank = load_quiz(path)
+    single = bank.questions[0]
+    assert single.text.get("en") == single.text.ja  # English missing: the Japanese is shown
+    assert single.choices[1].text.get("en") == single.choices[1].text.ja
+    assert all(q.source == "" and q.source_label.ja == "先生の作成" for q in bank.questions)
