@@ -62,7 +62,7 @@ class Lexicon:
     categories: dict[str, Category]
     entries: tuple[Entry, ...]
     help_and_report: tuple[re.Pattern, ...] = ()
-    people: tuple[str, ...] = ()  # words that point at someone (お前, あいつ, 〜くん), for ``aimed`` entries
+    people: tuple[re.Pattern, ...] = ()  # words or patterns that point at someone (お前, あいつ, 〜くん), for ``aimed`` entries
 
     def why(self, entry: Entry) -> Text:
         """The entry's own explanation, else its category's."""
@@ -119,14 +119,21 @@ def load_lexicon(path: str | Path) -> Lexicon:
     return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, people)
 
 
-def _words(file: str, raw) -> tuple[tuple[str, ...], list[ContentProblem]]:
-    """``people``: a list of words (optional)."""
+def _words(file: str, raw) -> tuple[tuple[re.Pattern, ...], list[ContentProblem]]:
+    """``people``: a list of words or regular expressions (optional)."""
     if raw is None:
         return (), []
     if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
         return (), [ContentProblem(file, "people", "people", "「people:」には、人を指す言葉を [お前, あいつ] のようにならべてください（空の言葉はだめです）。",
                                    "under 'people:' list words that point at someone, like [お前, あいつ] (no empty word).")]
-    return tuple(w.strip() for w in raw), []
+    patterns, problems = [], []
+    for n, word in enumerate(raw, start=1):
+        pattern, problem = _compile(file, f"people {n}番目", "people", word.strip())
+        if problem:
+            problems.append(problem)
+        else:
+            patterns.append(pattern)
+    return tuple(patterns), problems
 
 
 def _compile(file: str, place: str, field: str, source) -> tuple[re.Pattern | None, ContentProblem | None]:

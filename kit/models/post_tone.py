@@ -168,7 +168,7 @@ class PostTone:
                 continue
             if entry.not_near and _near(entry.not_near, folded):
                 continue
-            if entry.aimed and not (_near(self.lexicon.people, folded) or any(t.person for t in tokens)):
+            if entry.aimed and not (any(p.search(folded) for p in self.lexicon.people) or any(t.person for t in tokens)):
                 continue
             for start, end in self._matches(entry, tokens, folded):
                 sentence = next(((a, b) for a, b in sentences if a <= start < b), (0, len(norm)))
