@@ -1,6 +1,6 @@
 """How well the PostChecker does on posts it has never seen, and on the lexicon's own labelled sentences.
 
-    PYTHONPATH=. python -m benchmarks.postchecker [--set heldout|dev|labelled|all]
+    PYTHONPATH=. python -m benchmarks.postchecker [--set heldout|dev|labelled|all] [--rules-only]
                                                   [--lexicon datasets/lexicon/lexicon.yaml] [--errors]
 
 ``heldout`` (tests/models/blind_heldout.csv) and ``dev`` (datasets/lexicon/blind_dev.csv) were
@@ -9,7 +9,9 @@ For them the figures are the recall (harmful posts flagged at all), the false-al
 posts flagged at all), both per kind of post, and how often a caught post got the writer's
 category. ``labelled`` (datasets/lexicon/labelled.csv, written by the lexicon's authors) is scored
 per category with precision and recall, on its held-out ``test`` split and on all sentences.
-``--errors`` lists every miss and false alarm (of the sets chosen: read them on dev, not held out).
+``--rules-only`` leaves the small classifier out (kit.models.post_classifier), to see what the
+lexicon's rules do alone. ``--errors`` lists every miss and false alarm (of the sets chosen: read
+them on dev, not held out).
 """
 
 from __future__ import annotations
@@ -128,9 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("heldout", "dev", "labelled", "all"), default="all")
     parser.add_argument("--lexicon", type=Path, default=LEXICON)
+    parser.add_argument("--rules-only", action="store_true", help="the lexicon's rules without the classifier")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args(argv)
-    checker = PostTone(load_lexicon(args.lexicon))
+    checker = PostTone(load_lexicon(args.lexicon), learned=not args.rules_only)
     wrong: list[str] = []
     for name, path in (("heldout", BLIND_HELDOUT), ("dev", BLIND_DEV)):
         if args.set in (name, "all"):

@@ -3,8 +3,9 @@
 Two formats, read like every other content file. ``datasets/lexicon/labelled.csv`` (written with
 the lexicon): one row per sentence, a ``split`` (``dev``: used while writing the lexicon; ``test``:
 held out, only measured) and a 0/1 column per category. ``blind_*.csv`` (written by someone who
-never saw the checker, from the categories only): ``label`` harmful or ok and one ``category``,
-the kind of harm or the kind of fine post (kind, reporting, help, neutral, criticism, banter_safe).
+never saw the checker, from the categories only) and ``examples_*.csv`` (more posts written by the
+lexicon's authors, for training the classifier): ``label`` harmful or ok and one ``category``, the
+kind of harm or the kind of fine post (kind, reporting, help, neutral, criticism, banter_safe).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ BLIND_CATEGORIES = {"insult": "insult", "appearance": "appearance", "exclusion":
 
 
 def is_blind(path: str | Path) -> bool:
-    """Whether ``path`` is a blind set (``blind_*.csv``) rather than the lexicon's own labelled sentences."""
-    return Path(path).name.lower().startswith("blind_")
+    """Whether ``path`` has one category per post (``blind_*.csv``, ``examples_*.csv``) rather than 0/1 columns."""
+    return Path(path).name.lower().startswith(("blind_", "examples_"))
 
 
 def load_blind(path: str | Path, split: str = "test") -> list[LabelledPost]:

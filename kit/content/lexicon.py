@@ -62,6 +62,7 @@ class Lexicon:
     categories: dict[str, Category]
     entries: tuple[Entry, ...]
     help_and_report: tuple[re.Pattern, ...] = ()
+    learned_why: Text = Text("")  # said before the category's reason when the classifier, not a rule, flags a post
     people: tuple[re.Pattern, ...] = ()  # words or patterns that point at someone (お前, あいつ, 〜くん), for ``aimed`` entries
 
     def why(self, entry: Entry) -> Text:
@@ -88,6 +89,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     problems += help_problems
     people, people_problems = _words(table.file, table.meta.get("people"))
     problems += people_problems
+    learned_why, learned_problems = _learned_why(table.file, table.meta.get("learned_why"))
+    problems += learned_problems
     bad = {p.place for p in problems}
     entries: dict[str, Entry] = {}
     for row in rows:
@@ -116,7 +119,24 @@ def load_lexicon(path: str | Path) -> Lexicon:
             always=v.get("always") is True, aimed=v.get("aimed") is True, why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
     if problems:
         raise ContentError(problems)
-    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, people)
+    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people)
+
+
+def _learned_why(file: str, raw) -> tuple[Text, list[ContentProblem]]:
+    """``learned_why: {ja: …, en: …}`` (optional); ``{label}`` becomes the kind of harm's name."""
+    if raw is None:
+        return Text(""), []
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) and raw[k].strip() for k in ("ja", "en")):
+        return Text(""), [ContentProblem(file, "learned_why", "learned_why",
+                                         "「learned_why:」には ja と en の両方を書いてください（{label} は種類の名前になります）。",
+                                         "write both ja and en under 'learned_why:' ({label} becomes the kind's name).")]
+    try:
+        raw["ja"].format(label=""), raw["en"].format(label="")
+    except (KeyError, IndexError, ValueError):
+        return Text(""), [ContentProblem(file, "learned_why", "learned_why",
+                                         "{ } の中には label だけが書けます。{label} 以外の { } を消してください。",
+                                         "only {label} may stand in braces; remove any other { }.")]
+    return Text(raw["ja"].strip(), raw["en"].strip()), []
 
 
 def _words(file: str, raw) -> tuple[tuple[re.Pattern, ...], list[ContentProblem]]:

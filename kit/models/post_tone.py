@@ -8,7 +8,9 @@ word), patterns on the post written in hiragana. A word inside 「」 (talking a
 in the negative (キモくないよ) or in the passive (無視されてる: it happened to the writer) is not
 flagged, nor is anything in a post that reports abuse or asks for help (みんなで通報しよう,
 〜って言われてつらい), except entries marked ``always`` (a phone number is never safe to post).
-Every flag points back into the text the student typed.
+Every flag points back into the text the student typed. When no rule finds anything, a small
+classifier trained on the kit's labelled posts (``kit.models.post_classifier``) may still flag the
+sentence that weighed most, with the reason of the kind of harm it is most like.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 
 from kit.content.lexicon import CATEGORIES, Entry, Lexicon
 from kit.content.text import Text
+from kit.models.post_classifier import Classifier, shipped_classifier
 
 MAX_LENGTH = 400  # characters: a post, not an essay; longer text is refused with a message
 
@@ -136,10 +139,19 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
 class PostTone:
     """The checker: a lexicon plus an analyser. ``check(text)`` is all a component needs."""
 
-    def __init__(self, lexicon: Lexicon, analyser: Analyser | None = None):
+    def __init__(self, lexicon: Lexicon, analyser: Analyser | None = None, *, learned: bool = True,
+                 classifier: Classifier | None = None):
         self.lexicon = lexicon
         self._analyser = analyser
         self._keys: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.learned = learned  # False: the lexicon's rules only
+        self._classifier = classifier
+
+    @property
+    def classifier(self) -> Classifier:
+        if self._classifier is None:
+            self._classifier = shipped_classifier()
+        return self._classifier
 
     @property
     def analyser(self) -> Analyser:
@@ -182,7 +194,27 @@ class PostTone:
                     continue
                 found.append((entry, start, end))
         flags = _flags(self.lexicon, text, found, starts, ends)
+        if not flags and self.learned and not asking_for_help:
+            flags = self._learned(text, norm, sentences, starts, ends)
         return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)))
+
+    def _learned(self, text: str, norm: str, sentences, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:
+        guess = self.classifier.guess(norm)
+        if guess.probability < self.classifier.threshold or guess.category not in self.lexicon.categories:
+            return ()
+        at = min(guess.strongest[0], len(norm) - 1)
+        a, b = next(((a, b) for a, b in sentences if a <= at < b), (0, len(norm)))
+        a, b = _trim(norm, a, b)
+        if b <= a:
+            return ()
+        category = self.lexicon.categories[guess.category]
+        why = category.why
+        if self.lexicon.learned_why.ja:
+            note = self.lexicon.learned_why
+            why = Text(note.ja.format(label=category.label.ja) + category.why.ja,
+                       note.en.format(label=category.label.en) + " " + category.why.en)
+        return (Flag("learned", guess.category, starts[a], ends[b - 1], text[starts[a]:ends[b - 1]], 1,
+                     why, category.suggestion),)
 
     def _matches(self, entry: Entry, tokens: list[Token], folded: str):
         if entry.pattern is not None:

@@ -30,10 +30,12 @@ TextStore = Callable[[dict], None]  # receives {lesson, item, session, student, 
 
 
 def warm() -> None:
-    """Load the Japanese dictionary now (``kit.warmup`` calls this in a preheated kernel)."""
+    """Load the Japanese dictionary and the classifier now (``kit.warmup`` calls this in a preheated kernel)."""
+    from kit.models.post_classifier import shipped_classifier
     from kit.text.morph import warm as load_dictionary
 
     load_dictionary()
+    shipped_classifier()
 
 
 class PostChecker(anywidget.AnyWidget):

@@ -119,3 +119,12 @@ def test_blind_sets_are_read_and_checked(tmp_path):
         load_blind(bad)
     found = {(p.place, p.field) for p in exc.value.problems}
     assert found == {("3行目", "category"), ("4行目", "category")}
+
+
+def test_the_classifier_reason_needs_both_languages_and_only_label_in_braces(tmp_path):
+    original = LEXICON.read_text("utf-8")
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(original.replace("learned_why:\n  ja:", "learned_why:\n  jp:", 1), "utf-8")
+    assert [p.field for p in problems(path)] == ["learned_why"]
+    path.write_text(original.replace("「{label}」に近い", "「{kind}」に近い", 1), "utf-8")
+    assert "{label} 以外" in problems(path)[0].why

@@ -1,9 +1,9 @@
 """How well the checker does on posts it has never seen (the blind held-out set, written by someone who
 never saw the checker) and on the lexicon's own labelled sentences; see docs/postchecker.md.
 
-A lexicon change that makes the checker worse fails here. The goal of issue 16 (recall 0.8 on the
-blind held-out set) is not reached yet: ``test_held_out_goal`` is an expected failure that turns
-into a failing XPASS the day it is reached, so that the floor below is raised with it.
+A lexicon or classifier change that makes the checker worse fails here. The goal of issue 16 (recall
+0.8 on the blind held-out set) is not reached yet: ``test_held_out_goal`` is an expected failure
+that turns into a failing XPASS the day it is reached, so that the floors below are raised with it.
 """
 
 from __future__ import annotations
@@ -58,14 +58,21 @@ def test_held_out_false_alarms_stay_at_most_five_percent(held_out):
 
 def test_held_out_recall_stays_above_floor(held_out):
     posts, found = held_out
-    # measured 2026-12-01: old checker 0.108, this lexicon 0.577 (see docs/postchecker.md)
-    assert score(posts, found)["overall"].recall >= 0.55
+    # measured 2026-12-01: old checker 0.108; rules 0.623; rules and classifier 0.723 (docs/postchecker.md)
+    assert score(posts, found)["overall"].recall >= 0.7
     for kind in by_kind(posts, found):
         if kind.harmful:
-            assert kind.flagged / kind.posts >= 0.3, kind.name
+            assert kind.flagged / kind.posts >= 0.5, kind.name
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16 asks for recall 0.8 on posts the checker has never seen; 0.58 measured")
+def test_held_out_recall_of_the_rules_alone_stays_above_floor(checker):
+    posts = load_blind(BLIND_HELDOUT)
+    rules = PostTone(checker.lexicon, learned=False)
+    overall = score(posts, predictions(rules, posts))["overall"]
+    assert overall.recall >= 0.6 and overall.false_alarm_rate <= 0.05
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16 asks for recall 0.8 on posts the checker has never seen; 0.72 measured")
 def test_held_out_goal(held_out):
     posts, found = held_out
     overall = score(posts, found)["overall"]
