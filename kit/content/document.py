@@ -16,7 +16,7 @@ from typing import Any
 import fastjsonschema
 
 from kit.content.errors import ContentProblem
-from kit.content.schema import _blank, _unknown_field, check_version, load_schema
+from kit.content.schema import _blank, _unknown_field, bad_value, check_version, load_schema
 
 
 def check_document(name: str, file: str, doc: Any) -> list[ContentProblem]:
@@ -31,27 +31,28 @@ def check_document(name: str, file: str, doc: Any) -> list[ContentProblem]:
 
 def _object_problems(schema: dict, value: dict, file: str, place: str, skip: set[str]) -> list[ContentProblem]:
     props = schema.get("properties", {})
+    lines = getattr(value, "lines", {})
     problems = []
     for key in value:
         if key not in props:
-            problems.append(_unknown_field(file, place, str(key), list(props)))
+            problems.append(_unknown_field(file, place, str(key), list(props), lines.get(key)))
     for key in schema.get("required", []):
         if key not in skip and _blank(value.get(key)):
             sub = props[key]
             problems.append(ContentProblem(file, place, key, "ありません。" + sub.get("x-fix-ja", ""),
-                                           "it is missing; " + sub.get("x-fix-en", "")))
+                                           "it is missing; " + sub.get("x-fix-en", ""), lines.get(key)))
     for key, item in value.items():
         if key in skip or key not in props or _blank(item):
             continue
-        problems += _value_problems(props[key], item, file, place, key)
+        problems += _value_problems(props[key], item, file, place, key, lines.get(key))
     return problems
 
 
-def _value_problems(sub: dict, value: Any, file: str, place: str, key: str) -> list[ContentProblem]:
+def _value_problems(sub: dict, value: Any, file: str, place: str, key: str, line: int | None = None) -> list[ContentProblem]:
     items = sub.get("items")
     if sub.get("type") == "array" and isinstance(items, dict) and items.get("type") == "object":
         if not isinstance(value, list) or not _valid({k: v for k, v in sub.items() if k != "items"}, value):
-            return [_bad(sub, value, file, place, key)]
+            return [bad_value(file, place, key, value, sub, line)]
         problems = []
         for i, item in enumerate(value, start=1):
             where = f"{key} の{i}番目"
@@ -62,14 +63,8 @@ def _value_problems(sub: dict, value: Any, file: str, place: str, key: str) -> l
             problems += _object_problems(items, item, file, where, set())
         return problems
     if not _valid(sub, value):
-        return [_bad(sub, value, file, place, key)]
+        return [bad_value(file, place, key, value, sub, line)]
     return []
-
-
-def _bad(sub: dict, value: Any, file: str, place: str, key: str) -> ContentProblem:
-    shown = str(value) if len(str(value)) <= 30 else str(value)[:30] + "…"
-    return ContentProblem(file, place, key, f"「{shown}」は使えません。" + sub.get("x-fix-ja", ""),
-                          f"{shown!r} is not allowed; " + sub.get("x-fix-en", ""))
 
 
 def _valid(sub: dict, value: Any) -> bool:

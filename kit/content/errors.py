@@ -20,15 +20,28 @@ class ContentProblem:
     field: str
     why: str  # what is wrong and what to do, in Japanese (the teacher's language)
     why_en: str = ""
+    line: int | None = None  # YAML: the line the field is written on
+
+    @property
+    def where(self) -> str:
+        """The place with the line, as a teacher looks for it: 「3番目の項目（id: a）、14行目」."""
+        if not self.line or self.place.endswith("行目"):
+            return self.place
+        return f"{self.place}、{self.line}行目" if self.place else f"{self.line}行目"
 
     def sentence(self) -> str:
         """The problem as one Japanese sentence: file, place, field, what to do."""
-        where = "、".join(part for part in (self.place, _field_label(self.field)) if part)
+        # 「itemx」は知らない項目です names the field already: it is not named twice.
+        field = "" if self.why.startswith(f"「{self.field}」") else _field_label(self.field)
+        where = "、".join(part for part in (self.where, field) if part)
         return f"{self.file}: {where}: {self.why}" if where else f"{self.file}: {self.why}"
 
     def sentence_en(self) -> str:
         """The same problem in English, for logs and English-speaking staff."""
-        where = ", ".join(part for part in (self.place, self.field and f"field '{self.field}'") if part)
+        field = "" if self.why_en.startswith(f"'{self.field}'") else self.field and f"field '{self.field}'"
+        place = self.place if not self.line or self.place.endswith("行目") else ", ".join(
+            p for p in (self.place, f"line {self.line}") if p)
+        where = ", ".join(part for part in (place, field) if part)
         why = self.why_en or self.why
         return f"{self.file}: {where}: {why}" if where else f"{self.file}: {why}"
 
@@ -48,9 +61,9 @@ class ContentError(ValueError):
 
     @classmethod
     def single(cls, file: str | Path, why: str, why_en: str = "", place: str = "",
-               field: str = "") -> ContentError:
+               field: str = "", line: int | None = None) -> ContentError:
         """An error with one problem (a shortcut for loaders)."""
-        return cls(ContentProblem(display_name(file), place, field, why, why_en))
+        return cls(ContentProblem(display_name(file), place, field, why, why_en, line))
 
 
 def display_name(path: str | Path) -> str:

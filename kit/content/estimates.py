@@ -73,7 +73,7 @@ def load_estimates(path: str | Path) -> EstimateSet:
     table = read_table(path, items_key="estimates")
     rows, problems = checked_rows("estimate", table)
     meta = dict(table.meta)
-    problems += schema.check_row("estimate_set", table.file, Row(meta, "", 0))
+    problems += schema.check_row("estimate_set", table.file, Row(meta, "", 0, table.lines))
     estimates, seen = [], set()
     for row in rows:
         v = row.values

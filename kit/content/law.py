@@ -102,7 +102,7 @@ def load_law_walk(path: str | Path) -> LawWalk:
     file = table.file
     meta = dict(table.meta)
     problems = schema.check_version("law_walk", file, table.schema_version)
-    top = Row({**meta, "steps": [r.values for r in table.rows]}, "", 0)
+    top = Row({**meta, "steps": [r.values for r in table.rows]}, "", 0, table.lines)
     problems += [p for p in schema.check_row("law_walk", file, top) if p.field != "schema_version"]
     steps: list[LawStep] = []
     for row in table.rows:

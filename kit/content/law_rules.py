@@ -138,7 +138,7 @@ def load_law_rules(path: str | Path) -> LawRules:
     problems = schema.check_version("lawrules", file, head.schema_version)
     lists = {k: head.meta.pop(k, None) for k in ("articles", "penalties", "rules")}
     meta = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in head.meta.items()}  # YAML dates
-    problems += schema.check_row("lawrules", file, Row(meta, "", 0))
+    problems += schema.check_row("lawrules", file, Row(meta, "", 0, head.lines))
     tables = {"conditions": head}
     for key, value in lists.items():
         if not isinstance(value, list):

@@ -74,7 +74,7 @@ def load_router(path: str | Path) -> HelpRouterChart:
     # YAML reads 2026-11-01 as a date; the schema wants the teacher's text.
     meta = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in table.meta.items()}
     problems = schema.check_version("router", file, table.schema_version)
-    top = Row({**meta, "steps": [r.values for r in table.rows]}, "", 0)
+    top = Row({**meta, "steps": [r.values for r in table.rows]}, "", 0, table.lines)
     problems += [p for p in schema.check_row("router", file, top) if p.field != "schema_version"]
 
     desks: dict[str, HelpDesk] = {}

@@ -128,7 +128,7 @@ def load_scenario(path: str | Path) -> Scenario:
     file = table.file
     problems = schema.check_version("scenario", file, table.schema_version)
     meta = dict(table.meta)
-    top = Row({**meta, "nodes": [r.values for r in table.rows]}, "", 0)
+    top = Row({**meta, "nodes": [r.values for r in table.rows]}, "", 0, table.lines)
     problems += [p for p in schema.check_row("scenario", file, top) if p.field != "schema_version"]
 
     characters = _characters(file, meta.get("characters"), problems)

@@ -8,7 +8,6 @@ teacher what to write rather than what the validator thought. Unknown column nam
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from functools import cache
@@ -18,6 +17,7 @@ from typing import Any
 import fastjsonschema
 
 from kit.content.errors import ContentProblem
+from kit.content.suggest import closest
 from kit.content.tables import Row
 
 SCHEMA_VERSION = 1  # the newest schema_version this kit reads
@@ -63,13 +63,18 @@ def known_fields(name: str) -> list[str]:
 
 def check_version(name: str, file: str, version: Any) -> list[ContentProblem]:
     """Problems with a file's ``schema_version`` (missing, not a number, or newer than this kit)."""
+    if _blank(version):
+        return [ContentProblem(
+            file, "", "schema_version", "schema_version がありません。ファイルの始めに「schema_version: 1」"
+            "（表なら1行目に schema_version と 1）を書いてください。",
+            "schema_version is missing; start the file with 'schema_version: 1' (in a sheet, row 1: schema_version, 1).")]
     try:
         number = int(str(version).strip())
     except ValueError:
         return [ContentProblem(
             file, "", "schema_version",
-            f"schema_version に 1 を書いてください（いまの値: {version!r}）。",
-            f"set schema_version to 1 (found {version!r}).")]
+            f"schema_version に 1 を書いてください（いまの値: {shown_value(version)}）。",
+            f"set schema_version to 1 (found {shown_value(version)}).")]
     if number > SCHEMA_VERSION:
         return [ContentProblem(
             file, "", "schema_version",
@@ -100,13 +105,13 @@ def check_row(name: str, file: str, row: Row) -> list[ContentProblem]:
         try:
             _property_schema(schema, key)
         except KeyError:
-            problems.append(_unknown_field(file, row.place, key, known))
+            problems.append(_unknown_field(file, row.place, key, known, row.lines.get(key)))
     for key in schema.get("required", []):
         if _blank(values.get(key)):
             sub = schema["properties"][key]
             problems.append(ContentProblem(
                 file, row.place, key, "空です。" + sub.get("x-fix-ja", ""),
-                "it is empty; " + sub.get("x-fix-en", "")))
+                "it is empty; " + sub.get("x-fix-en", ""), row.lines.get(key)))
     for key, value in values.items():
         if key.startswith("__") or _blank(value):
             continue
@@ -117,20 +122,39 @@ def check_row(name: str, file: str, row: Row) -> list[ContentProblem]:
         try:
             _field_check(name, key)(value)
         except fastjsonschema.JsonSchemaValueException:
-            shown = str(value) if len(str(value)) <= 30 else str(value)[:30] + "…"
-            problems.append(ContentProblem(
-                file, row.place, key, f"「{shown}」は使えません。" + sub.get("x-fix-ja", ""),
-                f"{shown!r} is not allowed; " + sub.get("x-fix-en", "")))
+            problems.append(bad_value(file, row.place, key, value, sub, row.lines.get(key)))
     return problems
 
 
-def _unknown_field(file: str, place: str, key: str, known: list[str]) -> ContentProblem:
-    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+def bad_value(file: str, place: str, key: str, value: Any, sub: dict, line: int | None = None) -> ContentProblem:
+    """A value the schema refuses, shown as the teacher wrote it, with the field's fix."""
+    shown = shown_value(value)
+    shown = shown if len(shown) <= 30 else shown[:30] + "…"
+    return ContentProblem(file, place, key, f"「{shown}」は使えません。" + sub.get("x-fix-ja", ""),
+                          f"'{shown}' is not allowed; " + sub.get("x-fix-en", ""), line)
+
+
+def shown_value(value: Any) -> str:
+    """A value as a teacher wrote it, never as Python prints it (no None, no brackets and quotes)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "（空）"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "、".join(f"{k}: {shown_value(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "、".join(shown_value(v) for v in value)
+    return str(value)
+
+
+def _unknown_field(file: str, place: str, key: str, known: list[str], line: int | None = None) -> ContentProblem:
+    noun = "列名" if place.endswith("行目") and not file.lower().endswith((".yaml", ".yml")) else "項目"
+    close = closest(str(key), known)
     if close:
-        return ContentProblem(file, place, key, f"知らない列名・項目名です。「{close[0]}」のまちがいではありませんか。",
-                              f"unknown name; did you mean '{close[0]}'?")
-    return ContentProblem(file, place, key, "知らない列名・項目名です。使える名前は docs/content-format.md にあります。",
-                          "unknown name; the names you can use are in docs/content-format.md.")
+        return ContentProblem(file, place, key, f"「{key}」は知らない{noun}です。「{close}」のまちがいではありませんか。",
+                              f"'{key}' is not a known name; did you mean '{close}'?", line)
+    return ContentProblem(file, place, key, f"「{key}」は知らない{noun}です。使える名前は docs/content-format.md にあります。",
+                          f"'{key}' is not a known name; the names you can use are in docs/content-format.md.", line)
 
 
 def _blank(value: Any) -> bool:

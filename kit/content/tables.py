@@ -34,6 +34,21 @@ class Row:
     values: dict[str, Any]
     place: str  # "5行目" for spreadsheets, the item id (or "3番目") for YAML
     number: int  # spreadsheet row number, or the item's position (1-based) in YAML
+    lines: dict[str, int] = field(default_factory=dict)  # YAML: the line each key is written on
+
+    def __post_init__(self):
+        if not self.lines:
+            self.lines = dict(getattr(self.values, "lines", {}))
+
+
+class Mapping(dict):
+    """A YAML mapping that remembers the line of each key, so a message can name it."""
+
+    lines: dict[Any, int]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = {}
 
 
 @dataclass
@@ -45,6 +60,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # YAML keys other than the item list
+    lines: dict[str, int] = field(default_factory=dict)  # YAML: the line of each top-level key
 
 
 def read_table(path: str | Path, items_key: str = "items") -> Table:
@@ -245,6 +261,14 @@ def _yaml_loader():
                     seen[key] = key_node.start_mark.line + 1
             return super().construct_mapping(node, deep=deep)
 
+    def construct_lined_map(loader, node):
+        data = Mapping()
+        yield data
+        data.update(loader.construct_mapping(node))
+        data.lines = {loader.construct_object(k, deep=True): k.start_mark.line + 1 for k, _ in node.value
+                      if isinstance(k, yaml.ScalarNode)}
+
+    Loader.add_constructor("tag:yaml.org,2002:map", construct_lined_map)
     Loader.yaml_implicit_resolvers = {
         key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
         for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
@@ -269,6 +293,8 @@ def dump_yaml(value: Any) -> str:
         def ignore_aliases(self, data):
             return True  # the same list twice is written out twice: aliases are refused on reading
 
+    Dumper.add_representer(Mapping, yaml.SafeDumper.represent_dict)
+
     return yaml.dump(value, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
 
 
@@ -290,15 +316,30 @@ def _parse_yaml(path: Path, name: str) -> Any:
     try:
         doc = yaml.load(decode_text(path.read_bytes(), name), Loader=_yaml_loader())
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        place = f"{mark.line + 1}行目" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError.single(
-            name, f"YAML の書き方に誤りがあります（{problem}）。字下げと「:」を確かめてください。",
-            f"YAML syntax error ({problem}); check the indentation and colons.", place=place) from None
+        known = yaml_error(problem)
+        ja, en = known["ja"], known["en"]
+        mark = getattr(exc, "problem_mark", None)
+        if known.get("line") == "start" or mark is None:
+            mark = getattr(exc, "context_mark", None) or mark
+        raise ContentError.single(name, ja, f"{en} ({problem})", place=f"{mark.line + 1}行目" if mark is not None else "") from None
     except _Refused as exc:
         raise ContentError.single(name, exc.ja, exc.en, place=f"{exc.line}行目", field=exc.field) from None
     return doc
+
+
+@cache
+def _yaml_errors() -> list[dict[str, str]]:
+    from importlib import resources
+
+    import yaml
+
+    return yaml.safe_load(resources.files("kit.content").joinpath("yaml_errors.yaml").read_text("utf-8"))
+
+
+def yaml_error(problem: str) -> dict[str, str]:
+    """What PyYAML's ``problem`` means and how to fix it, in Japanese and English (``yaml_errors.yaml``)."""
+    return next(known for known in _yaml_errors() if known["match"] in problem)  # the last matches anything
 
 
 def _read_yaml(path: Path, name: str, items_key: str) -> Table:
@@ -307,11 +348,19 @@ def _read_yaml(path: Path, name: str, items_key: str) -> Table:
         raise ContentError.single(
             name, f"「schema_version: 1」と「{items_key}:」の一覧を持つ YAML にしてください。",
             f"the file must be a mapping with 'schema_version: 1' and a list under '{items_key}:'.")
+    lines = getattr(doc, "lines", {})
     items = doc.get(items_key)
+    if items_key not in doc:
+        typo = closest_key(doc, items_key)
+        if typo is not None:
+            raise ContentError.single(
+                name, f"「{typo}」は知らない項目です。「{items_key}」のまちがいではありませんか。",
+                f"'{typo}' is not a known key; did you mean '{items_key}'?", field=typo, line=lines.get(typo))
     if not isinstance(items, list):
         raise ContentError.single(
             name, f"「{items_key}:」の下に、「- 」で始まる項目の一覧を書いてください。",
-            f"put a list of items (lines starting with '- ') under '{items_key}:'.", field=items_key)
+            f"put a list of items (lines starting with '- ') under '{items_key}:'.", field=items_key,
+            line=lines.get(items_key))
     rows = []
     for i, item in enumerate(items, start=1):
         place = f"{i}番目の項目"
@@ -319,10 +368,20 @@ def _read_yaml(path: Path, name: str, items_key: str) -> Table:
             place = f"{i}番目の項目（id: {item.get('id')}）"
         if not isinstance(item, dict):
             item = {"__not_a_mapping__": item}
-        rows.append(Row({k: _yaml_value(v) for k, v in item.items()}, place, i))
+        rows.append(Row({k: _yaml_value(v) for k, v in item.items()}, place, i, dict(getattr(item, "lines", {}))))
     meta = {k: v for k, v in doc.items() if k not in (items_key, "schema_version")}
     columns = sorted({k for r in rows for k in r.values})
-    return Table(name, doc.get("schema_version"), rows, columns, meta)
+    return Table(name, doc.get("schema_version"), rows, columns, meta, dict(lines))
+
+
+def closest_key(doc: dict, wanted: str) -> str | None:
+    """The key of ``doc`` that is most likely ``wanted`` misspelt (itemx for items), if one is close."""
+    import difflib
+
+    keys = [k for k in doc if isinstance(k, str) and k != wanted]
+    found = max(keys, key=lambda k: difflib.SequenceMatcher(None, k, wanted).ratio(), default=None)
+    # closer than roles is to nodes: a file with no items at all is told to add them, not to rename a key
+    return found if found is not None and difflib.SequenceMatcher(None, found, wanted).ratio() >= 0.75 else None
 
 
 def _yaml_value(value: Any) -> Any:

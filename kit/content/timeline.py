@@ -118,7 +118,7 @@ def load_timeline(path: str | Path) -> Timeline:
     path = Path(path)
     table = read_table(path, items_key="posts")
     rows, problems = checked_rows("timeline_post", table)
-    problems += _heading_problems(table.file, table.meta)
+    problems += _heading_problems(table.file, table.meta, table.lines)
     posts: list[Post] = []
     seen: dict[str, str] = {}
     for row in rows:
@@ -146,9 +146,9 @@ def load_timeline(path: str | Path) -> Timeline:
                     Text.from_row(m, "note"), tuple(posts))
 
 
-def _heading_problems(file: str, meta: dict) -> list[ContentProblem]:
+def _heading_problems(file: str, meta: dict, lines: dict[str, int]) -> list[ContentProblem]:
     values = {k: schema.coerce("timeline", k, v) for k, v in meta.items()}
-    return schema.check_row("timeline", file, Row(values, "", 0))
+    return schema.check_row("timeline", file, Row(values, "", 0, lines))
 
 
 def _nested_problems(file: str, row: Row) -> list[ContentProblem]:

@@ -33,7 +33,7 @@ def checked_rows(name: str, table: Table) -> tuple[list[Row], list[ContentProble
         values = {k: schema.coerce(name, k, v) for k, v in row.values.items() if k not in unknown}
         if is_spreadsheet:
             values = {k: v for k, v in values.items() if k in table.columns or k.startswith("__")}
-        clean = Row(values, row.place, row.number)
+        clean = Row(values, row.place, row.number, row.lines)
         row_problems = [p for p in schema.check_row(name, table.file, clean)
                         if p.field not in missing_columns]
         problems += row_problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -90,7 +92,7 @@ def test_timelines_and_their_references_are_checked(folder, capsys):
     ])
     assert main(["validate", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert "timelines/sample.yaml: 2番目の項目（id: official）、列・項目「truth」" in out
+    assert re.search(r"timelines/sample.yaml: 2番目の項目（id: official）、\d+行目、列・項目「truth」", out)
     assert "lessons/misinformation/tl.ipynb" in out and "timelines/missing.yaml" in out
     assert out.strip().splitlines()[-1].startswith("2 件の問題があります")
 
