@@ -75,9 +75,15 @@ def cmd_serve(args) -> int:
         print("結果の保存先は授業フォルダの外にしてください / keep --data-dir outside the lessons folder", file=sys.stderr)
         return 2
     results.mkdir(parents=True, exist_ok=True)
-    from kit.serve.teacher_auth import new_passcode
+    from kit.serve.teacher_auth import current_passcode, new_passcode, passcode_problem
+    from kit.text.cli_text import say
 
-    passcode = args.teacher_passcode or os.environ.get("NETKIT_TEACHER_PASSCODE") or new_passcode()
+    # Taken out of the environment: lesson kernels start from the server's environment.
+    given = args.teacher_passcode or os.environ.pop("NETKIT_TEACHER_PASSCODE", "")
+    if given and passcode_problem(given):
+        print(say(passcode_problem(given), example=new_passcode()), file=sys.stderr)
+        return 2
+    passcode = current_passcode(results, given)
     pool = args.class_size if args.class_size is not None else args.pool
     preheat = tuple(_lesson_path(name) for name in args.lesson)
     missing = [name for name, p in zip(args.lesson, preheat, strict=True) if not (lessons / p).is_file()]
@@ -160,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--pool", type=_count, default=0, help="--class-size と同じ / same as --class-size")
     serve.add_argument("--max-kernels", type=_count, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
-    serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（省略すると毎回作る）/ passcode for the teacher's pages (default: a new one each start)")
+    serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（10 文字以上、文字と数字。省略すると結果の保存先に保存したもの）"
+                       "/ passcode for the teacher's pages (10+ characters, letters and digits; default: the one kept with the results)")
     serve.add_argument("--cull-after", type=_count, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
     serve.add_argument("--qr", action=argparse.BooleanOptionalAction, default=True,
@@ -192,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kit.workspace.lab_cli import add_parser as add_lab
 
     add_lab(sub)
+    from kit.passcode_cli import add_parser as add_passcode
+
+    add_passcode(sub)
     return parser
 
 

@@ -82,6 +82,10 @@ def classroom_config(options: ServeOptions) -> Config:
     c.KitVoila.today = list(options.preheat)
     c.VoilaConfiguration.template = TEMPLATE_NAME
     c.VoilaConfiguration.theme = "light"
+    # A link must not choose the page: ``?theme=`` was written into the page unescaped (a script
+    # ran), and ``?template=lab`` brought back the CDN assets.
+    c.VoilaConfiguration.allow_template_override = "NO"
+    c.VoilaConfiguration.allow_theme_override = "NO"
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
     # The lesson page announces every script it will load (kit/serve/preload.py).

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import gzip
 import os
+import posixpath
 import re
 from functools import lru_cache
 
+import tornado.web
 from jupyter_server.base.handlers import FileFindHandler
 from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFileHandler
 
 HASHED = re.compile(r"(^|[./-])[0-9a-f]{12,}([./-]|$)")
 YEAR, HOUR = 31536000, 3600
+TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def cache_control(path: str) -> str:
@@ -76,7 +79,18 @@ class CachedStaticHandler(_Cached, MultiStaticFileHandler):
 
 
 class CachedTemplateHandler(_Cached, TemplateStaticFileHandler):
-    """Files of the page template (our CSS, the MathJax stand-in)."""
+    """Files of the page template (our CSS, the MathJax stand-in).
+
+    Only ``<template>/static/<file>`` after normalising: Voilà's handler answered 500 to a ``..``
+    (it unpacks the normalised path into three parts) and looked up any template name given.
+    """
+
+    def parse_url_path(self, path: str) -> str:
+        clean = posixpath.normpath(path.replace("\\", "/"))
+        parts = clean.split("/", 2)
+        if len(parts) != 3 or parts[1] != "static" or not TEMPLATE_NAME.fullmatch(parts[0]) or parts[2].startswith(".."):
+            raise tornado.web.HTTPError(404)
+        return super().parse_url_path(clean)
 
 
 class CachedExtensionHandler(_Cached, FileFindHandler):

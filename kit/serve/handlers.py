@@ -3,6 +3,10 @@
 Stock Voilà's page asks the server to shut its kernel down when the tab closes, sending the
 ``_xsrf`` cookie value, but never sets that cookie, so the request is refused and the kernel
 (about 100 MB) lives on. Lesson pages here set the cookie before the page streams.
+
+The notebook a link names is decided once, on the normalised path inside the lessons folder
+(``paths.py``), and that path is the one rendered. The link cannot choose a template or a theme
+(``?theme=`` was written into the page unescaped), so it cannot opt out of the preheated pool either.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import tornado.web
 from voila.handler import BaseVoilaHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from kit.serve import catalogue
+from kit.serve import catalogue, paths
 from kit.serve.capacity import ready_in_pool
 from kit.serve.teacher_auth import is_teacher
 from kit.text.ui import labels
@@ -22,14 +26,25 @@ from kit.text.ui import labels
 class LessonHandler(TornadoVoilaHandler):
     """Voilà's notebook page, with the xsrf cookie set so that closing the tab frees the kernel."""
 
+    def initialize(self, root: str = "", **kwargs):
+        super().initialize(**kwargs)
+        self.root = root
+
     async def prepare(self):
         await super().prepare()
         _ = self.xsrf_token  # sets the _xsrf cookie the page's shutdown beacon sends back
-        path = self.path_kwargs.get("path") or (self.path_args[0] if self.path_args else "") or ""
-        if path.lstrip("/").startswith("teacher/") and not is_teacher(self):
+        notebook = paths.notebook_path(self.root, self.path_args[0] if self.path_args else "")
+        if notebook is None:
+            raise tornado.web.HTTPError(404)
+        if paths.is_teacher_notebook(self.root, notebook) and not is_teacher(self):
             raise tornado.web.HTTPError(403)  # teacher notebooks need the passcode too
-        if self._full(path.lstrip("/")):
+        self.path_args = [notebook]  # what was checked is what Voilà renders
+        if self._full(notebook):
             self._waiting_page()
+
+    def should_use_rendered_notebook(self, notebook_data, pool_size, template_name, theme, request_args):
+        """Voilà skips the pool when the link names a template or theme; neither is honoured here."""
+        return super().should_use_rendered_notebook(notebook_data, pool_size, None, None, request_args)
 
     def _full(self, notebook: str) -> bool:
         limit = self.settings.get("netkit_max_kernels", 0)

@@ -1,8 +1,9 @@
 """The teacher's pages: a passcode login, the class results dashboard, and exports.
 
 Everything is rendered on the server from the results store (no kernel starts) with Jinja's
-autoescaping, so a nickname such as ``<script>`` shows as text. Only a browser that gave the
-passcode gets past ``TeacherPage.prepare``.
+autoescaping, so a nickname such as ``<script>`` shows as text. Only a browser in a live teacher's
+session (``teacher_auth``) gets past ``TeacherPage.prepare``; logging out and making a new
+passcode are form posts carrying the page's xsrf value.
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ class TeacherPage(BaseVoilaHandler):
         self.set_header("X-Frame-Options", "DENY")
         self.set_header("Referrer-Policy", "same-origin")  # "no-referrer" makes form posts Origin: null, which Jupyter refuses
         if not teacher_auth.is_teacher(self) and not getattr(self, "login_page", False):
-            self.redirect(self.base_url + "teacher/login?next=" + quote(self.request.uri, safe=""))
+            if self.request.method == "GET":
+                self.redirect(self.base_url + "teacher/login?next=" + quote(self.request.uri, safe=""))
+            else:
+                raise tornado.web.HTTPError(403)
 
     def render_page(self, name: str, **values) -> None:
         template = self.settings["voila_jinja2_env"].get_template(name)
@@ -80,13 +84,26 @@ class LoginHandler(TeacherPage):
 
 
 class LogoutHandler(TeacherPage):
-    """Forgets the passcode in this browser."""
+    """Ends the teacher's session on the server (a form post with the xsrf value; a link cannot log anyone out)."""
 
     login_page = True
 
-    def get(self):
-        self.clear_cookie(teacher_auth.COOKIE)
+    def post(self):
+        teacher_auth.log_out(self)
         self.redirect(self.base_url)
+
+
+class PasscodeHandler(TeacherPage):
+    """A new passcode, made on the teacher's page: every other session ends, this one goes on."""
+
+    @tornado.web.authenticated
+    def post(self):
+        if not teacher_auth.is_teacher(self):
+            raise tornado.web.HTTPError(403)
+        passcode = teacher_auth.new_passcode()
+        self.guard.replace_passcode(passcode)
+        teacher_auth.mark_teacher(self)  # the new passcode ended every session, this one included
+        self.render_page("teacher_passcode.html.j2", passcode=passcode)
 
 
 class DashboardHandler(TeacherPage):

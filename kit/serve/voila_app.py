@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from jupyter_server.auth.login import LoginFormHandler as JupyterLoginHandler
+from jupyter_server.auth.logout import LogoutHandler as JupyterLogoutHandler
 from jupyter_server.utils import url_path_join
 from traitlets import Float, Integer, List, Unicode
 from voila.app import Voila
@@ -12,7 +14,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from kit.serve import teacher, teacher_auth
+from kit.serve import headers, teacher, teacher_auth
 from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
@@ -27,7 +29,7 @@ class KitVoila(Voila):
 
     data_dir = Unicode("", config=True, help="Folder of the results store (outside the served lessons).")
     datasets_dir = Unicode("", config=True, help="Folder of the content files (for question texts in reports).")
-    teacher_passcode = Unicode("", config=True, help="Passcode for the teacher's pages; made fresh when empty.")
+    teacher_passcode = Unicode("", config=True, help="Passcode for the teacher's pages; the data folder's, or made fresh, when empty.")
     student_url = Unicode("", config=True, help="The link students open, shown with a QR code on the teacher's page.")
     student_class = Unicode("", config=True, help="The class the teacher's page puts into the link at first (--class).")
     student_link_problem = Unicode("", config=True, help="Why students cannot use the link: 'offline', 'loopback' or ''.")
@@ -47,7 +49,10 @@ class KitVoila(Voila):
         settings = super().init_settings()
         settings["netkit_today"] = list(self.today)  # changed by the teacher's page while serving
         settings["compress_response"] = True
+        settings["transforms"] = headers.transforms(compress=True)  # passed on to tornado's Application
         settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
+        self.guard = teacher_auth.Guard(self.teacher_passcode or teacher_auth.new_passcode(), data_dir=self.data_dir or None)
+        settings["netkit_guard"] = self.guard
         warm_compression()
         if self.voila_configuration.preheat_kernel:
             pace_refills(self.kernel_manager, self.refill_spacing, settings["netkit_max_kernels"])
@@ -55,9 +60,7 @@ class KitVoila(Voila):
 
     def init_handlers(self) -> list:
         """Voilà's handlers, with the tree replaced by the catalogue, no contents listing, and the teacher's pages."""
-        if not self.teacher_passcode:
-            self.teacher_passcode = teacher_auth.new_passcode()
-        guard = teacher_auth.Guard(self.teacher_passcode)
+        guard = self.guard
         base = self.server_url or self.base_url
         teacher_kwargs = {"voila_configuration": self.voila_configuration, "guard": guard,
                           "data_dir": self.data_dir, "datasets": self.datasets_dir, "student_url": self.student_url,
@@ -67,6 +70,7 @@ class KitVoila(Voila):
             (url_path_join(base, r"/teacher/?"), teacher.DashboardHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/login"), teacher.LoginHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/logout"), teacher.LogoutHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/passcode"), teacher.PasscodeHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/export\.(csv|xlsx)"), teacher.ExportHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/today"), teacher.TodayHandler, teacher_kwargs),
         ]
@@ -79,7 +83,10 @@ class KitVoila(Voila):
             elif handler is VoilaContentsHandler:
                 continue  # students have no use for a listing of the served folder
             elif handler is TornadoVoilaHandler:
+                kwargs = {**kwargs, "root": self.root_dir}
                 handler = LessonHandler
+            elif isinstance(handler, type) and issubclass(handler, JupyterLoginHandler | JupyterLogoutHandler):
+                continue  # Jupyter's own /login and /logout: nobody logs in to Voilà here (its /logout answered 500)
             elif handler is VoilaKernelWebsocketHandler:
                 handler = PromptKernelWebsocketHandler
             elif handler in REPLACEMENTS:

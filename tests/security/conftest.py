@@ -7,16 +7,36 @@ each test holds closed.
 
 from __future__ import annotations
 
+import shutil
+
+import nbformat
 import pytest
 
 from tests.security.student import Student
 from tests.served import REPO, TEACHER_PASSCODE, Server, headless_chromium
 
+TEACHER_ONLY = "TEACHER-ONLY-7f3a"  # printed by the teacher notebook: a page showing it was opened
+
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    """``netkit serve`` of the kit's own lessons, with a known teacher passcode."""
-    srv = Server(REPO, tmp_path_factory.mktemp("security-results"), ["--teacher-passcode", TEACHER_PASSCODE])
+def school(tmp_path_factory):
+    """The kit's lessons and content, plus a notebook in ``lessons/teacher/`` only the teacher may open."""
+    root = tmp_path_factory.mktemp("school")
+    shutil.copytree(REPO / "lessons", root / "lessons")
+    (root / "datasets").symlink_to(REPO / "datasets")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["netkit"] = {"title_ja": "先生用", "topic": "teacher", "audience": "教職員"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(f"print({TEACHER_ONLY!r})")]
+    (root / "lessons" / "teacher").mkdir()
+    nbformat.write(nb, root / "lessons" / "teacher" / "x.ipynb")
+    return root
+
+
+@pytest.fixture(scope="session")
+def served(school, tmp_path_factory):
+    """``netkit serve`` of that folder, with a known teacher passcode."""
+    srv = Server(school, tmp_path_factory.mktemp("security-results"), ["--teacher-passcode", TEACHER_PASSCODE])
     yield srv
     srv.stop()
 

@@ -77,7 +77,10 @@ def test_lesson_page_links_voilas_styles_as_a_stylesheet(running):
     status, css, headers = get(running.url + "voila/templates/netkit/static/voila-style.css")
     assert status == 200 and headers["Content-Type"].startswith("text/css") and ".jp-OutputArea" in css
     font = re.search(r"url\((\.\./\.\./\.\./static/[^)#?]+\.woff)\)", css).group(1)
-    assert get(running.url + "voila/templates/netkit/static/" + font)[0] == 200
+    from urllib.parse import urljoin
+
+    # the font as the browser asks for it: the relative URL resolved against the stylesheet's
+    assert get(urljoin(running.url + "voila/templates/netkit/static/voila-style.css", font))[0] == 200
 
 
 def test_lesson_page_announces_scripts_that_are_served(running):
