@@ -16,10 +16,9 @@ from urllib.parse import parse_qs
 
 from kit.content.errors import ContentError, ContentProblem, display_name
 from kit.content.paths import resolve
+from kit.sitting import Sitting
 
 log = logging.getLogger(__name__)
-
-MAX_IDENTITY_LENGTH = 40
 
 
 def request_params(lesson_id: str = "") -> dict[str, str]:
@@ -136,11 +135,6 @@ def _every_content_file(root: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def _clean_identity(value: str) -> str:
-    # Kept as text: pages escape it when they show it. Control characters are dropped.
-    return "".join(ch for ch in value if ch.isprintable())[:MAX_IDENTITY_LENGTH].strip()
-
-
 class Lesson:
     """A lesson being played by one student: its language, furigana, identity and content."""
 
@@ -158,11 +152,25 @@ class Lesson:
         self.id = lesson_id
         self.lang = params.get("lang") if params.get("lang") in ("ja", "en") else lang
         self.furigana = params.get("furigana", "1" if furigana else "0") in ("1", "true", "on", "yes")
-        self.student = _clean_identity(params.get("name", ""))
-        self.class_code = _clean_identity(params.get("class", ""))
-        self.session = uuid.uuid4().hex
+        # Who answers: the link's class and nickname, then the browser's token (first one wins).
+        self.sitting = Sitting(uuid.uuid4().hex, params.get("class", ""), params.get("name", ""))
         self._facts = None
         self._feeds: dict = {}  # timeline file → the TimelineFeed shown, for timeline_spread
+
+    @property
+    def student(self) -> str:
+        """The nickname answers are stored under (from the link, else from the browser)."""
+        return self.sitting.student
+
+    @property
+    def class_code(self) -> str:
+        """The class answers are stored under (from the link, else from the browser)."""
+        return self.sitting.class_code
+
+    @property
+    def session(self) -> str:
+        """The sitting's token: the kernel's own until the browser says its token."""
+        return self.sitting.session
 
     # --- content -------------------------------------------------------------------------
 
@@ -181,9 +189,9 @@ class Lesson:
                 raise ContentError.single(
                     file, f"group「{group}」の問題がありません。group の列を確かめてください。",
                     f"no questions in group '{group}'; check the group column.", field="group")
+            self.sitting.expect(len(bank.questions))
             quiz = Quiz(bank, lang=self.lang, furigana=self.furigana, recorder=self.record,
-                        lesson=self.id, phase=phase, session=self.session, student=self.student,
-                        class_code=self.class_code, history=self.history)
+                        lesson=self.id, phase=phase, sitting=self.sitting, history=self.history)
             if not problems:
                 return quiz
             # The sound questions stay playable; the teacher is told what to fix in the others.
@@ -242,9 +250,9 @@ class Lesson:
                 raise ContentError.single(
                     file, f"事実 {', '.join(missing)} が datasets/facts にありません。id を直すか事実を加えてください。",
                     f"facts {', '.join(missing)} are not in datasets/facts; fix the ids or add the facts.", field="sources")
+            self.sitting.expect(2 * len(timeline.posts))  # a choice, and a decision after checking
             feed = TimelineFeed(timeline, facts=facts, lang=self.lang, furigana=self.furigana, recorder=self.record,
-                                lesson=self.id, session=self.session, student=self.student,
-                                class_code=self.class_code, history=self.history)
+                                lesson=self.id, sitting=self.sitting, history=self.history)
             self._feeds[file] = feed
             return feed
 
@@ -264,14 +272,12 @@ class Lesson:
             feed = self._feeds.get(file)
 
             def class_answers():
-                code = feed.class_code if feed is not None else self.class_code
-                return self._store.answers(lesson=self.id, class_code=code)
+                return self._store.answers(lesson=self.id, class_code=self.class_code)
 
             spread = ClassSpread(timeline, load_network(network), mine=feed.tally if feed is not None else None,
-                                 class_answers=class_answers, class_code=feed.class_code if feed else self.class_code,
+                                 class_answers=class_answers, class_code=self.class_code,
                                  lang=self.lang, furigana=self.furigana)
-            if feed is not None:
-                feed.on_hello(lambda _identity: spread.set_class(feed.class_code))
+            self.sitting.on_identified(lambda sitting: spread.set_class(sitting.class_code))
             return spread
 
         return self._safely(build, file)
@@ -298,9 +304,10 @@ class Lesson:
         from kit.widgets.scenario_player import ScenarioPlayer
 
         def build():
-            return ScenarioPlayer(load("scenario", resolve(file)), role=role, lang=self.lang, furigana=self.furigana,
-                                  recorder=self.record, lesson=self.id, session=self.session,
-                                  student=self.student, class_code=self.class_code, history=self.history)
+            scenario = load("scenario", resolve(file))
+            self.sitting.expect(len(scenario.nodes))
+            return ScenarioPlayer(scenario, role=role, lang=self.lang, furigana=self.furigana,
+                                  recorder=self.record, lesson=self.id, sitting=self.sitting, history=self.history)
 
         return self._safely(build, file)
 
@@ -321,13 +328,18 @@ class Lesson:
         except Exception:  # never a traceback for a student, and never a lesson end without help
             log.exception("lesson %s: could not build the help router from %s", self.id, file)
             return self.help(audience=audience)
+
     def download_rule_checker(self, file: str = "law_rules/download_rule.yaml"):
         """A DownloadRuleChecker over the rules in ``file``: describe a case, predict, see the law."""
         from kit.widgets.download_rule_checker import DownloadRuleChecker
 
-        return self._safely(lambda: DownloadRuleChecker(
-            load("law_rules", resolve(file)), lang=self.lang, furigana=self.furigana, recorder=self.record,
-            lesson=self.id, session=self.session, student=self.student, class_code=self.class_code), file)
+        def build():
+            rules = load("law_rules", resolve(file))
+            self.sitting.expect(len(rules.rules))
+            return DownloadRuleChecker(rules, lang=self.lang, furigana=self.furigana, recorder=self.record,
+                                       lesson=self.id, sitting=self.sitting)
+
+        return self._safely(build, file)
 
     def creator_income(self, **start):
         """The income model of one manga volume with sliders (``start`` overrides default values)."""
@@ -362,8 +374,7 @@ class Lesson:
         def build():
             return PostChecker(load("lexicon", resolve(file)), lang=self.lang, furigana=self.furigana,
                                recorder=self.record, text_store=self._store_post if store_text else None,
-                               store_text=store_text, lesson=self.id, session=self.session,
-                               student=self.student, class_code=self.class_code)
+                               store_text=store_text, lesson=self.id, sitting=self.sitting)
 
         return self._safely(build, file)
 
@@ -399,8 +410,9 @@ class Lesson:
             problems = missing_facts(walk, facts)
             if problems:
                 raise ContentError(problems)
+            self.sitting.expect(len(walk.steps))
             return LawWalkView(walk, facts, lang=self.lang, furigana=self.furigana, recorder=self.record,
-                               lesson=self.id, session=self.session, student=self.student, class_code=self.class_code)
+                               lesson=self.id, sitting=self.sitting)
 
         return self._safely(build, file)
 
@@ -475,11 +487,16 @@ class Lesson:
         return open_store()
 
     def record(self, answer) -> None:
-        """Store one answer (committed before the component shows its feedback)."""
-        self._store.record(answer)
+        """Store one answer (committed before the component shows its feedback).
+
+        Beyond the sitting's maximum (``kit.sitting``), answers are not stored.
+        """
+        if self.sitting.may_store():
+            self._store.record(answer)
 
     def _store_post(self, post: dict) -> None:
-        self._store.record_post(post)
+        if self.sitting.answers <= self.sitting.max_answers:  # its answer was stored just before
+            self._store.record_post(post)
 
     def history(self, session: str) -> list:
         """The answers stored earlier in this lesson by the browser sitting ``session``."""

@@ -10,7 +10,6 @@ is ``kit.models.download_rule.decide`` over the law file; this widget only shows
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Mapping
 
 import anywidget
@@ -19,13 +18,13 @@ import traitlets
 from kit.content.law_rules import LawRules, Outcome
 from kit.content.text import Text
 from kit.models.download_rule import OUTCOMES, Decision, decide, next_question, relevant
+from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
-_SESSION = re.compile(r"[0-9a-f]{32}")
 COMPONENT = "download_rule_checker"
 
 
@@ -47,13 +46,13 @@ class DownloadRuleChecker(anywidget.AnyWidget):
 
     def __init__(self, law: LawRules, *, lang: str = "ja", furigana: bool = False,
                  recorder: Callable[[Answer], None] | None = None, lesson: str = "", session: str = "",
-                 student: str = "", class_code: str = "", **kwargs):
+                 student: str = "", class_code: str = "", sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self.law = law
         self._lang, self._furigana = lang, furigana
         self._recorder = recorder
-        self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
-        self._linked = {"student": student, "class_code": class_code}  # the link's identity wins
+        self._context = dict(lesson=lesson, phase="practice")
+        self.sitting = sitting or Sitting(session, class_code, student)
         self.answers: dict[str, str] = {}
         self.decision: Decision | None = None
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
@@ -168,7 +167,8 @@ class DownloadRuleChecker(anywidget.AnyWidget):
             return True
         try:
             self._recorder(Answer(item=f"{COMPONENT}:{self.law.id}:{decision.rule.id}",
-                                  response=(OUTCOMES.index(guess),), correct=correct, **self._context))
+                                  response=(OUTCOMES.index(guess),), correct=correct,
+                                  **self._context, **self.sitting.identity()))
             return True
         except Exception:  # a full disk or locked file must not stop the lesson
             log.exception("could not store a prediction for %s", decision.rule.id)
@@ -176,10 +176,7 @@ class DownloadRuleChecker(anywidget.AnyWidget):
 
     def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
         """Store later answers under this browser's identity (the link's class and name win)."""
-        if _SESSION.fullmatch(str(session)):
-            self._context["session"] = session
-        self._context["class_code"] = self._linked["class_code"] or _clean(class_code) or self._context["class_code"]
-        self._context["student"] = self._linked["student"] or _clean(student) or self._context["student"]
+        self.sitting.identify(session, class_code, student)  # only the sitting's first identity is taken
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):
@@ -201,5 +198,3 @@ def _outcome_text(outcome: Outcome) -> Text:
     return Text(label(f"drc_{outcome.value}", "ja"), label(f"drc_{outcome.value}", "en"))
 
 
-def _clean(value: str) -> str:
-    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()

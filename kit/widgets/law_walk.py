@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from collections.abc import Callable
 
 import anywidget
@@ -19,6 +18,7 @@ import traitlets
 
 from kit.content.facts import Fact
 from kit.content.law import LawCard, LawWalk
+from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
@@ -28,11 +28,8 @@ from kit.widgets.fact_card import fact_html
 log = logging.getLogger(__name__)
 
 Recorder = Callable[[Answer], None]
-_SESSION = re.compile(r"[0-9a-f]{32}")
 
 
-def _clean(value: str) -> str:
-    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
 
 
 class LawWalkView(anywidget.AnyWidget):
@@ -51,13 +48,13 @@ class LawWalkView(anywidget.AnyWidget):
 
     def __init__(self, walk: LawWalk, facts: dict[str, Fact], *, lang: str = "ja", furigana: bool = False,
                  recorder: Recorder | None = None, lesson: str = "", session: str = "", student: str = "",
-                 class_code: str = "", **kwargs):
+                 class_code: str = "", sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self._w, self._facts = walk, facts
         self._lang, self._furigana = lang, furigana
         self._recorder = recorder
-        self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
-        self._linked = {"student": student, "class_code": class_code}
+        self._context = dict(lesson=lesson, phase="practice")
+        self.sitting = sitting or Sitting(session, class_code, student)
         self.answers: dict[str, int] = {}
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.walk = {
@@ -126,7 +123,8 @@ class LawWalkView(anywidget.AnyWidget):
         if self._recorder is None:
             return True
         try:
-            self._recorder(Answer(item=self.item_id(step_id), response=(index,), correct=correct, **self._context))
+            self._recorder(Answer(item=self.item_id(step_id), response=(index,), correct=correct,
+                                  **self._context, **self.sitting.identity()))
             return True
         except Exception:  # a full disk must not stop the lesson
             log.exception("could not store the answer to %s", step_id)
@@ -134,14 +132,11 @@ class LawWalkView(anywidget.AnyWidget):
 
     def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
         """Store later answers under this browser's token, class and nickname (the link's win)."""
-        if _SESSION.fullmatch(str(session)):
-            self._context["session"] = session
-        self._context["class_code"] = self._linked["class_code"] or _clean(class_code) or self._context["class_code"]
-        self._context["student"] = self._linked["student"] or _clean(student) or self._context["student"]
+        self.sitting.identify(session, class_code, student)  # only the sitting's first identity is taken
         self._identify()
 
     def _identify(self) -> None:
-        self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
+        self.who = self.sitting.who
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):

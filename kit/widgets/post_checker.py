@@ -18,6 +18,7 @@ import traitlets
 from kit.content.lexicon import CATEGORIES, Lexicon
 from kit.content.text import Text
 from kit.models.post_tone import MAX_LENGTH, Analyser, Check, PostTone
+from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
@@ -54,12 +55,14 @@ class PostChecker(anywidget.AnyWidget):
 
     def __init__(self, lexicon: Lexicon, *, analyser: Analyser | None = None, lang: str = "ja", furigana: bool = False,
                  recorder: Recorder | None = None, text_store: TextStore | None = None, store_text: bool = False,
-                 lesson: str = "", session: str = "", student: str = "", class_code: str = "", **kwargs):
+                 lesson: str = "", session: str = "", student: str = "", class_code: str = "",
+                 sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self.checker = PostTone(lexicon, analyser)
         self._lang, self._furigana = lang, furigana
         self._recorder, self._text_store = recorder, text_store
-        self._context = dict(lesson=lesson, session=session, student=student, class_code=class_code)
+        self._lesson = lesson
+        self.sitting = sitting or Sitting(session, class_code, student)
         self.store_text = bool(store_text and text_store is not None)
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.last: Check | None = None
@@ -95,12 +98,13 @@ class PostChecker(anywidget.AnyWidget):
 
     def _record(self, found: Check) -> bool:
         item = f"postchecker:{self.checks}"
+        context = dict(lesson=self._lesson, **self.sitting.identity())
         response = tuple(CATEGORIES.index(c) for c in found.categories)
         try:
             if self._recorder is not None:
-                self._recorder(Answer(item=item, response=response, correct=found.ok, phase="practice", **self._context))
+                self._recorder(Answer(item=item, response=response, correct=found.ok, phase="practice", **context))
             if self.store_text and self._text_store is not None:
-                self._text_store(dict(item=item, text=found.text, categories=",".join(found.categories), **self._context))
+                self._text_store(dict(item=item, text=found.text, categories=",".join(found.categories), **context))
             return True
         except Exception:  # a full disk or locked file must not stop the lesson
             log.exception("could not store the check %s", item)
@@ -150,10 +154,5 @@ class PostChecker(anywidget.AnyWidget):
             self.check(str(content.get("text", ""))[: MAX_LENGTH * 4])
         elif content.get("action") == "clear":
             self.clear()
-        elif content.get("action") == "hello":
-            session = str(content.get("session", ""))
-            if len(session) == 32 and all(c in "0123456789abcdef" for c in session):
-                self._context["session"] = session
-            for key in ("class_code", "student"):  # the link's identity wins over the browser's
-                if not self._context[key]:
-                    self._context[key] = "".join(ch for ch in str(content.get(key, "")) if ch.isprintable())[:40].strip()
+        elif content.get("action") == "hello":  # only the sitting's first identity is taken (kit.sitting)
+            self.sitting.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))

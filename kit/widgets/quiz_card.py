@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 from collections.abc import Callable
 
 import anywidget
@@ -19,6 +18,7 @@ import traitlets
 
 from kit.content.quiz import Question, QuestionType, QuizBank
 from kit.models.grading import Grade, ResponseError, grade
+from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
@@ -28,11 +28,6 @@ log = logging.getLogger(__name__)
 
 Recorder = Callable[[Answer], None]
 History = Callable[[str], list[Answer]]  # the answers stored earlier for a session token
-_SESSION = re.compile(r"[0-9a-f]{32}")
-
-
-def _clean(value: str) -> str:
-    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
 
 
 class QuizCard(anywidget.AnyWidget):
@@ -54,12 +49,13 @@ class QuizCard(anywidget.AnyWidget):
     def __init__(self, question: Question, *, lang: str = "ja", furigana: bool = False,
                  recorder: Recorder | None = None, lesson: str = "", phase: str = "practice",
                  session: str = "", student: str = "", class_code: str = "", seed: int = 0,
-                 progress: str = "", **kwargs):
+                 progress: str = "", sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self._q = question
         self._lang, self._furigana = lang, furigana
         self._recorder = recorder
-        self._context = dict(lesson=lesson, phase=phase, session=session, student=student, class_code=class_code)
+        self._context = dict(lesson=lesson, phase=phase)
+        self.sitting = sitting or Sitting(session, class_code, student)
         self._next_handlers: list[Callable[[QuizCard], None]] = []
         self._hello_handlers: list[Callable[[dict], None]] = []
         self.grade: Grade | None = None
@@ -125,7 +121,8 @@ class QuizCard(anywidget.AnyWidget):
         if self._recorder is None:
             return True
         try:
-            self._recorder(Answer(item=self._q.id, response=verdict.response, correct=verdict.correct, **self._context))
+            self._recorder(Answer(item=self._q.id, response=verdict.response, correct=verdict.correct,
+                                  **self._context, **self.sitting.identity()))
             return True
         except Exception:  # a full disk or locked file must not stop the lesson
             log.exception("could not store the answer to %s", self._q.id)
@@ -140,12 +137,11 @@ class QuizCard(anywidget.AnyWidget):
         except ResponseError:  # the question changed since: let the student answer it again
             log.warning("stored answer to %s no longer fits the question", self._q.id)
 
-    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
-        """Use this identity for the answers stored from now on (empty values keep the current one)."""
-        for key, value in (("session", session), ("class_code", class_code), ("student", student)):
-            if value:
-                self._context[key] = value
-        self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
+    def identify(self, session: str = "", class_code: str = "", student: str = "") -> bool:
+        """Take the browser's identity if it is the sitting's first (``kit.sitting``); shows who answers."""
+        taken = self.sitting.identify(session, class_code, student)
+        self.who = self.sitting.who
+        return taken
 
     def on_hello(self, handler: Callable[[dict], None]) -> None:
         """Call ``handler(identity)`` when the browser says who is answering."""
@@ -187,7 +183,7 @@ class Quiz(ipw.VBox):
     def __init__(self, bank: QuizBank, *, lang: str = "ja", furigana: bool = False,
                  recorder: Recorder | None = None, lesson: str = "", phase: str = "practice",
                  session: str = "", student: str = "", class_code: str = "", seed: int = 0,
-                 history: History | None = None, **kwargs):
+                 history: History | None = None, sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self.add_class("nk-quiz")
         self.bank = bank
@@ -195,8 +191,7 @@ class Quiz(ipw.VBox):
         self._recorder = recorder
         self._phase, self._lesson = phase, lesson
         self._history = history
-        self._identity = {"session": session, "student": student, "class_code": class_code}
-        self._linked = {"student": student, "class_code": class_code}  # the link's identity wins
+        self.sitting = sitting or Sitting(session, class_code, student)
         self._built: dict[int, QuizCard] = {}
         self.resumed = False
         self.summary = ipw.HTML()
@@ -208,7 +203,8 @@ class Quiz(ipw.VBox):
             total = len(self.bank.questions)
             card = QuizCard(self.bank.questions[index], lang=self._lang, furigana=self._furigana,
                             recorder=self._recorder, lesson=self._lesson, phase=self._phase, seed=self._seed,
-                            progress=label("progress", self._lang, number=index + 1, total=total), **self._identity)
+                            progress=label("progress", self._lang, number=index + 1, total=total),
+                            sitting=self.sitting)
             card.show_next = True
             card.is_last = index == total - 1
             card.on_next(self._advance)
@@ -238,22 +234,17 @@ class Quiz(ipw.VBox):
         """Continue the sitting ``session`` (a browser's token): show what it already answered.
 
         Called once, when the browser first says who is answering. Identity from the link wins over
-        the one the browser remembers.
+        the one the browser remembers, and only the sitting's first identity is taken.
         """
-        if self.resumed or not _SESSION.fullmatch(str(session)):
+        if self.resumed or not self.sitting.identify(session, class_code, student):
             return
         self.resumed = True
-        self._identity = {
-            "session": session,
-            "class_code": self._linked["class_code"] or _clean(class_code),
-            "student": self._linked["student"] or _clean(student),
-        }
         for card in self.cards:
-            card.identify(**self._identity)
+            card.identify(session, class_code, student)
         if self._history is None:
             return
         try:
-            earlier = [a for a in self._history(session) if a.phase == self._phase and a.lesson == self._lesson]
+            earlier = [a for a in self._history(self.sitting.session) if a.phase == self._phase and a.lesson == self._lesson]
         except Exception:  # a store that cannot be read must not stop the lesson
             log.exception("could not read earlier answers of %s", session)
             return

@@ -12,7 +12,6 @@ kernel), the browser's token brings back the path it had taken (``resume()``).
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 import anywidget
@@ -20,6 +19,7 @@ import traitlets
 
 from kit.content.scenario import NARRATOR, ROLES, TAGS, YOU, Node, Scenario, ScenarioChoice
 from kit.models.scenario_walk import ChoiceError, Step, Walk, replay
+from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import RUBY, label, labels, ruby_map
 from kit.widgets._assets import asset
@@ -29,13 +29,8 @@ log = logging.getLogger(__name__)
 
 Recorder = Callable[[Answer], None]
 History = Callable[[str], list[Answer]]  # the answers stored earlier for a session token
-_SESSION = re.compile(r"[0-9a-f]{32}")
 # Avatar colours with white text at a contrast of at least 4.5:1.
 PALETTE = ("#1f5f99", "#8a3ffc", "#b3261e", "#1b7a3a", "#8c4a00", "#005f73", "#6b4c9a", "#a3195b")
-
-
-def _clean(value: str) -> str:
-    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
 
 
 class ScenarioPlayer(anywidget.AnyWidget):
@@ -57,15 +52,15 @@ class ScenarioPlayer(anywidget.AnyWidget):
 
     def __init__(self, scenario: Scenario, *, role: str | None = None, lang: str = "ja", furigana: bool = False,
                  recorder: Recorder | None = None, lesson: str = "", session: str = "", student: str = "",
-                 class_code: str = "", history: History | None = None, **kwargs):
+                 class_code: str = "", history: History | None = None, sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self._s = scenario
         self._lang, self._furigana = lang, furigana
         self._recorder, self._history = recorder, history
         self._restoring = False
         self.resumed = False
-        self._context = dict(lesson=lesson, phase="practice", session=session, student=student, class_code=class_code)
-        self._linked = {"student": student, "class_code": class_code}
+        self._context = dict(lesson=lesson, phase="practice")
+        self.sitting = sitting or Sitting(session, class_code, student)
         self.walk: Walk | None = None
         self.saved_all = True
         if role is not None:
@@ -128,13 +123,14 @@ class ScenarioPlayer(anywidget.AnyWidget):
 
     # --- identity -----------------------------------------------------------------------
 
-    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
-        """Store later choices under this browser's token, class and nickname (the link's win)."""
-        if _SESSION.fullmatch(str(session)):
-            self._context["session"] = session
-        self._context["class_code"] = self._linked["class_code"] or _clean(class_code) or self._context["class_code"]
-        self._context["student"] = self._linked["student"] or _clean(student) or self._context["student"]
+    def identify(self, session: str = "", class_code: str = "", student: str = "") -> bool:
+        """Store later choices under this browser's token, class and nickname (the link's win).
+
+        Only the sitting's first identity is taken (``kit.sitting``); True if this one is it.
+        """
+        taken = self.sitting.identify(session, class_code, student)
         self._identify()
+        return taken
 
     def resume(self, session: str, class_code: str = "", student: str = "") -> None:
         """Continue the sitting ``session`` (a browser's token): show the path it had taken.
@@ -143,10 +139,10 @@ class ScenarioPlayer(anywidget.AnyWidget):
         been chosen on this page yet. The latest play-through is rebuilt from the stored choices
         without storing them again.
         """
-        self.identify(session, class_code, student)
-        if self.resumed or not _SESSION.fullmatch(str(session)):
+        if not self.identify(session, class_code, student) or self.resumed:
             return
         self.resumed = True
+        session = self.sitting.session
         if self._history is None or (self.walk is not None and self.walk.steps):
             return
         prefix = self.item_id("")
@@ -169,7 +165,7 @@ class ScenarioPlayer(anywidget.AnyWidget):
             self._restoring = False
 
     def _identify(self) -> None:
-        self.who = " / ".join(v for v in (self._context["class_code"], self._context["student"]) if v)
+        self.who = self.sitting.who
 
     # --- views --------------------------------------------------------------------------
 
@@ -252,7 +248,8 @@ class ScenarioPlayer(anywidget.AnyWidget):
         if self._recorder is None or self._restoring:  # a restored choice is stored already
             return True
         try:
-            self._recorder(Answer(item=self.item_id(node.id), response=(step.index,), correct=step.safe, **self._context))
+            self._recorder(Answer(item=self.item_id(node.id), response=(step.index,), correct=step.safe,
+                                  **self._context, **self.sitting.identity()))
             return True
         except Exception:  # a full disk or locked file must not stop the story
             log.exception("could not store the choice at %s", node.id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import re
 from collections.abc import Callable
 
 import anywidget
@@ -22,6 +21,7 @@ from kit.content.facts import Fact
 from kit.content.text import Text
 from kit.content.timeline import ACTIONS, Post, Timeline, Truth
 from kit.models.sharing import CHECK, IGNORE, SHARE, Outcome, Tally, tally
+from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
@@ -31,12 +31,7 @@ log = logging.getLogger(__name__)
 
 Recorder = Callable[[Answer], None]
 History = Callable[[str], list[Answer]]
-_SESSION = re.compile(r"[0-9a-f]{32}")
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
-
-
-def _clean(value: str) -> str:
-    return "".join(ch for ch in str(value) if ch.isprintable())[:40].strip()
 
 
 def action_index(action: str | int) -> int:
@@ -70,19 +65,17 @@ class TimelineFeed(anywidget.AnyWidget):
     def __init__(self, timeline: Timeline, *, facts: dict[str, Fact] | None = None, lang: str = "ja",
                  furigana: bool = False, recorder: Recorder | None = None, lesson: str = "",
                  session: str = "", student: str = "", class_code: str = "", history: History | None = None,
-                 **kwargs):
+                 sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
         self._facts = facts or {}
         self._lang, self._furigana = lang, furigana
         self._recorder, self._history = recorder, history
         self._lesson = lesson
-        self._identity = {"session": session, "student": student, "class_code": class_code}
-        self._linked = {"student": student, "class_code": class_code}  # the link's identity wins
+        self.sitting = sitting or Sitting(session, class_code, student)
         self.outcomes: dict[str, Outcome] = {}
         self._saved = True  # whether the first choice on the post being checked was stored
         self.resumed = False
-        self._hello_handlers: list[Callable[[dict], None]] = []
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.heading = {
             "title_html": self._html(timeline.title), "intro_html": self._html(timeline.intro),
@@ -144,7 +137,7 @@ class TimelineFeed(anywidget.AnyWidget):
     @property
     def class_code(self) -> str:
         """The class the choices are stored under (from the link, else from the browser)."""
-        return self._identity["class_code"]
+        return self.sitting.class_code
 
     def tally(self) -> Tally:
         """This sitting's choices so far, counted (see ``kit.models.sharing``)."""
@@ -242,28 +235,25 @@ class TimelineFeed(anywidget.AnyWidget):
             return True
         try:
             self._recorder(Answer(lesson=self._lesson, item=f"timeline:{self.timeline.id}:{item}", response=(choice,),
-                                  correct=careful, phase="practice", **self._identity))
+                                  correct=careful, phase="practice", **self.sitting.identity()))
             return True
         except Exception:  # a full disk or locked file must not stop the lesson
             log.exception("could not store the choice on %s", item)
             return False
 
     def _identify(self) -> None:
-        self.who = " / ".join(v for v in (self._identity["class_code"], self._identity["student"]) if v)
+        self.who = self.sitting.who
 
     def resume(self, session: str, class_code: str = "", student: str = "") -> None:
         """Continue the sitting ``session`` (a browser's token): skip the posts it already finished.
 
-        Called once, when the browser first says who is playing. Identity from the link wins.
+        Called once, when the browser first says who is playing. Identity from the link wins, and
+        only the sitting's first identity is taken (``kit.sitting``).
         """
-        if self.resumed or not _SESSION.fullmatch(str(session)):
+        if self.resumed or not self.sitting.identify(session, class_code, student):
             return
         self.resumed = True
-        self._identity = {
-            "session": session,
-            "class_code": self._linked["class_code"] or _clean(class_code),
-            "student": self._linked["student"] or _clean(student),
-        }
+        session = self.sitting.session
         self._identify()
         if self._history is None:
             return
@@ -288,10 +278,6 @@ class TimelineFeed(anywidget.AnyWidget):
         if outcome is not None and outcome.first == CHECK:  # checked before the reload, not yet decided
             self.steps, self._saved, self.stage = self._steps(self.current), True, "checking"
 
-    def on_hello(self, handler: Callable[[dict], None]) -> None:
-        """Call ``handler(identity)`` when the browser says who is playing."""
-        self._hello_handlers.append(handler)
-
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):
             return
@@ -302,5 +288,3 @@ class TimelineFeed(anywidget.AnyWidget):
             self.next()
         elif action == "hello":
             self.resume(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
-            for handler in self._hello_handlers:
-                handler(content)
