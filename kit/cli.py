@@ -117,7 +117,9 @@ def cmd_serve(args) -> int:
     options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
                            cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
                            max_kernels=limit, student_url=links.best, student_link_problem=links.problem,
-                           student_class=klass)
+                           student_class=klass,
+                           kernel_memory_mb=-1 if args.kernel_memory is None else args.kernel_memory,
+                           kernel_cpu_seconds=-1 if args.kernel_cpu is None else args.kernel_cpu)
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
@@ -165,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="先に起動しておく授業（くり返し可、例: defamation/basics）/ lesson to preheat (repeatable; default all)")
     serve.add_argument("--pool", type=_count, default=0, help="--class-size と同じ / same as --class-size")
     serve.add_argument("--max-kernels", type=_count, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
+    serve.add_argument("--kernel-memory", type=_count, metavar="MB",
+                       help="生徒 1 人のカーネルが使えるメモリー（MB、既定 768、0: 上限なし）/ most memory one student's kernel may use (MB, default 768, 0: no cap)")
+    serve.add_argument("--kernel-cpu", type=_count, metavar="SECONDS",
+                       help="生徒 1 人のカーネルが使える CPU 時間（秒、既定 1200、0: 上限なし）/ most CPU time one student's kernel may use (seconds, default 1200, 0: no cap)")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（10 文字以上、文字と数字。省略すると結果の保存先に保存したもの）"
                        "/ passcode for the teacher's pages (10+ characters, letters and digits; default: the one kept with the results)")

@@ -19,7 +19,9 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
 - scripts discovered one wave after another: the page announces them all at once
   (``preload.py``);
 - each small message from the kernel held back up to 40 ms by Nagle's algorithm: the kernel
-  websocket sends at once (``websocket.py``).
+  websocket sends at once (``websocket.py``);
+- a kernel that builds any widget the browser names, sends tracebacks to the page and has no
+  memory or CPU cap: lesson kernels are the kit's student kernel (``kernelspec.py``, ``kit/kernel.py``).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ class ServeOptions:
     student_url: str = ""  # the link students open (shown with its QR code on the teacher's page)
     student_class: str = ""  # the class put into the link and QR code (--class), already normalised
     student_link_problem: str = ""  # why students cannot use it: "offline", "loopback" (kit.serve.banner)
+    kernel_memory_mb: int = -1  # most memory one lesson kernel may use (kit/kernel.py); -1: the default, 0: no cap
+    kernel_cpu_seconds: int = -1  # most CPU seconds one lesson kernel may use; -1: the default, 0: no cap
 
 
 def template_root() -> Path:
@@ -87,6 +91,13 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.allow_theme_override = "NO"
     c.VoilaConfiguration.show_tracebacks = False
+    # Lesson kernels are the kit's student kernel: capped, and the browser opens only the widget
+    # manager's comm (kit/kernel.py, kit/serve/kernelspec.py).
+    c.VoilaConfiguration.kernel_spec_manager_class = "kit.serve.kernelspec.StudentKernelSpecManager"
+    if options.kernel_memory_mb >= 0:
+        c.StudentKernelSpecManager.memory_mb = options.kernel_memory_mb
+    if options.kernel_cpu_seconds >= 0:
+        c.StudentKernelSpecManager.cpu_seconds = options.kernel_cpu_seconds
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
     # The lesson page announces every script it will load (kit/serve/preload.py).
     c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links",

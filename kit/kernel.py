@@ -1,0 +1,158 @@
+"""The kernel a student's lesson runs in: IPython's kernel, narrowed to what a lesson page needs, and capped.
+
+``netkit serve`` starts every lesson kernel as ``python -m kit.kernel --memory-mb M --cpu-seconds S
+-f CONNECTION_FILE`` (``kit/serve/kernelspec.py``). Before the kernel starts, this module:
+
+- caps the process's memory and CPU time (``limit``): ``RLIMIT_DATA`` counts the heap and private
+  mappings, not the shared libraries and dictionary files every kernel maps, so the cap follows what
+  a kernel really uses; ``RLIMIT_CPU`` sends SIGXCPU at the budget (and the system kills the process
+  a few seconds later if it cannot stop). A kernel that hits a cap writes which one to the server's
+  terminal and ends; the page shows its "reload" banner and the sitting resumes from the store;
+- keeps numerical libraries to one thread: a lesson's models are small, and 40 kernels with a
+  thread per core each only compete for the same cores;
+- starts ``StudentKernel``: the browser may open only the widget manager's control comm (which
+  lists the kernel's own widgets). A ``comm_open`` for ``jupyter.widget`` would make the kernel
+  build any ipywidgets model the browser names (60 large ones took a kernel from 104 to 631 MB):
+  it is refused, closed, and noted in the terminal in one line;
+- sends no traceback to the page: the kernel's log and errors go to the server's terminal (never to
+  the page's output stream), and an error message carries only the error's name.
+
+Nothing here is imported by a lesson: it runs once, before the kernel, in the kernel's process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import resource
+import signal
+import sys
+
+log = logging.getLogger("kit.kernel")
+
+BROWSER_TARGETS = frozenset({"jupyter.widget.control"})  # comms the page itself may open
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
+CPU_GRACE = 5  # seconds between SIGXCPU and the system's SIGKILL
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def limit(memory_mb: int, cpu_seconds: int) -> None:
+    """Cap this process: data segment at ``memory_mb`` MB, CPU time at ``cpu_seconds`` (0: no cap)."""
+    if memory_mb > 0:
+        size = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (size, size))
+    if cpu_seconds > 0:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + CPU_GRACE))
+        signal.signal(signal.SIGXCPU, lambda *_: stop("cpu"))
+
+
+def stop(cap: str) -> None:
+    """End the kernel because it reached its ``cap`` ("memory" or "cpu"), saying so in the terminal."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    log.error("kernel %s stopped: it reached its %s cap (CPU %.0f s, peak memory %d MB); the student's page "
+              "asks to reload, and the sitting resumes from the results store",
+              _kernel_name(), cap, used.ru_utime + used.ru_stime, used.ru_maxrss // 1024)
+    logging.shutdown()
+    os._exit(3)
+
+
+def _kernel_name() -> str:
+    for i, arg in enumerate(sys.argv):
+        if arg == "-f" and i + 1 < len(sys.argv):
+            return os.path.basename(sys.argv[i + 1]).removeprefix("kernel-").removesuffix(".json")
+    return str(os.getpid())
+
+
+class _Budget(logging.Filter):
+    """At most ``per_minute`` log records a minute from one kernel: a flood of forged messages must
+    not fill the server's disk with the same line."""
+
+    def __init__(self, per_minute: int = 60):
+        super().__init__()
+        self.per_minute, self.window, self.count = per_minute, 0, 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        import time
+
+        window = int(time.monotonic() // 60)
+        if window != self.window:
+            self.window, self.count = window, 0
+        self.count += 1
+        return self.count <= self.per_minute
+
+
+def _log_to_terminal() -> None:
+    """Every logger writes to the server's terminal (the process's own stderr), never to the page."""
+    handler = logging.StreamHandler(sys.__stderr__)
+    handler.setFormatter(logging.Formatter(f"[kernel {_kernel_name()[:8]}] %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_Budget())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    logging.getLogger("Comm").setLevel(logging.ERROR)  # "No such comm" for every forged comm id says nothing useful
+
+
+def _student_classes():
+    """The shell and kernel classes (built here so that importing this module stays cheap)."""
+    from ipykernel.comm import Comm
+    from ipykernel.ipkernel import IPythonKernel
+    from ipykernel.zmqshell import ZMQInteractiveShell
+    from traitlets import Type
+
+    class StudentShell(ZMQInteractiveShell):
+        """IPython's shell whose errors reach the page as a name only; the traceback goes to the terminal."""
+
+        def _showtraceback(self, etype, evalue, stb):
+            log.error("%s", _ANSI.sub("", "\n".join(stb if isinstance(stb, list) else [str(stb)])))
+            if isinstance(etype, type) and issubclass(etype, MemoryError):
+                stop("memory")
+            super()._showtraceback(etype, "", [])
+
+    class StudentKernel(IPythonKernel):
+        """IPython's kernel that lets the browser open only the widget manager's control comm."""
+
+        shell_class = Type(StudentShell)
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.shell_handlers["comm_open"] = self.comm_open_from_browser
+            self.refused_comms = 0
+
+        def comm_open_from_browser(self, stream, ident, msg):
+            content = msg.get("content") or {}
+            if content.get("target_name") in BROWSER_TARGETS:
+                return self.comm_manager.comm_open(stream, ident, msg)
+            self.refused_comms += 1
+            if self.refused_comms == 1 or self.refused_comms % 100 == 0:
+                log.warning("refused a comm the browser opened (target %.40r); %d so far",
+                            content.get("target_name"), self.refused_comms)
+            comm_id = content.get("comm_id")
+            if isinstance(comm_id, str) and len(comm_id) <= 100 and comm_id not in self.comm_manager.comms:
+                comm = Comm(comm_id=comm_id, primary=False, target_name="refused", show_warning=False)
+                self.comm_manager.register_comm(comm)
+                comm.close()  # the page's promise settles; the kernel keeps nothing
+            return None
+
+    return StudentShell, StudentKernel
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Cap this process, then run the student kernel with the remaining (IPKernelApp) arguments."""
+    parser = argparse.ArgumentParser(prog="python -m kit.kernel", add_help=False)
+    parser.add_argument("--memory-mb", type=int, default=0)
+    parser.add_argument("--cpu-seconds", type=int, default=0)
+    ours, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    for name in THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+    _log_to_terminal()
+    limit(ours.memory_mb, ours.cpu_seconds)
+    from ipykernel.kernelapp import IPKernelApp
+
+    _, kernel_class = _student_classes()
+    IPKernelApp.launch_instance(argv=rest, kernel_class=kernel_class, capture_fd_output=False)
+
+
+if __name__ == "__main__":
+    main()
