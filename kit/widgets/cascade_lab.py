@@ -16,6 +16,7 @@ import traitlets
 
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._pacing import PACER
 
 RATE_MIN, RATE_MAX = 0.02, 0.40  # beyond 0.4 almost every cascade covers the school; below, none grows
 
@@ -130,5 +131,6 @@ class CascadeLab(anywidget.AnyWidget):
         return raw + matched + chart + legend + f'<p class="nk-ce-note">{L("ce_note")}</p>'
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
-        if isinstance(content, dict) and content.get("action") == "run":
-            self.run(content.get("false_rate"), content.get("true_rate"))
+        if isinstance(content, dict) and content.get("action") == "run":  # the latest request runs (kit.widgets._pacing)
+            rates = content.get("false_rate"), content.get("true_rate")
+            PACER.request((id(self), "run"), lambda: self.run(*rates))

@@ -20,6 +20,7 @@ from kit.content.timeline import Timeline
 from kit.models.sharing import Tally, class_tally
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._pacing import PACER
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +147,7 @@ class ClassSpread(anywidget.AnyWidget):
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):
             return
-        if content.get("action") == "mine":
-            self.show_mine()
+        if content.get("action") == "mine":  # the latest request runs (kit.widgets._pacing)
+            PACER.request((id(self), "show"), self.show_mine)
         elif content.get("action") == "class":
-            self.show_class()
+            PACER.request((id(self), "show"), self.show_class)

@@ -17,6 +17,7 @@ import traitlets
 from kit.content.text import Text
 from kit.models.flaming import FlamingParams, FlamingResult, ParamsError, compare
 from kit.text.ui import RUBY, label, ruby_map
+from kit.widgets._pacing import PACER
 from kit.widgets._render import text_html
 from kit.widgets.flaming_chart import COLOURS, lorenz_chart, posts_chart
 from kit.widgets.slider_panel import SliderPanel
@@ -52,7 +53,7 @@ class FlamingLab(ipw.VBox):
         if furigana and lang == "ja":
             texts[RUBY] = ruby_map(texts.values())
         self.panel = SliderPanel(specs, {name: getattr(start, name) for name, _ in FlamingParams.sliders()}, texts)
-        self.panel.on_press(self.run)
+        self.panel.on_press(lambda: PACER.request((id(self), "run"), self.run))  # the latest press runs (_pacing)
         self.message = ipw.HTML()
         self.charts = ipw.HTML()
         self.summary = ipw.HTML()

@@ -21,6 +21,7 @@ from kit.models.networks import Network
 from kit.models.spread import History, ParamError, Params, State, simulate, spec
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._pacing import PACER
 from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class SpreadLab(anywidget.AnyWidget):
         self.network = network
         self._lang, self._furigana = lang, furigana
         self._params = params or Params()
+        self._waiting: dict = {}  # slider values from the browser not yet run (see _set_soon)
         self._shown = tuple(sliders) if sliders is not None else slider_names()
         for name in self._shown:
             spec(name)  # an unknown name is a ParamError now, not a broken page later
@@ -183,16 +185,30 @@ class SpreadLab(anywidget.AnyWidget):
         new = change["new"] or {}
         changed = {k: v for k, v in new.items() if getattr(self._params, k, object()) != v}
         if changed:
-            self.set(**changed)
+            self._set_soon(changed)
+
+    def _set_soon(self, values: dict) -> None:
+        """Slider changes from the browser: merged with those not yet run, run by the pacer (``_pacing``)."""
+        self._waiting.update(values)
+
+        def work():
+            waiting, self._waiting = self._waiting, {}
+            if waiting:
+                self.set(**waiting)
+
+        PACER.request((id(self), "set"), work)
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):
             return
         action = content.get("action")
         if action == "set" and isinstance(content.get("values"), dict):
-            self.set(**{str(k): v for k, v in content["values"].items()})
-        elif action in ("run", "step", "reset", "defaults"):
-            getattr(self, action)()
+            self._set_soon({str(k): v for k, v in content["values"].items()})
+        elif action == "defaults":
+            self._waiting.clear()
+            PACER.request((id(self), "defaults"), self.defaults)
+        elif action in ("run", "step", "reset"):
+            PACER.request((id(self), action), getattr(self, action))  # in order after any change still waiting
 
 
 
