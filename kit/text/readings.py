@@ -34,14 +34,16 @@ class Matcher:
         for rule in dictionary.counters:
             self.counters.setdefault(rule.counter, []).append(rule)
         self.counter_names = sorted(self.counters, key=len, reverse=True)
+        # characters a reading can start with: a quick test before anything else at each position
+        self.starts = frozenset(self.words) | (frozenset("0123456789０１２３４５６７８９{") if self.counters else frozenset())
 
     def at(self, text: str, i: int, after_word: bool = False) -> tuple[int, list[Piece]] | None:
         """``(end, pieces)`` of the reading that starts at ``i``, or None.
 
         ``after_word``: a reading found here ended at ``i``, so ``i`` starts a word even after kanji.
         """
-        if i and _DIGIT.match(text[i - 1]):
-            return None  # inside a number: 11日 is not 1日
+        if text[i] not in self.starts or (i and _DIGIT.match(text[i - 1])):
+            return None  # nothing starts here, or inside a number: 11日 is not 1日
         return self._counted(text, i) or self._word(text, i, after_word)
 
     def _word(self, text: str, i: int, after_word: bool) -> tuple[int, list[Piece]] | None:
