@@ -11,7 +11,7 @@ normalized gain), ``sdt_table`` (hits, false alarms, d′ and c on ○× items) 
 ``to_csv_bytes`` / ``to_xlsx_bytes`` (files for Excel, formula injection neutralised).
 """
 
-from kit.analysis.explain import explain_sdt
+from kit.analysis.explain import explain_sdt, explain_sittings
 from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
 from kit.analysis.frame import answers_frame
 from kit.analysis.headings import with_headings
@@ -21,5 +21,5 @@ from kit.analysis.prepost import prepost_table
 from kit.analysis.sdt import sdt_table
 from kit.analysis.students import student_table
 
-__all__ = ["answers_frame", "explain_sdt", "item_table", "participation_table", "prepost_table", "sdt_table",
+__all__ = ["answers_frame", "explain_sdt", "explain_sittings", "item_table", "participation_table", "prepost_table", "sdt_table",
            "student_table", "to_csv_bytes", "to_xlsx_bytes", "with_headings"]

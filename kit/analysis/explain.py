@@ -42,6 +42,11 @@ def explain_sdt(pre: Mapping | None, post: Mapping | None, lang: str = "ja") -> 
     return sentences
 
 
+def explain_sittings(lang: str = "ja") -> str:
+    """What a nickname answered from several devices means, for the teacher's table of students."""
+    return _say("several_sittings", lang)
+
+
 def _known(row: Mapping | None) -> bool:
     return row is not None and all(not math.isnan(float(row[key])) for key in ("d_prime", "c"))
 

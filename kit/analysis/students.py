@@ -5,7 +5,10 @@ is the share of correct answers in a phase, empty when the student answered noth
 rule for ``needs_help`` is deliberately simple so a teacher can check it by eye: the post score is
 below ``LOW_SCORE`` (0.5), or the student answered fewer than ``FEW_ANSWERS`` (half) of the
 questions their class answered in this lesson (counted per item and phase, practice included),
-which usually means they fell behind or left early.
+which usually means they fell behind or left early. ``sittings`` counts the browser tokens a
+nickname answered from in its class and lesson: more than one (``several_sittings``) means the
+score may not be one student's — two classmates chose the same nickname, a student changed
+device or cleared the browser, or someone else opened a link with that nickname.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import pandas as pd
 LOW_SCORE = 0.5
 FEW_ANSWERS = 0.5
 KEYS = ["class_code", "lesson", "student_key"]
-COLUMNS = KEYS + ["student", "answered", "correct", "pre_score", "post_score", "needs_help"]
+COLUMNS = KEYS + ["student", "answered", "correct", "pre_score", "post_score", "needs_help", "sittings",
+                  "several_sittings"]
 
 
 def student_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -38,4 +42,6 @@ def student_table(frame: pd.DataFrame) -> pd.DataFrame:
     slots = frame.drop_duplicates(["class_code", "lesson", "item", "phase"]).groupby(["class_code", "lesson"]).size()
     expected = slots.reindex(table.index.droplevel("student_key")).to_numpy()
     table["needs_help"] = (table["post_score"] < LOW_SCORE) | (table["answered"] < FEW_ANSWERS * expected)
+    table["sittings"] = groups["session"].nunique().astype(int)
+    table["several_sittings"] = table["sittings"] > 1
     return table.reset_index()[COLUMNS]

@@ -42,7 +42,16 @@ def _score(value) -> str:
 
 def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
     """The dashboard's figures for the answers of one class and one lesson."""
-    from kit.analysis import answers_frame, explain_sdt, item_table, participation_table, prepost_table, sdt_table, student_table
+    from kit.analysis import (
+        answers_frame,
+        explain_sdt,
+        explain_sittings,
+        item_table,
+        participation_table,
+        prepost_table,
+        sdt_table,
+        student_table,
+    )
 
     frame = answers_frame(answers)
     if frame.empty:
@@ -61,7 +70,8 @@ def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
     ]
     students = [
         {"name": row["student"] or row["student_key"][:8], "answered": int(row["answered"]),
-         "pre": _score(row["pre_score"]), "post": _score(row["post_score"]), "needs_help": bool(row["needs_help"])}
+         "pre": _score(row["pre_score"]), "post": _score(row["post_score"]), "needs_help": bool(row["needs_help"]),
+         "sittings": int(row["sittings"]), "several": explain_sittings(lang) if row["several_sittings"] else ""}
         for _, row in student_table(frame).sort_values(["needs_help", "student_key"], ascending=[False, True]).iterrows()
     ]
     return {"participation": participation, "items": items, "students": students,
@@ -100,7 +110,7 @@ def _num(value, fmt: str = "{:.2f}") -> str:
 
 # Shares from 0 to 1: an export writes them as numbers Excel shows as percentages.
 RATE_COLUMNS = ("correct_rate", "top_wrong_share", "pre_score", "post_score", "hit_rate", "false_alarm_rate")
-MARK_COLUMNS = ("correct", "needs_help")  # True/False shown as ○/×
+MARK_COLUMNS = ("correct", "needs_help", "several_sittings")  # True/False shown as ○/×
 TABLES = ("answers", "items", "students")
 
 
