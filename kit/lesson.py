@@ -336,8 +336,8 @@ class Lesson:
         def build():
             rules = load("law_rules", resolve(file))
             self.sitting.expect(len(rules.rules))
-            return DownloadRuleChecker(rules, lang=self.lang, furigana=self.furigana, recorder=self.record,
-                                       lesson=self.id, sitting=self.sitting)
+            return DownloadRuleChecker(rules, self.facts(), lang=self.lang, furigana=self.furigana,
+                                       recorder=self.record, lesson=self.id, sitting=self.sitting)
 
         return self._safely(build, file)
 

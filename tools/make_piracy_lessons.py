@@ -48,6 +48,7 @@ LESSONS = {
             ("「見るだけ」は抜け道じゃない", 'lesson.section("texts/piracy_basics.yaml", "streaming")'),
             ("作者の収入と次の巻", 'lesson.section("{text}", "income")'),
             ("マンガ1巻の収入シミュレーター", "lesson.creator_income()"),
+            ("正しく使う・正規版を選ぶ（引用とABJマーク）", 'lesson.section("{text}", "quote-and-abj")'),
             ("場面で考える: 友だちから届いたリンク", 'lesson.scenario("scenarios/piracy_free_manga_link.yaml")'),
             ("まとめ: 学んだことを確かめる（事後テスト）", 'lesson.quiz("{bank}", group="post", phase="post")'),
             ("困ったときの相談先", "lesson.help()"),

@@ -208,9 +208,14 @@ def _law_and_estimate_problems(datasets: Path, report: Report, facts: dict[str, 
     for path in content_files(datasets / "law_rules"):
         report.files += 1
         try:
-            load_law_rules(path)
+            law = load_law_rules(path)
         except ContentError as exc:
             problems += exc.problems
+            continue
+        problems += [ContentProblem(law.file, pid, "fact",
+                                    f"事実「{fid}」が datasets/facts にありません。id を直すか事実を加えてください。",
+                                    f"fact '{fid}' is not in datasets/facts; fix the id or add the fact.")
+                     for pid, fid in law.fact_ids if facts and fid not in facts]
     for path in content_files(datasets / "estimates"):
         report.files += 1
         try:

@@ -24,6 +24,8 @@ class Fact:
     value: float | None = None
     unit: Text = Text("")
     url: str = ""
+    read: str = ""  # when the source was read and the fact checked against it
+    claim: str = ""  # the exact claim the source supports
 
 
 def load_facts(path: str | Path) -> dict[str, Fact]:
@@ -44,6 +46,7 @@ def load_facts(path: str | Path) -> dict[str, Fact]:
             id=v["id"], topic=v["topic"], text=Text.from_row(v, "text"), source=v["source"],
             as_of=str(v["as_of"]), mark=v["mark"], value=v.get("value"),
             unit=Text.from_row(v, "unit"), url=v.get("url", ""),
+            read=str(v.get("read") or ""), claim=v.get("claim", ""),
         )
     if problems:
         raise ContentError(problems)

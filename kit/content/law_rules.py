@@ -83,15 +83,14 @@ class Article:
 
 @dataclass(frozen=True)
 class Penalty:
-    """The punishment a crime carries, in the wording of the as-of date."""
+    """The punishment a crime carries: the id of the dated fact in ``datasets/facts`` that states it.
+
+    The penalty is never typed into the rules file: a change of the law (such as 懲役 becoming 拘禁刑)
+    is made once, in the fact, and every page that shows the penalty follows.
+    """
 
     id: str
-    text: Text
-    mark: str
-
-    @property
-    def confirmed(self) -> bool:
-        return self.mark != "M"
+    fact: str
 
 
 @dataclass(frozen=True)
@@ -130,6 +129,11 @@ class LawRules:
                 return c
         raise KeyError(condition_id)
 
+    @property
+    def fact_ids(self) -> list[tuple[str, str]]:
+        """(penalty id, fact id) for every penalty: the facts the file depends on."""
+        return [(p.id, p.fact) for p in self.penalties.values()]
+
 
 def load_law_rules(path: str | Path) -> LawRules:
     """Read a rules file; raise ``ContentError`` listing every problem in it."""
@@ -159,7 +163,7 @@ def load_law_rules(path: str | Path) -> LawRules:
     conditions = _conditions(file, rows["conditions"], problems)
     articles = {v["id"]: Article(v["id"], Text.from_row(v, "label"), Text.from_row(v, "about"), v["mark"])
                 for v in _unique(file, rows["articles"], problems)}
-    penalties = {v["id"]: Penalty(v["id"], Text.from_row(v, "text"), v["mark"])
+    penalties = {v["id"]: Penalty(v["id"], v["fact"])
                  for v in _unique(file, rows["penalties"], problems)}
     rules = _rules(file, rows["rules"], conditions, articles, penalties, problems)
     if problems:

@@ -3,7 +3,8 @@
 The student answers one question at a time (only those that matter for the answers so far),
 guesses whether the case is not illegal, illegal, or a crime, and only then sees the outcome with
 its reason, articles and penalty. The guess is recorded before the outcome is shown. The decision
-is ``kit.models.download_rule.decide`` over the law file; this widget only shows it.
+is ``kit.models.download_rule.decide`` over the law file; this widget only shows it. The penalty is
+the dated fact the rules name (``facts``), shown as a fact card with its source and date.
 ``choose()``, ``back()``, ``predict()`` and ``reset()`` do what the buttons do.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Callable, Mapping
 import anywidget
 import traitlets
 
+from kit.content.facts import Fact
 from kit.content.law_rules import LawRules, Outcome
 from kit.content.text import Text
 from kit.models.download_rule import OUTCOMES, Decision, decide, next_question, relevant
@@ -23,6 +25,7 @@ from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
+from kit.widgets.fact_card import fact_html
 
 log = logging.getLogger(__name__)
 COMPONENT = "download_rule_checker"
@@ -44,11 +47,13 @@ class DownloadRuleChecker(anywidget.AnyWidget):
     result = traitlets.Dict(help="Empty until a prediction is made; then the outcome, reason and articles.").tag(sync=True)
     pending = traitlets.Bool(False, help="True while the kernel stores a prediction.").tag(sync=True)
 
-    def __init__(self, law: LawRules, *, lang: str = "ja", furigana: bool = False,
+    def __init__(self, law: LawRules, facts: Mapping[str, Fact] | None = None, *, lang: str = "ja",
+                 furigana: bool = False,
                  recorder: Callable[[Answer], None] | None = None, lesson: str = "", session: str = "",
                  student: str = "", class_code: str = "", sitting: Sitting | None = None, **kwargs):
         super().__init__(**kwargs)
         self.law = law
+        self._facts = dict(facts or {})
         self._lang, self._furigana = lang, furigana
         self._recorder = recorder
         self._context = dict(lesson=lesson, phase="practice")
@@ -141,8 +146,7 @@ class DownloadRuleChecker(anywidget.AnyWidget):
 
     def _result(self, decision: Decision, guess: Outcome, correct: bool, saved: bool) -> dict:
         unconfirmed = [a for a in decision.articles if not a.confirmed]
-        if decision.penalty is not None and not decision.penalty.confirmed:
-            unconfirmed.append(decision.penalty)
+        penalty = self._facts.get(decision.penalty.fact) if decision.penalty else None
         star = "＊"
         return {
             "outcome": decision.outcome.value,
@@ -154,8 +158,7 @@ class DownloadRuleChecker(anywidget.AnyWidget):
             "caution_html": self._html(decision.caution) if decision.caution.ja else "",
             "articles": [{"label_html": self._html(a.label) + ("" if a.confirmed else star),
                           "about_html": self._html(a.about)} for a in decision.articles],
-            "penalty_html": (self._html(decision.penalty.text) + ("" if decision.penalty.confirmed else star))
-            if decision.penalty else "",
+            "penalty_html": fact_html(penalty, self._lang, self._furigana) if penalty else "",
             "unconfirmed": bool(unconfirmed),
             "saved": saved,
         }

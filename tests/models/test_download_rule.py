@@ -83,10 +83,22 @@ def test_incomplete_or_unknown_cases_are_refused(law):
         decide(law, {"action": "stream", "mood": "happy"})
 
 
-def test_penalties_use_the_2026_wording(law):
+def test_penalties_come_from_dated_facts_in_the_2026_wording(law):
+    from kit.content.facts import load_all_facts
+
+    facts = load_all_facts(REPO / "datasets" / "facts")
     for penalty in law.penalties.values():
-        assert "拘禁刑" in penalty.text.ja and "懲役" not in penalty.text.ja
+        fact = facts[penalty.fact]
+        assert "拘禁刑" in fact.text.ja and "懲役" not in fact.text.ja and fact.as_of >= "2025-06-01"
     assert law.as_of >= "2025-06-01"
+
+
+def test_paid_music_is_a_crime_even_once_other_works_only_when_repeated(law):
+    base = {"action": "download", "source": "known", "sold": "yes"}
+    assert decide(law, {**base, "work": "music_video"}).crime
+    other = {**base, "work": "other", "incidental": "no", "minor": "no", "parody": "no"}
+    assert not decide(law, {**other, "repeated": "once"}).crime
+    assert decide(law, {**other, "repeated": "repeated"}).crime
 
 
 def test_outcomes_grow_more_serious_with_repetition(law):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from kit.content.facts import load_all_facts
 from kit.content.law_rules import Outcome, load_law_rules
 from kit.widgets.download_rule_checker import DownloadRuleChecker
 from tests.conftest import REPO
@@ -31,7 +32,8 @@ def test_buttons_walk_through_only_the_questions_that_matter(law):
 
 def test_prediction_is_recorded_before_the_outcome_is_shown(law):
     events = []
-    w = DownloadRuleChecker(law, lesson="piracy-jh", session="s1", student="7", class_code="2-1",
+    w = DownloadRuleChecker(law, load_all_facts(REPO / "datasets" / "facts"), lesson="piracy-jh", session="s1",
+                            student="7", class_code="2-1",
                             recorder=lambda a: events.append(("stored", a, dict(w.result))))
     w.observe(lambda change: events.append(("shown", None, None)), names="result")
     w.describe(MANGA_REPEATED)
@@ -45,6 +47,7 @@ def test_prediction_is_recorded_before_the_outcome_is_shown(law):
     assert (stored.lesson, stored.student, stored.class_code) == ("piracy-jh", "7", "2-1")
     assert w.result["outcome"] == "crime" and w.result["correct"] is False
     assert "拘禁刑" in w.result["penalty_html"] and w.result["articles"]
+    assert "親告罪" in w.result["penalty_html"] and "2025-06-01" in w.result["penalty_html"]  # the dated fact card
 
 
 def test_nothing_about_the_outcome_reaches_the_browser_before_the_prediction(law):
@@ -109,10 +112,21 @@ def test_english_and_furigana(law):
 
 
 def test_unconfirmed_articles_are_marked(law):
+    import dataclasses
+
+    art = law.articles["art-120-2-3"]
+    law = dataclasses.replace(law, articles={**law.articles, art.id: dataclasses.replace(art, mark="M")})
     w = DownloadRuleChecker(law)
     w.describe({"action": "link", "link_to": "pirated"})
     w.predict("crime")
     labels = [a["label_html"] for a in w.result["articles"]]
-    assert labels[0].endswith("（リーチサイト）")  # 113条2項 is in the fact sheet
+    assert labels[0].endswith("（リーチサイト）")
     assert labels[1].endswith("＊") and w.result["unconfirmed"]
 
+
+def test_paid_music_downloaded_once_is_a_crime_and_shows_its_penalty_fact(law):
+    w = DownloadRuleChecker(law, load_all_facts(REPO / "datasets" / "facts"))
+    w.describe({"action": "download", "work": "music_video", "source": "known", "sold": "yes"})
+    w.predict("illegal")
+    assert w.result["outcome"] == "crime" and "1回だけでも" in w.result["reason_html"]
+    assert "200万円" in w.result["penalty_html"] and not w.result["unconfirmed"]
