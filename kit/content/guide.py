@@ -21,10 +21,11 @@ from kit.content.text import Text
 
 @dataclass(frozen=True)
 class Step:
-    """One step of the lesson's timing: how many minutes, doing what."""
+    """One step of the lesson's timing: how many minutes, doing what; optional steps may be left out."""
 
     minutes: int
     activity: Text
+    optional: bool = False  # its minutes are not part of the period: used when time allows, or in a second lesson
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,13 @@ def load_guide(path: str | Path) -> Guide:
     name, doc = read_yaml_document(path)
     problems = check_document("guide", name, doc)
     if not problems:
-        total = sum(step["minutes"] for step in doc["timing"])
+        total = sum(step["minutes"] for step in doc["timing"] if not step.get("optional"))
         if total != doc["minutes"]:
             problems.append(ContentProblem(
                 name, "", "timing",
-                f"timing の時間の合計が {total} 分で、授業の長さ minutes（{doc['minutes']} 分）と合いません。"
+                f"timing の時間の合計（optional: true の活動をのぞく）が {total} 分で、授業の長さ minutes（{doc['minutes']} 分）と合いません。"
                 f"どれかの minutes を直して、合計を {doc['minutes']} 分にしてください。",
-                f"the timing adds up to {total} minutes but the lesson is {doc['minutes']} minutes long; "
+                f"the timing (without optional steps) adds up to {total} minutes but the lesson is {doc['minutes']} minutes long; "
                 f"change the steps' minutes so they add up to {doc['minutes']}."))
     if problems:
         raise ContentError(problems)
@@ -69,7 +70,7 @@ def load_guide(path: str | Path) -> Guide:
         file=name, lesson=doc["lesson"], title=_text(doc, "title"), audience=doc["audience"],
         minutes=doc["minutes"],
         aims=tuple(_pair(a) for a in doc["aims"]),
-        timing=tuple(Step(s["minutes"], _text(s, "activity")) for s in doc["timing"]),
+        timing=tuple(Step(s["minutes"], _text(s, "activity"), bool(s.get("optional"))) for s in doc["timing"]),
         questions=tuple(GuideQuestion(_text(q, "ask"), _text(q, "answer")) for q in doc["questions"]),
         notes=tuple(_pair(n) for n in doc.get("notes") or ()),
     )

@@ -144,6 +144,10 @@ def guide_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) -> s
                      + "".join(f"<li>{_t(a, lang)}</li>" for a in g.aims) + "</ul>")
         rows, start = [], 0
         for step in g.timing:
+            if step.optional:  # outside the period's clock: done when time allows, or in a second lesson
+                rows.append(f'<tr><td class="min">{html.escape(word("p_optional", lang, minutes=step.minutes))}</td>'
+                            f"<td>{_t(step.activity, lang)}</td></tr>")
+                continue
             rows.append(f'<tr><td class="min">{start}–{start + step.minutes}{html.escape(word("p_minutes", lang, minutes="")).strip()}</td>'
                         f"<td>{_t(step.activity, lang)}</td></tr>")
             start += step.minutes

@@ -43,7 +43,7 @@ def problems(path: Path) -> list:
 def test_shipped_guides_load_and_add_up(path):
     guide = load_guide(path)
     assert guide.lesson == path.stem
-    assert sum(step.minutes for step in guide.timing) == guide.minutes
+    assert sum(step.minutes for step in guide.timing if not step.optional) == guide.minutes
     assert guide.aims and guide.questions
     assert all(q.ask.en and q.answer.en for q in guide.questions)
 
@@ -132,4 +132,16 @@ def test_validate_checks_guides_against_the_notebooks(folder, capsys):
     assert "defamation-basics" in out.split("いまある id: ")[1].split("）")[0]  # the ids that exist are suggested
     assert "guides/other.yaml" in out and "手引きは 45 分" in out and "手引きは 高校生" in out
     assert "授業「defamation-basics」の手引きは" in out  # two guides for one lesson
-    assert "guides/piracy-basics.yaml: 列・項目「timing」: timing の時間の合計が 3 分" in out
+    assert "guides/piracy-basics.yaml: 列・項目「timing」: timing の時間の合計（optional: true の活動をのぞく）が 3 分" in out
+
+
+def test_optional_steps_are_outside_the_period(tmp_path):
+    doc = {**GUIDE, "timing": [*GUIDE["timing"], {"minutes": 7, "optional": True, "activity_ja": "（省略可）炎上ラボ"}]}
+    path = tmp_path / "g.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    guide = load_guide(path)
+    assert guide.timing[-1].optional and sum(s.minutes for s in guide.timing if not s.optional) == guide.minutes
+    doc["timing"][-1]["optional"] = False  # counted now: the period no longer adds up
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    with pytest.raises(ContentError, match="optional: true の活動をのぞく"):
+        load_guide(path)

@@ -124,7 +124,7 @@ def quiz_items(path: Path) -> list[dict]:
     if path.suffix == ".csv":
         with open(path, encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
-        return [dict(zip(rows[1], r)) for r in rows[2:] if any(r)]
+        return [dict(zip(rows[1], r, strict=False)) for r in rows[2:] if any(r)]
     return yaml.safe_load(path.read_text("utf-8"))["items"]
 
 

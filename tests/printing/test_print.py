@@ -43,7 +43,9 @@ def test_the_guide_holds_aims_timing_questions_answers_and_help(lesson):
     for aim in g.aims:
         assert aim.ja in page
     assert page.count('<td class="min">') == len(g.timing)
-    assert f"{g.minutes - g.timing[-1].minutes}–{g.minutes}分" in page  # the last step ends when the lesson does
+    core = [s for s in g.timing if not s.optional]
+    assert f"{g.minutes - core[-1].minutes}–{g.minutes}分" in page  # the last core step ends when the lesson does
+    assert page.count("省略可（") == len(g.timing) - len(core)  # optional steps print outside the period's clock
     for q in g.questions:
         assert q.ask.ja in page and q.answer.ja[:20] in page
     questions = [q for part in lesson_.quizzes for q in part.questions]
