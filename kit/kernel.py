@@ -146,6 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     ours, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     for name in THREAD_VARIABLES:
         os.environ.setdefault(name, "1")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # else the debugger's start-up warning reaches the page
     _log_to_terminal()
     limit(ours.memory_mb, ours.cpu_seconds)
     from ipykernel.kernelapp import IPKernelApp

@@ -100,7 +100,7 @@ def classroom_config(options: ServeOptions) -> Config:
         c.StudentKernelSpecManager.cpu_seconds = options.kernel_cpu_seconds
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
     # The lesson page announces every script it will load (kit/serve/preload.py).
-    c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links",
+    c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links", "netkit_label": "kit.text.ui.label",
                                "netkit_voila_style": "kit.serve.stylesheet.stylesheet_link"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
