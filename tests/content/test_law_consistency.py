@@ -245,3 +245,15 @@ def test_every_fact_names_its_source_the_date_it_was_read_and_its_claim():
         for fact in yaml.safe_load(path.read_text("utf-8"))["facts"]:
             assert fact.get("source") and fact.get("read") and fact.get("claim"), f"{path.name} {fact['id']}"
             assert str(fact["read"]).startswith("2026-11"), f"{path.name} {fact['id']}"
+
+
+ABSOLUTE = re.compile(r"かくれられ(ない|ません)|かくれることはできません|隠れられない|必ずわかる|必ず特定|必ずバレ|"
+                      r"doesn't let you hide|does not let the writer hide|does not hide you")
+
+
+@pytest.mark.parametrize("path", prose_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_identification_is_possible_never_promised(path):
+    """FACTS.md: write 「特定されることがある」, never 「必ずわかる」「かくれられない」."""
+    lines = [f"{n}: {line.strip()[:80]}" for n, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1)
+             if ABSOLUTE.search(line) and not line.lstrip().startswith("#")]
+    assert lines == []
