@@ -11,7 +11,8 @@
 - keeps numerical libraries to one thread: a lesson's models are small, and 40 kernels with a
   thread per core each only compete for the same cores;
 - starts ``StudentKernel``: the browser may open only the widget manager's control comm (which
-  lists the kernel's own widgets). A ``comm_open`` for ``jupyter.widget`` would make the kernel
+  lists the kernel's own widgets), a few times, each answering a few requests (every answer carries
+  every widget's whole state). A ``comm_open`` for ``jupyter.widget`` would make the kernel
   build any ipywidgets model the browser names (60 large ones took a kernel from 104 to 631 MB):
   it is refused, closed, and noted in the terminal in one line;
 - sends no traceback to the page: the kernel's log and errors go to the server's terminal (never to
@@ -33,6 +34,8 @@ import sys
 log = logging.getLogger("kit.kernel")
 
 BROWSER_TARGETS = frozenset({"jupyter.widget.control"})  # comms the page itself may open
+CONTROL_OPENS = 4  # control comms one kernel opens for the browser (a page opens one)
+CONTROL_REQUESTS = 4  # messages one control comm answers: each sends every widget's whole state
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 CPU_GRACE = 5  # seconds between SIGXCPU and the system's SIGKILL
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -118,11 +121,16 @@ def _student_classes():
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.shell_handlers["comm_open"] = self.comm_open_from_browser
+            self.shell_handlers["comm_msg"] = self.comm_msg_from_browser
             self.refused_comms = 0
+            self.control_requests: dict[str, int] = {}  # control comm id -> messages answered
 
         def comm_open_from_browser(self, stream, ident, msg):
             content = msg.get("content") or {}
-            if content.get("target_name") in BROWSER_TARGETS:
+            comm_id = content.get("comm_id")
+            if (content.get("target_name") in BROWSER_TARGETS and isinstance(comm_id, str)
+                    and len(self.control_requests) < CONTROL_OPENS):
+                self.control_requests[comm_id] = 0
                 return self.comm_manager.comm_open(stream, ident, msg)
             self.refused_comms += 1
             if self.refused_comms == 1 or self.refused_comms % 100 == 0:
@@ -134,6 +142,14 @@ def _student_classes():
                 self.comm_manager.register_comm(comm)
                 comm.close()  # the page's promise settles; the kernel keeps nothing
             return None
+
+        def comm_msg_from_browser(self, stream, ident, msg):
+            comm_id = (msg.get("content") or {}).get("comm_id")
+            if isinstance(comm_id, str) and comm_id in self.control_requests:
+                self.control_requests[comm_id] += 1
+                if self.control_requests[comm_id] > CONTROL_REQUESTS:
+                    return None  # a page asks for the widgets' states once; a flood gets no answer
+            return self.comm_manager.comm_msg(stream, ident, msg)
 
     return StudentShell, StudentKernel
 

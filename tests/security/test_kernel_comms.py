@@ -73,3 +73,16 @@ def test_every_lesson_kernel_is_capped_in_memory_and_cpu_time(served, tab):
     caps = limits(kernel_pid(served, tab.kernel_id))
     assert caps["Max data size"] == str(DEFAULT_MEMORY_MB * 1024 * 1024)
     assert caps["Max cpu time"] == str(DEFAULT_CPU_SECONDS)
+
+
+def test_asking_for_every_widget_s_state_again_and_again_gets_a_few_answers(tab):
+    """Each answer carries every widget's whole state (about a megabyte): a page asks once."""
+    control = tab.comm_open("jupyter.widget.control", {}, version="1.0.0")
+    for _ in range(300):
+        tab.comm_msg(control, {"method": "request_states"})
+    assert tab.alive()
+    answers = [m for m in tab.seen if m["header"]["msg_type"] == "comm_msg" and m["content"].get("comm_id") == control]
+    assert 1 <= len(answers) <= 4
+    opened = [tab.comm_open("jupyter.widget.control", {}, version="1.0.0") for _ in range(10)]
+    closed = {m["content"]["comm_id"] for m in tab.receive(5) if m["header"]["msg_type"] == "comm_close"}
+    assert len(set(opened) & closed) >= 10 - 3  # four control comms a kernel: the one above and three more
