@@ -116,7 +116,9 @@ def cmd_serve(args) -> int:
     links = student_links(args.host, args.port)
     options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
                            cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
-                           max_kernels=limit, student_url=links.best, student_link_problem=links.problem,
+                           max_kernels=limit, kernels_per_address=args.kernels_per_address,
+                           connections_per_address=args.connections_per_address,
+                           student_url=links.best, student_link_problem=links.problem,
                            student_class=klass,
                            kernel_memory_mb=-1 if args.kernel_memory is None else args.kernel_memory,
                            kernel_cpu_seconds=-1 if args.kernel_cpu is None else args.kernel_cpu)
@@ -171,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="生徒 1 人のカーネルが使えるメモリー（MB、既定 768、0: 上限なし）/ most memory one student's kernel may use (MB, default 768, 0: no cap)")
     serve.add_argument("--kernel-cpu", type=_count, metavar="SECONDS",
                        help="生徒 1 人のカーネルが使える CPU 時間（秒、既定 1200、0: 上限なし）/ most CPU time one student's kernel may use (seconds, default 1200, 0: no cap)")
+    serve.add_argument("--kernels-per-address", type=_count, default=4, metavar="N",
+                       help="1 台の端末が同時に使えるカーネルの上限（0: 制限なし。先生は数えない）/ most kernels one device may hold "
+                       "(0: no limit; the teacher is not counted)")
+    serve.add_argument("--connections-per-address", type=_count, default=64, metavar="N",
+                       help="1 つのアドレスからの同時接続の上限（0: 制限なし。プロキシの後ろで動かすとき）/ most open connections "
+                       "from one address (0: no limit; for a server behind a proxy)")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（10 文字以上、文字と数字。省略すると結果の保存先に保存したもの）"
                        "/ passcode for the teacher's pages (10+ characters, letters and digits; default: the one kept with the results)")

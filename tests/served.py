@@ -88,7 +88,7 @@ class Server:
              "--data-dir", str(data_dir), *(extra or [])],
             stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
-        deadline = time.monotonic() + 120  # a loaded 2-core machine imports Voilà slowly
+        deadline = time.monotonic() + 240  # a loaded 2-core machine imports Voilà slowly
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(self.url, timeout=2) as r:

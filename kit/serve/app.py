@@ -51,6 +51,8 @@ class ServeOptions:
     pool: int = 0  # preheated kernels per lesson (the class size)
     preheat: tuple[str, ...] = ()  # lessons to preheat, relative to root; empty: every lesson
     max_kernels: int = 0  # 0: as many as the memory available at start holds
+    kernels_per_address: int = 4  # most kernels one student's device may hold (0: no limit)
+    connections_per_address: int = 64  # most open connections from one address (0: no limit)
     refill_spacing: float = 1.0  # seconds between the starts of replacement kernels
     data_dir: Path | None = None
     teacher_passcode: str = ""  # made fresh at start when empty
@@ -114,6 +116,8 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaKernelManager.fill_delay = 8.0  # let the page that took the kernel load before a refill competes for the CPU
     c.KitVoila.refill_spacing = options.refill_spacing
     c.KitVoila.max_kernels = options.max_kernels
+    c.KitVoila.kernels_per_address = options.kernels_per_address
+    c.KitVoila.connections_per_address = options.connections_per_address
     c.VoilaExecutor.iopub_timeout = options.iopub_timeout
     c.VoilaExecutor.raise_on_iopub_timeout = False
     c.VoilaExecutor.allow_errors = True  # a failing cell must not hide the rest of the lesson

@@ -49,19 +49,22 @@ def preheat_per_lesson(pool: int, lessons: int, limit: int) -> int:
     return max(limit // lessons, 0)
 
 
-def pace_refills(kernel_manager, spacing: float, limit: int = 0) -> None:
+def pace_refills(kernel_manager, spacing: float, limit: int = 0, counted=None) -> None:
     """Make the pool's refills start ``spacing`` seconds apart, and only while under ``limit`` kernels.
 
     ``limit`` (0: none) counts the kernels running and the refills already waiting to start; a
     refill that would pass it is not made, so a class taking the whole pool does not double the
     memory in use. Later students then get a kernel started for them, or the waiting page.
+    ``counted`` (default ``kernels_counted``) says how many kernels count now; the server passes
+    one that includes students' kernels still starting (``kernels.Kernels.count``).
     """
+    counted = counted or (lambda: kernels_counted(kernel_manager))
     original = kernel_manager.fill_if_needed
     state = {"next": 0.0}
 
     def fill_if_needed(delay=None, notebook_name=None, **kwargs):
         if delay is None:  # a refill after a student took a kernel (startup fills pass 0)
-            if limit and kernels_counted(kernel_manager) >= limit:
+            if limit and counted() >= limit:
                 log.info("no replacement for the preheated kernel just taken: %s kernels is the limit", limit)
                 return None
             now = time.monotonic()

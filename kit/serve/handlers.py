@@ -17,7 +17,7 @@ import tornado.web
 from voila.handler import BaseVoilaHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from kit.serve import catalogue, paths
+from kit.serve import catalogue, kernels, paths
 from kit.serve.capacity import ready_in_pool
 from kit.serve.teacher_auth import is_teacher
 from kit.text.ui import labels
@@ -39,20 +39,42 @@ class LessonHandler(TornadoVoilaHandler):
         if paths.is_teacher_notebook(self.root, notebook) and not is_teacher(self):
             raise tornado.web.HTTPError(403)  # teacher notebooks need the passcode too
         self.path_args = [notebook]  # what was checked is what Voilà renders
-        if self._full(notebook):
-            self._waiting_page()
+        self.visit = self._visit()
+        reason = self._full(notebook)
+        if reason:
+            self._waiting_page(reason)
+
+    async def get(self, path=None):
+        token = kernels.VISIT.set(self.visit)  # the kernel Voilà starts or takes is counted for, and owned by, this visit
+        try:
+            await super().get(path)
+        except kernels.Full as full:
+            if self._headers_written:
+                raise
+            self._waiting_page(full.reason)
+        finally:
+            kernels.VISIT.reset(token)
+
+    def _visit(self) -> kernels.Visit:
+        """This browser (its secret cookie, made on its first lesson page), address and role."""
+        secret = self.get_cookie(kernels.BROWSER_COOKIE)
+        if not kernels.valid_browser_secret(secret):
+            secret = kernels.new_browser_secret()
+            self.set_cookie(kernels.BROWSER_COOKIE, secret, httponly=True, samesite="Strict", path=self.base_url)
+        return kernels.Visit(secret, self.request.remote_ip or "", is_teacher(self))
 
     def should_use_rendered_notebook(self, notebook_data, pool_size, template_name, theme, request_args):
         """Voilà skips the pool when the link names a template or theme; neither is honoured here."""
         return super().should_use_rendered_notebook(notebook_data, pool_size, None, None, request_args)
 
-    def _full(self, notebook: str) -> bool:
-        limit = self.settings.get("netkit_max_kernels", 0)
-        if not limit or ready_in_pool(self.kernel_manager, notebook) > 0:
-            return False
-        return len(self.kernel_manager.list_kernel_ids()) >= limit
+    def _full(self, notebook: str) -> str | None:
+        """Why no kernel can be had now ("server", "address"), before rendering; the start checks again."""
+        book = self.settings.get("netkit_kernels")
+        if book is None:
+            return None
+        return book.refusal(self.visit, new_kernel=not ready_in_pool(self.kernel_manager, notebook))
 
-    def _waiting_page(self) -> None:
+    def _waiting_page(self, reason: str = "server") -> None:
         """Beyond capacity: a page that says so kindly and tries again by itself."""
         lang = "en" if self.get_argument("lang", "ja") == "en" else "ja"
         template = self.settings["voila_jinja2_env"].get_template("waiting.html.j2")
@@ -60,7 +82,7 @@ class LessonHandler(TornadoVoilaHandler):
         self.set_header("Retry-After", "10")
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=UTF-8")
-        self.finish(template.render(lang=lang, L=labels(lang), retry=10,
+        self.finish(template.render(lang=lang, L=labels(lang), retry=10, reason=reason,
                                     static_url=self.base_url + "voila/templates/netkit/static/"))
 
 

@@ -6,20 +6,28 @@ import logging
 
 from jupyter_server.auth.login import LoginFormHandler as JupyterLoginHandler
 from jupyter_server.auth.logout import LogoutHandler as JupyterLogoutHandler
+from jupyter_server.services.kernels.handlers import KernelHandler
 from jupyter_server.utils import url_path_join
 from traitlets import Float, Integer, List, Unicode
 from voila.app import Voila
+from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from kit.serve import headers, teacher, teacher_auth
+from kit.serve import headers, limits, teacher, teacher_auth
 from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
+from kit.serve.kernel_handlers import LocalRequestInfoHandler, OwnedKernelHandler, OwnedShutdownHandler
+from kit.serve.kernels import DEFAULT_PER_ADDRESS, Kernels
 from kit.serve.preload import warm_compression
 from kit.serve.websocket import PromptKernelWebsocketHandler
+
+OWNED = {KernelHandler: OwnedKernelHandler, VoilaShutdownKernelHandler: OwnedShutdownHandler,
+         RequestInfoSocketHandler: LocalRequestInfoHandler}
 
 
 class KitVoila(Voila):
@@ -36,6 +44,10 @@ class KitVoila(Voila):
     today = List(Unicode(), config=True, help="Today's lessons (paths under the served folder): the only ones the "
                  "catalogue lists; empty: every lesson. The teacher's page changes it.")
     max_kernels = Integer(0, config=True, help="Most lesson kernels at once; 0: as many as the available memory holds.")
+    kernels_per_address = Integer(DEFAULT_PER_ADDRESS, config=True,
+                                  help="Most lesson kernels one address (a student's device) may hold; 0: no limit. The teacher is not counted.")
+    connections_per_address = Integer(limits.DEFAULT_PER_ADDRESS, config=True,
+                                      help="Most open connections from one address (a browser uses about 6); 0: no limit.")
     refill_spacing = Float(1.0, config=True, help="Seconds between the starts of kernels that refill the pool.")
 
     def initialize(self, argv=None):
@@ -51,12 +63,30 @@ class KitVoila(Voila):
         settings["compress_response"] = True
         settings["transforms"] = headers.transforms(compress=True)  # passed on to tornado's Application
         settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
+        self.kernel_book = Kernels(self.kernel_manager, settings["netkit_max_kernels"], self.kernels_per_address)
+        self.kernel_book.install()
+        settings["netkit_kernels"] = self.kernel_book
         self.guard = teacher_auth.Guard(self.teacher_passcode or teacher_auth.new_passcode(), data_dir=self.data_dir or None)
         settings["netkit_guard"] = self.guard
         warm_compression()
         if self.voila_configuration.preheat_kernel:
-            pace_refills(self.kernel_manager, self.refill_spacing, settings["netkit_max_kernels"])
+            pace_refills(self.kernel_manager, self.refill_spacing, settings["netkit_max_kernels"], counted=self.kernel_book.count)
         return settings
+
+    def listen(self):
+        """Voilà's listen, on an HTTP server with the classroom's limits (``limits.py``)."""
+        files = limits.raise_open_file_limit()
+        app, per_address, total = self.app, self.connections_per_address, limits.max_connections(files)
+
+        def listen_with_limits(port, address="", **kwargs):
+            server = limits.ClassroomHTTPServer(app, per_address=per_address, total=total,
+                                                **limits.http_server_options(), **kwargs)
+            server.listen(port, address)
+            return server
+
+        app.listen = listen_with_limits
+        limits.quiet_repeated_logs(self.log)
+        super().listen()
 
     def init_handlers(self) -> list:
         """Voilà's handlers, with the tree replaced by the catalogue, no contents listing, and the teacher's pages."""
@@ -89,6 +119,8 @@ class KitVoila(Voila):
                 continue  # Jupyter's own /login and /logout: nobody logs in to Voilà here (its /logout answered 500)
             elif handler is VoilaKernelWebsocketHandler:
                 handler = PromptKernelWebsocketHandler
+            elif handler in OWNED:
+                handler = OWNED[handler]
             elif handler in REPLACEMENTS:
                 handler = REPLACEMENTS[handler]
             handlers.append((pattern, handler, kwargs))

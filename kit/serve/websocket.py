@@ -14,7 +14,15 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 
 class PromptKernelWebsocketHandler(VoilaKernelWebsocketHandler):
-    """Voilà's kernel websocket, sending each message as soon as it is written."""
+    """Voilà's kernel websocket, sending each message as soon as it is written; only to the kernel's owner."""
+
+    async def get(self, kernel_id, *args, **kwargs):
+        from kit.serve.kernel_handlers import is_owner
+
+        if not is_owner(self, kernel_id):  # before the upgrade: another browser gets a plain 404
+            self.set_status(404)
+            return self.finish()
+        return await super().get(kernel_id, *args, **kwargs)
 
     async def open(self, kernel_id):  # type: ignore[override]
         self.set_nodelay(True)

@@ -1,0 +1,104 @@
+"""A student against other students' kernels and the server's limits: ownership, counting at start, a clean environment."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import time
+from pathlib import Path
+
+import pytest
+from websockets.exceptions import InvalidStatus
+
+from tests.security.student import Student
+from tests.served import REPO, TEACHER_PASSCODE, Server
+
+SECRET = "school-api-token-51c2"
+
+
+def kernel_environments(server: Server) -> list[dict[str, str]]:
+    """The environment each kernel process of ``server`` started with (Linux /proc)."""
+    found = []
+    for pid in server.kernels():
+        try:
+            raw = Path(f"/proc/{pid}/environ").read_bytes()
+        except OSError:
+            continue
+        found.append(dict(item.split("=", 1) for item in raw.decode("utf-8", "replace").split("\0") if "=" in item))
+    return found
+
+
+def test_another_browser_cannot_use_or_stop_a_students_kernel(served):
+    owner, other = Student(served.url), Student(served.url)
+    page, kernel = owner.open_lesson()
+    assert page.status == 200 and kernel
+    other.get("")  # the other student has cookies of their own (_xsrf), and a lesson of their own
+    other.open_lesson("voila/render/misinformation/basics.ipynb")
+    with pytest.raises(InvalidStatus) as refused:
+        other.kernel_socket(kernel)
+    assert refused.value.response.status_code == 404
+    assert other.get(f"api/kernels/{kernel}").status == 404
+    assert other.request("DELETE", f"api/kernels/{kernel}", headers={"X-XSRFToken": other.cookie("_xsrf")}).status == 404
+    assert other.post(f"voila/api/shutdown/{kernel}").status == 404
+    assert owner.get(f"api/kernels/{kernel}").status == 200  # still running, and still the owner's
+    with owner.kernel_socket(kernel):
+        pass
+    assert owner.post(f"voila/api/shutdown/{kernel}").status == 204  # the owner's tab closing frees it
+    assert owner.get(f"api/kernels/{kernel}").status == 404
+
+
+
+
+def test_kernels_never_see_server_secrets(tmp_path):
+    srv = Server(REPO, tmp_path / "results", env={"NETKIT_TEACHER_PASSCODE": "env-passcode-77", "SCHOOL_API_TOKEN": SECRET})
+    try:
+        page, kernel = Student(srv.url).open_lesson("voila/render/piracy/basics.ipynb?class=2-3&name=kit")
+        assert page.status == 200 and kernel
+        envs = kernel_environments(srv)
+        assert envs, "no kernel process found"
+        for env in envs:
+            assert "NETKIT_TEACHER_PASSCODE" not in env and "SCHOOL_API_TOKEN" not in env
+            assert "env-passcode-77" not in env.values() and SECRET not in env.values()
+            assert "class=2-3" in env.get("QUERY_STRING", "")  # what the lesson needs still arrives
+        log_in = Student(srv.url)
+        log_in.get("teacher/login")
+        assert log_in.post("teacher/login", {"passcode": "env-passcode-77"}).status == 302  # the variable still set the passcode
+    finally:
+        srv.stop()
+
+
+def test_the_kernel_limit_holds_against_simultaneous_requests_that_skip_the_pool(tmp_path):
+    """``?theme=dark`` made Voilà skip the pool and start a kernel per request (--max-kernels 3 ended with 7)."""
+    srv = Server(REPO, tmp_path / "results", ["--pool", "1", "--lesson", "piracy/basics", "--max-kernels", "3",
+                                              "--kernels-per-address", "0"])
+    try:
+        deadline = time.monotonic() + 180
+        while "is filled with 1 kernel" not in srv.output() and time.monotonic() < deadline:
+            time.sleep(0.5)  # the class arrives once the pool is ready
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            pages = list(pool.map(lambda i: Student(srv.url).get(f"voila/render/piracy/basics.ipynb?theme=dark&n={i}", timeout=240),
+                                  range(6)))
+        statuses = sorted(p.status for p in pages)
+        assert statuses.count(200) <= 3 and statuses.count(503) >= 3, statuses
+        assert all("混みあっています" in p.text for p in pages if p.status == 503)
+        assert len(srv.kernels()) <= 3
+        assert "Using pre-heated kernel" in srv.output()  # ?theme= no longer skips the pool
+    finally:
+        srv.stop()
+
+
+def test_one_device_cannot_take_every_kernel(tmp_path):
+    srv = Server(REPO, tmp_path / "results", ["--max-kernels", "10", "--kernels-per-address", "2",
+                                              "--teacher-passcode", TEACHER_PASSCODE])
+    try:
+        student = Student(srv.url)
+        assert student.open_lesson("voila/render/piracy/basics.ipynb")[0].status == 200
+        assert Student(srv.url).open_lesson("voila/render/defamation/basics.ipynb")[0].status == 200  # cookies cleared: same device
+        third = Student(srv.url).get("voila/render/misinformation/basics.ipynb")
+        assert third.status == 503 and "タブを閉じてください" in third.text
+        assert len(srv.kernels()) == 2
+        teacher = Student(srv.url)
+        teacher.get("teacher/login")
+        assert teacher.post("teacher/login", {"passcode": TEACHER_PASSCODE}).status == 302
+        assert teacher.open_lesson("voila/render/misinformation/basics.ipynb")[0].status == 200  # the teacher is not counted
+    finally:
+        srv.stop()
