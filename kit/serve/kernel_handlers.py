@@ -53,10 +53,19 @@ class LocalRequestInfoHandler(RequestInfoSocketHandler):
     """``/voila/query/<id>``: only kernels (processes on this machine) connect here."""
 
     def get(self, *args, **kwargs):
-        try:
-            local = ipaddress.ip_address(self.request.remote_ip or "").is_loopback
-        except ValueError:
-            local = False
-        if not local:
+        if not from_this_machine(self.request):
             raise tornado.web.HTTPError(404)
         return super().get(*args, **kwargs)
+
+
+def from_this_machine(request) -> bool:
+    """Whether ``request`` comes from a process on this machine: loopback, or the address it was sent to
+    (a kernel of a server started with ``--host 192.168.1.10`` connects to that address)."""
+    remote = request.remote_ip or ""
+    try:
+        if ipaddress.ip_address(remote).is_loopback:
+            return True
+        local = request.connection.stream.socket.getsockname()[0]
+    except (ValueError, AttributeError, OSError):
+        return False
+    return remote == local

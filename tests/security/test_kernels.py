@@ -102,3 +102,20 @@ def test_one_device_cannot_take_every_kernel(tmp_path):
         assert teacher.open_lesson("voila/render/misinformation/basics.ipynb")[0].status == 200  # the teacher is not counted
     finally:
         srv.stop()
+
+
+@pytest.mark.parametrize("remote, local, allowed", [
+    ("127.0.0.1", "127.0.0.1", True),  # a kernel of a server on 127.0.0.1 or 0.0.0.0
+    ("192.168.1.10", "192.168.1.10", True),  # a kernel of a server started with --host 192.168.1.10
+    ("192.168.1.23", "192.168.1.10", False),  # a student's device
+    ("not an address", "192.168.1.10", False),
+])
+def test_only_kernels_on_this_machine_reach_the_query_socket(remote, local, allowed):
+    """``/voila/query/<kernel id>`` hands a preheated kernel its student's link: a student must not take it."""
+    from types import SimpleNamespace
+
+    from kit.serve.kernel_handlers import from_this_machine
+
+    request = SimpleNamespace(remote_ip=remote, connection=SimpleNamespace(
+        stream=SimpleNamespace(socket=SimpleNamespace(getsockname=lambda: (local, 8866)))))
+    assert from_this_machine(request) is allowed
