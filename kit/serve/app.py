@@ -21,7 +21,10 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
 - each small message from the kernel held back up to 40 ms by Nagle's algorithm: the kernel
   websocket sends at once (``websocket.py``);
 - a kernel that builds any widget the browser names, sends tracebacks to the page and has no
-  memory or CPU cap: lesson kernels are the kit's student kernel (``kernelspec.py``, ``kit/kernel.py``).
+  memory or CPU cap: lesson kernels are the kit's student kernel (``kernelspec.py``, ``kit/kernel.py``);
+- bare English error pages with a traceback or a Python name ("500: Internal Server Error",
+  "There was an error when executing cell [3]"): a page in the kit's style that tells the student
+  what to do, and one sentence for the teacher in the terminal (``errors.py``).
 """
 
 from __future__ import annotations
@@ -103,7 +106,8 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
     # The lesson page announces every script it will load (kit/serve/preload.py).
     c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links", "netkit_label": "kit.text.ui.label",
-                               "netkit_voila_style": "kit.serve.stylesheet.stylesheet_link"}
+                               "netkit_voila_style": "kit.serve.stylesheet.stylesheet_link",
+                               "netkit_cell_problem": "kit.serve.errors.cell_problem_html"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
     c.VoilaConfiguration.preheat_kernel = options.pool > 0

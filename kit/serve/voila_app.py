@@ -17,7 +17,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from kit.serve import headers, limits, teacher, teacher_auth
+from kit.serve import errors, headers, limits, teacher, teacher_auth
 from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
@@ -62,6 +62,9 @@ class KitVoila(Voila):
         settings["netkit_today"] = list(self.today)  # changed by the teacher's page while serving
         settings["compress_response"] = True
         settings["transforms"] = headers.transforms(compress=True)  # passed on to tornado's Application
+        settings["default_handler_class"] = errors.NotFoundPage  # an unknown address: the kit's page, not tornado's
+        errors.use_kit_executor()
+        self.log.addFilter(errors.NoKernelTracebacks())
         settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
         self.kernel_book = Kernels(self.kernel_manager, settings["netkit_max_kernels"], self.kernels_per_address)
         self.kernel_book.install()
@@ -124,7 +127,7 @@ class KitVoila(Voila):
             elif handler in REPLACEMENTS:
                 handler = REPLACEMENTS[handler]
             handlers.append((pattern, handler, kwargs))
-        return handlers
+        return [(spec[0], errors.with_error_pages(spec[1]), *spec[2:]) for spec in handlers]
 
 
 class _HideVoilaAddress(logging.Filter):
