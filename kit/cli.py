@@ -4,6 +4,7 @@
     netkit validate [DIR] [--lang en]
     netkit init DIR [--update] · netkit new lesson · netkit content export|import · netkit print · netkit lab
     netkit results list | export | purge
+    netkit doctor [--port P]
 """
 
 from __future__ import annotations
@@ -213,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kit.workspace.lab_cli import add_parser as add_lab
 
     add_lab(sub)
+    from kit.doctor import add_parser as add_doctor
+
+    add_doctor(sub)
     from kit.passcode_cli import add_parser as add_passcode
 
     add_passcode(sub)
