@@ -48,14 +48,14 @@ def school(tmp_path_factory):
     lesson(lessons / "fails.ipynb", ["1 / 0", "print('つづき')"])
     lesson(lessons / "also.ipynb", ["print('もうひとつ')"])
     lesson(lessons / "nokernel.ipynb", ["print(1)"], kernel=("klingon", "klingon"))
-    lesson(lessons / "broken_kernel.ipynb", ["print(1)"], kernel=("broken", "python"))
+    lesson(lessons / "broken_kernel.ipynb", ["print(1)"], kernel=("broken", "broken"))
     (lessons / "corrupt.ipynb").write_text("{ this is not a notebook", "utf-8")
     # a kernel spec whose program does not exist: the kernel cannot start
     spec = root / "jupyter" / "kernels" / "broken"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [str(root / "no-such-python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "broken", "language": "python"}), "utf-8")
+        "display_name": "broken", "language": "broken"}), "utf-8")
     srv = Server(root, tmp_path_factory.mktemp("results"), ["--max-kernels", "1"], env={"JUPYTER_PATH": str(root / "jupyter")})
     yield srv
     srv.stop()
@@ -124,7 +124,7 @@ def test_a_failing_cell_shows_a_card_and_tells_the_teacher_then_a_full_server_sa
     assert "つづき" in body  # the next cell still ran
     assert "ZeroDivisionError" not in body and "Traceback" not in body and "executing cell" not in body
     text = terminal(school, "授業「fails」のセル 1 でエラーが起きました")
-    assert "授業「fails」のセル 1 でエラーが起きました（ZeroDivisionError: division by zero）" in text
+    assert "授業「fails」のセル 1 でエラーが起きました（ZeroDivisionError" in text
     assert "netkit lab" in text
 
     # the failing lesson's kernel is the one --max-kernels allows: the next student waits
