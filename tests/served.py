@@ -83,9 +83,14 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.data_dir = data_dir
         self.log = open(data_dir.parent / f"serve-{self.port}.log", "w")
+        extra = list(extra or [])
+        if "--kernels-per-address" not in extra:
+            # Every test client is 127.0.0.1, like a whole class behind one proxy: one device's limit
+            # would turn later tests away. tests/security/test_kernels.py tests that limit on its own.
+            extra += ["--kernels-per-address", "0"]
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port", str(self.port),
-             "--data-dir", str(data_dir), *(extra or [])],
+             "--data-dir", str(data_dir), *extra],
             stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
         deadline = time.monotonic() + 240  # a loaded 2-core machine imports Voilà slowly
