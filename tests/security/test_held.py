@@ -17,7 +17,7 @@ def test_the_teacher_with_the_passcode_gets_in(teacher):
     assert teacher.get("teacher/").status == 200
 
 
-def _replies(socket, until_msg_id: str, deadline_s: float = 60) -> list[dict]:
+def _replies(socket, until_msg_id: str, deadline_s: float = 180) -> list[dict]:
     """Every message from the kernel until the reply to ``until_msg_id`` arrives."""
     import json
     import time
