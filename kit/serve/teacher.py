@@ -135,14 +135,17 @@ class DashboardHandler(TeacherPage):
             store.close()
         link_class = normalise_class(self.get_argument("link_class", self.student_class))
         student_url = self.student_url + (f"?class={quote(link_class)}" if self.student_url and link_class else "")
-        student_qr = ""
+        student_qr = check_url = check_qr = ""
         if student_url and class_code is None:
             from kit.serve.qr import qr_svg
 
             student_qr = qr_svg(student_url, labels(self.lang)["student_link"])
+            check_url = self.student_url + "check"  # kit/serve/check.py, opened on a student's device
+            check_qr = qr_svg(check_url, labels(self.lang)["check_link"])
         self.render_page("teacher.html.j2", summary=summary, class_code=class_code, lesson=lesson, report=report,
                          lesson_title=names.get(lesson or "", lesson), merged=merged, link_class=link_class,
                          quote=lambda v: quote(v, safe=""), student_url=student_url, student_qr=student_qr,
+                         check_url=check_url, check_qr=check_qr,
                          link_problem=self.student_link_problem, today=self._today(entries),
                          xsrf=self.xsrf_form_html())
 
