@@ -32,18 +32,22 @@ function render({ model, el }) {
   function draw() {
     const L = model.get("labels") || {};
     const pending = model.get("pending");
+    const focused = root.contains(document.activeElement) ? document.activeElement.id || "run" : null;
     root.replaceChildren();
     root.setAttribute("aria-label", L.ce_title || "");
     root.append(h("h2", { class: "nk-ce-title", text: L.ce_title }), h("p", { class: "nk-ce-lead", text: L.ce_lead }));
     root.append(slider("false_rate", L.ce_false_rate), slider("true_rate", L.ce_true_rate));
-    const run = h("button", { type: "button", class: "nk-ce-run", text: L.ce_run,
-      onclick: () => { model.set("pending", true); model.save_changes(); model.send({ action: "run", ...values }); } });
-    run.disabled = pending;
+    const run = h("button", { type: "button", class: "nk-ce-run", text: L.ce_run, onclick: () => {
+      if (model.get("pending")) return;
+      model.set("pending", true); model.save_changes(); model.send({ action: "run", ...values }); } });
+    run.setAttribute("aria-disabled", String(!!pending)); // not disabled: that would drop the keyboard focus
     root.append(run);
     const out = h("div", { class: "nk-ce-result", role: "status", "aria-live": "polite" });
     if (pending) out.append(h("p", { text: L.ce_running }));
     else if (model.get("result_html")) out.innerHTML = model.get("result_html");
     root.append(out);
+    // Everything is drawn anew: the keyboard stays on the slider or button it was on.
+    if (focused) (focused === "run" ? run : root.querySelector(`#${focused}`))?.focus();
   }
 
   model.on("change:false_rate", () => { values.false_rate = model.get("false_rate"); draw(); });

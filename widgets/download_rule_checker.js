@@ -72,7 +72,7 @@ function render({ model, el }) {
     if (stage === "reveal" && result.outcome) {
       const box = h("div", { class: `nk-drc-result nk-drc-result-${result.outcome}`, role: "status", tabindex: "-1" });
       box.append(h("p", { class: "nk-drc-label", text: L.drc_answer }));
-      const verdict = h("p", { class: "nk-drc-verdict" });
+      const verdict = h("div", { class: "nk-drc-verdict" });
       verdict.append(h("span", { class: "nk-drc-mark", "aria-hidden": "true", text: MARK[result.outcome] }), h("span", { html: result.outcome_html }));
       box.append(verdict);
       const guess = h("p", { class: "nk-drc-guess" });

@@ -4,7 +4,7 @@
 function deskItem(d, L) {
   const li = h("li", { class: "nk-hr-desk" });
   li.append(h("p", { class: "nk-hr-desk-name", text: d.name }), h("p", { class: "nk-hr-desk-for", text: d.for }));
-  const contact = h("p", { class: "nk-hr-contact" });
+  const contact = h("div", { class: "nk-hr-contact" }); // a div: big and bold, but not a heading
   if (d.tel) contact.append(h("a", { href: `tel:${d.tel}`, "aria-label": `${L.router_call}: ${d.name} ${d.contact}`, text: d.contact }));
   else contact.textContent = d.contact;
   li.append(contact);

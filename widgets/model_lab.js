@@ -11,7 +11,7 @@ function render({ model, el }) {
   el.append(root);
   const head = model.get("heading") || {};
   const L = model.get("labels") || {};
-  root.append(h("p", { class: "nk-lab-title", html: head.title_html || "" }));
+  root.append(h("h3", { class: "nk-lab-title", html: head.title_html || "" }));
   if (head.lead_html) root.append(h("p", { class: "nk-lab-lead", html: head.lead_html }));
 
   const results = h("div", { class: "nk-lab-results", "aria-live": "polite" });
@@ -67,7 +67,7 @@ function render({ model, el }) {
     const out = model.get("output") || {};
     results.replaceChildren();
     wide.replaceChildren();
-    if (out.headline_html) results.append(h("p", { class: "nk-lab-headline", html: out.headline_html }));
+    if (out.headline_html) results.append(h("div", { class: "nk-lab-headline", html: out.headline_html }));
     for (const chart of out.charts || []) {
       const box = h("figure", { class: "nk-lab-chart" }, [h("figcaption", { html: chart.title_html })]);
       const max = Math.max(chart.max || 0, ...chart.rows.map((r) => r.value), 1e-9);

@@ -4,6 +4,20 @@
 
 let uid = 0;
 
+// "Next" makes the kernel swap this card for the next one (or the quiz's summary). Once this card
+// is gone, the keyboard goes on there instead of falling back to the top of the page.
+function followToNext(el) {
+  const quiz = el.closest(".nk-quiz");
+  if (!quiz) return;
+  const observer = new MutationObserver(() => {
+    if (el.isConnected) return;
+    const target = quiz.querySelector(".nk-quiz-card .nk-input, .nk-quiz-card .nk-move:not([disabled]), .nk-summary");
+    if (target) { observer.disconnect(); target.focus(); }
+  });
+  observer.observe(quiz, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 60000);
+}
+
 function render({ model, el }) {
   useRuby(model.get("labels"));
   const root = h("div", { class: "nk-quiz-card" });
@@ -90,7 +104,7 @@ function render({ model, el }) {
       box.append(h("p", { class: "nk-label", text: L.explanation }), h("p", { class: "nk-explanation", html: result.explanation_html }));
       if (result.saved === false) box.append(h("p", { class: "nk-warn", text: L.not_saved }));
       const next = h("button", { type: "button", class: "nk-next", text: model.get("is_last") ? L.finish : L.next,
-        onclick: () => model.send({ action: "next" }) });
+        onclick: () => { followToNext(el); model.send({ action: "next" }); } });
       if (model.get("show_next")) box.append(next);
       root.append(box);
       box.focus();

@@ -22,11 +22,11 @@ function render({ model, el }) {
     const head = h("div", { class: "nk-tl-head" }, [
       h("span", { class: "nk-tl-avatar", "aria-hidden": "true", text: a.initial || "?" }),
       h("div", { class: "nk-tl-who" }, [
-        h("p", { class: "nk-tl-name" }, [
+        h("div", { class: "nk-tl-name" }, [
           h("span", { html: a.name_html }),
           a.official ? h("span", { class: "nk-tl-official", text: "✓ " + L.tl_official }) : null,
         ]),
-        h("p", { class: "nk-tl-handle", text: `${a.handle} · ${p.time}` }),
+        h("div", { class: "nk-tl-handle", text: `${a.handle} · ${p.time}` }),
       ]),
     ]);
     card.append(head);

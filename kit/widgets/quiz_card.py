@@ -278,7 +278,7 @@ class Quiz(ipw.VBox):
         items = "".join(f"<li>{html.escape(c._q.text.get(self._lang))}</li>" for c in review)
         total = len(self.bank.questions)
         self.summary.value = (
-            '<div class="nk-summary" role="status">'
+            '<div class="nk-summary" role="status" tabindex="-1">'
             f"<h3>{html.escape(label('summary_title', self._lang))}</h3>"
             f"<p class=\"nk-score\">{html.escape(label('summary_score', self._lang, total=total, correct=correct))}</p>"
             + (f"<p>{html.escape(label('summary_review', self._lang))}</p><ul>{items}</ul>" if review else "")
