@@ -1,0 +1,179 @@
+"""Every lesson in the catalogue, every way a student opens it: in Japanese, in Japanese with
+readings (?furigana=1) and in English (?lang=en), plus a teacher's lesson made with
+``netkit new lesson``.
+
+Each page is checked as a student meets it:
+
+- axe-core finds nothing serious or critical, before and after the student's work;
+- the work is done with the keyboard alone (``keyboard_student.KeyboardStudent``): every quiz
+  question answered, every role-play, timeline and law walk finished, every lab slider moved, the
+  focus visible at every Tab stop and kept on what each press brought;
+- at 320 CSS px wide (a phone) and at 200% zoom of a 1024 x 768 window (512 CSS px, an iPad in
+  portrait at 150% is wider) nothing is cut off and the page does not scroll sideways.
+
+One row per page goes to ``every_lesson.jsonl`` in pytest's temporary folder, and the table of
+results to ``every_lesson.md`` beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kit.serve.catalogue import scan
+from tests.browser.conftest import REPO, Server, serious_violations
+from tests.browser.keyboard_student import KeyboardStudent, control_values
+from tests.browser.test_lessons import WIDGET_TIMEOUT
+
+LESSONS = [entry.path for entry in scan(REPO / "lessons")]
+VARIANTS = {"ja": "", "furigana": "?furigana=1", "en": "?lang=en"}
+NARROW = {"320px": (320, 640), "200%": (512, 384)}
+NEW_LESSON = "defamation/jhs.ipynb"  # where `netkit new lesson --topic defamation --audience 中学生` puts it
+
+# Every part of the page has drawn: the spinner is gone and no output is still empty.
+READY = """() => {
+  const spinner = document.querySelector('#loading');
+  if (spinner && getComputedStyle(spinner).display !== 'none') return false;
+  const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+  return outputs.length > 0 && outputs.every((o) => o.innerText.trim() || o.querySelector('svg, canvas, img, input'))
+    && [...document.querySelectorAll('.nk-quiz')].every((q) => q.querySelector('.nk-quiz-card legend, .nk-summary'));
+}"""
+
+# What a narrow screen cuts off: the page scrolling sideways, anything reaching past the window's
+# edges (unless inside a box that scrolls on its own, like a wide table), text clipped by its box.
+CUT_OFF = """() => {
+  const se = document.scrollingElement, width = se.clientWidth, found = [];
+  if (se.scrollWidth > width + 1) found.push(`the page scrolls sideways (${se.scrollWidth}px in ${width}px)`);
+  const name = (el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').filter(Boolean).slice(0, 2).join('.')}`
+    + ` "${(el.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 30)}"`;
+  const scroller = (el) => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    const x = getComputedStyle(p).overflowX; if ((x === 'auto' || x === 'scroll') && p !== se) return true; } return false; };
+  const reported = new Set();
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('#loading, script, style, template, .jp-InternalAnchorLink')) continue;
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    if (r.width <= 1 || r.height <= 1 || s.visibility === 'hidden' || s.position === 'fixed') continue;
+    if ([...reported].some((p) => p.contains(el))) continue;
+    const text = (el.innerText || '').trim();
+    if ((r.right > width + 1 || r.left < -1) && !scroller(el)) {
+      reported.add(el); found.push(`${name(el)} reaches ${Math.round(r.left)}..${Math.round(r.right)}px`);
+    } else if (text && (s.overflowX === 'hidden' || s.overflowX === 'clip') && el.scrollWidth > el.clientWidth + 1
+               && !scroller(el) && s.textOverflow !== 'ellipsis') {
+      reported.add(el); found.push(`${name(el)} clips its text (${el.scrollWidth}px in ${el.clientWidth}px)`);
+    }
+  }
+  return found.slice(0, 6);
+}"""
+
+
+def pytest_generate_tests(metafunc):
+    if "lesson" in metafunc.fixturenames and "variant" in metafunc.fixturenames:
+        cases = [(lesson, v) for lesson in LESSONS for v in VARIANTS]
+        metafunc.parametrize(("lesson", "variant"), cases, ids=[f"{lesson}-{v}" for lesson, v in cases])
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    """Rows of results, written as JSON lines and, at the end, as a table."""
+    folder = tmp_path_factory.getbasetemp()
+    rows: list[dict] = []
+    yield rows, folder / "every_lesson.jsonl"
+    if rows:
+        (folder / "every_lesson.md").write_text(table(rows), "utf-8")
+
+
+def table(rows: list[dict]) -> str:
+    mark = {True: "✓", False: "✗"}
+    lines = ["| lesson | " + " | ".join(f"{v} axe / keyboard / narrow" for v in VARIANTS) + " |",
+             "| --- |" + " --- |" * len(VARIANTS)]
+    lessons = list(dict.fromkeys(r["lesson"] for r in rows))
+    for lesson in lessons:
+        cells = []
+        for v in VARIANTS:
+            r = next((r for r in rows if r["lesson"] == lesson and r["variant"] == v), None)
+            cells.append("–" if r is None else " / ".join(
+                mark[not (r["axe_before"] or r["axe_after"])] if k == "axe" else mark[not r[k]] for k in ("axe", "keyboard", "narrow")))
+        lines.append(f"| {lesson} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def teacher_server(tmp_path_factory):
+    """A teacher's folder (``netkit init``) with a lesson made by ``netkit new lesson``, served."""
+    from kit.cli import main
+    from tests.authoring.test_new_lesson import teacher_questions
+
+    base = tmp_path_factory.mktemp("teacher")
+    folder = base / "class"
+    assert main(["init", str(folder)]) == 0
+    assert main(["new", "lesson", "--topic", "defamation", "--audience", "中学生", "--from", str(teacher_questions(base)),
+                 "--dir", str(folder), "--title", "わたしのクラスの誹謗中傷", "--aim", "ことばの重さを知る"]) == 0
+    assert (folder / "lessons" / NEW_LESSON).is_file()
+    srv = Server(folder, base / "results")
+    yield srv
+    srv.stop()
+
+
+def test_the_catalogue_lists_these_lessons(server):
+    assert len(LESSONS) >= 16
+    with urllib.request.urlopen(server.url, timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert all(f'href="/voila/render/{lesson}"' in page for lesson in LESSONS)
+    assert page.count('href="/voila/render/') == len(LESSONS)
+
+
+def test_every_lesson(server, page, lesson, variant, report):
+    check(page, server.url, lesson, variant, report)
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_a_teachers_new_lesson(teacher_server, page, variant, report):
+    check(page, teacher_server.url, NEW_LESSON, variant, report, name="netkit new lesson")
+
+
+class Clock:
+    """Seconds spent on each step of a page (reported with the results, never asserted)."""
+
+    def __init__(self):
+        self.start = time.monotonic()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.monotonic()
+        self.laps[name] = round(now - self.start, 1)
+        self.start = now
+
+
+def check(page, url: str, lesson: str, variant: str, report, name: str = "") -> None:
+    clock = Clock()
+    page.goto(url + "voila/render/" + lesson + VARIANTS[variant], wait_until="commit", timeout=WIDGET_TIMEOUT)
+    page.wait_for_function(READY, timeout=WIDGET_TIMEOUT, polling=250)
+    assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
+    row = {"lesson": name or lesson, "variant": variant, "seconds": clock.laps}
+    clock.lap("open")
+    row["axe_before"] = serious_violations(page)
+    clock.lap("axe")
+    sliders = control_values(page)
+    row["keyboard"] = KeyboardStudent(page).work_through()
+    unchanged = [i + 1 for i, (a, b) in enumerate(zip(sliders, control_values(page), strict=True)) if a == b]
+    if unchanged:
+        row["keyboard"].append(f"sliders and menus not changed by keyboard: {unchanged} of {len(sliders)}")
+    clock.lap("keyboard")
+    row["axe_after"] = serious_violations(page)
+    clock.lap("axe_after")
+    row["narrow"] = []
+    for label, (width, height) in NARROW.items():
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate("() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
+        row["narrow"] += [f"{label}: {problem}" for problem in page.evaluate(CUT_OFF)]
+    clock.lap("narrow")
+    rows, path = report
+    rows.append(row)
+    with Path(path).open("a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    problems = {k: row[k] for k in ("axe_before", "keyboard", "axe_after", "narrow") if row[k]}
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
