@@ -42,19 +42,21 @@ def until(handle, test: str, arg=None) -> bool:
         return False
 
 
+# The parts of a lesson page a student works in (the rest is text that never changes).
+PARTS = (".nk-quiz", ".nk-scenario", ".nk-tl", ".nk-cs", ".nk-ce", ".nk-lab", ".nk-flaming-lab", ".nk-drc",
+         ".nk-post-checker", ".nk-law-walk", ".nk-help-router")
+
+
 class KeyboardStudent:
     """Works through one lesson page by keyboard; ``problems`` says what got in the way."""
 
     def __init__(self, page):
         self.page = page
         self.problems: list[str] = []
-        self.kinds = {
-            ".nk-quiz": self.quiz, ".nk-scenario": self.role_play, ".nk-tl": self.timeline,
-            ".nk-cs": self.class_spread, ".nk-ce": self.cascade_lab, ".nk-lab": self.model_lab,
-            ".nk-flaming-lab": self.flaming_lab, ".nk-drc": self.rule_checker, ".nk-post-checker": self.post_checker,
-            ".nk-law-walk": self.law_walk, ".nk-help-router": self.help_router,
-        }
-        self.roots = ", ".join(self.kinds)
+        self.kinds = dict(zip(PARTS, (
+            self.quiz, self.role_play, self.timeline, self.class_spread, self.cascade_lab, self.model_lab,
+            self.flaming_lab, self.rule_checker, self.post_checker, self.law_walk, self.help_router), strict=True))
+        self.roots = ", ".join(PARTS)
         self._no_ring: set[str] = set()
 
     # --- the walk ---------------------------------------------------------------------------
