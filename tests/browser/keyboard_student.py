@@ -244,7 +244,9 @@ class KeyboardStudent:
         before = root.locator(".nk-ce-result").inner_html()
         self.tab_to(root, ".nk-ce-run")
         self._press("Enter")
-        if not until(root.locator(".nk-ce-result"), "(el, old) => el.innerHTML !== old && !!el.querySelector('svg')", before):
+        # the lab draws itself anew, result box included: look it up each time
+        if not until(root, "(el, old) => { const r = el.querySelector('.nk-ce-result'); "
+                           "return !!r && r.innerHTML !== old && !!r.querySelector('svg'); }", before):
             raise _Stuck("no new cascades after pressing the button")
         self.expect_focus(root, ".nk-ce-run", "running the cascades")
 
