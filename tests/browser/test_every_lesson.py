@@ -96,7 +96,7 @@ def table(rows: list[dict]) -> str:
         cells = []
         for v in VARIANTS:
             r = next((r for r in rows if r["lesson"] == lesson and r["variant"] == v), None)
-            cells.append("–" if r is None else " / ".join(
+            cells.append("–" if r is None else "error" if r["error"] else " / ".join(
                 mark[not (r["axe_before"] or r["axe_after"])] if k == "axe" else mark[not r[k]] for k in ("axe", "keyboard", "narrow")))
         lines.append(f"| {lesson} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
@@ -151,30 +151,39 @@ class Clock:
 
 def check(page, url: str, lesson: str, variant: str, report, name: str = "") -> None:
     clock = Clock()
-    page.goto(url + "voila/render/" + lesson + VARIANTS[variant], wait_until="commit", timeout=WIDGET_TIMEOUT)
+    row = {"lesson": name or lesson, "variant": variant, "seconds": clock.laps, "error": "",
+           "axe_before": [], "keyboard": [], "axe_after": [], "narrow": []}
+    try:
+        work_through(page, url + "voila/render/" + lesson + VARIANTS[variant], row, clock)
+    except Exception as exc:  # noqa: BLE001  (the row says what stopped the check, then the test fails)
+        row["error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    rows, path = report
+    rows.append(row)
+    with Path(path).open("a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    problems = {k: row[k] for k in ("error", "axe_before", "keyboard", "axe_after", "narrow") if row[k]}
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+def work_through(page, url: str, row: dict, clock: Clock) -> None:
+    page.goto(url, wait_until="commit", timeout=WIDGET_TIMEOUT)
     page.wait_for_function(READY, timeout=WIDGET_TIMEOUT, polling=250)
-    assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
-    row = {"lesson": name or lesson, "variant": variant, "seconds": clock.laps}
+    if page.locator(".nk-problem").count():
+        raise AssertionError(page.locator(".nk-problem").first.inner_text())
     clock.lap("open")
     row["axe_before"] = serious_violations(page)
     clock.lap("axe")
     sliders = control_values(page)
     row["keyboard"] = KeyboardStudent(page).work_through()
-    unchanged = [i + 1 for i, (a, b) in enumerate(zip(sliders, control_values(page), strict=True)) if a == b]
-    if unchanged:
-        row["keyboard"].append(f"sliders and menus not changed by keyboard: {unchanged} of {len(sliders)}")
+    after = control_values(page)
+    unchanged = [i + 1 for i, (a, b) in enumerate(zip(sliders, after)) if a == b]
+    if unchanged or len(after) != len(sliders):
+        row["keyboard"].append(f"sliders and menus not changed by keyboard: {unchanged} of {len(sliders)} (now {len(after)})")
     clock.lap("keyboard")
     row["axe_after"] = serious_violations(page, ", ".join(PARTS))  # only the parts the work changed
     clock.lap("axe_after")
-    row["narrow"] = []
     for label, (width, height) in NARROW.items():
         page.set_viewport_size({"width": width, "height": height})
         page.evaluate("() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
         row["narrow"] += [f"{label}: {problem}" for problem in page.evaluate(CUT_OFF)]
     clock.lap("narrow")
-    rows, path = report
-    rows.append(row)
-    with Path(path).open("a", encoding="utf-8") as f:
-        f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    problems = {k: row[k] for k in ("axe_before", "keyboard", "axe_after", "narrow") if row[k]}
-    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
