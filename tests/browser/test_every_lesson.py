@@ -176,7 +176,7 @@ def work_through(page, url: str, row: dict, clock: Clock) -> None:
     sliders = control_values(page)
     row["keyboard"] = KeyboardStudent(page).work_through()
     after = control_values(page)
-    unchanged = [i + 1 for i, (a, b) in enumerate(zip(sliders, after)) if a == b]
+    unchanged = [i + 1 for i, (a, b) in enumerate(zip(sliders, after, strict=False)) if a == b]
     if unchanged or len(after) != len(sliders):
         row["keyboard"].append(f"sliders and menus not changed by keyboard: {unchanged} of {len(sliders)} (now {len(after)})")
     clock.lap("keyboard")
