@@ -11,6 +11,7 @@ import http.cookiejar
 import json
 import re
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ class LessonTab:
         self.base_url = base_url.rstrip("/") + "/"
         jar = http.cookiejar.CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        self._jar, self._opener = jar, opener
         url = f"{self.base_url}voila/render/{lesson}" + (f"?{query}" if query else "")
         with opener.open(url, timeout=180) as response:
             self.page = response.read().decode("utf-8", "replace")
@@ -41,7 +43,16 @@ class LessonTab:
         self.seen: list[dict] = []  # every message received, in order
 
     def close(self) -> None:
+        """Close the tab: the websocket, then the kernel, as the page's pagehide beacon does."""
         self.ws.close()
+        xsrf = next((c.value for c in self._jar if c.name == "_xsrf"), "")
+        body = urllib.parse.urlencode({"_xsrf": xsrf}).encode()
+        request = urllib.request.Request(f"{self.base_url}voila/api/shutdown/{self.kernel_id}", data=body,
+                                         headers={"Origin": self.base_url.rstrip("/")})
+        try:
+            self._opener.open(request, timeout=60).close()
+        except OSError:
+            pass  # the kernel had already stopped
 
     # --- sending ---------------------------------------------------------------------------
 
