@@ -15,9 +15,11 @@ from pathlib import Path
 
 import nbformat
 
+from kit.authoring.notes import teacher_note_cell
+
 TEACHER_NOTE = (
-    "<!-- 先生へ: この授業の文章は {text}、問題は {bank}、指導案（ねらい・時間配分・発問と答え）は "
-    "datasets/guides/{id}.yaml にあります。直したら `netkit validate` で確かめてください。 -->"
+    "この授業の文章は {text}、問題は {bank}、指導案（ねらい・時間配分・発問と答え）は "
+    "datasets/guides/{id}.yaml にあります。直したら `netkit validate` で確かめてください。"
 )
 
 
@@ -155,7 +157,7 @@ def notebook(slug: str, spec: dict) -> nbformat.NotebookNode:
     }
     furigana = ", furigana=True" if spec.get("furigana") else ""
     cells = [
-        nbformat.v4.new_markdown_cell(TEACHER_NOTE.format(text=f"datasets/{text}", bank=f"datasets/{bank}", id=lesson_id)),
+        teacher_note_cell(TEACHER_NOTE.format(text=f"datasets/{text}", bank=f"datasets/{bank}", id=lesson_id)),
         nbformat.v4.new_code_cell(f'from kit.lesson import Lesson\n\nlesson = Lesson("{lesson_id}"{furigana})'),
         nbformat.v4.new_code_cell(f'lesson.title("{text}")'),
         nbformat.v4.new_code_cell(f'# はじめに: いまの考えを確かめる（事前テスト）\nlesson.quiz("{bank}", group="pre", phase="pre")'),

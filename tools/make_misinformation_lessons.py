@@ -9,6 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from kit.authoring.notes import teacher_note_cell
+
 TIMELINE = "timelines/disaster_night.yaml"
 LEVELS = "quizzes/misinformation_levels.yaml"
 
@@ -116,9 +118,9 @@ def notebook(slug: str, spec: dict) -> nbformat.NotebookNode:
     }
     furigana = ", furigana=True" if spec["furigana"] else ""
     cells = [
-        nbformat.v4.new_markdown_cell(
-            f"<!-- 先生へ: 授業の進め方は datasets/guides/misinformation-{slug}.yaml、文章は datasets/texts、"
-            "問題は datasets/quizzes、タイムラインは datasets/timelines にあります。直したら `netkit validate` で確かめてください。 -->"),
+        teacher_note_cell(
+            f"授業の進め方は datasets/guides/misinformation-{slug}.yaml、文章は datasets/texts、"
+            "問題は datasets/quizzes、タイムラインは datasets/timelines にあります。直したら `netkit validate` で確かめてください。"),
         nbformat.v4.new_code_cell(f'from kit.lesson import Lesson\n\nlesson = Lesson("misinformation-{slug}"{furigana})'),
     ]
     for cell in spec["cells"]:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from kit.authoring.notes import teacher_note_cell
+
 LAW = "law_rules/download_rule.yaml"
 ESTIMATES = "estimates/piracy_losses.yaml"
 
@@ -101,9 +103,9 @@ def notebook(spec: dict, with_scenarios: bool = True) -> nbformat.NotebookNode:
     }
     furigana = ", furigana=True" if spec["furigana"] else ""
     cells = [
-        nbformat.v4.new_markdown_cell(
-            f"<!-- 先生へ: 授業の進め方は datasets/guides/{spec['id']}.yaml、文章は {spec['text']}、問題は {spec['bank']}、"
-            f"法律のルールは datasets/{LAW} にあります。直したら `netkit validate` で確かめてください。 -->"),
+        teacher_note_cell(
+            f"授業の進め方は datasets/guides/{spec['id']}.yaml、文章は {spec['text']}、問題は {spec['bank']}、"
+            f"法律のルールは datasets/{LAW} にあります。直したら `netkit validate` で確かめてください。"),
         nbformat.v4.new_code_cell(f'from kit.lesson import Lesson\n\nlesson = Lesson("{spec["id"]}"{furigana})'),
         nbformat.v4.new_code_cell(f'lesson.title("{spec["text"]}")'),
     ]

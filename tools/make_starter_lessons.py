@@ -4,6 +4,8 @@ from pathlib import Path
 
 import nbformat
 
+from kit.authoring.notes import teacher_note_cell
+
 LESSONS = {
     "defamation/basics.ipynb": dict(
         id="defamation-basics", topic="defamation", bank="quizzes/defamation_basics.csv",
@@ -35,9 +37,9 @@ def notebook(spec: dict) -> nbformat.NotebookNode:
         "summary_ja": spec["summary_ja"], "summary_en": spec["summary_en"],
     }
     cells = [
-        nbformat.v4.new_markdown_cell(
-            "<!-- 先生へ: この授業の文章は datasets/texts、問題は datasets/quizzes にあります。"
-            "直したら `netkit validate` で確かめてください。 -->"),
+        teacher_note_cell(
+            "この授業の文章は datasets/texts、問題は datasets/quizzes にあります。"
+            "直したら `netkit validate` で確かめてください。"),
         nbformat.v4.new_code_cell(f'from kit.lesson import Lesson\n\nlesson = Lesson("{spec["id"]}")'),
         nbformat.v4.new_code_cell(f'lesson.title("{spec["text"]}")'),
         nbformat.v4.new_code_cell(f'# はじめに: いまの考えを確かめる（事前テスト）\nlesson.quiz("{spec["bank"]}", group="pre", phase="pre")'),

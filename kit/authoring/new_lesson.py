@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 
+from kit.authoring.notes import teacher_note_cell
 from kit.content.errors import ContentError, ContentProblem, display_name
 from kit.content.quiz import QuizBank, quiz_from_table
 from kit.content.tables import read_table
@@ -163,10 +164,10 @@ def lesson_notebook(meta: dict, bank: str, text: str, pre: str | None, post: str
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["netkit"] = meta
     cells = [
-        nbformat.v4.new_markdown_cell(
-            f"<!-- 先生へ: netkit new lesson で作った授業です。説明は datasets/{text} の「explain」節に書き、"
+        teacher_note_cell(
+            f"netkit new lesson で作った授業です。説明は datasets/{text} の「explain」節に書き、"
             f"placeholder: true の行を消してください。問題は datasets/{bank}、手引きは datasets/guides/{meta['id']}.yaml です。"
-            "直したら netkit validate で確かめてください。 -->"),
+            "直したら netkit validate で確かめてください。"),
         nbformat.v4.new_code_cell(f'from kit.lesson import Lesson\n\nlesson = Lesson("{meta["id"]}")'),
         nbformat.v4.new_code_cell(f'lesson.title("{text}")'),
         nbformat.v4.new_code_cell(f'# この授業のめあて\nlesson.section("{text}", "aims")'),

@@ -245,7 +245,10 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: 
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return [ContentProblem(name, "", "", f"ノートブックとして読めません（{exc}）。JupyterLab で開いて保存し直してください。",
                                f"not a readable notebook ({exc}); open and save it again in JupyterLab.")]
-    problems = _metadata_problems(name, doc.get("metadata", {}).get("netkit"))
+    meta = doc.get("metadata", {}).get("netkit")
+    problems = _metadata_problems(name, meta)
+    if isinstance(meta, dict) and meta.get("topic") in HELP_TOPICS:
+        problems += _help_problems(name, cells)
     for number, cell in enumerate(cells, start=1):
         if cell.get("cell_type") != "code":
             continue
@@ -260,6 +263,34 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, banks: dict, texts: 
         for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
             problems += _reference_problems(name, place, call, datasets, banks, texts, scenarios or {}, timelines or {})
     return problems
+
+
+HELP_TOPICS = ("defamation",)  # a lesson on online abuse may reach a student who is a target right now
+HELP_CALLS = ("help", "help_router")
+
+
+def _help_problems(name: str, cells: list) -> list[ContentProblem]:
+    """A lesson on online abuse must end with the help desks: its last ``lesson.…`` call is help or help_router."""
+    calls = []  # (cell number, line, column, method) of every lesson.<method>(…) call
+    for number, cell in enumerate(cells):
+        if cell.get("cell_type") != "code":
+            continue
+        try:
+            tree = ast.parse("".join(cell.get("source", "")))
+        except SyntaxError:
+            continue  # reported with the cell
+        calls += [(number, n.lineno, n.col_offset, n.func.attr) for n in ast.walk(tree)
+                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                  and isinstance(n.func.value, ast.Name) and n.func.value.id == "lesson"]
+    last = max(calls)[3] if calls else None
+    if last in HELP_CALLS:
+        return []
+    return [ContentProblem(
+        name, "最後のセル", "lesson.help_router()",
+        "誹謗中傷の授業は、相談先（lesson.help_router() か lesson.help()）で終わる決まりです。いま書かれている生徒がいるかもしれないからです。"
+        "消したセルを戻すか、最後のセルに lesson.help_router() と書いてください。",
+        "a lesson on online abuse must end with the help desks (lesson.help_router() or lesson.help()), since a student may be a "
+        "target right now; put the deleted cell back or write lesson.help_router() in the last cell.")]
 
 
 def _metadata_problems(name: str, meta) -> list[ContentProblem]:

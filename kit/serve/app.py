@@ -107,7 +107,8 @@ def classroom_config(options: ServeOptions) -> Config:
     # The lesson page announces every script it will load (kit/serve/preload.py).
     c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links", "netkit_label": "kit.text.ui.label",
                                "netkit_voila_style": "kit.serve.stylesheet.stylesheet_link",
-                               "netkit_cell_problem": "kit.serve.errors.cell_problem_html"}
+                               "netkit_cell_problem": "kit.serve.errors.cell_problem_html",
+                               "netkit_labels": "kit.text.ui.both_languages"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
     c.VoilaConfiguration.preheat_kernel = options.pool > 0

@@ -80,8 +80,11 @@ def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
 
 def _prepost(row, lang: str) -> dict | None:
     pre, post = row["pre_mean"], row["post_mean"]
-    bars = [(label("prepost_pre", lang), 0.0 if math.isnan(pre) else float(pre)),
-            (label("prepost_post", lang), 0.0 if math.isnan(post) else float(post))]
+    # a phase nobody took has no bar: a 「事後 0%」 before the post-test would read as a failed class
+    bars = [(label(key, lang), float(value)) for key, value in (("prepost_pre", pre), ("prepost_post", post))
+            if not math.isnan(value)]
+    if math.isnan(post):
+        return {"bars": bars, "summary": label("prepost_post_none", lang)}
     if int(row["paired"]) == 0:
         return {"bars": bars, "summary": label("prepost_unpaired", lang)}
     summary = label("prepost_summary", lang, paired=int(row["paired"]), change=row["change_mean"] * 100,
@@ -98,7 +101,8 @@ def _sdt(table, lang: str, explain) -> dict | None:
              _num(r["c"], "{:+.2f}")] for _, r in table.sort_values("phase", key=lambda p: p.map(_ORDER)).iterrows()]
     by_phase = {r["phase"]: r for _, r in table.iterrows()}
     return {"header": [label(k, lang) for k in ("sdt_phase", "sdt_h", "sdt_f", "sdt_d", "sdt_c")], "rows": rows,
-            "explanation": explain(by_phase.get("pre"), by_phase.get("post"), lang)}
+            "explanation": explain(by_phase.get("pre"), by_phase.get("post"), lang),
+            "meanings": [label("sdt_d_means", lang), label("sdt_c_means", lang)]}
 
 
 _ORDER = {"pre": 0, "post": 1, "practice": 2}.get

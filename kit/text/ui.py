@@ -45,6 +45,15 @@ def _has_kanji(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or ch == "\u3005" for ch in text)
 
 
+def both_languages(keys) -> str:
+    """Interface strings ``keys`` in both languages as JSON (``{key: {"ja": …, "en": …}}``) for a page script."""
+    import json
+
+    found = _strings()
+    return json.dumps({k: {"ja": found[k]["ja"], "en": found[k].get("en") or found[k]["ja"]} for k in keys},
+                      ensure_ascii=False).replace("</", "<\\/")
+
+
 def label(key: str, lang: str, **values) -> str:
     """One interface string in ``lang``, with ``{placeholders}`` filled from ``values``."""
     return labels(lang)[key].format(**values)

@@ -15,8 +15,45 @@ _SKIP_PARTS = {".ipynb_checkpoints", "__pycache__", ".netkit"}
 
 
 def file_hash(path: Path) -> str:
-    """The SHA-256 of a file's bytes."""
+    """The SHA-256 of what a teacher can change in a file: its bytes, or for a notebook its lesson.
+
+    Opening a notebook in JupyterLab rewrites it (kernel and language metadata, cell ids, outputs of
+    a trial run) without the teacher changing the lesson; ``netkit init --update`` must not take
+    that for an edit and keep the kit's updates away from it. A notebook is compared by its cells'
+    types, sources and tags and its ``netkit`` metadata (the catalogue's title, topic, audience).
+    """
+    data = path.read_bytes()
+    if path.suffix == ".ipynb":
+        lesson = _notebook_lesson(data)
+        if lesson is not None:
+            return NOTEBOOK_PREFIX + hashlib.sha256(lesson).hexdigest()
+    return hashlib.sha256(data).hexdigest()
+
+
+NOTEBOOK_PREFIX = "nb:"
+
+
+def byte_hash(path: Path) -> str:
+    """The SHA-256 of a file's bytes (what manifests written before notebook hashing hold)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def same_file(path: Path, digest: str | None) -> bool:
+    """Whether ``path`` is unchanged since ``digest`` was taken, by either way of hashing."""
+    if digest is None or not path.is_file():
+        return False
+    return file_hash(path) == digest or (not digest.startswith(NOTEBOOK_PREFIX) and byte_hash(path) == digest)
+
+
+def _notebook_lesson(data: bytes) -> bytes | None:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        cells = [{"type": c.get("cell_type"), "source": "".join(c.get("source", "")),
+                  "tags": sorted((c.get("metadata") or {}).get("tags", []))} for c in doc["cells"]]
+        meta = (doc.get("metadata") or {}).get("netkit")
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        return None
+    return json.dumps({"netkit": meta, "cells": cells}, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def shipped_files(root: Path | None = None) -> dict[str, Path]:

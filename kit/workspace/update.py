@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit import __version__
-from kit.workspace.manifest import Manifest, file_hash, shipped_files
+from kit.workspace.manifest import Manifest, file_hash, same_file, shipped_files
 
 UPDATES_FOLDER = "kit-updates"
 REMOVED_FOLDER = Path(".netkit") / "removed"
@@ -79,6 +79,8 @@ def plan_update(folder: Path, manifest: Manifest, root: Path | None = None) -> P
         new, base = shipped.get(rel), manifest.files.get(rel)
         local = folder / rel
         mine = file_hash(local) if local.is_file() else None
+        if mine is not None and mine != base and same_file(local, base):
+            mine = base  # unchanged since a manifest hashed it the older way (bytes)
         if new is not None and mine == new:
             if base != new:
                 settled[rel] = new

@@ -14,7 +14,8 @@ from tests.conftest import REPO, read_rows, set_cell, write_rows
 def lesson(path, code: list[str], meta=True):
     nb = nbformat.v4.new_notebook()
     if meta:
-        nb.metadata["netkit"] = {"title_ja": "テスト", "topic": "defamation", "audience": "中学生"}
+        topic = path.parent.name if path.parent.name in ("misinformation", "piracy") else "defamation"
+        nb.metadata["netkit"] = {"title_ja": "テスト", "topic": topic, "audience": "中学生"}
     nb.cells = [nbformat.v4.new_code_cell(c) for c in code]
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)
@@ -154,3 +155,18 @@ def test_thousands_of_bad_rows_show_thirty_and_the_count(folder, capsys):
     assert len([line for line in lines if "pasted.csv: " in line and "「audience」" in line]) == 30
     assert any(line.endswith("pasted.csv: ほかに 1970 件の問題があります（ここには最初の 30 件だけを出しています）。") for line in lines)
     assert lines[-1].startswith("2000 件の問題があります")
+
+
+def test_a_lesson_on_online_abuse_without_its_help_desks_fails(tmp_path, capsys):
+    import json
+    import shutil
+
+    shutil.copytree(REPO / "lessons", tmp_path / "lessons")
+    shutil.copytree(REPO / "datasets", tmp_path / "datasets")
+    path = tmp_path / "lessons" / "defamation" / "basics.ipynb"
+    doc = json.loads(path.read_text("utf-8"))
+    doc["cells"] = [c for c in doc["cells"] if "help_router" not in "".join(c["source"])]  # the teacher deleted the cell
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "lessons/defamation/basics.ipynb" in out and "相談先（lesson.help_router() か lesson.help()）で終わる決まり" in out

@@ -65,3 +65,16 @@ def test_exports_have_headings_for_people(datasets):
     tables = export_tables(answers(), datasets, "ja")
     assert set(tables) == {"answers", "items", "students"}
     assert "クラス" in tables["answers"].columns and len(tables["answers"]) == 8
+
+
+def test_before_the_post_test_there_is_no_post_bar_and_the_teacher_is_told(datasets):
+    pre_only = [a for a in answers() if a.phase == "pre"]
+    report = build_report(pre_only, datasets, "ja")
+    assert [name for name, _value in report["prepost"]["bars"]] == ["事前"]  # no 「事後 0%」
+    assert report["prepost"]["summary"] == "まだだれも事後テストに答えていません。"
+
+
+def test_d_prime_and_c_are_each_explained_in_one_plain_sentence(datasets):
+    meanings = build_report(answers(), datasets, "ja")["sdt"]["meanings"]
+    assert len(meanings) == 2 and meanings[0].startswith("見分ける力 d′：") and meanings[1].startswith("かたより c：")
+    assert all(m.count("。") <= 3 for m in meanings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import urllib.error
@@ -68,6 +69,10 @@ def test_lesson_page_is_local_only_and_compressed(running):
     assert "_xsrf=" in cookie  # the tab's shutdown beacon needs it
     assert "cdn.jsdelivr.net" not in body and "cdnjs.cloudflare.com" not in body and "unpkg.com" not in body
     assert "nk-problem" not in body and "Traceback" not in body
+    assert "先生へ" not in body  # the teacher's note cell (tagged teacher-note) is not on the students' page
+    notebook = json.loads((REPO / "lessons/piracy/basics.ipynb").read_text("utf-8"))
+    assert "teacher-note" in notebook["cells"][0]["metadata"]["tags"] and "先生へ" in notebook["cells"][0]["source"]
+    assert "nk-connection-texts" in body and "つながりが切れました" in body  # the banner's words, ready before a drop
 
 
 def test_lesson_page_links_voilas_styles_as_a_stylesheet(running):

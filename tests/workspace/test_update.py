@@ -168,3 +168,38 @@ def test_update_of_a_folder_not_made_by_init(tmp_path, capsys):
     (tmp_path / "lessons").mkdir()
     assert main(["init", "--update", "--yes", str(tmp_path)]) == 2
     assert "manifest.json" in capsys.readouterr().out
+
+
+def test_opening_a_notebook_in_jupyterlab_is_not_an_edit(tmp_path):
+    import json
+
+    kit = write_tree(tmp_path / "kit", V1)
+    folder = tmp_path / "class"
+    init_folder(folder, kit)
+    notebook = folder / "lessons/defamation/basics.ipynb"
+    # what JupyterLab's autosave writes after opening it: kernel metadata, cell ids, trust, indentation
+    doc = json.loads(notebook.read_text("utf-8"))
+    doc["metadata"] = {"kernelspec": {"name": "python3", "display_name": "Python 3"}, "language_info": {"name": "python"}}
+    doc["cells"][0].update(id="a1b2", metadata={"trusted": True}, execution_count=None, outputs=[])
+    doc["nbformat"], doc["nbformat_minor"] = 4, 5
+    notebook.write_text(json.dumps(doc, indent=1), "utf-8")
+    # the kit's next version changes the notebook: the teacher did not edit it, so it is an update
+    (kit / "lessons/defamation/basics.ipynb").write_text(
+        '{"cells": [{"cell_type": "code", "source": "lesson.help_router()"}]}', "utf-8")
+    assert kinds(kit, folder) == {"lessons/defamation/basics.ipynb": Kind.UPDATED}
+    # a real edit of a cell is still the teacher's
+    doc["cells"][0]["source"] = "lesson.help()  # 先生が変えた"
+    notebook.write_text(json.dumps(doc), "utf-8")
+    assert kinds(kit, folder) == {"lessons/defamation/basics.ipynb": Kind.EDITED}
+
+
+def test_a_folder_whose_manifest_hashed_notebook_bytes_still_sees_no_edit(tmp_path):
+    kit = write_tree(tmp_path / "kit", V1)
+    folder = tmp_path / "class"
+    init_folder(folder, kit)
+    manifest = Manifest.read(folder)
+    rel = "lessons/defamation/basics.ipynb"
+    manifest.files[rel] = hashlib.sha256((folder / rel).read_bytes()).hexdigest()  # as an older kit wrote it
+    manifest.write(folder)
+    (kit / rel).write_text('{"cells": [{"cell_type": "code", "source": "lesson.help_router()"}]}', "utf-8")
+    assert kinds(kit, folder) == {rel: Kind.UPDATED}
