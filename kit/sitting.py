@@ -31,6 +31,13 @@ def clean(value) -> str:
     return "".join(ch for ch in str(value) if ch.isprintable())[:MAX_IDENTITY_LENGTH].strip()
 
 
+def clean_class(value) -> str:
+    """A class as typed (link or join form) in its one spelling: 「２年３組」 → ``2-3`` (kit.store.classes)."""
+    from kit.store.classes import normalise_class
+
+    return normalise_class(clean(value))
+
+
 def is_session(value) -> bool:
     """Whether ``value`` is a browser's token (32 lowercase hex characters)."""
     return isinstance(value, str) and SESSION.fullmatch(value) is not None
@@ -41,7 +48,7 @@ class Sitting:
 
     def __init__(self, session: str = "", class_code: str = "", student: str = ""):
         self.session = session
-        self.class_code = clean(class_code)
+        self.class_code = clean_class(class_code)
         self.student = clean(student)
         self._linked = {"class_code": self.class_code, "student": self.student}  # the link's identity wins
         self.identified = False  # True once a browser has said who is playing
@@ -68,7 +75,7 @@ class Sitting:
         if not is_session(session):
             return False
         wanted = {"session": session,
-                  "class_code": self._linked["class_code"] or clean(class_code),
+                  "class_code": self._linked["class_code"] or clean_class(class_code),
                   "student": self._linked["student"] or clean(student)}
         if self.identified:
             if wanted == self.identity():

@@ -24,7 +24,7 @@ def test_a_stopped_server_shows_a_banner_and_the_lesson_resumes_when_it_is_back(
     server = Server(REPO, tmp_path / "results")
     port = server.port
     try:
-        page.goto(server.url + lesson_url)
+        page.goto(server.url + lesson_url, wait_until="commit", timeout=WIDGET_TIMEOUT)
         card = page.locator(".nk-quiz-card").first
         card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
         expect(card.locator(".nk-progress")).to_contain_text("1 / ", timeout=WIDGET_TIMEOUT)
