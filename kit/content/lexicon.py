@@ -64,6 +64,7 @@ class Lexicon:
     help_and_report: tuple[re.Pattern, ...] = ()
     learned_why: Text = Text("")  # said before the category's reason when the classifier, not a rule, flags a post
     people: tuple[re.Pattern, ...] = ()  # words or patterns that point at someone (お前, あいつ, 〜くん), for ``aimed`` entries
+    care: tuple[re.Pattern, ...] = ()  # posts that show concern or kindness: the classifier stays quiet on them
 
     def why(self, entry: Entry) -> Text:
         """The entry's own explanation, else its category's."""
@@ -87,6 +88,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     problems += category_problems
     help_and_report, help_problems = _patterns(table.file, table.meta.get("help_and_report"))
     problems += help_problems
+    care, care_problems = _patterns(table.file, table.meta.get("care"), "care")
+    problems += care_problems
     people, people_problems = _words(table.file, table.meta.get("people"))
     problems += people_problems
     learned_why, learned_problems = _learned_why(table.file, table.meta.get("learned_why"))
@@ -119,7 +122,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
             always=v.get("always") is True, aimed=v.get("aimed") is True, why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
     if problems:
         raise ContentError(problems)
-    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people)
+    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people, care=care)
 
 
 def _learned_why(file: str, raw) -> tuple[Text, list[ContentProblem]]:
@@ -165,22 +168,22 @@ def _compile(file: str, place: str, field: str, source) -> tuple[re.Pattern | No
                                     f"not a valid regular expression ({exc.msg} at {exc.pos}); check brackets.")
 
 
-def _patterns(file: str, raw) -> tuple[tuple[re.Pattern, ...], list[ContentProblem]]:
-    """``help_and_report``: a list of regular expressions (optional)."""
+def _patterns(file: str, raw, key: str = "help_and_report") -> tuple[tuple[re.Pattern, ...], list[ContentProblem]]:
+    """``help_and_report`` or ``care``: a list of regular expressions (optional)."""
     if raw is None:
         return (), []
     if not isinstance(raw, list):
-        return (), [ContentProblem(file, "help_and_report", "help_and_report",
-                                   "「help_and_report:」の下には、正規表現を「- 」で1行ずつならべてください。",
-                                   "under 'help_and_report:' list regular expressions, one per '- ' line.")]
+        return (), [ContentProblem(file, key, key,
+                                   f"「{key}:」の下には、正規表現を「- 」で1行ずつならべてください。",
+                                   f"under '{key}:' list regular expressions, one per '- ' line.")]
     patterns, problems = [], []
     for n, source in enumerate(raw, start=1):
-        place = f"help_and_report {n}番目"
+        place = f"{key} {n}番目"
         if not isinstance(source, str) or not source.strip():
-            problems.append(ContentProblem(file, place, "help_and_report", "空です。正規表現を書くか、この行を消してください。",
+            problems.append(ContentProblem(file, place, key, "空です。正規表現を書くか、この行を消してください。",
                                            "empty; write a regular expression or delete the line."))
             continue
-        pattern, problem = _compile(file, place, "help_and_report", source)
+        pattern, problem = _compile(file, place, key, source)
         if problem:
             problems.append(problem)
         else:

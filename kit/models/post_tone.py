@@ -194,7 +194,8 @@ class PostTone:
                     continue
                 found.append((entry, start, end))
         flags = _flags(self.lexicon, text, found, starts, ends)
-        if not flags and self.learned and not asking_for_help:
+        caring = any(p.search(folded) for p in self.lexicon.care)
+        if not flags and self.learned and not asking_for_help and not caring:
             flags = self._learned(text, norm, sentences, starts, ends)
         return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)))
 

@@ -2,15 +2,17 @@
 never saw the checker) and on the lexicon's own labelled sentences; see docs/postchecker.md.
 
 A lexicon or classifier change that makes the checker worse fails here. The goal of issue 16 (recall
-0.8 on the blind held-out set) is not reached yet: ``test_held_out_goal`` is an expected failure
-that turns into a failing XPASS the day it is reached, so that the floors below are raised with it.
+0.8 and at most 5% false alarms on posts the checker has never seen) is met on the first blind
+held-out set; on the second one (written later by another blind helper, measured once) recall is
+met and false alarms are not: ``test_second_held_out_goal`` is an expected failure that turns into a
+failing XPASS the day it is reached, so that the floors below are raised with it.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.postchecker import BLIND_DEV, BLIND_HELDOUT, by_kind, predictions, score
+from benchmarks.postchecker import BLIND_DEV, BLIND_HELDOUT, BLIND_HELDOUT2, by_kind, predictions, score
 from kit.content.labelled import load_blind, load_labelled
 from kit.content.lexicon import CATEGORIES, load_lexicon
 from kit.models.post_tone import PostTone
@@ -33,13 +35,20 @@ def held_out(checker):
 
 
 @pytest.fixture(scope="module")
+def second_held_out(checker):
+    posts = load_blind(BLIND_HELDOUT2)
+    return posts, predictions(checker, posts)
+
+
+@pytest.fixture(scope="module")
 def labelled(checker):
     posts = load_labelled(LEXICON / "labelled.csv")
     return posts, predictions(checker, posts)
 
 
-def test_held_out_set_covers_every_kind_of_post(held_out):
-    posts, _ = held_out
+@pytest.mark.parametrize("blind", ["held_out", "second_held_out"])
+def test_held_out_set_covers_every_kind_of_post(blind, request):
+    posts, _ = request.getfixturevalue(blind)
     assert len(posts) >= 200
     kinds = {k.name: k.posts for k in by_kind(posts, {p.id: frozenset() for p in posts})}
     assert set(kinds) == HARM_KINDS | FINE_KINDS
@@ -49,7 +58,7 @@ def test_held_out_set_covers_every_kind_of_post(held_out):
 def test_held_out_false_alarms_stay_at_most_five_percent(held_out):
     posts, found = held_out
     overall = score(posts, found)["overall"]
-    # measured 2026-12-01: 1 of 102 fine posts flagged
+    # measured 2026-12-01 with the classifier's threshold at 0.7: 4 of 102 fine posts flagged
     assert overall.false_alarm_rate <= 0.05
     for kind in by_kind(posts, found):
         if kind.name in ("reporting", "help"):
@@ -58,8 +67,8 @@ def test_held_out_false_alarms_stay_at_most_five_percent(held_out):
 
 def test_held_out_recall_stays_above_floor(held_out):
     posts, found = held_out
-    # measured 2026-12-01: old checker 0.108; rules 0.623; rules and classifier 0.723 (docs/postchecker.md)
-    assert score(posts, found)["overall"].recall >= 0.7
+    # measured 2026-12-01: old checker 0.108; rules 0.623; rules and classifier 0.838 (docs/postchecker.md)
+    assert score(posts, found)["overall"].recall >= 0.8
     for kind in by_kind(posts, found):
         if kind.harmful:
             assert kind.flagged / kind.posts >= 0.5, kind.name
@@ -72,9 +81,20 @@ def test_held_out_recall_of_the_rules_alone_stays_above_floor(checker):
     assert overall.recall >= 0.6 and overall.false_alarm_rate <= 0.05
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16 asks for recall 0.8 on posts the checker has never seen; 0.72 measured")
-def test_held_out_goal(held_out):
-    posts, found = held_out
+def test_second_held_out_set_stays_above_floors(second_held_out):
+    posts, found = second_held_out
+    overall = score(posts, found)["overall"]
+    # measured once, 2026-12-01: recall 0.868, 9 of 104 fine posts flagged
+    assert overall.recall >= 0.8
+    assert overall.false_alarm_rate <= 0.10
+    for kind in by_kind(posts, found):
+        if kind.harmful:
+            assert kind.flagged / kind.posts >= 0.5, kind.name
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16 asks for at most 5% false alarms; 8.7% measured on the second blind set")
+def test_second_held_out_goal(second_held_out):
+    posts, found = second_held_out
     overall = score(posts, found)["overall"]
     assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
 
