@@ -83,3 +83,16 @@ def test_every_response_carries_the_script_policy(student, path):
     assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";")[0]
     assert "unsafe-eval" not in policy
     assert r.header("X-Content-Type-Options") == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["", "voila/render/piracy/basics.ipynb", "teacher/login", "teacher/", "no/such/page"])
+def test_the_kits_pages_carry_no_inline_script_the_policy_would_refuse(teacher, path):
+    """A template that gained an inline script would silently stop working under the policy: keep them files."""
+    import re
+
+    page = teacher.get(path)
+    inline = [m.group(0)[:80] for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", page.text, re.S | re.I)
+              if m.group(2).strip() and not re.search(r'type="application/(json|vnd\.[^"]+)"', m.group(1))
+              and not re.search(r"\bon[a-z]+\s*=", m.group(0))]
+    handlers = re.findall(r"<[a-z][^>]*\son[a-z]+\s*=", page.text, re.I)
+    assert inline == [] and handlers == [], (path, inline, handlers[:3])
