@@ -28,6 +28,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -306,6 +307,12 @@ def cli(check: Check, venv: Path, env: dict, cwd: Path, where: str, *args, expec
     return proc.stdout
 
 
+# The installs run side by side (mostly waiting on pip), the served sites one after the other: two
+# servers and two browsers on a 2-core machine slowed kernels until widget state missed the page
+# manager's wait, which is a machine too busy, not a broken install.
+SERVING = threading.Lock()
+
+
 def check_install(check: Check, kind: str, artifact: Path, work: Path) -> None:
     """Install ``artifact`` cleanly; check the kit's own lessons, then a folder made by ``netkit init``."""
     from playwright.sync_api import sync_playwright
@@ -314,7 +321,7 @@ def check_install(check: Check, kind: str, artifact: Path, work: Path) -> None:
     for folder in (home, site):
         folder.mkdir(parents=True, exist_ok=True)
     install(artifact, venv)
-    with sync_playwright() as p:
+    with SERVING, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             check_sites(check, browser, kind, venv, home, site, work)
@@ -366,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         sdist, wheel = build(work / "dist")
         print(f"built {sdist.name} and {wheel.name} in {time.monotonic() - started:.0f} s", flush=True)
         kinds = [(kind, artifact) for kind, artifact in (("wheel", wheel), ("sdist", sdist)) if args.only in (None, kind)]
-        # one worker per artifact, each with its own browser: while one waits for a kernel, the other works
+        # one worker per artifact: both install at once, then serve in turn (SERVING)
         with ThreadPoolExecutor(len(kinds)) as pool:
             for done in [pool.submit(check_install, check, kind, artifact, work) for kind, artifact in kinds]:
                 done.result()
