@@ -41,3 +41,13 @@ def set_cell(rows: list[list[str]], item_id: str, column: str, value: str) -> li
         if row[0] == item_id:
             row[col] = value
     return rows
+
+
+@pytest.fixture(scope="session")
+def one_chromium():
+    """The test session's one Playwright and headless Chromium, shared by the browser and security tests:
+    Playwright's sync API cannot be started a second time in a thread while the first is alive."""
+    from tests.served import headless_chromium
+
+    with headless_chromium() as b:
+        yield b

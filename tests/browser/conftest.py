@@ -55,9 +55,8 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    with headless_chromium() as b:
-        yield b
+def browser(one_chromium):
+    return one_chromium
 
 
 @pytest.fixture

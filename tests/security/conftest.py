@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from tests.security.student import Student
-from tests.served import REPO, TEACHER_PASSCODE, Server, headless_chromium
+from tests.served import REPO, TEACHER_PASSCODE, Server
 
 TEACHER_ONLY = "TEACHER-ONLY-7f3a"  # printed by the teacher notebook: a page showing it was opened
 
@@ -58,7 +58,6 @@ def teacher(served) -> Student:
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(one_chromium):
     """Headless Chromium for the cases only a browser shows (a script running)."""
-    with headless_chromium() as b:
-        yield b
+    return one_chromium
