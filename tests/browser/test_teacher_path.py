@@ -55,7 +55,7 @@ def test_a_teacher_changes_a_question_and_sees_it_in_the_browser(teacher_folder,
         page.goto(server.url + "teacher/")
         page.fill("input[name=passcode]", TEACHER_PASSCODE)
         page.locator("button[type=submit], input[type=submit]").first.click()
-        section = page.locator(".nk-student-link")
+        section = page.locator(".nk-student-link:not(.nk-check-link)")  # the student link, not the /check page's
         section.wait_for(timeout=30_000)
         assert server.url in section.inner_text()
         qr = section.locator("svg.nk-qr")
