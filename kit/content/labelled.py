@@ -40,21 +40,32 @@ def is_blind(path: str | Path) -> bool:
     return Path(path).name.lower().startswith(("blind_", "examples_"))
 
 
-def load_blind(path: str | Path, split: str = "test") -> list[LabelledPost]:
-    """Read a blind set; raise ``ContentError`` listing every problem."""
+def _unique_rows(path: str | Path, schema: str):
+    """The file's rows that pass ``schema``, each id once; the problems of the others."""
     table = read_table(path)
-    rows, problems = checked_rows("blind-post", table)
+    rows, problems = checked_rows(schema, table)
     bad = {p.place for p in problems}
     seen: set[str] = set()
+    good = []
+    for row in rows:
+        if row.place in bad:
+            continue
+        if row.values["id"] in seen:
+            problems.append(ContentProblem(table.file, row.place, "id",
+                                           f"id「{row.values['id']}」が2回あります。片方の id を変えてください。",
+                                           f"id '{row.values['id']}' appears twice; rename one."))
+            continue
+        seen.add(row.values["id"])
+        good.append(row)
+    return table, good, problems
+
+
+def load_blind(path: str | Path, split: str = "test") -> list[LabelledPost]:
+    """Read a blind set; raise ``ContentError`` listing every problem."""
+    table, rows, problems = _unique_rows(path, "blind-post")
     posts = []
     for row in rows:
         v = row.values
-        if row.place in bad:
-            continue
-        if v["id"] in seen:
-            problems.append(ContentProblem(table.file, row.place, "id", f"id「{v['id']}」が2回あります。",
-                                           f"id '{v['id']}' appears twice."))
-            continue
         harmful = v["label"] == "harmful"
         if harmful != (v["category"] in BLIND_CATEGORIES):
             problems.append(ContentProblem(
@@ -62,7 +73,6 @@ def load_blind(path: str | Path, split: str = "test") -> list[LabelledPost]:
                 f"label が {v['label']} なのに category が「{v['category']}」です。どちらかを直してください。",
                 f"label is {v['label']} but category is '{v['category']}'; correct one of them."))
             continue
-        seen.add(v["id"])
         categories = frozenset({BLIND_CATEGORIES[v["category"]]}) if harmful else frozenset()
         posts.append(LabelledPost(v["id"], split, str(v["text"]), categories, v["category"]))
     if problems:
@@ -72,20 +82,10 @@ def load_blind(path: str | Path, split: str = "test") -> list[LabelledPost]:
 
 def load_labelled(path: str | Path) -> list[LabelledPost]:
     """Read the labelled sentences; raise ``ContentError`` listing every problem."""
-    table = read_table(path)
-    rows, problems = checked_rows("labelled-post", table)
-    bad = {p.place for p in problems}
-    seen: set[str] = set()
+    table, rows, problems = _unique_rows(path, "labelled-post")
     posts = []
     for row in rows:
         v = row.values
-        if row.place in bad:
-            continue
-        if v["id"] in seen:
-            problems.append(ContentProblem(table.file, row.place, "id", f"id「{v['id']}」が2回あります。",
-                                           f"id '{v['id']}' appears twice."))
-            continue
-        seen.add(v["id"])
         posts.append(LabelledPost(v["id"], v["split"], str(v["text"]),
                                   frozenset(c for c in CATEGORIES if str(v.get(c, "0")).strip() == "1")))
     if problems:

@@ -129,3 +129,14 @@ def test_the_classifier_reason_needs_both_languages_and_only_label_in_braces(tmp
     assert [p.field for p in problems(path)] == ["learned_why"]
     path.write_text(original.replace("「{label}」に近い", "「{kind}」に近い", 1), "utf-8")
     assert "{label} 以外" in problems(path)[0].why
+
+
+def test_a_post_id_written_twice_is_named_with_its_fix(tmp_path):
+    from kit.content.errors import ContentError
+    from kit.content.labelled import load_blind
+
+    path = tmp_path / "blind_x.csv"
+    path.write_text("schema_version,1\nid,text,label,category\nx1,おはよう,ok,neutral\nx1,またね,ok,neutral\n", "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_blind(path)
+    assert "id「x1」が2回あります。片方の id を変えてください。" in str(caught.value)
