@@ -14,7 +14,8 @@ class Answer:
     response: tuple[int, ...]
     correct: bool
     phase: str  # "pre", "post" or "practice"
-    session: str  # one per kernel: a student's sitting with a lesson
+    session: str  # the browser's token (kit.sitting): one per browser, kept across reloads
     student: str = ""  # nickname or seat number, never a real name required
     class_code: str = ""
     answered_at: str = ""  # ISO time in UTC; the store fills it in when empty
+    bank: str = ""  # the content file the item came from, as the lesson names it ("quizzes/x.csv"); "" if unknown

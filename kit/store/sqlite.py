@@ -1,4 +1,4 @@
-"""Answers in SQLite: WAL mode, a busy timeout, and numbered schema migrations.
+"""Answers in SQLite: WAL mode, a busy timeout, and the numbered schema migrations of ``kit.store.migrations``.
 
 One file serves a classroom: each student's kernel opens its own connection and commits every
 answer at once, before the student sees feedback.
@@ -12,43 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kit.store.classes import merged_spellings, normalise_class
+from kit.store.migrations import pending
 from kit.store.records import Answer
-
-# Each entry moves the schema one version up; never edit a released entry, add a new one.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY,
-        lesson TEXT NOT NULL,
-        item TEXT NOT NULL,
-        response TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        phase TEXT NOT NULL,
-        session TEXT NOT NULL,
-        student TEXT NOT NULL DEFAULT '',
-        class_code TEXT NOT NULL DEFAULT '',
-        answered_at TEXT NOT NULL
-    );
-    CREATE INDEX answers_by_class ON answers (class_code, lesson);
-    CREATE INDEX answers_by_session ON answers (session);
-    """,
-    # 2: posts a student checked with the PostChecker, kept only when the teacher turns it on
-    """
-    CREATE TABLE checked_posts (
-        id INTEGER PRIMARY KEY,
-        lesson TEXT NOT NULL,
-        item TEXT NOT NULL,
-        text TEXT NOT NULL,
-        categories TEXT NOT NULL DEFAULT '',
-        session TEXT NOT NULL,
-        student TEXT NOT NULL DEFAULT '',
-        class_code TEXT NOT NULL DEFAULT '',
-        checked_at TEXT NOT NULL
-    );
-    CREATE INDEX checked_posts_by_class ON checked_posts (class_code, lesson);
-    """,
-)
-
 
 class SQLiteStore:
     """Answers kept in one SQLite file; safe for many kernels writing at once."""
@@ -66,8 +31,8 @@ class SQLiteStore:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in filter(str.strip, script.split(";")):
+            for number, script in pending(version):
+                for statement in script:
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number}")
             self._db.execute("COMMIT")
@@ -85,9 +50,9 @@ class SQLiteStore:
         at = answer.answered_at or datetime.now(timezone.utc).isoformat(timespec="milliseconds")
         self._db.execute(
             "INSERT INTO answers (lesson, item, response, correct, phase, session, student,"
-            " class_code, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " class_code, answered_at, bank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (answer.lesson, answer.item, json.dumps(list(answer.response)), int(answer.correct),
-             answer.phase, answer.session, answer.student, answer.class_code, at),
+             answer.phase, answer.session, answer.student, answer.class_code, at, answer.bank),
         )
 
     def record_post(self, post: dict) -> None:
@@ -126,10 +91,10 @@ class SQLiteStore:
         """Stored answers, oldest first, optionally of one lesson, one class, one session."""
         where, args = _filters(lesson=lesson, class_code=self._spelt(class_code), session=session)
         rows = self._db.execute(
-            "SELECT lesson, item, response, correct, phase, session, student, class_code, answered_at"
+            "SELECT lesson, item, response, correct, phase, session, student, class_code, answered_at, bank"
             f" FROM answers{where} ORDER BY id", args).fetchall()
-        return [Answer(r[0], r[1], tuple(json.loads(r[2])), bool(r[3]), r[4], r[5], r[6], normalise_class(r[7]), r[8])
-                for r in rows]
+        return [Answer(r[0], r[1], tuple(json.loads(r[2])), bool(r[3]), r[4], r[5], r[6], normalise_class(r[7]), r[8],
+                       r[9]) for r in rows]
 
     def summary(self) -> list[tuple[str, str, int, int, str, str]]:
         """(class, lesson, students, answers, first, last answer time) for every class and lesson.

@@ -6,7 +6,7 @@ import multiprocessing
 import sqlite3
 
 from kit.store import Answer, open_store
-from kit.store.sqlite import MIGRATIONS
+from kit.store.migrations import MIGRATIONS
 
 
 def answer(i=0, **kw):
