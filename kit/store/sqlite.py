@@ -15,6 +15,7 @@ from kit.store.classes import merged_spellings, normalise_class
 from kit.store.migrations import pending
 from kit.store.records import Answer
 
+
 class SQLiteStore:
     """Answers kept in one SQLite file; safe for many kernels writing at once."""
 
