@@ -13,11 +13,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from kit.serve.wait import ServerNotReady, wait_until_serving
 
 CHROMIUM = os.environ.get("NETKIT_CHROMIUM", "/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
@@ -93,18 +93,11 @@ class Server:
              "--data-dir", str(data_dir), *extra],
             stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
-        deadline = time.monotonic() + 240  # a loaded 2-core machine imports Voilà slowly
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url, timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                if self.proc.poll() is not None:
-                    break
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"netkit serve did not start; see {self.log.name}")
+        try:
+            wait_until_serving(self.url, self.proc, timeout=240)  # a loaded 2-core machine imports Voilà slowly
+        except ServerNotReady as exc:
+            self.stop()
+            raise RuntimeError(f"netkit serve did not start ({exc}); see {self.log.name}") from None
 
     def kernels(self) -> set[int]:
         return child_pids(self.proc.pid)

@@ -17,9 +17,9 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from kit.serve.wait import wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "benchmarks" / "classroom" / "kit"
@@ -42,12 +42,7 @@ def main() -> int:
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}/"
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(base, timeout=2).read()
-                    break
-                except OSError:
-                    time.sleep(0.2)
+            wait_until_serving(base, server, timeout=240)
             scripts: list[str] = []
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True)

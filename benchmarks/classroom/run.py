@@ -24,6 +24,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from kit.serve.wait import ServerNotReady, wait_until_serving
+
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("NETKIT_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -86,13 +88,10 @@ class Server:
                    str(self.port), "--data-dir", str(data), "--teacher-passcode", "bench", *extra]
         self.log = open(data / f"{kind}-{self.port}.log", "w")
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(self.url, timeout=2).read()
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"{kind} did not start")
+        try:
+            wait_until_serving(self.url, self.proc, timeout=240)
+        except ServerNotReady as exc:
+            raise RuntimeError(f"{kind} did not start ({exc}); see {self.log.name}") from None
 
     def kernels(self) -> set[int]:
         found = set()

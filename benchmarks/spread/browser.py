@@ -17,11 +17,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
+
+from kit.serve.wait import wait_until_serving
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("NETKIT_CHROMIUM", "/usr/bin/chromium")
@@ -77,12 +77,7 @@ def measure(sizes=(1000, 10_000), changes: int = 30, screenshots: Path | None = 
     url = f"http://127.0.0.1:{port}/"
     results = {}
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url, timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_serving(url, server, timeout=240)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             for n in sizes:
