@@ -48,18 +48,21 @@ def apply_request(message: str | bytes, env: dict[str, str] | None = None) -> No
 def wait_for_request() -> None:
     """Wait until a student takes this kernel, then set the environment from their request.
 
-    Does nothing in a kernel that was not preheated. If the server cannot be reached, the lesson
-    goes on without the link's parameters (as Voilà's own helper does), and says so in the log.
+    Does nothing in a kernel that was not preheated. If the server cannot be reached, refuses the
+    websocket or closes it without a request, the lesson goes on without the link's parameters (as
+    Voilà's own helper does), and says so in the log. Any other error is a fault in this wait and is
+    raised, not hidden.
     """
     if not preheated():
         return
+    from websockets.exceptions import WebSocketException
     from websockets.sync.client import connect
 
     url = query_url()
     try:
         with connect(url, open_timeout=OPEN_TIMEOUT, max_size=2**20) as websocket:
             message = websocket.recv()
-    except Exception as exc:  # refused, timed out or closed: OSError, TimeoutError, websockets' own
+    except (OSError, WebSocketException) as exc:  # refused or timed out; not a websocket, or closed unanswered
         log.warning("could not receive the student's request from %s: %s", url, exc)
         return
     try:

@@ -1,4 +1,4 @@
-"""A preheated kernel receives its student's link from the server, and never fails for it."""
+"""A preheated kernel receives its student's link from the server; a server it cannot reach never stops the lesson, and a fault in the wait is not hidden."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_does_nothing_in_a_kernel_that_was_not_preheated(monkeypatch):
     preheat.wait_for_request()  # returns at once: nothing to connect to
 
 
-def test_receives_the_request_from_the_server(monkeypatch):
+def test_receives_the_request_from_the_server(monkeypatch, caplog):
     from websockets.sync.server import serve
 
     def handler(websocket):
@@ -51,6 +51,7 @@ def test_receives_the_request_from_the_server(monkeypatch):
         server.shutdown()
     import os
 
+    assert "could not receive" not in caplog.text
     assert os.environ["QUERY_STRING"] == "lang=en&name=%E5%A4%AA%E9%83%8E"
 
 
@@ -66,6 +67,47 @@ def test_a_server_that_cannot_be_reached_leaves_the_lesson_running(monkeypatch, 
     preheat.wait_for_request()
     assert "QUERY_STRING" not in __import__("os").environ
     assert "could not receive" in caplog.text
+
+
+def test_a_server_that_is_no_websocket_or_closes_unanswered_leaves_the_lesson_running(monkeypatch, caplog):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from websockets.sync.server import serve
+
+    class NotFound(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    web = ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    monkeypatch.setenv("VOILA_APP_PORT", str(web.server_address[1]))
+    preheat.wait_for_request()  # an HTTP 404, not a websocket
+    web.shutdown()
+    web.server_close()
+    with serve(lambda websocket: None, "127.0.0.1", 0) as server:  # accepts, then closes without a word
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        monkeypatch.setenv("VOILA_APP_PORT", str(server.socket.getsockname()[1]))
+        preheat.wait_for_request()
+        server.shutdown()
+    assert "QUERY_STRING" not in __import__("os").environ
+    assert caplog.text.count("could not receive") == 2
+
+
+def test_a_fault_in_the_wait_itself_is_raised_not_hidden(monkeypatch):
+    import websockets.sync.client
+
+    def faulty(*args, **kwargs):
+        raise TypeError("connect() got an unexpected keyword argument")
+
+    monkeypatch.setattr(websockets.sync.client, "connect", faulty)
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    with pytest.raises(TypeError):
+        preheat.wait_for_request()
 
 
 KERNEL = """
