@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.postchecker import BLIND_DEV, BLIND_HELDOUT, BLIND_HELDOUT2, by_kind, predictions, score
 from kit.content.labelled import load_blind, load_labelled
 from kit.content.lexicon import CATEGORIES, load_lexicon
 from kit.models.post_tone import PostTone
+from kit.models.post_tone_scores import by_kind, predictions, score
 from tests.conftest import REPO
 
 LEXICON = REPO / "datasets" / "lexicon"
+BLIND_DEV = LEXICON / "blind_dev.csv"
+BLIND_HELDOUT = REPO / "tests" / "models" / "blind_heldout.csv"
+BLIND_HELDOUT2 = REPO / "tests" / "models" / "blind_heldout2.csv"  # a second blind set, measured once
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
