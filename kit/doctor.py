@@ -119,23 +119,3 @@ def report(port: int = 8866, data_dir: Path | None = None, class_size: int = 40)
 
     return [python_check(), kernel_check(), chromium_check(), memory_check(class_size),
             *address_checks(port), data_dir_check(data_dir or default_data_dir())]
-
-
-def cmd_doctor(args) -> int:
-    """Print one line per check; exit 1 when any needs doing."""
-    findings = report(args.port, Path(args.data_dir).resolve() if args.data_dir else None, args.class_size)
-    print(say("doctor_title"))
-    for finding in findings:
-        print(finding.line())
-    return 0 if all(f.ok for f in findings) else 1
-
-
-def add_parser(sub) -> None:
-    """Register ``netkit doctor``."""
-    from kit.cli import _count
-
-    p = sub.add_parser("doctor", help="授業の前に、この PC を確かめる / check this computer before a lesson")
-    p.add_argument("--port", type=int, default=8866, help="netkit serve のポート / the port of netkit serve (default 8866)")
-    p.add_argument("--data-dir", help="結果の保存先 / where results are stored")
-    p.add_argument("--class-size", type=_count, default=40, help="クラスの人数 / students in the class (default 40)")
-    p.set_defaults(func=cmd_doctor)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kit.cli import main
-from kit.workspace.cli import run_update
+from kit.cli.init import run_update
 from kit.workspace.manifest import Manifest, shipped_files
 from kit.workspace.update import Kind, init_folder, plan_update
 

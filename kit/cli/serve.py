@@ -1,11 +1,4 @@
-"""``netkit``: the command teachers and school IT run. One small function per subcommand.
-
-    netkit serve [DIR] [--host H] [--port P] [--pool N] [--data-dir D]
-    netkit validate [DIR] [--lang en]
-    netkit init DIR [--update] · netkit new lesson · netkit content export|import · netkit print · netkit lab
-    netkit results list | export | purge
-    netkit doctor [--port P]
-"""
+"""``netkit serve [DIR] [--host H] [--port P] [--class-size N] [--lesson PATH] [--data-dir D]``: the lessons to a class."""
 
 from __future__ import annotations
 
@@ -15,45 +8,8 @@ import socket
 import sys
 from pathlib import Path
 
-from kit import __version__
-from kit.content.paths import bundled_root
-
-
-def find_folders(directory: str | None) -> tuple[Path, Path]:
-    """(lessons, datasets) for a folder made by ``netkit init``, a checkout, or the kit's own."""
-    if directory is None:
-        here = Path.cwd()
-        base = here if (here / "lessons").is_dir() else bundled_root()
-    else:
-        base = Path(directory).resolve()
-        if base.name == "lessons" and base.is_dir():
-            return base, base.parent / "datasets"
-        if base.name == "datasets" and base.is_dir():
-            return base.parent / "lessons", base
-    return base / "lessons", base / "datasets"
-
-
-def cmd_validate(args) -> int:
-    """Check every content file and lesson; exit 1 listing every problem."""
-    from kit.content.check import check_tree, format_report
-
-    lessons, datasets = find_folders(args.dir)
-    if not datasets.is_dir():
-        print(f"datasets フォルダが見つかりません: {datasets} / no datasets folder there", file=sys.stderr)
-        return 2
-    report = check_tree(datasets, lessons)
-    print(format_report(report, args.lang))
-    return 0 if report.ok else 1
-
-
-def _count(text: str) -> int:
-    """A whole number of 0 or more for --class-size, --max-kernels, --cull-after (full-width digits too)."""
-    import unicodedata
-
-    value = unicodedata.normalize("NFKC", text).strip()
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"0 以上の整数を書いてください（「{text}」）/ write a whole number of 0 or more, not {text!r}")
-    return int(value)
+from kit.cli.common import find_folders, whole_number
+from kit.text.cli_text import say
 
 
 def _lesson_path(name: str) -> str:
@@ -77,7 +33,6 @@ def cmd_serve(args) -> int:
         return 2
     results.mkdir(parents=True, exist_ok=True)
     from kit.serve.teacher_auth import current_passcode, new_passcode, passcode_problem
-    from kit.text.cli_text import say
 
     # Taken out of the environment: lesson kernels start from the server's environment.
     given = args.teacher_passcode or os.environ.pop("NETKIT_TEACHER_PASSCODE", "")
@@ -90,7 +45,6 @@ def cmd_serve(args) -> int:
     missing = [name for name, p in zip(args.lesson, preheat, strict=True) if not (lessons / p).is_file()]
     if missing:
         from kit.serve.catalogue import scan, suggest
-        from kit.text.cli_text import say
 
         entries = scan(lessons)
         for name in missing:
@@ -132,7 +86,6 @@ def cmd_serve(args) -> int:
                        student_links(args.host, args.port, klass) if klass else links), flush=True)
     if args.qr and links.best:
         from kit.serve.qr import qr_text
-        from kit.text.cli_text import say
 
         print(say("serve_qr") + (" " + say("serve_qr_class", klass=klass) if klass else ""), flush=True)
         print(qr_text(student_links(args.host, args.port, klass).best), flush=True)
@@ -154,80 +107,35 @@ def _port_in_use(host: str, port: int) -> bool:
     return False
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``netkit`` argument parser."""
-    parser = argparse.ArgumentParser(prog="netkit", description="Net Literacy Kit — ネットリテラシー教室")
-    parser.add_argument("--version", action="version", version=f"netkit {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def add_parser(sub) -> None:
+    """Register ``netkit serve``."""
     serve = sub.add_parser("serve", help="授業を配信する / serve the lessons to a class")
     serve.add_argument("dir", nargs="?", help="授業のフォルダ（lessons と datasets を含む）/ folder with lessons/ and datasets/")
     serve.add_argument("--host", default="0.0.0.0", help="待ち受けるアドレス / address to listen on (default 0.0.0.0: the classroom network)")
     serve.add_argument("--port", type=int, default=8866, help="ポート番号 / port (default 8866)")
-    serve.add_argument("--class-size", type=_count, help="クラスの人数：その数のカーネルを先に起動しておく / students in the class: "
+    serve.add_argument("--class-size", type=whole_number, help="クラスの人数：その数のカーネルを先に起動しておく / students in the class: "
                        "keep that many kernels started in advance for each preheated lesson")
     serve.add_argument("--lesson", action="append", default=[], metavar="PATH",
                        help="先に起動しておく授業（くり返し可、例: defamation/basics）/ lesson to preheat (repeatable; default all)")
-    serve.add_argument("--pool", type=_count, default=0, help="--class-size と同じ / same as --class-size")
-    serve.add_argument("--max-kernels", type=_count, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
-    serve.add_argument("--kernel-memory", type=_count, metavar="MB",
+    serve.add_argument("--pool", type=whole_number, default=0, help="--class-size と同じ / same as --class-size")
+    serve.add_argument("--max-kernels", type=whole_number, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
+    serve.add_argument("--kernel-memory", type=whole_number, metavar="MB",
                        help="生徒 1 人のカーネルが使えるメモリー（MB、既定 768、0: 上限なし）/ most memory one student's kernel may use (MB, default 768, 0: no cap)")
-    serve.add_argument("--kernel-cpu", type=_count, metavar="SECONDS",
+    serve.add_argument("--kernel-cpu", type=whole_number, metavar="SECONDS",
                        help="生徒 1 人のカーネルが使える CPU 時間（秒、既定 1200、0: 上限なし）/ most CPU time one student's kernel may use (seconds, default 1200, 0: no cap)")
-    serve.add_argument("--kernels-per-address", type=_count, default=4, metavar="N",
+    serve.add_argument("--kernels-per-address", type=whole_number, default=4, metavar="N",
                        help="1 台の端末が同時に使えるカーネルの上限（0: 制限なし。先生は数えない）/ most kernels one device may hold "
                        "(0: no limit; the teacher is not counted)")
-    serve.add_argument("--connections-per-address", type=_count, default=64, metavar="N",
+    serve.add_argument("--connections-per-address", type=whole_number, default=64, metavar="N",
                        help="1 つのアドレスからの同時接続の上限（0: 制限なし。プロキシの後ろで動かすとき）/ most open connections "
                        "from one address (0: no limit; for a server behind a proxy)")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（10 文字以上、文字と数字。省略すると結果の保存先に保存したもの）"
                        "/ passcode for the teacher's pages (10+ characters, letters and digits; default: the one kept with the results)")
-    serve.add_argument("--cull-after", type=_count, default=600, metavar="SECONDS",
+    serve.add_argument("--cull-after", type=whole_number, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
     serve.add_argument("--qr", action=argparse.BooleanOptionalAction, default=True,
                        help="生徒用アドレスの QR コードを表示する（--no-qr で出さない）/ print the students' link as a QR code (--no-qr: not)")
     serve.add_argument("--class", dest="class_code", metavar="CLASS",
                        help="生徒用リンクと QR コードにクラスを入れる（例: 2-3）/ put the class into the students' link and QR code")
     serve.set_defaults(func=cmd_serve)
-
-    validate = sub.add_parser("validate", help="内容ファイルと授業を確かめる / check content files and lessons")
-    validate.add_argument("dir", nargs="?", help="調べるフォルダ / folder to check")
-    validate.add_argument("--lang", choices=("ja", "en"), default="ja", help="メッセージの言語 / message language")
-    validate.set_defaults(func=cmd_validate)
-
-    from kit.results_cli import add_parser as add_results
-
-    add_results(sub)
-    from kit.workspace.cli import add_parser as add_init
-
-    add_init(sub)
-    from kit.authoring.content_cli import add_parser as add_content
-
-    add_content(sub)
-    from kit.authoring.new_cli import add_parser as add_new
-
-    add_new(sub)
-    from kit.printing.cli import add_parser as add_print
-
-    add_print(sub)
-    from kit.workspace.lab_cli import add_parser as add_lab
-
-    add_lab(sub)
-    from kit.doctor import add_parser as add_doctor
-
-    add_doctor(sub)
-    from kit.passcode_cli import add_parser as add_passcode
-
-    add_passcode(sub)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run ``netkit`` with ``argv`` (default: the command line); return the exit status."""
-    args = build_parser().parse_args(argv)
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kit.cli.common import find_folders
 from kit.text.cli_text import say, word
 
 
@@ -24,7 +25,6 @@ def cmd_list(args) -> int:
     store = _store(args)
     if store is None:
         return 0
-    from kit.cli import find_folders
     from kit.serve.catalogue import scan, titles
     from kit.text.times import shown
 
@@ -44,7 +44,6 @@ def cmd_list(args) -> int:
 def cmd_export(args) -> int:
     """Write the answers (and item and student tables) of a class and lesson to CSV or XLSX."""
     from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
-    from kit.cli import find_folders
     from kit.serve.report import export_tables, percent_headings, sheet_titles
 
     store = _store(args)

@@ -6,6 +6,7 @@ import html
 import sys
 from pathlib import Path
 
+from kit.cli.common import find_folders
 from kit.content.errors import ContentError
 from kit.text.cli_text import say
 
@@ -21,7 +22,6 @@ def render(kind: str, lessons: Path, datasets: Path, lesson: str, lang: str, emb
 
 def cmd_print(args) -> int:
     """Write the guide or worksheet of one lesson (or of every lesson with --all)."""
-    from kit.cli import find_folders
     from kit.content.check import lesson_metadata
     from kit.printing import fonts
     from kit.printing.pdf import PrintUnavailable, html_to_pdfs

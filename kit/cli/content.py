@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kit.cli.common import find_folders
 from kit.content.errors import ContentError
 from kit.text.cli_text import say
 
 
 def _datasets(directory: str | None) -> Path | None:
-    from kit.cli import find_folders
 
     _lessons, datasets = find_folders(directory)
     if not datasets.is_dir():

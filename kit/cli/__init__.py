@@ -1,0 +1,39 @@
+"""``netkit``: the command teachers and school IT run. One module per subcommand, each with ``add_parser`` and its
+``cmd_*`` functions; what several need (the lesson folders, a whole-number argument) is in ``kit.cli.common``.
+
+    netkit serve [DIR] [--host H] [--port P] [--class-size N] [--lesson PATH] [--data-dir D]   kit/cli/serve.py
+    netkit validate [DIR] [--lang en]                                                          kit/cli/validate.py
+    netkit results list | export | purge                                                       kit/cli/results.py
+    netkit init DIR [--update]                                                                 kit/cli/init.py
+    netkit content export | import                                                             kit/cli/content.py
+    netkit new lesson                                                                          kit/cli/new.py
+    netkit print guide | worksheet                                                             kit/cli/printing.py
+    netkit lab [DIR]                                                                           kit/cli/lab.py
+    netkit doctor [--port P]                                                                   kit/cli/doctor.py
+    netkit passcode [--new | --set TEXT]                                                       kit/cli/passcode.py
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from kit import __version__
+from kit.cli import content, doctor, init, lab, new, passcode, printing, results, serve, validate
+
+SUBCOMMANDS = (serve, validate, results, init, content, new, printing, lab, doctor, passcode)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``netkit`` argument parser."""
+    parser = argparse.ArgumentParser(prog="netkit", description="Net Literacy Kit — ネットリテラシー教室")
+    parser.add_argument("--version", action="version", version=f"netkit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in SUBCOMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``netkit`` with ``argv`` (default: the command line); return the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
