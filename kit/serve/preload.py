@@ -8,21 +8,17 @@ first one runs, so only running the JavaScript is left.
 
 The list (``preload.txt``, paths under the server's base URL) is recorded from a real page by
 ``tools/record_preload.py``; a file that is not installed here (another version of an extension)
-is left out, so a stale entry costs nothing. The same files are compressed once at start, so
-the first student does not wait for that either.
+is left out, so a stale entry costs nothing. The same files are compressed once at start
+(``kit.serve.warm``), so the first student does not wait for that either.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import os
 import sys
-import threading
 from functools import lru_cache
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 LIST = Path(__file__).with_name("preload.txt")
 TEMPLATE_STATIC = Path(__file__).resolve().parent / "jupyter" / "voila" / "templates" / "netkit" / "static"
@@ -85,26 +81,3 @@ def preload_links(base_url: str) -> str:
     return "\n".join(
         f'<link rel="preload" as="script" href="{html.escape(base + path)}">' for path, _ in preload_paths()
     )
-
-
-def warm_compression() -> threading.Thread:
-    """Compress the listed scripts (and the recorded stylesheet) in the background, so the first page does not wait."""
-    from kit.serve import stylesheet
-    from kit.serve.caching import _compressed
-
-    files = [file for _, file in preload_paths()]
-    if stylesheet.usable():
-        files.append(str(stylesheet.STYLESHEET))
-
-    def run():
-        for file in files:
-            try:
-                stat = os.stat(file)
-                if stat.st_size >= 1024:
-                    _compressed(file, stat.st_mtime, stat.st_size)
-            except OSError:
-                log.debug("could not compress %s", file)
-
-    thread = threading.Thread(target=run, name="netkit-compress", daemon=True)
-    thread.start()
-    return thread

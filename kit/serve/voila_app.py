@@ -23,7 +23,7 @@ from kit.serve.capacity import default_max_kernels, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
 from kit.serve.kernel_handlers import LocalRequestInfoHandler, OwnedKernelHandler, OwnedShutdownHandler
 from kit.serve.kernels import DEFAULT_PER_ADDRESS, Kernels
-from kit.serve.preload import warm_compression
+from kit.serve.warm import warm_compression
 from kit.serve.websocket import PromptKernelWebsocketHandler
 
 OWNED = {KernelHandler: OwnedKernelHandler, VoilaShutdownKernelHandler: OwnedShutdownHandler,
