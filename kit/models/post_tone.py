@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from kit.content.lexicon import CATEGORIES, Entry, Lexicon
 from kit.content.text import Text
 from kit.models.post_classifier import Classifier, shipped_classifier
+from kit.text.morph import Token, analyse, fold
 
 MAX_LENGTH = 400  # characters: a post, not an essay; longer text is refused with a message
 
@@ -32,20 +33,6 @@ _NEGATIONS = {"ない", "ず", "ぬ", "ません"}
 _RHETORICAL_AFTER = {"の", "か", "ん", "?", "？", "かな", "よね"}
 _QUOTING = {"って", "と", "なんて", "とか"}
 _SAYING = {"いう", "かく", "おくる", "いわれる", "よぶ", "おもう"}
-
-
-@dataclass(frozen=True)
-class Token:
-    """One word as the analyser found it; ``start``/``end`` are offsets into the analysed text."""
-
-    surface: str
-    start: int
-    end: int
-    lemma: str  # dictionary form as the dictionary writes it (馬鹿, 殺す)
-    reading: str  # reading of the dictionary form, in hiragana (ばか, ころす)
-    pos: str  # part of speech (名詞, 動詞, 形容詞, 助詞, …)
-    form: str = ""  # conjugation (命令形, 意志推量形, …)
-    person: bool = False  # a person's name (佐藤, ゆい), as far as the dictionary knows it
 
 
 Analyser = Callable[[str], list[Token]]
@@ -97,20 +84,6 @@ class Check:
         return "".join(chars)
 
 
-def fold(text: str) -> str:
-    """Katakana to hiragana and ASCII to lower case, keeping the length (so offsets stay valid)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0x30A1 <= code <= 0x30F6:
-            out.append(chr(code - 0x60))
-        elif "A" <= ch <= "Z":
-            out.append(ch.lower())
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def normalise(text: str) -> tuple[str, list[int], list[int]]:
     """``text`` in NFKC without invisible characters, and for each character where it came from.
 
@@ -156,9 +129,7 @@ class PostTone:
     @property
     def analyser(self) -> Analyser:
         if self._analyser is None:
-            from kit.text.morph import analyse  # the dictionary loads here, on the first check
-
-            self._analyser = analyse
+            self._analyser = analyse  # its dictionary loads on the first check
         return self._analyser
 
     def check(self, text: str) -> Check:
@@ -350,4 +321,4 @@ def _flags(lexicon: Lexicon, text: str, found, starts: list[int], ends: list[int
     return tuple(sorted(flags, key=lambda f: (f.start, CATEGORIES.index(f.category))))
 
 
-__all__ = ["MAX_LENGTH", "Analyser", "Check", "Flag", "PostTone", "Token", "fold", "normalise"]
+__all__ = ["MAX_LENGTH", "Analyser", "Check", "Flag", "PostTone", "normalise"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kit.content.lexicon import load_lexicon
-from kit.models.post_tone import MAX_LENGTH, PostTone, Token, fold, normalise
+from kit.models.post_tone import MAX_LENGTH, PostTone, normalise
+from kit.text.morph import Token, fold
 from tests.conftest import REPO
 
 
