@@ -2,7 +2,8 @@
 
 A teacher updates the law by editing the file: each rule names the answers it applies to, the
 outcome (not illegal / illegal / a crime), the reason and the articles, and the file carries its
-as-of date and sources. ``load_law_rules`` checks every list against its schema
+as-of date and sources. The rule that decides a case is the first, in file order, whose ``when``
+fits (``first_rule``, a first-match list like a firewall's; ``kit.models.download_rule`` applies it). ``load_law_rules`` checks every list against its schema
 (``schema/lawrules*.schema.json``) and the rules a schema cannot say: names that refer to an unknown
 question, answer, article or penalty; a question that depends on a later one; a case no rule
 decides; a rule hidden behind earlier ones. It raises one ``ContentError`` listing them all.
@@ -11,7 +12,7 @@ decides; a rule hidden behind earlier ones. It raises one ``ContentError`` listi
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,6 +136,51 @@ class LawRules:
         return [(p.id, p.fact) for p in self.penalties.values()]
 
 
+class TooManyCases(ValueError):
+    """The questions of a file combine into more than ``MAX_CASES`` cases."""
+
+
+def first_rule(rules: tuple[Rule, ...], answers: Mapping[str, str]) -> Rule | None:
+    """The first rule whose ``when`` fits ``answers``, or ``None``."""
+    return next((r for r in rules if r.fits(answers)), None)
+
+
+def all_cases(law: LawRules) -> Iterator[dict[str, str]]:
+    """Every fully described case, following the questions as the checker asks them."""
+    count = 0
+
+    def walk(index: int, answers: dict[str, str]):
+        nonlocal count
+        if index == len(law.conditions):
+            count += 1
+            if count > MAX_CASES:
+                raise TooManyCases(f"more than {MAX_CASES} cases")
+            yield dict(answers)
+            return
+        condition = law.conditions[index]
+        if not condition.applies(answers):
+            yield from walk(index + 1, answers)
+            return
+        for option in condition.options:
+            answers[condition.id] = option.id
+            yield from walk(index + 1, answers)
+            del answers[condition.id]
+
+    yield from walk(0, {})
+
+
+def coverage(law: LawRules) -> tuple[list[dict[str, str]], list[str]]:
+    """(cases no rule decides, ids of rules that decide no case) over every possible case."""
+    uncovered, used = [], set()
+    for case in all_cases(law):
+        rule = first_rule(law.rules, case)
+        if rule is None:
+            uncovered.append(case)
+        else:
+            used.add(rule.id)
+    return uncovered, [r.id for r in law.rules if r.id not in used]
+
+
 def load_law_rules(path: str | Path) -> LawRules:
     """Read a rules file; raise ``ContentError`` listing every problem in it."""
     head = read_table(path, items_key="conditions")
@@ -170,9 +216,11 @@ def load_law_rules(path: str | Path) -> LawRules:
         raise ContentError(problems)
     law = LawRules(file, meta["id"], Text(meta["title_ja"], meta["title_en"]), meta["as_of"],
                    tuple(meta["sources"]), tuple(conditions), articles, penalties, tuple(rules))
-    from kit.models.download_rule import coverage  # the decision semantics live in the model
-
-    uncovered, hidden = coverage(law)
+    try:
+        uncovered, hidden = coverage(law)
+    except TooManyCases:
+        raise ContentError.single(file, f"質問と答えの組み合わせが {MAX_CASES} 通りを超えます。質問か答えの数を減らしてください。",
+                                  f"the questions combine into more than {MAX_CASES} cases; ask fewer questions or offer fewer answers.", place="conditions") from None
     for case in uncovered[:5]:
         shown = ", ".join(f"{k}: {v}" for k, v in case.items())
         problems.append(ContentProblem(

@@ -5,16 +5,16 @@ module only applies it. A case is the student's answers ``{condition id: answer 
 are asked in file order, skipping those whose ``ask_when`` does not fit the answers so far. The
 decision is **the first rule, in file order, whose ``when`` fits every answer** (a first-match
 rule list, like a firewall's), so special cases such as "caught in a screenshot" sit above the
-general "knowingly downloaded" rule. ``coverage`` proves over every possible case that each one
-reaches a rule and that each rule decides at least one case.
+general "knowingly downloaded" rule (``kit.content.law_rules.first_rule``, which the file's check
+also uses to prove that every possible case reaches a rule).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kit.content.law_rules import MAX_CASES, Article, Condition, LawRules, Outcome, Penalty, Rule
+from kit.content.law_rules import Article, Condition, LawRules, Outcome, Penalty, Rule, first_rule
 from kit.content.text import Text
 
 OUTCOMES = (Outcome.NOT_ILLEGAL, Outcome.ILLEGAL, Outcome.CRIME)  # the order of the prediction buttons
@@ -89,11 +89,6 @@ def _check(law: LawRules, answers: Mapping[str, str]) -> dict[str, str]:
     return kept
 
 
-def first_rule(rules: tuple[Rule, ...], answers: Mapping[str, str]) -> Rule | None:
-    """The first rule whose ``when`` fits ``answers``, or ``None``."""
-    return next((r for r in rules if r.fits(answers)), None)
-
-
 def decide(law: LawRules, answers: Mapping[str, str]) -> Decision:
     """The outcome of a fully described case; ``CaseError`` if it is incomplete or wrong."""
     kept = _check(law, answers)
@@ -106,39 +101,3 @@ def decide(law: LawRules, answers: Mapping[str, str]) -> Decision:
         articles=tuple(law.articles[a] for a in rule.articles),
         penalty=law.penalties.get(rule.penalty) if rule.penalty else None,
     )
-
-
-def all_cases(law: LawRules) -> Iterator[dict[str, str]]:
-    """Every fully described case, following the questions as the checker asks them."""
-    count = 0
-
-    def walk(index: int, answers: dict[str, str]):
-        nonlocal count
-        if index == len(law.conditions):
-            count += 1
-            if count > MAX_CASES:
-                raise CaseError(f"more than {MAX_CASES} cases")
-            yield dict(answers)
-            return
-        condition = law.conditions[index]
-        if not condition.applies(answers):
-            yield from walk(index + 1, answers)
-            return
-        for option in condition.options:
-            answers[condition.id] = option.id
-            yield from walk(index + 1, answers)
-            del answers[condition.id]
-
-    yield from walk(0, {})
-
-
-def coverage(law: LawRules) -> tuple[list[dict[str, str]], list[str]]:
-    """(cases no rule decides, ids of rules that decide no case) over every possible case."""
-    uncovered, used = [], set()
-    for case in all_cases(law):
-        rule = first_rule(law.rules, case)
-        if rule is None:
-            uncovered.append(case)
-        else:
-            used.add(rule.id)
-    return uncovered, [r.id for r in law.rules if r.id not in used]

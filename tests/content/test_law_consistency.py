@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kit.content.law_rules import Outcome, load_law_rules
-from kit.models.download_rule import all_cases, decide
+from kit.content.law_rules import Outcome, all_cases, load_law_rules
+from kit.models.download_rule import decide
 from tests.conftest import REPO
 
 DATASETS = REPO / "datasets"

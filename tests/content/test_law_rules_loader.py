@@ -73,6 +73,16 @@ def test_a_case_no_rule_decides(tmp_path, doc):
     assert any(p.field == "when" and "music_video" in p.why and "sold: no" in p.why for p in found)
 
 
+def test_questions_that_combine_into_too_many_cases(tmp_path, doc):
+    def yes_no():
+        return [{"id": a, "label_ja": j, "label_en": a} for a, j in (("yes", "はい"), ("no", "いいえ"))]
+
+    doc["conditions"] += [{"id": f"extra{n}", "question_ja": f"質問{n}", "question_en": f"Question {n}", "options": yes_no()}
+                          for n in range(15)]  # 2**15 more combinations for every case the file had
+    found = problems(tmp_path, doc)
+    assert len(found) == 1 and found[0].place == "conditions" and "20000 通りを超えます" in found[0].why
+
+
 def test_a_rule_hidden_behind_earlier_ones(tmp_path, doc):
     crime = rule(doc, "download-crime")
     doc["rules"].remove(crime)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kit.content.law_rules import Outcome, load_law_rules
-from kit.models.download_rule import CaseError, all_cases, coverage, decide, next_question, relevant
+from kit.content.law_rules import Outcome, all_cases, coverage, load_law_rules
+from kit.models.download_rule import CaseError, decide, next_question, relevant
 from tests.conftest import REPO
 
 CASES = Path(__file__).with_name("download_rule_cases.csv")
