@@ -382,16 +382,15 @@ class Lesson:
         """The 炎上 simulator: sliders for ``kit.models.flaming`` and the same pile-on without and
         with reporting and muting. ``params`` set the sliders' starting values (e.g. ``join=0.1``);
         a value out of range shows a card that names the parameter and its range."""
-        from kit.models.flaming import FlamingParams, ParamsError
+        from kit.models.flaming import FlamingParams
+        from kit.models.parameters import ParamError, checked
         from kit.widgets.flaming_lab import FlamingLab
 
         def build():
             try:
-                start = FlamingParams(**params)
-            except ParamsError as exc:
+                start = checked(FlamingParams, params)
+            except ParamError as exc:
                 raise ContentError.single("flaming_lab", exc.ja, exc.en, field=exc.name) from None
-            except TypeError as exc:
-                raise ContentError.single("flaming_lab", f"知らない設定です（{exc}）。", f"unknown setting ({exc}).") from None
             return FlamingLab(start, lang=self.lang, furigana=self.furigana, seed=seed)
 
         return self._safely(build, "flaming_lab")
@@ -454,21 +453,17 @@ class Lesson:
         arguments set the starting values (``share_false=0.4``, ``nudge=0.2``); ``sliders`` names
         the ones a student may move (default: all). A value out of range shows a card naming it.
         """
-        from kit.models.spread import ParamError, Params, load_network
+        from kit.models.parameters import ParamError, checked
+        from kit.models.spread import Params, load_network
         from kit.widgets.spread_lab import SpreadLab
 
         def build():
             net = load_network(network, seed=network_seed)
             try:
-                return SpreadLab(net, Params(**params), lang=self.lang, furigana=self.furigana,
+                return SpreadLab(net, checked(Params, params), lang=self.lang, furigana=self.furigana,
                                  compare=compare, sliders=sliders)
             except ParamError as exc:
                 raise ContentError.single(f"lesson {self.id}", exc.ja, exc.en, place="spread_lab", field=exc.name) from None
-            except TypeError as exc:
-                raise ContentError.single(
-                    f"lesson {self.id}", f"spread_lab に使えない設定があります（{exc}）。名前は docs/architecture.md にあります。",
-                    f"spread_lab got a setting it does not know ({exc}); the names are in docs/architecture.md.",
-                    place="spread_lab") from None
 
         return self._safely(build, network)
 

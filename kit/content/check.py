@@ -323,25 +323,27 @@ def _keyword(call: ast.Call, key: str) -> str | None:
 
 
 def _flaming_problems(name: str, place: str, call: ast.Call) -> list[ContentProblem]:
-    """Starting values a notebook gives the 炎上 simulator, checked against the model's ranges."""
-    from dataclasses import fields
-
+    """Starting values a notebook gives the 炎上 simulator, checked as the model checks them."""
     from kit.models.flaming import FlamingParams
 
-    meta = {f.name: f.metadata for f in fields(FlamingParams)}
+    return _param_problems(FlamingParams, name, place, call, skip=("seed",))
+
+
+def _param_problems(params_class, name: str, place: str, call: ast.Call, skip: tuple = ()) -> list[ContentProblem]:
+    """A lab's starting values in a notebook call: each name known to the model, each written value allowed."""
+    from kit.models.parameters import ParamError, check, spec
+
     problems = []
     for kw in call.keywords:
-        if kw.arg in (None, "seed"):
+        if kw.arg is None or kw.arg in skip:
             continue
-        if kw.arg not in meta:
-            problems.append(ContentProblem(name, place, kw.arg, f"flaming_lab に「{kw.arg}」という設定はありません。使えるのは {', '.join(meta)} です。",
-                                           f"flaming_lab has no setting '{kw.arg}'; use one of {', '.join(meta)}."))
-            continue
-        value = kw.value.value if isinstance(kw.value, ast.Constant) else None
-        m = meta[kw.arg]
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and not m["min"] <= value <= m["max"]:
-            problems.append(ContentProblem(name, place, kw.arg, f"「{m['label_ja']}」は {m['min']} から {m['max']} の間にしてください（いま {value}）。",
-                                           f"'{m['label_en']}' must be between {m['min']} and {m['max']} (got {value})."))
+        try:
+            if isinstance(kw.value, ast.Constant):
+                check(params_class, kw.arg, kw.value.value)
+            else:
+                spec(params_class, kw.arg)
+        except ParamError as exc:
+            problems.append(ContentProblem(name, place, kw.arg, exc.ja, exc.en))
     return problems
 
 
@@ -420,7 +422,7 @@ def _law_card_problems(name, place, call, datasets) -> list[ContentProblem]:
 
 def _spread_lab_problems(name, place, call, datasets) -> list[ContentProblem]:
     """A spread lab's network file must exist and its starting values be in range."""
-    from kit.models.spread import ParamError, check
+    from kit.models.spread import Params
 
     problems = []
     args = _string_args(call)
@@ -428,14 +430,7 @@ def _spread_lab_problems(name, place, call, datasets) -> list[ContentProblem]:
     if network and network.lower().endswith(".json") and not (datasets / network).is_file():
         problems.append(ContentProblem(name, place, "network", f"「{network}」が datasets にありません。ファイル名を直すか、ファイルを置いてください。",
                                        f"'{network}' is not in datasets; fix the name or add the file."))
-    for kw in call.keywords:
-        if kw.arg in (None, "network", "compare", "sliders", "network_seed") or not isinstance(kw.value, ast.Constant):
-            continue
-        try:
-            check(kw.arg, kw.value.value)
-        except ParamError as exc:
-            problems.append(ContentProblem(name, place, kw.arg, exc.ja, exc.en))
-    return problems
+    return problems + _param_problems(Params, name, place, call, skip=("network", "compare", "sliders", "network_seed"))
 
 
 MAX_PER_FILE = 30  # a pasted-in sheet can have thousands of bad rows; the first ones show the pattern

@@ -14,12 +14,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kit.models.networks import Network
+from kit.models.parameters import ModelParams, param
 from kit.models.spread import Params, simulate
 
 RUNS = 200  # cascades per story: most die at once, so many are needed to see the large ones
 MAX_ROUNDS = 60
 BANDS = ((2, 5), (5, 20), (20, 80), (80, 320), (320, 100_000))  # cascade sizes compared like with like
 MIN_PER_BAND = 3  # a band is compared only when both stories have at least this many cascades in it
+
+
+@dataclass(frozen=True)
+class CascadeParams(ModelParams):
+    """The two share rates a class compares; labels in kit/text/params.yaml (``cascades``).
+
+    Beyond 0.4 almost every cascade covers the school; below 0.02 none grows.
+    """
+
+    TEXT = "cascades"
+
+    false_rate: float = param(0.15, 0.02, 0.40, 0.01, percent=True)
+    true_rate: float = param(0.10, 0.02, 0.40, 0.01, percent=True)
 
 
 @dataclass(frozen=True)

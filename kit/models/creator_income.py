@@ -22,30 +22,23 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kit.models.parameters import param
+from kit.models.parameters import ModelParams, param
 
 
 @dataclass(frozen=True)
-class IncomeParams:
-    """The assumptions of the income model; field metadata gives range, labels and sources."""
+class IncomeParams(ModelParams):
+    """The assumptions of the model; labels, units and sources in kit/text/params.yaml (``income``)."""
 
-    readers: int = param(20000, 1000, 200000, 1000, "この巻を読む人の数", "People who read this volume",
-                         unit_ja="人", unit_en="people")
-    pirate_share: float = param(0.3, 0.0, 0.95, 0.05, "そのうち海賊版で読む人の割合", "Share of them reading a pirated copy",
-                                percent=True)
-    lost_sale_share: float = param(0.5, 0.0, 1.0, 0.05, "海賊版がなければ買っていた人の割合（海賊版で読む人のうち）",
-                                   "Share of pirate readers who would have bought it otherwise", percent=True)
-    price: int = param(500, 100, 1500, 50, "1冊の値段", "Price of one volume", unit_ja="円", unit_en="yen",
-                       source_ja="ABJ の推計が使う「1冊500円」（共同通信 2025-10 の報道）",
-                       source_en="the 500 yen a volume that ABJ's estimate uses (Kyodo, 2025-10)")
-    royalty_rate: float = param(0.10, 0.03, 0.20, 0.01, "作者の印税率（1冊の値段のうち作者に届く割合）",
-                                "Author's royalty (share of the price that reaches the author)", percent=True)
-    pirate_ad_yen: float = param(0.5, 0.0, 5.0, 0.1, "海賊版サイトが1人の読者から得る広告のお金",
-                                 "Ad money the pirate site makes per reader", unit_ja="円", unit_en="yen")
-    threshold: int = param(10000, 1000, 50000, 1000, "次の巻を出すかどうかの目安の売上（見込み50%）",
-                           "Sales at which the next volume has a 50% chance", unit_ja="冊", unit_en="copies")
-    spread: int = param(2000, 500, 10000, 500, "見込みが変わる幅", "How gradually the chance changes",
-                        unit_ja="冊", unit_en="copies")
+    TEXT = "income"
+
+    readers: int = param(20000, 1000, 200000, 1000)
+    pirate_share: float = param(0.3, 0.0, 0.95, 0.05, percent=True)
+    lost_sale_share: float = param(0.5, 0.0, 1.0, 0.05, percent=True)
+    price: int = param(500, 100, 1500, 50)
+    royalty_rate: float = param(0.10, 0.03, 0.20, 0.01, percent=True)
+    pirate_ad_yen: float = param(0.5, 0.0, 5.0, 0.1)
+    threshold: int = param(10000, 1000, 50000, 1000)
+    spread: int = param(2000, 500, 10000, 500)
 
 
 @dataclass(frozen=True)

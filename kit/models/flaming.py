@@ -12,56 +12,34 @@ same run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 import numpy as np
 
-
-def _p(default, lo, hi, step, ja, en):
-    return field(default=default, metadata={"default": default, "min": lo, "max": hi, "step": step,
-                                            "label_ja": ja, "label_en": en})
-
-
-class ParamsError(ValueError):
-    """A parameter is outside its range; the message names it, in Japanese and English."""
-
-    def __init__(self, name: str, value, lo, hi, label_ja: str, label_en: str):
-        self.name = name
-        self.ja = f"「{label_ja}」は {lo} から {hi} の間にしてください（いま {value}）。"
-        self.en = f"'{label_en}' must be between {lo} and {hi} (got {value})."
-        super().__init__(f"{self.ja} / {self.en}")
+from kit.models.parameters import ModelParams, param
 
 
 @dataclass(frozen=True)
-class FlamingParams:
-    """Everything a run depends on besides the seed; field metadata drives the sliders."""
+class FlamingParams(ModelParams):
+    """Everything a run depends on besides the seed; labels in kit/text/params.yaml (``flaming``)."""
 
-    users: int = _p(5000, 500, 20000, 500, "その場にいる人の数", "People on the platform")
-    first_reach: int = _p(200, 10, 2000, 10, "最初の投稿を見た人", "People who see the first post")
-    join: float = _p(0.06, 0.0, 0.5, 0.01, "見た人が加わる割合", "Share of viewers who join in")
-    tail: float = _p(1.1, 1.05, 3.0, 0.05, "投稿数のかたより（小さいほど一部の人に集中）", "Skew of posting (smaller: more from a few)")
-    reach: int = _p(20, 1, 100, 1, "1つの投稿が届く人数", "People each post reaches")
-    keep_on: float = _p(0.6, 0.0, 0.95, 0.05, "次の回も投稿を続ける割合", "Share who keep posting next round")
-    rounds: int = _p(20, 5, 60, 1, "時間（回数）", "Time (rounds)")
-    report_rate: float = _p(0.03, 0.0, 0.3, 0.01, "見た人が報告する割合", "Share of viewers who report a post")
-    action_after: int = _p(10, 1, 200, 1, "運営が制限するまでの報告数", "Reports before the platform restricts an account")
-    mute_share: float = _p(0.3, 0.0, 1.0, 0.05, "たくさん投稿する人をミュートする人の割合", "Share of people who mute heavy posters")
+    TEXT = "flaming"
 
-    def __post_init__(self):
-        for f in fields(self):
-            value, meta = getattr(self, f.name), f.metadata
-            if not meta["min"] <= value <= meta["max"]:
-                raise ParamsError(f.name, value, meta["min"], meta["max"], meta["label_ja"], meta["label_en"])
+    users: int = param(5000, 500, 20000, 500)
+    first_reach: int = param(200, 10, 2000, 10)
+    join: float = param(0.06, 0.0, 0.5, 0.01)
+    tail: float = param(1.1, 1.05, 3.0, 0.05)
+    reach: int = param(20, 1, 100, 1)
+    keep_on: float = param(0.6, 0.0, 0.95, 0.05)
+    rounds: int = param(20, 5, 60, 1)
+    report_rate: float = param(0.03, 0.0, 0.3, 0.01, intervention=True, off=0.0)
+    action_after: int = param(10, 1, 200, 1)
+    mute_share: float = param(0.3, 0.0, 1.0, 0.05, intervention=True, off=0.0)
 
     def without_measures(self) -> FlamingParams:
         """The same run with nobody reporting and nobody muting."""
-        return replace(self, report_rate=0.0, mute_share=0.0)
-
-    @classmethod
-    def sliders(cls) -> list[tuple[str, dict]]:
-        """(name, metadata) of every parameter, in order: what a slider needs."""
-        return [(f.name, dict(f.metadata)) for f in fields(cls)]
+        return self.without_interventions()
 
 
 class UserState(Enum):
@@ -228,4 +206,4 @@ def compare(params: FlamingParams, seed: int = 0) -> tuple[FlamingResult, Flamin
     return FlamingModel(params.without_measures(), seed).run(), FlamingModel(params, seed).run()
 
 
-__all__ = ["FlamingModel", "FlamingParams", "FlamingResult", "ParamsError", "Round", "UserState", "compare"]
+__all__ = ["FlamingModel", "FlamingParams", "FlamingResult", "Round", "UserState", "compare"]

@@ -14,24 +14,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kit.models.parameters import param
+from kit.models.parameters import ModelParams, param
 
 
 @dataclass(frozen=True)
-class EstimateParams:
-    """The assumptions behind a loss estimate; field metadata gives range, labels and sources."""
+class EstimateParams(ModelParams):
+    """The assumptions of the model; labels, units and sources in kit/text/params.yaml (``estimate``)."""
 
-    minutes_per_volume: float = param(30, 5, 120, 5, "何分読んだら「1冊」と数えるか", "Minutes of reading counted as one volume",
-                                      unit_ja="分", unit_en="min",
-                                      source_ja="ABJ の推計の仮定「30分＝1冊」（共同通信 2025-10 の報道）",
-                                      source_en="ABJ's assumption '30 minutes = one volume' (Kyodo, 2025-10)")
-    price: int = param(500, 100, 1500, 50, "1冊の値段", "Price of one volume", unit_ja="円", unit_en="yen",
-                       source_ja="ABJ の推計の仮定「1冊500円」（共同通信 2025-10 の報道）",
-                       source_en="ABJ's assumption 'a 500-yen volume' (Kyodo, 2025-10)")
-    buy_share: float = param(1.0, 0.0, 1.0, 0.05, "海賊版がなければ、その本を買っていた人の割合",
-                             "Share who would have bought the volume if there were no pirate site", percent=True,
-                             source_ja="発表の計算は、読まれた分をすべて「売れなかった本」と数えている（この教材の読み方）",
-                             source_en="the published figure counts everything read as a lost sale (this kit's reading)")
+    TEXT = "estimate"
+
+    minutes_per_volume: float = param(30, 5, 120, 5)
+    price: int = param(500, 100, 1500, 50)
+    buy_share: float = param(1.0, 0.0, 1.0, 0.05, percent=True)
 
 
 PUBLISHED = EstimateParams()  # the assumptions of the published figure

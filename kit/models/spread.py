@@ -23,11 +23,12 @@ false story follows discrete-time SIR exactly as NDlib's ``SIRModel`` runs it (b
 from __future__ import annotations
 
 import enum
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from kit.models.networks import Network, load_network
+from kit.models.parameters import ModelParams, ParamError, choice, param
 
 
 class State(enum.IntEnum):
@@ -45,108 +46,32 @@ class State(enum.IntEnum):
 _UNAWARE, _SHARING, _BELIEVING, _CORRECTING, _CORRECTED = (np.uint8(s) for s in State)
 
 
-class ParamError(ValueError):
-    """A parameter is outside its range; ``ja`` and ``en`` say which and what to do."""
-
-    def __init__(self, name: str, ja: str, en: str):
-        self.name, self.ja, self.en = name, ja, en
-        super().__init__(en)
-
-
-def _param(default, lo, hi, step, ja: str, en: str, *, intervention: bool = False, off=None,
-           choices: tuple = (), choice_labels: tuple = (), slider: bool = True):
-    """A Params field whose metadata is the single source for sliders, checks and docs."""
-    meta = dict(default=default, min=lo, max=hi, step=step, label_ja=ja, label_en=en,
-                intervention=intervention, off=off, choices=choices, choice_labels=choice_labels, slider=slider)
-    return field(default=default, metadata=meta)
-
-
 @dataclass(frozen=True)
-class Params:
-    """Everything that shapes one run. Field metadata gives default, range, step and labels."""
+class Params(ModelParams):
+    """Everything that shapes one run; labels in kit/text/params.yaml (``spread``)."""
 
-    share_false: float = _param(0.35, 0.0, 1.0, 0.05, "うそ話が友だちに広まる確率（1回ごと）",
-                                "Chance the false story passes to a friend (per round)")
-    share_true: float = _param(0.3, 0.0, 1.0, 0.05, "訂正が友だちに広まる確率（1回ごと）",
-                               "Chance the correction passes to a friend (per round)")
-    stop_sharing: float = _param(0.4, 0.0, 1.0, 0.05, "広めるのをやめる確率（1回ごと）",
-                                 "Chance a sharer stops sharing (per round)")
-    factcheck_delay: int = _param(4, 0, 30, 1, "ファクトチェックが出るまでの回数",
-                                  "Rounds until the fact-check comes out")
-    fact_checkers: int = _param(2, 0, 20, 1, "訂正を最初に投稿する人の数",
-                                "People who first post the correction", intervention=True, off=0)
-    label_rate: float = _param(0.0, 0.0, 1.0, 0.05, "うそ投稿にラベルが付く割合（1回ごと）",
-                               "Share of false posts labelled (per round)", intervention=True, off=0.0)
-    nudge: float = _param(0.0, 0.0, 1.0, 0.05, "「本当かな？」と考えて広めるのをやめる割合",
-                          "Accuracy nudge: share who stop and don't share the false story", intervention=True, off=0.0)
-    friction: float = _param(0.0, 0.0, 1.0, 0.05, "シェアの前のひと手間で広めなくなる割合",
-                             "Sharing friction: share who don't share anything", intervention=True, off=0.0)
-    prebunked: float = _param(0.0, 0.0, 1.0, 0.05, "前もって手口を学んだ人の割合",
-                              "Share of people prebunked", intervention=True, off=0.0)
-    prebunk_target: str = _param("random", None, None, None, "前もって学ぶ人の選び方", "Who is prebunked", intervention=True, off="random",
-                                 choices=("random", "hubs"),
-                                 choice_labels=(("ランダム", "At random"), ("友だちの多い人から", "Best-connected first")))
-    bots: float = _param(0.0, 0.0, 0.2, 0.01, "ボットの割合", "Share of accounts that are bots")
-    seeds: int = _param(3, 1, 20, 1, "最初にうそ話を投稿する人の数", "People who first post the false story")
-    rounds: int = _param(30, 1, 200, 1, "回数（ラウンド）", "Rounds")
-    seed: int = _param(1, 0, 2**31 - 1, 1, "乱数の種", "Random seed", slider=False)
+    TEXT = "spread"
 
-    def __post_init__(self):
-        for f in fields(self):
-            check(f.name, getattr(self, f.name))
-
-    def with_changes(self, **changes) -> Params:
-        """A copy with some fields changed (each checked)."""
-        return replace(self, **changes)
-
-    def without_interventions(self) -> Params:
-        """The same run with every intervention switched off: the comparison baseline."""
-        return replace(self, **{f.name: f.metadata["off"] for f in fields(self) if f.metadata["intervention"]})
+    share_false: float = param(0.35, 0.0, 1.0, 0.05, percent=True)
+    share_true: float = param(0.3, 0.0, 1.0, 0.05, percent=True)
+    stop_sharing: float = param(0.4, 0.0, 1.0, 0.05, percent=True)
+    factcheck_delay: int = param(4, 0, 30, 1)
+    fact_checkers: int = param(2, 0, 20, 1, intervention=True, off=0)
+    label_rate: float = param(0.0, 0.0, 1.0, 0.05, percent=True, intervention=True, off=0.0)
+    nudge: float = param(0.0, 0.0, 1.0, 0.05, percent=True, intervention=True, off=0.0)
+    friction: float = param(0.0, 0.0, 1.0, 0.05, percent=True, intervention=True, off=0.0)
+    prebunked: float = param(0.0, 0.0, 1.0, 0.05, percent=True, intervention=True, off=0.0)
+    prebunk_target: str = choice("random", ("random", "hubs"), intervention=True, off="random")
+    bots: float = param(0.0, 0.0, 0.2, 0.01, percent=True)
+    seeds: int = param(3, 1, 20, 1)
+    rounds: int = param(30, 1, 200, 1)
+    seed: int = param(1, 0, 2**31 - 1, 1, slider=False)
 
     @classmethod
     def sir(cls, beta: float, gamma: float, seeds: int = 1, rounds: int = 200, seed: int = 1) -> Params:
         """The setting in which the false story follows discrete-time SIR (NDlib's SIRModel)."""
         return cls(share_false=beta, stop_sharing=gamma, seeds=seeds, rounds=rounds, seed=seed,
                    fact_checkers=0, label_rate=0.0, nudge=0.0, friction=0.0, prebunked=0.0, bots=0.0)
-
-
-def spec(name: str) -> dict:
-    """The metadata of one parameter (default, min, max, step, label_ja, label_en, …)."""
-    for f in fields(Params):
-        if f.name == name:
-            return dict(f.metadata, name=name, type=f.type)
-    raise ParamError(name, f"「{name}」という設定はありません。", f"there is no parameter '{name}'.")
-
-
-def specs() -> list[dict]:
-    """The metadata of every parameter, in field order: what builds the sliders."""
-    return [spec(f.name) for f in fields(Params)]
-
-
-def check(name: str, value) -> None:
-    """Raise ParamError unless ``value`` is allowed for parameter ``name``."""
-    meta = spec(name)
-    label_ja, label_en = meta["label_ja"], meta["label_en"]
-    if meta["choices"]:
-        if value not in meta["choices"]:
-            allowed = "・".join(meta["choices"])
-            raise ParamError(name, f"「{label_ja}」（{name}）は {allowed} のどれかにしてください（いまの値: {value!r}）。",
-                             f"'{label_en}' ({name}) must be one of {', '.join(meta['choices'])} (got {value!r}).")
-        return
-    is_int = meta["type"] in (int, "int")
-    ok_type = isinstance(value, (int, np.integer)) if is_int else isinstance(value, (int, float, np.number))
-    if isinstance(value, bool) or not ok_type or (not is_int and not np.isfinite(value)):
-        kind_ja, kind_en = ("整数", "a whole number") if is_int else ("数", "a number")
-        raise ParamError(name, f"「{label_ja}」（{name}）は{kind_ja}で指定してください（いまの値: {value!r}）。",
-                         f"'{label_en}' ({name}) must be {kind_en} (got {value!r}).")
-    if not meta["min"] <= value <= meta["max"]:
-        raise ParamError(name, f"「{label_ja}」（{name}）は {meta['min']} から {meta['max']} までにしてください（いまの値: {value}）。",
-                         f"'{label_en}' ({name}) must be between {meta['min']} and {meta['max']} (got {value}).")
-
-
-def defaults() -> dict:
-    """Every parameter's default value."""
-    return {f.name: f.default for f in fields(Params) if f.default is not MISSING}
 
 
 @dataclass(frozen=True, eq=False)
@@ -357,5 +282,4 @@ def simulate(network: Network, params: Params | None = None, *, record_states: b
     return SpreadModel(network, params, record_states=record_states).run()
 
 
-__all__ = ["History", "Network", "ParamError", "Params", "SpreadModel", "State", "check", "defaults",
-           "load_network", "simulate", "spec", "specs"]
+__all__ = ["History", "Network", "ParamError", "Params", "SpreadModel", "State", "load_network", "simulate"]

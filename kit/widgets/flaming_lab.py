@@ -15,7 +15,8 @@ import ipywidgets as ipw
 import traitlets
 
 from kit.content.text import Text
-from kit.models.flaming import FlamingParams, FlamingResult, ParamsError, compare
+from kit.models.flaming import FlamingParams, FlamingResult, compare
+from kit.models.parameters import ParamError, checked, specs
 from kit.text.ui import RUBY, label, ruby_map
 from kit.widgets._pacing import PACER
 from kit.widgets._render import text_html
@@ -42,17 +43,15 @@ class FlamingLab(ipw.VBox):
         self.add_class("nk-flaming-lab")
         self._lang, self._furigana, self.seed = lang, furigana, seed
         start = params or FlamingParams()
-        specs = []
-        for name, meta in FlamingParams.sliders():
-            text = Text(meta["label_ja"], meta["label_en"])
-            specs.append({"name": name, "label": text.get(lang), "label_html": self._html(text), "min": meta["min"],
-                          "max": meta["max"], "step": meta["step"], "integer": isinstance(meta["default"], int),
-                          "more": name not in MAIN})
-        specs.sort(key=lambda spec: MAIN.index(spec["name"]) if spec["name"] in MAIN else len(MAIN))  # MAIN first
+        controls = []
+        for s in specs(FlamingParams):
+            controls.append({"name": s.name, "label": s.label.get(lang), "label_html": self._html(s.label), "min": s.min,
+                             "max": s.max, "step": s.step, "integer": s.kind == "int", "more": s.name not in MAIN})
+        controls.sort(key=lambda c: MAIN.index(c["name"]) if c["name"] in MAIN else len(MAIN))  # MAIN first
         texts = {"more": label("fl_more", lang), "run": label("fl_run", lang)}
         if furigana and lang == "ja":
             texts[RUBY] = ruby_map(texts.values())
-        self.panel = SliderPanel(specs, {name: getattr(start, name) for name, _ in FlamingParams.sliders()}, texts)
+        self.panel = SliderPanel(controls, start.values(), texts)
         self.panel.on_press(lambda: PACER.request((id(self), "run"), self.run))  # the latest press runs (_pacing)
         self.message = ipw.HTML()
         self.charts = ipw.HTML()
@@ -69,9 +68,8 @@ class FlamingLab(ipw.VBox):
         return text_html(text if isinstance(text, Text) else Text(text, text), self._lang, self._furigana)
 
     def params(self) -> FlamingParams:
-        """The parameters the sliders show now (raises ``ParamsError`` for a value out of range)."""
-        kinds = {name: type(meta["default"]) for name, meta in FlamingParams.sliders()}
-        return FlamingParams(**{name: kinds[name](value) for name, value in self.panel.values.items()})
+        """The parameters the sliders show now (raises ``ParamError`` for a value out of range)."""
+        return checked(FlamingParams, self.panel.values)
 
     def set(self, **values) -> None:
         """Move sliders in code, as a student would (then ``run()``)."""
@@ -81,7 +79,7 @@ class FlamingLab(ipw.VBox):
         """Run the model without and with the measures and show both, as the button does."""
         try:
             params = self.params()
-        except ParamsError as exc:
+        except ParamError as exc:
             self.message.value = f'<p role="alert" style="color:#b3261e;font-weight:700">{html.escape(exc.ja if self._lang == "ja" else exc.en)}</p>'
             return None
         self.message.value = ""

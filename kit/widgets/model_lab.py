@@ -14,7 +14,7 @@ import anywidget
 import traitlets
 
 from kit.content.text import Text
-from kit.models.parameters import ParamError, checked, sliders
+from kit.models.parameters import ParamError, checked, specs
 from kit.text.numbers import amount, percent
 from kit.text.ui import labels
 from kit.widgets._assets import asset
@@ -48,7 +48,7 @@ class ModelLab(anywidget.AnyWidget):
         self._start = checked(self.params_class, start or {})
         self.params = self._start
         self.heading = {"title_html": self._html(title), "lead_html": self._html(lead) if lead.ja else ""}
-        self.sliders = [self._slider(s) for s in sliders(self.params_class)]
+        self.sliders = [self._slider(s) for s in specs(self.params_class)]
         self.prompts = [self._html(p) for p in prompts]
         self._show()
         self.on_msg(self._on_browser_message)
@@ -94,17 +94,16 @@ class ModelLab(anywidget.AnyWidget):
     def _slider(self, s) -> dict:
         return {
             "name": s.name, "min": s.min, "max": s.max, "step": s.step, "percent": s.percent,
-            "label_html": self._text(s.label_ja, s.label_en),
-            "unit": s.unit_ja if self._lang == "ja" else s.unit_en,
-            "source_html": self._text(s.source_ja, s.source_en), "assumption": s.assumption,
+            "label_html": self._html(s.label), "unit": s.unit.get(self._lang),
+            "source_html": self._html(s.source) if s.source else "", "assumption": s.assumption,
         }
 
     def _show(self) -> None:
         values = asdict(self.params)
         shown = {}
-        for s in sliders(self.params_class):
+        for s in specs(self.params_class):
             v = values[s.name]
-            shown[s.name] = percent(v) if s.percent else amount(v, self._lang, s.unit_ja, s.unit_en)
+            shown[s.name] = percent(v) if s.percent else amount(v, self._lang, s.unit.ja, s.unit.en)
         with self.hold_sync():
             self.values = {"raw": values, "shown": shown}
             self.output = self.present(self.params)

@@ -10,15 +10,14 @@ compact binary arrays; after each change only the states of every person in ever
 from __future__ import annotations
 
 import logging
-from dataclasses import fields
 
 import anywidget
 import numpy as np
 import traitlets
 
-from kit.content.text import Text
 from kit.models.networks import Network
-from kit.models.spread import History, ParamError, Params, State, simulate, spec
+from kit.models.parameters import ParamError, spec, specs
+from kit.models.spread import History, Params, State, simulate
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._pacing import PACER
@@ -32,7 +31,7 @@ STATE_KEYS = {State.UNAWARE: "spread_unaware", State.SHARING: "spread_sharing", 
 
 def slider_names() -> tuple[str, ...]:
     """Every parameter a student may move (all but the seed)."""
-    return tuple(f.name for f in fields(Params) if f.metadata["slider"])
+    return tuple(s.name for s in specs(Params) if s.slider)
 
 
 class SpreadLab(anywidget.AnyWidget):
@@ -67,7 +66,7 @@ class SpreadLab(anywidget.AnyWidget):
         self._waiting: dict = {}  # slider values from the browser not yet run (see _set_soon)
         self._shown = tuple(sliders) if sliders is not None else slider_names()
         for name in self._shown:
-            spec(name)  # an unknown name is a ParamError now, not a broken page later
+            spec(Params, name)  # an unknown name is a ParamError now, not a broken page later
         self.history_with: History | None = None
         self.history_without: History | None = None
         self.labels = labels(lang)
@@ -100,11 +99,6 @@ class SpreadLab(anywidget.AnyWidget):
             self.error = exc.ja if self._lang == "ja" else exc.en
             self.values = self._values()  # the browser's sliders go back to the values in use
             return False
-        except TypeError:
-            unknown = ", ".join(sorted(set(changes) - {f.name for f in fields(Params)}))
-            self.error = label("spread_unknown", self._lang, names=unknown)
-            self.values = self._values()
-            return False
         self.error = ""
         if params != self._params:
             self._params = params
@@ -126,23 +120,22 @@ class SpreadLab(anywidget.AnyWidget):
 
     def defaults(self) -> None:
         """Put every slider back to its default, as the defaults button does."""
-        self.set(**{name: spec(name)["default"] for name in self._shown})
+        self.set(**{name: spec(Params, name).default for name in self._shown})
 
     # --- internals -----------------------------------------------------------------------
 
     def _control(self, name: str) -> dict:
-        meta = spec(name)
+        meta = spec(Params, name)
         control = {
             "name": name,
-            "label_html": text_html(Text(meta["label_ja"], meta["label_en"]), self._lang, self._furigana),
-            "label": meta["label_ja"] if self._lang == "ja" else meta["label_en"],
-            "intervention": meta["intervention"],
+            "label_html": text_html(meta.label, self._lang, self._furigana),
+            "label": meta.label.get(self._lang),
+            "intervention": meta.intervention,
         }
-        if meta["choices"]:
-            pick = 0 if self._lang == "ja" else 1
-            control["choices"] = [{"value": v, "label": lab[pick]} for v, lab in zip(meta["choices"], meta["choice_labels"], strict=True)]
+        if meta.choices:
+            control["choices"] = [{"value": v, "label": lab.get(self._lang)} for v, lab in zip(meta.choices, meta.choice_labels, strict=True)]
         else:
-            control.update(min=meta["min"], max=meta["max"], step=meta["step"], integer=meta["type"] in (int, "int"))
+            control.update(min=meta.min, max=meta.max, step=meta.step, integer=meta.kind == "int")
         return control
 
     def _values(self) -> dict:

@@ -36,7 +36,7 @@ def test_the_shipped_file_agrees_with_the_facts():
 def test_assumptions_out_of_range(tmp_path, doc):
     doc["estimates"][0]["assumptions"]["minutes_per_volume"] = 0
     found = problems(tmp_path, doc)
-    assert found[0].field == "assumptions" and "5〜120" in found[0].why
+    assert found[0].field == "assumptions" and "5分〜120分" in found[0].why
 
 
 def test_explore_must_name_an_estimate_with_assumptions(tmp_path, doc):

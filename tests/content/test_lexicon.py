@@ -88,7 +88,7 @@ def test_netkit_validate_checks_the_flaming_lab_settings_in_a_notebook(datasets)
     nbformat.write(nb, lessons / "defamation" / "lab.ipynb")
     found = {p.field: p.why for p in check_notebook(lessons / "defamation" / "lab.ipynb", lessons, datasets, {}, {})}
     assert set(found) == {"join", "speed"}
-    assert "0.0 から 0.5" in found["join"] and "使えるのは" in found["speed"]
+    assert "0〜0.5" in found["join"] and "使えるのは" in found["speed"]
 
 
 def test_help_and_report_patterns_and_people_are_checked(tmp_path):

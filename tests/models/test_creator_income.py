@@ -7,7 +7,6 @@ import dataclasses
 import pytest
 
 from kit.models.creator_income import IncomeParams, chance_next_volume, compare
-from kit.models.parameters import ParamError, checked, sliders
 
 
 def test_defaults_by_hand():
@@ -46,26 +45,6 @@ def test_chance_curve_is_the_stated_assumption():
     assert chance_next_volume(10000, 10000, 2000) == pytest.approx(0.5)
     assert chance_next_volume(14000, 10000, 2000) == pytest.approx(0.881, abs=0.001)
     assert chance_next_volume(6000, 10000, 2000) == pytest.approx(0.119, abs=0.001)
-
-
-def test_every_parameter_has_a_slider_with_a_source_or_an_assumption_label():
-    for s in sliders(IncomeParams):
-        assert s.min <= s.default <= s.max and s.step > 0 and s.label_ja and s.label_en
-        assert s.source_ja and s.source_en
-        assert s.assumption == ("仮" in s.source_ja)
-    assert not next(s for s in sliders(IncomeParams) if s.name == "price").assumption
-    assert next(s for s in sliders(IncomeParams) if s.name == "royalty_rate").assumption
-
-
-def test_out_of_range_values_give_a_clear_message():
-    with pytest.raises(ParamError) as info:
-        checked(IncomeParams, pirate_share=1.5)
-    assert info.value.name == "pirate_share" and "0%〜95%" in info.value.ja and "between 0% and 95%" in info.value.en
-    with pytest.raises(ParamError):
-        checked(IncomeParams, readers="many")
-    with pytest.raises(ParamError):
-        checked(IncomeParams, audience=3)
-    assert checked(IncomeParams, readers="30000").readers == 30000
 
 
 def test_params_are_frozen():

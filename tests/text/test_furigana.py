@@ -82,7 +82,8 @@ def test_readings_never_change_the_text_of_any_shipped_content():
     for path in (REPO / "datasets").rglob("*.csv"):
         with open(path, encoding="utf-8-sig", newline="") as f:
             texts.update(cell for row in csv.reader(f) for cell in row)
-    texts.update(_strings(yaml.safe_load((REPO / "kit" / "text" / "ui.yaml").read_text("utf-8"))))  # button labels too
+    for name in ("ui.yaml", "params.yaml"):  # button and slider labels too
+        texts.update(_strings(yaml.safe_load((REPO / "kit" / "text" / name).read_text("utf-8"))))
     texts = {t for t in texts if re.search(r"[\u4e00-\u9fff]", t)}
     assert len(texts) > 500
     for text in texts:

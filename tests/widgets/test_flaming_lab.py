@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from kit.models.flaming import FlamingParams
+from kit.models.parameters import spec
 from kit.widgets.flaming_lab import MAIN, FlamingLab
 
 
@@ -13,8 +14,8 @@ def test_sliders_come_from_the_model_metadata():
     sliders = {s["name"]: s for s in lab.panel.sliders}
     assert sorted(sliders) == sorted(lab.panel.values) == sorted(f.name for f in fields(FlamingParams))
     join = sliders["join"]
-    meta = FlamingParams.__dataclass_fields__["join"].metadata
-    assert (lab.panel.values["join"], join["min"], join["max"], join["step"]) == (meta["default"], meta["min"], meta["max"], meta["step"])
+    meta = spec(FlamingParams, "join")
+    assert (lab.panel.values["join"], join["min"], join["max"], join["step"]) == (meta.default, meta.min, meta.max, meta.step)
     assert join["label"] == "見た人が加わる割合" and "見た人が加わる割合" in join["label_html"]
     assert [s["name"] for s in lab.panel.sliders if not s["more"]] == list(MAIN)
 
@@ -51,7 +52,7 @@ def test_out_of_range_parameters_give_a_message_not_an_error():
     lab = FlamingLab()
     lab.set(join=0.9)  # a slider cannot go past its range; a teacher's code could
     assert lab.run() is None
-    assert "0.0 から 0.5" in lab.message.value and 'role="alert"' in lab.message.value
+    assert "0〜0.5" in lab.message.value and 'role="alert"' in lab.message.value
 
 
 def test_lesson_builds_the_lab_and_turns_a_bad_value_into_a_card():

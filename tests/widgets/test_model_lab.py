@@ -8,7 +8,7 @@ from kit.content.estimates import load_estimates
 from kit.content.facts import load_all_facts
 from kit.lesson import Lesson
 from kit.models.creator_income import IncomeParams
-from kit.models.parameters import sliders
+from kit.models.parameters import specs
 from kit.widgets.creator_income_lab import CreatorIncomeLab
 from kit.widgets.estimate_explorer import EstimateExplorer
 from kit.widgets.problem_card import ProblemCard
@@ -23,7 +23,7 @@ def bars(widget, chart: int) -> list[float]:
 
 def test_sliders_come_from_the_parameter_metadata():
     lab = CreatorIncomeLab()
-    assert [s["name"] for s in lab.sliders] == [s.name for s in sliders(IncomeParams)]
+    assert [s["name"] for s in lab.sliders] == [s.name for s in specs(IncomeParams)]
     royalty = next(s for s in lab.sliders if s["name"] == "royalty_rate")
     assert royalty["assumption"] and royalty["percent"] and (royalty["min"], royalty["max"]) == (0.03, 0.2)
     price = next(s for s in lab.sliders if s["name"] == "price")

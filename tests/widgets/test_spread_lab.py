@@ -9,7 +9,8 @@ import pytest
 
 from kit.lesson import Lesson
 from kit.models.networks import read_network_file
-from kit.models.spread import Params, spec
+from kit.models.parameters import spec
+from kit.models.spread import Params
 from kit.widgets.problem_card import ProblemCard
 from kit.widgets.spread_lab import SpreadLab, slider_names
 from tests.conftest import FIXTURES, REPO
@@ -29,12 +30,12 @@ def test_sliders_come_from_the_parameter_metadata(lab):
     assert [c["name"] for c in lab.controls] == list(slider_names())
     assert "seed" not in slider_names()
     for c in lab.controls:
-        meta = spec(c["name"])
-        assert meta["label_ja"] in c["label_html"] or c["label_html"].count("<ruby>")
+        meta = spec(Params, c["name"])
+        assert meta.label.ja in c["label_html"] or c["label_html"].count("<ruby>")
         if "choices" in c:
-            assert [ch["value"] for ch in c["choices"]] == list(meta["choices"])
+            assert [ch["value"] for ch in c["choices"]] == list(meta.choices)
         else:
-            assert (c["min"], c["max"], c["step"]) == (meta["min"], meta["max"], meta["step"])
+            assert (c["min"], c["max"], c["step"]) == (meta.min, meta.max, meta.step)
     defaults = {f.name: f.default for f in fields(Params) if f.name in slider_names()}
     assert lab.values == defaults
 
@@ -63,7 +64,7 @@ def test_two_runs_side_by_side_differ_only_by_the_measures(school):
 def test_out_of_range_value_is_refused_with_a_message(lab):
     version, values = lab.version, dict(lab.values)
     assert lab.set(share_false=1.7) is False
-    assert "0.0 から 1.0" in lab.error and "share_false" in lab.error
+    assert "0%〜100%" in lab.error and "share_false" in lab.error
     assert lab.values == values and lab.version == version
     assert lab.set(friction=0.3) is True and lab.error == ""
     assert lab.set(no_such=1) is False and "no_such" in lab.error
@@ -94,7 +95,7 @@ def test_browser_messages_move_sliders_and_defaults(lab):
 
 def test_english_and_chosen_sliders(school):
     lab = SpreadLab(school, lang="en", sliders=("share_false", "nudge"))
-    assert [c["label"] for c in lab.controls] == [spec("share_false")["label_en"], spec("nudge")["label_en"]]
+    assert [c["label"] for c in lab.controls] == [spec(Params, "share_false").label.en, spec(Params, "nudge").label.en]
     assert lab.panels[0]["heading"] == "Without measures" and lab.labels["spread_run"].startswith("▶")
 
 
@@ -115,8 +116,8 @@ def test_lesson_builds_the_lab_in_one_line(datasets, monkeypatch):
 
 
 @pytest.mark.parametrize("call, words", [
-    (dict(network="networks/tiny.json", share_false=3), "0.0 から 1.0"),
-    (dict(network="networks/tiny.json", sharefalse=0.3), "使えない設定"),
+    (dict(network="networks/tiny.json", share_false=3), "0%〜100%"),
+    (dict(network="networks/tiny.json", sharefalse=0.3), "「sharefalse」という設定はありません"),
     (dict(network="networks/missing.json"), "ファイルがありません"),
     (dict(network="networks/tiny.json", sliders=("volume",)), "volume"),
 ])
