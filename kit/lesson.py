@@ -1,7 +1,8 @@
 """The one object a lesson notebook uses: it reads content, builds components, records answers.
 
 A notebook says what to show (``lesson.quiz("quizzes/x.csv", group="pre")``); this module decides
-the language and furigana from the link (``?lang=en&furigana=1``), opens the results store, and
+the language and furigana from the link (``?lang=en&furigana=1``), builds the student's sitting
+(who answers, where answers are stored: ``kit.sitting``) and hands it to every component, and
 turns any broken content file into a friendly ``ProblemCard`` so the rest of the lesson works.
 """
 
@@ -10,13 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import uuid
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
 from kit.content.errors import ContentError, ContentProblem, display_name
 from kit.content.paths import resolve
 from kit.sitting import Sitting
+from kit.store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +138,7 @@ def _every_content_file(root: Path) -> list[tuple[str, Path]]:
 
 
 class Lesson:
-    """A lesson being played by one student: its language, furigana, identity and content."""
+    """A lesson being played by one student: its language, furigana, sitting (``kit.sitting``) and content."""
 
     # The kind of content file (for ``load``) that each method reads from its ``file`` argument.
     CONTENT_KINDS = {
@@ -153,7 +155,8 @@ class Lesson:
         self.lang = params.get("lang") if params.get("lang") in ("ja", "en") else lang
         self.furigana = params.get("furigana", "1" if furigana else "0") in ("1", "true", "on", "yes")
         # Who answers: the link's class and nickname, then the browser's token (first one wins).
-        self.sitting = Sitting(uuid.uuid4().hex, params.get("class", ""), params.get("name", ""))
+        self.sitting = Sitting(uuid.uuid4().hex, params.get("class", ""), params.get("name", ""), lesson=lesson_id,
+                               open_store=open_store)
         self._facts = None
         self._feeds: dict = {}  # timeline file → the TimelineFeed shown, for timeline_spread
 
@@ -190,8 +193,7 @@ class Lesson:
                     file, f"group「{group}」の問題がありません。group の列を確かめてください。",
                     f"no questions in group '{group}'; check the group column.", field="group")
             self.sitting.expect(len(bank.questions))
-            quiz = Quiz(bank, lang=self.lang, furigana=self.furigana, recorder=self.record,
-                        lesson=self.id, phase=phase, sitting=self.sitting, history=self.history)
+            quiz = Quiz(bank, lang=self.lang, furigana=self.furigana, phase=phase, sitting=self.sitting, file=file)
             if not problems:
                 return quiz
             # The sound questions stay playable; the teacher is told what to fix in the others.
@@ -251,8 +253,8 @@ class Lesson:
                     file, f"事実 {', '.join(missing)} が datasets/facts にありません。id を直すか事実を加えてください。",
                     f"facts {', '.join(missing)} are not in datasets/facts; fix the ids or add the facts.", field="sources")
             self.sitting.expect(2 * len(timeline.posts))  # a choice, and a decision after checking
-            feed = TimelineFeed(timeline, facts=facts, lang=self.lang, furigana=self.furigana, recorder=self.record,
-                                lesson=self.id, sitting=self.sitting, history=self.history)
+            feed = TimelineFeed(timeline, facts=facts, lang=self.lang, furigana=self.furigana, sitting=self.sitting,
+                                bank=file)
             self._feeds[file] = feed
             return feed
 
@@ -271,11 +273,8 @@ class Lesson:
             timeline = load("timeline", resolve(file))
             feed = self._feeds.get(file)
 
-            def class_answers():
-                return self._store.answers(lesson=self.id, class_code=self.class_code)
-
             spread = ClassSpread(timeline, load_network(network), mine=feed.tally if feed is not None else None,
-                                 class_answers=class_answers, class_code=self.class_code,
+                                 class_answers=self.sitting.class_answers, class_code=self.class_code,
                                  lang=self.lang, furigana=self.furigana)
             self.sitting.on_identified(lambda sitting: spread.set_class(sitting.class_code))
             return spread
@@ -306,8 +305,8 @@ class Lesson:
         def build():
             scenario = load("scenario", resolve(file))
             self.sitting.expect(len(scenario.nodes))
-            return ScenarioPlayer(scenario, role=role, lang=self.lang, furigana=self.furigana,
-                                  recorder=self.record, lesson=self.id, sitting=self.sitting, history=self.history)
+            return ScenarioPlayer(scenario, role=role, lang=self.lang, furigana=self.furigana, sitting=self.sitting,
+                                  bank=file)
 
         return self._safely(build, file)
 
@@ -337,7 +336,7 @@ class Lesson:
             rules = load("law_rules", resolve(file))
             self.sitting.expect(len(rules.rules))
             return DownloadRuleChecker(rules, self.facts(), lang=self.lang, furigana=self.furigana,
-                                       recorder=self.record, lesson=self.id, sitting=self.sitting)
+                                       sitting=self.sitting, bank=file)
 
         return self._safely(build, file)
 
@@ -373,8 +372,7 @@ class Lesson:
 
         def build():
             return PostChecker(load("lexicon", resolve(file)), lang=self.lang, furigana=self.furigana,
-                               recorder=self.record, text_store=self._store_post if store_text else None,
-                               store_text=store_text, lesson=self.id, sitting=self.sitting)
+                               store_text=store_text, sitting=self.sitting, bank=file)
 
         return self._safely(build, file)
 
@@ -410,8 +408,7 @@ class Lesson:
             if problems:
                 raise ContentError(problems)
             self.sitting.expect(len(walk.steps))
-            return LawWalkView(walk, facts, lang=self.lang, furigana=self.furigana, recorder=self.record,
-                               lesson=self.id, sitting=self.sitting)
+            return LawWalkView(walk, facts, lang=self.lang, furigana=self.furigana, sitting=self.sitting, bank=file)
 
         return self._safely(build, file)
 
@@ -472,30 +469,6 @@ class Lesson:
         if self._facts is None:
             self._facts = load("facts", resolve("facts"))
         return self._facts
-
-    # --- results -------------------------------------------------------------------------
-
-    @cached_property
-    def _store(self):
-        from kit.store import open_store
-
-        return open_store()
-
-    def record(self, answer) -> None:
-        """Store one answer (committed before the component shows its feedback).
-
-        Beyond the sitting's maximum (``kit.sitting``), answers are not stored.
-        """
-        if self.sitting.may_store():
-            self._store.record(answer)
-
-    def _store_post(self, post: dict) -> None:
-        if self.sitting.answers <= self.sitting.max_answers:  # its answer was stored just before
-            self._store.record_post(post)
-
-    def history(self, session: str) -> list:
-        """The answers stored earlier in this lesson by the browser sitting ``session``."""
-        return self._store.answers(lesson=self.id, session=session)
 
     # --- errors --------------------------------------------------------------------------
 

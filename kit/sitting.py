@@ -1,4 +1,4 @@
-"""Who is answering in one lesson kernel, decided once, and how much that sitting may store.
+"""A student's sitting with one lesson: who answers (decided once), what is stored, what was answered before.
 
 A lesson kernel serves one browser tab. The link may name the class and nickname
 (``?class=3-1&name=kodama``); the page's components then say who is playing in a ``hello``
@@ -8,12 +8,22 @@ the lesson shares one ``Sitting``, so a later, different identity (a student's c
 ``hello`` after ``hello`` to store answers under made-up classes) is ignored and logged. The link's
 class and nickname win over the browser's. A sitting may store at most ``max_answers`` answers, a
 number far above any lesson's (a base plus ten per answerable item the lesson builds).
+
+``Lesson`` builds one ``Sitting`` per student and hands it to every component it builds. A
+component only says what happened: ``hello(message)`` when its page says who is playing,
+``record(item, response, correct, bank=…)`` before it shows feedback (False, logged, when the store
+failed: the page says 「保存できませんでした」, never a traceback), and ``join(show_who, restore)`` so
+that it shows who answers and, once the browser's identity is known, gets the answers this browser
+stored earlier in the lesson (after a reload, or in a new kernel) to continue from.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Mapping
+
+from kit.store.records import Answer
 
 log = logging.getLogger(__name__)
 
@@ -44,18 +54,27 @@ def is_session(value) -> bool:
 
 
 class Sitting:
-    """One student's sitting in one kernel: token, class and nickname, and the answers stored."""
+    """One student's sitting in one kernel: token, class and nickname, the answers stored and earlier ones.
 
-    def __init__(self, session: str = "", class_code: str = "", student: str = ""):
+    ``store`` is the results store (``record``, ``answers``, ``record_post``); ``open_store`` a function
+    that opens it when first needed. With neither, nothing is stored and nothing was answered before.
+    """
+
+    def __init__(self, session: str = "", class_code: str = "", student: str = "", *, lesson: str = "",
+                 store=None, open_store: Callable[[], object] | None = None):
         self.session = session
         self.class_code = clean_class(class_code)
         self.student = clean(student)
+        self.lesson = lesson
         self._linked = {"class_code": self.class_code, "student": self.student}  # the link's identity wins
         self.identified = False  # True once a browser has said who is playing
         self.refused = 0  # later, different identities ignored
         self.max_answers = BASE_ANSWERS
         self.answers = 0  # answers stored in this kernel
         self._listeners: list = []
+        self._store, self._open_store = store, open_store
+
+    # --- who answers ---------------------------------------------------------------------
 
     def identity(self) -> dict[str, str]:
         """The fields an ``Answer`` is stored under: session, class_code, student."""
@@ -91,9 +110,49 @@ class Sitting:
             listener(self)
         return True
 
+    def hello(self, message: Mapping) -> bool:
+        """A component's page said who is playing (``{"session", "class_code", "student"}``): ``identify``."""
+        if not isinstance(message, Mapping):
+            return False
+        return self.identify(message.get("session", ""), message.get("class_code", ""), message.get("student", ""))
+
     def on_identified(self, listener) -> None:
         """Call ``listener(sitting)`` when the browser's identity is taken."""
         self._listeners.append(listener)
+
+    def join(self, show_who: Callable[[str], None], restore: Callable[[list[Answer]], None] | None = None) -> None:
+        """A component of this sitting: ``show_who(who)`` now and once identified; then ``restore(earlier)``.
+
+        ``restore`` gets, once, the answers this browser stored earlier in the lesson (``earlier()``),
+        so that the component continues where it was; a failure there is logged, never raised.
+        """
+        def identified(_sitting) -> None:
+            show_who(self.who)
+            if restore is not None:
+                try:
+                    restore(self.earlier())
+                except Exception:  # a stored answer the component cannot use must not stop the lesson
+                    log.exception("sitting %s: could not continue from earlier answers", self.session[:8])
+
+        show_who(self.who)
+        if self.identified:
+            identified(self)
+        else:
+            self.on_identified(identified)
+
+    # --- what is stored ------------------------------------------------------------------
+
+    @property
+    def keeps_answers(self) -> bool:
+        """Whether this sitting has a results store to keep answers in (without opening it)."""
+        return self._store is not None or self._open_store is not None
+
+    @property
+    def store(self):
+        """The results store (opened when first needed), or None when this sitting stores nothing."""
+        if self._store is None and self._open_store is not None:
+            self._store = self._open_store()
+        return self._store
 
     def expect(self, items: int) -> None:
         """The lesson built a part with ``items`` answerable items: allow ten answers more for each."""
@@ -109,3 +168,50 @@ class Sitting:
             return False
         self.answers += 1
         return True
+
+    def record(self, item: str, response, correct: bool, *, phase: str = "practice", bank: str = "") -> bool:
+        """Store one answer of this sitting, committed before the component shows its feedback.
+
+        ``bank`` is the content file the item comes from (``quizzes/x.csv``). True when stored (or
+        when there is nothing to store it in, or beyond the sitting's maximum, where it is dropped);
+        False when the store failed (logged): the component says so instead of showing a traceback.
+        """
+        if not self.keeps_answers:
+            return True
+        answer = Answer(lesson=self.lesson, item=item, response=tuple(response), correct=bool(correct), phase=phase,
+                        bank=bank, **self.identity())
+        try:
+            if self.may_store():
+                self.store.record(answer)
+            return True
+        except Exception:  # a full disk or a locked file must not stop the lesson
+            log.exception("sitting %s: could not store the answer to %s", self.session[:8], item)
+            return False
+
+    def record_post(self, item: str, text: str, categories) -> bool:
+        """Keep the text of a checked post (the teacher's ``store_text``), after its answer; False if it failed."""
+        if not self.keeps_answers or self.answers > self.max_answers:
+            return True  # beyond the maximum its answer was not stored either
+        try:
+            self.store.record_post(dict(lesson=self.lesson, item=item, text=text, categories=",".join(categories),
+                                        **self.identity()))
+            return True
+        except Exception:  # a full disk or a locked file must not stop the lesson
+            log.exception("sitting %s: could not keep the post %s", self.session[:8], item)
+            return False
+
+    def earlier(self) -> list[Answer]:
+        """The answers this browser stored in this lesson before, oldest first ([] when unknown or unreadable)."""
+        if not self.identified or not self.keeps_answers:
+            return []
+        try:
+            return self.store.answers(lesson=self.lesson, session=self.session)
+        except Exception:  # a store that cannot be read must not stop the lesson
+            log.exception("sitting %s: could not read earlier answers", self.session[:8])
+            return []
+
+    def class_answers(self) -> list[Answer]:
+        """Every answer stored in this lesson by this sitting's class (for the class's share rate)."""
+        if not self.keeps_answers:
+            return []
+        return self.store.answers(lesson=self.lesson, class_code=self.class_code)

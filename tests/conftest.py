@@ -43,6 +43,42 @@ def set_cell(rows: list[list[str]], item_id: str, column: str, value: str) -> li
     return rows
 
 
+class KeptAnswers:
+    """A results store in memory with the calls a sitting makes (``record``, ``record_post``, ``answers``).
+
+    ``stored`` and ``posts`` are what reached it, in order; ``on_record(answer)`` runs as each answer
+    is stored (to see what the page showed at that moment); ``failing`` makes every write raise, as
+    a full disk does.
+    """
+
+    def __init__(self, earlier=()):
+        self.stored, self.posts = list(earlier), []
+        self.on_record = None
+        self.failing = False
+
+    def record(self, answer) -> None:
+        if self.failing:
+            raise OSError("disk full")
+        if self.on_record is not None:
+            self.on_record(answer)
+        self.stored.append(answer)
+
+    def record_post(self, post: dict) -> None:
+        if self.failing:
+            raise OSError("disk full")
+        self.posts.append(post)
+
+    def answers(self, lesson=None, class_code=None, session=None) -> list:
+        return [a for a in self.stored if lesson in (None, a.lesson) and class_code in (None, a.class_code)
+                and session in (None, a.session)]
+
+
+@pytest.fixture
+def kept() -> KeptAnswers:
+    """An empty results store in memory (``KeptAnswers``)."""
+    return KeptAnswers()
+
+
 @pytest.fixture(scope="session")
 def one_chromium():
     """The test session's one Playwright and headless Chromium, shared by the browser and security tests:

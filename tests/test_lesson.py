@@ -53,8 +53,9 @@ def test_answers_go_to_the_store(datasets, monkeypatch, tmp_path):
     from kit.store import open_store
 
     stored = open_store().answers()
-    assert [(a.lesson, a.item, a.phase, a.class_code, a.student, a.correct) for a in stored] == [
-        ("demo", "q-single", "pre", "1-1", "7", True)]
+    assert [(a.lesson, a.item, a.phase, a.class_code, a.student, a.correct, a.bank) for a in stored] == [
+        ("demo", "q-single", "pre", "1-1", "7", True, "quizzes/sample.csv")]
+    assert quiz.sitting is lesson.sitting  # one sitting per student, shared by every component
 
 
 def test_content_is_read_once_but_a_teachers_edit_is_seen(datasets, monkeypatch):

@@ -10,8 +10,7 @@ the dated fact the rules name (``facts``), shown as a fact card with its source 
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import anywidget
 import traitlets
@@ -21,13 +20,11 @@ from kit.content.law_rules import LawRules, Outcome
 from kit.content.text import Text
 from kit.models.download_rule import OUTCOMES, Decision, decide, next_question, relevant
 from kit.sitting import Sitting
-from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
 from kit.widgets.fact_card import fact_html
 
-log = logging.getLogger(__name__)
 COMPONENT = "download_rule_checker"
 
 
@@ -48,16 +45,13 @@ class DownloadRuleChecker(anywidget.AnyWidget):
     pending = traitlets.Bool(False, help="True while the kernel stores a prediction.").tag(sync=True)
 
     def __init__(self, law: LawRules, facts: Mapping[str, Fact] | None = None, *, lang: str = "ja",
-                 furigana: bool = False,
-                 recorder: Callable[[Answer], None] | None = None, lesson: str = "", session: str = "",
-                 student: str = "", class_code: str = "", sitting: Sitting | None = None, **kwargs):
+                 furigana: bool = False, sitting: Sitting | None = None, bank: str = "", **kwargs):
         super().__init__(**kwargs)
         self.law = law
         self._facts = dict(facts or {})
         self._lang, self._furigana = lang, furigana
-        self._recorder = recorder
-        self._context = dict(lesson=lesson, phase="practice")
-        self.sitting = sitting or Sitting(session, class_code, student)
+        self._bank = bank
+        self.sitting = sitting or Sitting()
         self.answers: dict[str, str] = {}
         self.decision: Decision | None = None
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
@@ -166,20 +160,8 @@ class DownloadRuleChecker(anywidget.AnyWidget):
     # --- results -------------------------------------------------------------------------
 
     def _record(self, decision: Decision, guess: Outcome, correct: bool) -> bool:
-        if self._recorder is None:
-            return True
-        try:
-            self._recorder(Answer(item=f"{COMPONENT}:{self.law.id}:{decision.rule.id}",
-                                  response=(OUTCOMES.index(guess),), correct=correct,
-                                  **self._context, **self.sitting.identity()))
-            return True
-        except Exception:  # a full disk or locked file must not stop the lesson
-            log.exception("could not store a prediction for %s", decision.rule.id)
-            return False
-
-    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
-        """Store later answers under this browser's identity (the link's class and name win)."""
-        self.sitting.identify(session, class_code, student)  # only the sitting's first identity is taken
+        return self.sitting.record(f"{COMPONENT}:{self.law.id}:{decision.rule.id}", (OUTCOMES.index(guess),), correct,
+                                   bank=self._bank)
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):
@@ -193,8 +175,8 @@ class DownloadRuleChecker(anywidget.AnyWidget):
             self.predict(str(content.get("outcome", "")))
         elif action == "reset":
             self.reset()
-        elif action == "hello":
-            self.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+        elif action == "hello":  # only the sitting's first identity is taken (kit.sitting)
+            self.sitting.hello(content)
 
 
 def _outcome_text(outcome: Outcome) -> Text:

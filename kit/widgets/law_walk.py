@@ -9,8 +9,6 @@ on. ``answer()``, ``next()`` and ``restart()`` do what the buttons do.
 from __future__ import annotations
 
 import html
-import logging
-from collections.abc import Callable
 
 import anywidget
 import ipywidgets as ipw
@@ -19,17 +17,10 @@ import traitlets
 from kit.content.facts import Fact
 from kit.content.law import LawCard, LawWalk
 from kit.sitting import Sitting
-from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
 from kit.widgets.fact_card import fact_html
-
-log = logging.getLogger(__name__)
-
-Recorder = Callable[[Answer], None]
-
-
 
 
 class LawWalkView(anywidget.AnyWidget):
@@ -47,14 +38,12 @@ class LawWalkView(anywidget.AnyWidget):
     who = traitlets.Unicode("", help="Class and nickname the answers are stored under, shown as plain text.").tag(sync=True)
 
     def __init__(self, walk: LawWalk, facts: dict[str, Fact], *, lang: str = "ja", furigana: bool = False,
-                 recorder: Recorder | None = None, lesson: str = "", session: str = "", student: str = "",
-                 class_code: str = "", sitting: Sitting | None = None, **kwargs):
+                 sitting: Sitting | None = None, bank: str = "", **kwargs):
         super().__init__(**kwargs)
         self._w, self._facts = walk, facts
         self._lang, self._furigana = lang, furigana
-        self._recorder = recorder
-        self._context = dict(lesson=lesson, phase="practice")
-        self.sitting = sitting or Sitting(session, class_code, student)
+        self._bank = bank
+        self.sitting = sitting or Sitting()
         self.answers: dict[str, int] = {}
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.walk = {
@@ -64,7 +53,7 @@ class LawWalkView(anywidget.AnyWidget):
             "outro_html": self._html(walk.outro) if walk.outro.ja else "",
             "headings": [self._html(s.heading) for s in walk.steps],
         }
-        self._identify()
+        self.sitting.join(self._show_who)
         self.on_msg(self._on_browser_message)
         self.restart()
 
@@ -120,30 +109,17 @@ class LawWalkView(anywidget.AnyWidget):
         return f"law:{self._w.id}:{step_id}"
 
     def _record(self, step_id: str, index: int, correct: bool) -> bool:
-        if self._recorder is None:
-            return True
-        try:
-            self._recorder(Answer(item=self.item_id(step_id), response=(index,), correct=correct,
-                                  **self._context, **self.sitting.identity()))
-            return True
-        except Exception:  # a full disk must not stop the lesson
-            log.exception("could not store the answer to %s", step_id)
-            return False
+        return self.sitting.record(self.item_id(step_id), (index,), correct, bank=self._bank)
 
-    def identify(self, session: str = "", class_code: str = "", student: str = "") -> None:
-        """Store later answers under this browser's token, class and nickname (the link's win)."""
-        self.sitting.identify(session, class_code, student)  # only the sitting's first identity is taken
-        self._identify()
-
-    def _identify(self) -> None:
-        self.who = self.sitting.who
+    def _show_who(self, who: str) -> None:
+        self.who = who
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):
             return
         action = content.get("action")
-        if action == "hello":
-            self.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+        if action == "hello":  # only the sitting's first identity is taken (kit.sitting)
+            self.sitting.hello(content)
             return
         try:
             if action == "answer":

@@ -10,7 +10,6 @@ the button does, so tests need no browser.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 import anywidget
 import traitlets
@@ -19,15 +18,11 @@ from kit.content.lexicon import CATEGORIES, Lexicon
 from kit.content.text import Text
 from kit.models.post_tone import MAX_LENGTH, Analyser, Check, PostTone
 from kit.sitting import Sitting
-from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
-
-Recorder = Callable[[Answer], None]
-TextStore = Callable[[dict], None]  # receives {lesson, item, session, student, class_code, text, categories}
 
 
 def warm() -> None:
@@ -54,16 +49,13 @@ class PostChecker(anywidget.AnyWidget):
     checks = traitlets.Int(0, help="How many posts this student has checked.").tag(sync=True)
 
     def __init__(self, lexicon: Lexicon, *, analyser: Analyser | None = None, lang: str = "ja", furigana: bool = False,
-                 recorder: Recorder | None = None, text_store: TextStore | None = None, store_text: bool = False,
-                 lesson: str = "", session: str = "", student: str = "", class_code: str = "",
-                 sitting: Sitting | None = None, **kwargs):
+                 store_text: bool = False, sitting: Sitting | None = None, bank: str = "", **kwargs):
         super().__init__(**kwargs)
         self.checker = PostTone(lexicon, analyser)
         self._lang, self._furigana = lang, furigana
-        self._recorder, self._text_store = recorder, text_store
-        self._lesson = lesson
-        self.sitting = sitting or Sitting(session, class_code, student)
-        self.store_text = bool(store_text and text_store is not None)
+        self._bank = bank
+        self.sitting = sitting or Sitting()
+        self.store_text = bool(store_text and self.sitting.keeps_answers)
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.last: Check | None = None
         self.on_msg(self._on_browser_message)
@@ -98,17 +90,11 @@ class PostChecker(anywidget.AnyWidget):
 
     def _record(self, found: Check) -> bool:
         item = f"postchecker:{self.checks}"
-        context = dict(lesson=self._lesson, **self.sitting.identity())
         response = tuple(CATEGORIES.index(c) for c in found.categories)
-        try:
-            if self._recorder is not None:
-                self._recorder(Answer(item=item, response=response, correct=found.ok, phase="practice", **context))
-            if self.store_text and self._text_store is not None:
-                self._text_store(dict(item=item, text=found.text, categories=",".join(found.categories), **context))
-            return True
-        except Exception:  # a full disk or locked file must not stop the lesson
-            log.exception("could not store the check %s", item)
-            return False
+        saved = self.sitting.record(item, response, found.ok, bank=self._bank)
+        if saved and self.store_text:  # the teacher's choice: the text too, kept apart from the answers
+            saved = self.sitting.record_post(item, found.text, found.categories)
+        return saved
 
     def _html(self, value: str | Text) -> str:
         return text_html(value if isinstance(value, Text) else Text(value, value), self._lang, self._furigana)
@@ -155,4 +141,4 @@ class PostChecker(anywidget.AnyWidget):
         elif content.get("action") == "clear":
             self.clear()
         elif content.get("action") == "hello":  # only the sitting's first identity is taken (kit.sitting)
-            self.sitting.identify(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+            self.sitting.hello(content)

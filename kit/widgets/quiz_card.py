@@ -2,8 +2,8 @@
 
 Grading happens in the kernel (``kit.models.grading``): the browser receives the question
 without its answer, sends back the student's response, and gets the feedback only after the
-answer has been handed to the recorder (the results store). ``submit()`` and ``next()`` do in code
-what the buttons do, so tests need no browser.
+answer has been stored through the student's sitting (``kit.sitting``). ``submit()`` and ``next()``
+do in code what the buttons do, so tests need no browser.
 """
 
 from __future__ import annotations
@@ -26,9 +26,6 @@ from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
 
-Recorder = Callable[[Answer], None]
-History = Callable[[str], list[Answer]]  # the answers stored earlier for a session token
-
 
 class QuizCard(anywidget.AnyWidget):
     """One question with its choices; after an answer, the feedback and the explanation."""
@@ -46,22 +43,18 @@ class QuizCard(anywidget.AnyWidget):
     show_next = traitlets.Bool(False, help="Whether to offer a next button after answering.").tag(sync=True)
     is_last = traitlets.Bool(False, help="Whether this is the last question of its quiz.").tag(sync=True)
 
-    def __init__(self, question: Question, *, lang: str = "ja", furigana: bool = False,
-                 recorder: Recorder | None = None, lesson: str = "", phase: str = "practice",
-                 session: str = "", student: str = "", class_code: str = "", seed: int = 0,
-                 progress: str = "", sitting: Sitting | None = None, **kwargs):
+    def __init__(self, question: Question, *, lang: str = "ja", furigana: bool = False, phase: str = "practice",
+                 seed: int = 0, progress: str = "", sitting: Sitting | None = None, bank: str = "", **kwargs):
         super().__init__(**kwargs)
         self._q = question
         self._lang, self._furigana = lang, furigana
-        self._recorder = recorder
-        self._context = dict(lesson=lesson, phase=phase)
-        self.sitting = sitting or Sitting(session, class_code, student)
+        self._phase, self._bank = phase, bank
+        self.sitting = sitting or Sitting()
         self._next_handlers: list[Callable[[QuizCard], None]] = []
-        self._hello_handlers: list[Callable[[dict], None]] = []
         self.grade: Grade | None = None
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.progress = progress
-        self.identify()
+        self.sitting.join(self._show_who)
         self.question = self._view(seed)
         self.on_msg(self._on_browser_message)
 
@@ -102,7 +95,8 @@ class QuizCard(anywidget.AnyWidget):
         except ResponseError:
             self.pending = False
             return None
-        self._show(verdict, saved=self._record(verdict))  # stored first, then shown
+        saved = self.sitting.record(self._q.id, verdict.response, verdict.correct, phase=self._phase, bank=self._bank)
+        self._show(verdict, saved=saved)  # stored first, then shown
         return verdict
 
     def _show(self, verdict: Grade, saved: bool) -> None:
@@ -117,17 +111,6 @@ class QuizCard(anywidget.AnyWidget):
         }
         self.pending = False
 
-    def _record(self, verdict: Grade) -> bool:
-        if self._recorder is None:
-            return True
-        try:
-            self._recorder(Answer(item=self._q.id, response=verdict.response, correct=verdict.correct,
-                                  **self._context, **self.sitting.identity()))
-            return True
-        except Exception:  # a full disk or locked file must not stop the lesson
-            log.exception("could not store the answer to %s", self._q.id)
-            return False
-
     def restore(self, answer: Answer) -> None:
         """Show an answer stored earlier (after a reload or a new kernel) without storing it again."""
         if self.grade is not None:
@@ -137,15 +120,8 @@ class QuizCard(anywidget.AnyWidget):
         except ResponseError:  # the question changed since: let the student answer it again
             log.warning("stored answer to %s no longer fits the question", self._q.id)
 
-    def identify(self, session: str = "", class_code: str = "", student: str = "") -> bool:
-        """Take the browser's identity if it is the sitting's first (``kit.sitting``); shows who answers."""
-        taken = self.sitting.identify(session, class_code, student)
-        self.who = self.sitting.who
-        return taken
-
-    def on_hello(self, handler: Callable[[dict], None]) -> None:
-        """Call ``handler(identity)`` when the browser says who is answering."""
-        self._hello_handlers.append(handler)
+    def _show_who(self, who: str) -> None:
+        self.who = who
 
     def on_next(self, handler: Callable[[QuizCard], None]) -> None:
         """Call ``handler(card)`` when the student asks for the next question."""
@@ -165,9 +141,8 @@ class QuizCard(anywidget.AnyWidget):
             self.submit(content.get("response"))
         elif content.get("action") == "next":
             self.next()
-        elif content.get("action") == "hello":
-            for handler in self._hello_handlers:
-                handler(content)
+        elif content.get("action") == "hello":  # only the sitting's first identity is taken (kit.sitting)
+            self.sitting.hello(content)
 
 
 class Quiz(ipw.VBox):
@@ -180,35 +155,30 @@ class Quiz(ipw.VBox):
     number = traitlets.Int(0, help="Index of the question being shown (0-based).")
     finished = traitlets.Bool(False, help="True once the summary is shown.")
 
-    def __init__(self, bank: QuizBank, *, lang: str = "ja", furigana: bool = False,
-                 recorder: Recorder | None = None, lesson: str = "", phase: str = "practice",
-                 session: str = "", student: str = "", class_code: str = "", seed: int = 0,
-                 history: History | None = None, sitting: Sitting | None = None, **kwargs):
+    def __init__(self, bank: QuizBank, *, lang: str = "ja", furigana: bool = False, phase: str = "practice",
+                 seed: int = 0, sitting: Sitting | None = None, file: str = "", **kwargs):
         super().__init__(**kwargs)
         self.add_class("nk-quiz")
         self.bank = bank
         self._lang, self._furigana, self._seed = lang, furigana, seed
-        self._recorder = recorder
-        self._phase, self._lesson = phase, lesson
-        self._history = history
-        self.sitting = sitting or Sitting(session, class_code, student)
+        self._phase, self._file = phase, file
+        self.sitting = sitting or Sitting()
         self._built: dict[int, QuizCard] = {}
         self.resumed = False
         self.summary = ipw.HTML()
         self.children = [self.card(0)] if bank.questions else []
+        self.sitting.join(lambda _who: None, restore=self.resume)
 
     def card(self, index: int) -> QuizCard:
         """The card of question ``index``, built the first time it is asked for."""
         if index not in self._built:
             total = len(self.bank.questions)
-            card = QuizCard(self.bank.questions[index], lang=self._lang, furigana=self._furigana,
-                            recorder=self._recorder, lesson=self._lesson, phase=self._phase, seed=self._seed,
-                            progress=label("progress", self._lang, number=index + 1, total=total),
-                            sitting=self.sitting)
+            card = QuizCard(self.bank.questions[index], lang=self._lang, furigana=self._furigana, phase=self._phase,
+                            seed=self._seed, progress=label("progress", self._lang, number=index + 1, total=total),
+                            sitting=self.sitting, bank=self._file)
             card.show_next = True
             card.is_last = index == total - 1
             card.on_next(self._advance)
-            card.on_hello(self._hello)
             self._built[index] = card
         return self._built[index]
 
@@ -230,35 +200,21 @@ class Quiz(ipw.VBox):
         """Go on from the current (answered) question, as its next button does."""
         self.current.next()
 
-    def resume(self, session: str, class_code: str = "", student: str = "") -> None:
-        """Continue the sitting ``session`` (a browser's token): show what it already answered.
+    def resume(self, earlier: list[Answer]) -> None:
+        """Show what the sitting's browser answered before (after a reload or in a new kernel), and go on.
 
-        Called once, when the browser first says who is answering. Identity from the link wins over
-        the one the browser remembers, and only the sitting's first identity is taken.
+        The sitting calls this once, when the browser first says who is answering (``kit.sitting``).
         """
-        if self.resumed or not self.sitting.identify(session, class_code, student):
-            return
         self.resumed = True
-        for card in self.cards:
-            card.identify(session, class_code, student)
-        if self._history is None:
-            return
-        try:
-            earlier = [a for a in self._history(self.sitting.session) if a.phase == self._phase and a.lesson == self._lesson]
-        except Exception:  # a store that cannot be read must not stop the lesson
-            log.exception("could not read earlier answers of %s", session)
-            return
         first = {}
         for answer in earlier:
-            first.setdefault(answer.item, answer)
+            if answer.phase == self._phase and answer.bank in ("", self._file):  # "": stored before banks were kept
+                first.setdefault(answer.item, answer)
         for index, question in enumerate(self.bank.questions):
             if question.id in first:
                 self.card(index).restore(first[question.id])
         while not self.finished and self.current.grade is not None:
             self._advance(self.current)
-
-    def _hello(self, content: dict) -> None:
-        self.resume(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
 
     def _advance(self, card: QuizCard) -> None:
         if card is not self.current:

@@ -1,18 +1,15 @@
 """ScenarioPlayer: a branching role-play shown as a group chat or an SNS timeline.
 
 The student picks a viewpoint (poster, target or bystander) unless the lesson fixed one, reads the
-messages, and answers with big choice buttons. Each choice is stored through the recorder (item
+messages, and answers with big choice buttons. Each choice is stored through the sitting (item
 ``scenario:<id>:<node id>``, response ``(choice index,)``, correct = the choice hurts no one)
 before the next messages are shown. At the end a kind summary explains the outcome tags of the
 path. ``pick_role()``, ``choose()`` and ``restart()`` do what the buttons do, so tests need no
 browser; the rules of the path live in ``kit.models.scenario_walk``. After a reload (or in a new
-kernel), the browser's token brings back the path it had taken (``resume()``).
+kernel), the sitting hands back the choices its browser stored, and the path is taken again (``resume()``).
 """
 
 from __future__ import annotations
-
-import logging
-from collections.abc import Callable
 
 import anywidget
 import traitlets
@@ -25,10 +22,6 @@ from kit.text.ui import RUBY, label, labels, ruby_map
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
 
-log = logging.getLogger(__name__)
-
-Recorder = Callable[[Answer], None]
-History = Callable[[str], list[Answer]]  # the answers stored earlier for a session token
 # Avatar colours with white text at a contrast of at least 4.5:1.
 PALETTE = ("#1f5f99", "#8a3ffc", "#b3261e", "#1b7a3a", "#8c4a00", "#005f73", "#6b4c9a", "#a3195b")
 
@@ -51,16 +44,14 @@ class ScenarioPlayer(anywidget.AnyWidget):
     who = traitlets.Unicode("", help="Class and nickname the choices are stored under, shown as plain text.").tag(sync=True)
 
     def __init__(self, scenario: Scenario, *, role: str | None = None, lang: str = "ja", furigana: bool = False,
-                 recorder: Recorder | None = None, lesson: str = "", session: str = "", student: str = "",
-                 class_code: str = "", history: History | None = None, sitting: Sitting | None = None, **kwargs):
+                 sitting: Sitting | None = None, bank: str = "", **kwargs):
         super().__init__(**kwargs)
         self._s = scenario
         self._lang, self._furigana = lang, furigana
-        self._recorder, self._history = recorder, history
+        self._bank = bank
         self._restoring = False
         self.resumed = False
-        self._context = dict(lesson=lesson, phase="practice")
-        self.sitting = sitting or Sitting(session, class_code, student)
+        self.sitting = sitting or Sitting()
         self.walk: Walk | None = None
         self.saved_all = True
         if role is not None:
@@ -74,9 +65,9 @@ class ScenarioPlayer(anywidget.AnyWidget):
             self.labels = {**self.labels, RUBY: {**self.labels.get(RUBY, {}),
                                                  **ruby_map([r["label"] for r in roles] + [r["about"] for r in roles])}}
         self.fixed_role = self._fixed is not None
-        self._identify()
         self.on_msg(self._on_browser_message)
         self.restart()
+        self.sitting.join(self._show_who, restore=self.resume)
 
     # --- what the buttons do ------------------------------------------------------------
 
@@ -123,36 +114,20 @@ class ScenarioPlayer(anywidget.AnyWidget):
 
     # --- identity -----------------------------------------------------------------------
 
-    def identify(self, session: str = "", class_code: str = "", student: str = "") -> bool:
-        """Store later choices under this browser's token, class and nickname (the link's win).
+    def resume(self, earlier: list[Answer]) -> None:
+        """Take again the path the sitting's browser had taken (after a reload or in a new kernel).
 
-        Only the sitting's first identity is taken (``kit.sitting``); True if this one is it.
+        The sitting calls this once, when the browser first says who is playing; only if nothing
+        has been chosen on this page yet. The latest play-through is rebuilt from the stored
+        choices without storing them again.
         """
-        taken = self.sitting.identify(session, class_code, student)
-        self._identify()
-        return taken
-
-    def resume(self, session: str, class_code: str = "", student: str = "") -> None:
-        """Continue the sitting ``session`` (a browser's token): show the path it had taken.
-
-        Called when the browser says who is playing; only the first time, and only if nothing has
-        been chosen on this page yet. The latest play-through is rebuilt from the stored choices
-        without storing them again.
-        """
-        if not self.identify(session, class_code, student) or self.resumed:
-            return
         self.resumed = True
-        session = self.sitting.session
-        if self._history is None or (self.walk is not None and self.walk.steps):
+        if self.walk is not None and self.walk.steps:
             return
         prefix = self.item_id("")
-        try:
-            earlier = [(a.item[len(prefix):], a.response[0]) for a in self._history(session)
-                       if a.lesson == self._context["lesson"] and a.item.startswith(prefix) and len(a.response) == 1]
-        except Exception:  # a store that cannot be read must not stop the story
-            log.exception("could not read earlier choices of %s", session)
-            return
-        walk = replay(self._s, earlier, [self._fixed] if self._fixed else None)
+        choices = [(a.item[len(prefix):], a.response[0]) for a in earlier
+                   if a.item.startswith(prefix) and len(a.response) == 1]
+        walk = replay(self._s, choices, [self._fixed] if self._fixed else None)
         if walk is None or not walk.steps:
             return
         self._restoring = True
@@ -164,8 +139,8 @@ class ScenarioPlayer(anywidget.AnyWidget):
         finally:
             self._restoring = False
 
-    def _identify(self) -> None:
-        self.who = self.sitting.who
+    def _show_who(self, who: str) -> None:
+        self.who = who
 
     # --- views --------------------------------------------------------------------------
 
@@ -245,15 +220,9 @@ class ScenarioPlayer(anywidget.AnyWidget):
         return f"scenario:{self._s.id}:{node_id}"
 
     def _record(self, node: Node, step: Step) -> bool:
-        if self._recorder is None or self._restoring:  # a restored choice is stored already
+        if self._restoring:  # a restored choice is stored already
             return True
-        try:
-            self._recorder(Answer(item=self.item_id(node.id), response=(step.index,), correct=step.safe,
-                                  **self._context, **self.sitting.identity()))
-            return True
-        except Exception:  # a full disk or locked file must not stop the story
-            log.exception("could not store the choice at %s", node.id)
-            return False
+        return self.sitting.record(self.item_id(node.id), (step.index,), step.safe, bank=self._bank)
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):
@@ -269,6 +238,6 @@ class ScenarioPlayer(anywidget.AnyWidget):
                     self.restart()
             finally:
                 self.send({"event": "done"})  # after every change above: the page draws once, complete
-        elif action == "hello":
-            self.resume(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+        elif action == "hello":  # only the sitting's first identity is taken (kit.sitting)
+            self.sitting.hello(content)
             self.send({"event": "done"})

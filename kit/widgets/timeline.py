@@ -1,7 +1,7 @@
 """TimelineFeed: the 「本当かな？」 timeline, one SNS post at a time: share, check or scroll past.
 
 "Check" opens the post's lateral-reading steps (who posted it, what others say, where the picture
-comes from); the student then decides whether to share. Each choice is handed to the recorder
+comes from); the student then decides whether to share. Each choice is stored through the sitting
 (phase "practice", item ``timeline:<timeline id>:<post id>``, response ``(0 share | 1 check |
 2 ignore,)``, correct = a careful choice; the decision after checking is item ``…:<post id>:decide``)
 before the truth and its explanation are shown. The browser never holds a post's truth, steps or
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Callable
 
 import anywidget
 import traitlets
@@ -29,8 +28,6 @@ from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
 
-Recorder = Callable[[Answer], None]
-History = Callable[[str], list[Answer]]
 _MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
 
@@ -63,16 +60,13 @@ class TimelineFeed(anywidget.AnyWidget):
     number = traitlets.Int(0, help="Index of the post being shown (0-based).")
 
     def __init__(self, timeline: Timeline, *, facts: dict[str, Fact] | None = None, lang: str = "ja",
-                 furigana: bool = False, recorder: Recorder | None = None, lesson: str = "",
-                 session: str = "", student: str = "", class_code: str = "", history: History | None = None,
-                 sitting: Sitting | None = None, **kwargs):
+                 furigana: bool = False, sitting: Sitting | None = None, bank: str = "", **kwargs):
         super().__init__(**kwargs)
         self.timeline = timeline
         self._facts = facts or {}
         self._lang, self._furigana = lang, furigana
-        self._recorder, self._history = recorder, history
-        self._lesson = lesson
-        self.sitting = sitting or Sitting(session, class_code, student)
+        self._bank = bank
+        self.sitting = sitting or Sitting()
         self.outcomes: dict[str, Outcome] = {}
         self._saved = True  # whether the first choice on the post being checked was stored
         self.resumed = False
@@ -81,9 +75,9 @@ class TimelineFeed(anywidget.AnyWidget):
             "title_html": self._html(timeline.title), "intro_html": self._html(timeline.intro),
             "note_html": self._html(timeline.note),
         }
-        self._identify()
         self._show_post()
         self.on_msg(self._on_browser_message)
+        self.sitting.join(self._show_who, restore=self.resume)
 
     # --- what the buttons do --------------------------------------------------------------
 
@@ -231,40 +225,20 @@ class TimelineFeed(anywidget.AnyWidget):
 
     def _record(self, item: str, choice: int, careful: bool) -> bool:
         self.pending = True
-        if self._recorder is None:
-            return True
-        try:
-            self._recorder(Answer(lesson=self._lesson, item=f"timeline:{self.timeline.id}:{item}", response=(choice,),
-                                  correct=careful, phase="practice", **self.sitting.identity()))
-            return True
-        except Exception:  # a full disk or locked file must not stop the lesson
-            log.exception("could not store the choice on %s", item)
-            return False
+        return self.sitting.record(f"timeline:{self.timeline.id}:{item}", (choice,), careful, bank=self._bank)
 
-    def _identify(self) -> None:
-        self.who = self.sitting.who
+    def _show_who(self, who: str) -> None:
+        self.who = who
 
-    def resume(self, session: str, class_code: str = "", student: str = "") -> None:
-        """Continue the sitting ``session`` (a browser's token): skip the posts it already finished.
+    def resume(self, earlier: list[Answer]) -> None:
+        """Skip the posts the sitting's browser already finished (after a reload or in a new kernel).
 
-        Called once, when the browser first says who is playing. Identity from the link wins, and
-        only the sitting's first identity is taken (``kit.sitting``).
+        The sitting calls this once, when the browser first says who is playing (``kit.sitting``).
         """
-        if self.resumed or not self.sitting.identify(session, class_code, student):
-            return
         self.resumed = True
-        session = self.sitting.session
-        self._identify()
-        if self._history is None:
-            return
-        try:
-            earlier = [a for a in self._history(session) if a.lesson == self._lesson]
-        except Exception:  # a store that cannot be read must not stop the lesson
-            log.exception("could not read earlier choices of %s", session)
-            return
         from kit.models.sharing import outcomes_from_answers
 
-        done = outcomes_from_answers(earlier, self.timeline).get(session, {})
+        done = outcomes_from_answers(earlier, self.timeline).get(self.sitting.session, {})
         if not done:
             return
         self.outcomes.update(done)
@@ -286,5 +260,5 @@ class TimelineFeed(anywidget.AnyWidget):
             self.choose(str(content.get("post", "")), content.get("choice"))
         elif action == "next":
             self.next()
-        elif action == "hello":
-            self.resume(content.get("session", ""), content.get("class_code", ""), content.get("student", ""))
+        elif action == "hello":  # only the sitting's first identity is taken (kit.sitting)
+            self.sitting.hello(content)

@@ -8,6 +8,7 @@ import pytest
 
 from kit.content.facts import load_all_facts
 from kit.content.law_rules import Outcome, load_law_rules
+from kit.sitting import Sitting
 from kit.widgets.download_rule_checker import DownloadRuleChecker
 from tests.conftest import REPO
 
@@ -30,11 +31,11 @@ def test_buttons_walk_through_only_the_questions_that_matter(law):
     assert [p["id"] for p in w.path] == ["action", "permission"]
 
 
-def test_prediction_is_recorded_before_the_outcome_is_shown(law):
+def test_prediction_is_recorded_before_the_outcome_is_shown(law, kept):
     events = []
-    w = DownloadRuleChecker(law, load_all_facts(REPO / "datasets" / "facts"), lesson="piracy-jh", session="s1",
-                            student="7", class_code="2-1",
-                            recorder=lambda a: events.append(("stored", a, dict(w.result))))
+    kept.on_record = lambda a: events.append(("stored", a, dict(w.result)))
+    w = DownloadRuleChecker(law, load_all_facts(REPO / "datasets" / "facts"),
+                            sitting=Sitting("s1", "2-1", "7", lesson="piracy-jh", store=kept))
     w.observe(lambda change: events.append(("shown", None, None)), names="result")
     w.describe(MANGA_REPEATED)
     assert w.stage == "predict" and w.result == {}
@@ -79,9 +80,9 @@ def test_back_and_reset(law):
     assert w.stage == "ask" and w.answers == {} and w.result == {}
 
 
-def test_forged_or_repeated_messages_change_nothing(law):
-    stored = []
-    w = DownloadRuleChecker(law, recorder=stored.append)
+def test_forged_or_repeated_messages_change_nothing(law, kept):
+    stored = kept.stored
+    w = DownloadRuleChecker(law, sitting=Sitting(store=kept))
     w._on_browser_message(w, {"action": "choose", "option": "hack"}, [])
     assert w.answers == {}
     w._on_browser_message(w, {"action": "predict", "outcome": "crime"}, [])  # not yet at the prediction
@@ -94,9 +95,9 @@ def test_forged_or_repeated_messages_change_nothing(law):
     assert len(stored) == 1 and stored[0].correct
 
 
-def test_browser_identity_is_used_unless_the_link_gave_one(law):
-    stored = []
-    w = DownloadRuleChecker(law, recorder=stored.append, session="kernel", class_code="3-2")
+def test_browser_identity_is_used_unless_the_link_gave_one(law, kept):
+    stored = kept.stored
+    w = DownloadRuleChecker(law, sitting=Sitting("kernel", class_code="3-2", store=kept))
     w._on_browser_message(w, {"action": "hello", "session": "a" * 32, "class_code": "9-9", "student": "ken"}, [])
     w.describe({"action": "stream"})
     w.predict("not_illegal")

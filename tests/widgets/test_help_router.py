@@ -65,14 +65,13 @@ def test_english(chart):
     assert router.step["ask_html"] == "In danger now?" and router.labels["router_back"] == "Back"
 
 
-def test_lesson_shows_the_router_and_records_nothing(datasets, monkeypatch):
+def test_lesson_shows_the_router_and_records_nothing(datasets, monkeypatch, kept):
     monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
     lesson = Lesson("demo", params={})
-    recorded = []
-    monkeypatch.setattr(lesson, "record", recorded.append)
+    monkeypatch.setattr(lesson.sitting, "_store", kept)
     router = lesson.help_router()
     router.answer(0)
-    assert isinstance(router, HelpRouter) and router.step["id"] == "emergency" and recorded == []
+    assert isinstance(router, HelpRouter) and router.step["id"] == "emergency" and kept.stored == []
 
 
 def test_a_broken_router_still_shows_the_help_list(datasets, monkeypatch):

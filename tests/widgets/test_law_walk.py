@@ -8,6 +8,7 @@ import pytest
 
 from kit.content.facts import load_all_facts
 from kit.content.law import load_law_cards, load_law_walk
+from kit.sitting import Sitting
 from kit.widgets.law_walk import LawCardView, LawWalkView
 from tests.conftest import FIXTURES
 
@@ -29,15 +30,16 @@ def test_the_answer_never_reaches_the_browser_before_answering(walk, facts):
     assert "2022年7月7日" in view.step["facts_html"][0] and "（2022-07-07 時点）" in view.step["facts_html"][0]
 
 
-def test_answer_is_recorded_before_feedback_then_next_step(walk, facts):
+def test_answer_is_recorded_before_feedback_then_next_step(walk, facts, kept):
     events = []
-    view = LawWalkView(walk, facts, lesson="demo", session="s1",
-                       recorder=lambda a: events.append(("stored", a, dict(view.result))))
+    kept.on_record = lambda a: events.append(("stored", a, dict(view.result)))
+    view = LawWalkView(walk, facts, sitting=Sitting("s1", lesson="demo", store=kept), bank="law/walk.yaml")
     view.observe(lambda change: events.append(("shown", None, None)), names="result")
     assert view.answer(0) is False
     assert [e[0] for e in events] == ["stored", "shown"] and events[0][2] == {}
     stored = events[0][1]
     assert (stored.item, stored.response, stored.correct, stored.phase) == ("law:test-walk:one", (0,), False, "practice")
+    assert (stored.lesson, stored.session, stored.bank) == ("demo", "s1", "law/walk.yaml")
     assert view.result["answer"] == 1 and view.result["feedback_html"] == "ちがいます。"
     assert view.result["answer_feedback_html"] == "そのとおり。"
     view.answer(1)  # a second answer is ignored
@@ -59,9 +61,9 @@ def test_next_needs_an_answer_and_the_walk_ends_with_its_summary(walk, facts):
     assert view.number == 0 and not view.finished
 
 
-def test_forged_messages_change_nothing(walk, facts):
-    stored = []
-    view = LawWalkView(walk, facts, recorder=stored.append)
+def test_forged_messages_change_nothing(walk, facts, kept):
+    stored = kept.stored
+    view = LawWalkView(walk, facts, sitting=Sitting(store=kept))
     for bad in ({"action": "answer", "index": 7}, {"action": "answer", "index": "1"}, "x", {"action": "answer", "index": True}):
         view._on_browser_message(view, bad, [])
     assert stored == [] and view.result == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit.content.scenario import load_scenario
+from kit.sitting import Sitting
 from kit.widgets.scenario_player import ScenarioPlayer
 from tests.conftest import REPO
 
@@ -26,14 +27,14 @@ def test_defamation_scenarios_keep_their_wording():
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_every_choice_of_every_role_reaches_an_ending_with_a_takeaway(name):
+def test_every_choice_of_every_role_reaches_an_ending_with_a_takeaway(name, kept):
     scenario = load_scenario(REPO / "datasets" / "scenarios" / name)
     for role in scenario.roles:
         first = ScenarioPlayer(scenario)
         first.pick_role(role.id)
         for index in range(len(first.choices)):
-            stored = []
-            player = ScenarioPlayer(scenario, recorder=stored.append, lesson="piracy-jh")
+            stored = kept.stored
+            player = ScenarioPlayer(scenario, sitting=Sitting(lesson="piracy-jh", store=kept))
             player.pick_role(role.id)
             player.choose(index)
             while player.choices and not player.summary:

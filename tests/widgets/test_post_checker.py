@@ -8,6 +8,7 @@ import pytest
 
 from kit.content.lexicon import load_lexicon
 from kit.models.post_tone import MAX_LENGTH
+from kit.sitting import Sitting
 from kit.widgets.post_checker import PostChecker
 from tests.conftest import REPO
 
@@ -21,28 +22,30 @@ def state(widget):
     return json.dumps({k: v for k, v in widget.get_state().items() if k not in ("_esm", "_css")}, ensure_ascii=False)
 
 
-def test_check_is_recorded_without_its_text_before_it_is_shown(lexicon):
+def test_check_is_recorded_without_its_text_before_it_is_shown(lexicon, kept):
     events = []
-    widget = PostChecker(lexicon, lesson="demo", session="s1",
-                         recorder=lambda a: events.append(("stored", a, dict(widget.result))))
+    kept.on_record = lambda a: events.append(("stored", a, dict(widget.result)))
+    widget = PostChecker(lexicon, sitting=Sitting("s1", lesson="demo", store=kept))
     widget.observe(lambda change: events.append(("shown", None, None)), names="result")
     widget.check("あいつの顔キモすぎ")
     assert [e[0] for e in events] == ["stored", "shown"] and events[0][2] == {}
     stored = events[0][1]
     assert (stored.item, stored.response, stored.correct, stored.phase) == ("postchecker:1", (0, 2), False, "practice")
-    assert "キモ" not in repr(stored)
+    assert "キモ" not in repr(stored) and kept.posts == []
     widget.check("ありがとう！")
     assert widget.result["ok"] and widget.checks == 2
 
 
-def test_text_is_not_kept_unless_the_teacher_turns_it_on(lexicon):
-    kept = []
-    off = PostChecker(lexicon, text_store=kept.append, store_text=False)
+def test_text_is_not_kept_unless_the_teacher_turns_it_on(lexicon, kept):
+    off = PostChecker(lexicon, store_text=False, sitting=Sitting(lesson="demo", store=kept))
     off.check("バカ")
-    assert kept == [] and not off.store_text
-    on = PostChecker(lexicon, text_store=kept.append, store_text=True, lesson="demo")
+    assert kept.posts == [] and not off.store_text and len(kept.stored) == 1
+    on = PostChecker(lexicon, store_text=True, sitting=Sitting("s2", lesson="demo", store=kept))
     on.check("バカ")
-    assert kept[0]["text"] == "バカ" and kept[0]["categories"] == "insult" and kept[0]["item"] == "postchecker:1"
+    post = kept.posts[0]
+    assert (post["text"], post["categories"], post["item"], post["lesson"], post["session"]) == (
+        "バカ", "insult", "postchecker:1", "demo", "s2")
+    assert not PostChecker(lexicon, store_text=True).store_text  # nowhere to keep it: the page does not say it is kept
 
 
 def test_result_has_highlight_why_and_suggestion_in_the_lesson_language(lexicon):
@@ -70,9 +73,9 @@ def test_markup_in_a_post_never_becomes_html(lexicon):
     assert "<img" not in json.dumps(widget.result["flags"])
 
 
-def test_empty_and_too_long_posts_get_a_clear_message_and_no_record(lexicon):
-    stored = []
-    widget = PostChecker(lexicon, recorder=stored.append)
+def test_empty_and_too_long_posts_get_a_clear_message_and_no_record(lexicon, kept):
+    stored = kept.stored
+    widget = PostChecker(lexicon, sitting=Sitting(store=kept))
     widget.check("   ")
     assert widget.result["state"] == "refused" and "書いてみて" in widget.result["message"]
     widget.check("あ" * (MAX_LENGTH + 5))
@@ -87,18 +90,16 @@ def test_browser_message_checks_and_text_never_enters_synced_state(lexicon):
     assert widget.result == {} and "うざい" not in state(widget)
 
 
-def test_a_store_failure_is_told_not_raised(lexicon):
-    def broken(answer):
-        raise OSError("disk full")
-
-    widget = PostChecker(lexicon, recorder=broken)
+def test_a_store_failure_is_told_not_raised(lexicon, kept):
+    kept.failing = True
+    widget = PostChecker(lexicon, sitting=Sitting(store=kept))
     widget.check("バカ")
     assert widget.result["saved"] is False and widget.result["flags"]
 
 
-def test_browser_identity_is_used_for_records(lexicon):
-    stored = []
-    widget = PostChecker(lexicon, recorder=stored.append, session="kernel", class_code="2-3")
+def test_browser_identity_is_used_for_records(lexicon, kept):
+    stored = kept.stored
+    widget = PostChecker(lexicon, sitting=Sitting("kernel", class_code="2-3", store=kept))
     widget._on_browser_message(widget, {"action": "hello", "session": "a" * 32, "class_code": "9-9", "student": "7"}, [])
     widget.check("ありがとう")
     assert (stored[0].session, stored[0].class_code, stored[0].student) == ("a" * 32, "2-3", "7")

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from kit.content import load_quiz
+from kit.sitting import Sitting
 from kit.widgets.quiz_card import Quiz, QuizCard
 from tests.conftest import FIXTURES
 
@@ -36,30 +37,32 @@ def test_order_choices_are_shuffled_away_from_the_answer(bank):
     assert tuple(shown) != q.answer and sorted(shown) == [0, 1, 2]
 
 
-def test_answer_is_recorded_before_feedback_is_shown(bank):
+def test_answer_is_recorded_before_feedback_is_shown(bank, kept):
     events = []
-    card = QuizCard(bank.questions[0], lesson="demo", phase="pre", session="s1",
-                    recorder=lambda a: events.append(("stored", a, dict(card.result))))
+    kept.on_record = lambda a: events.append(("stored", a, dict(card.result)))
+    card = QuizCard(bank.questions[0], phase="pre", sitting=Sitting("s1", lesson="demo", store=kept),
+                    bank="quizzes/sample.csv")
     card.observe(lambda change: events.append(("shown", None, None)), names="result")
     card.submit([1])
     assert [e[0] for e in events] == ["stored", "shown"]
     stored = events[0][1]
     assert events[0][2] == {}  # nothing was shown when the answer was stored
     assert (stored.item, stored.response, stored.correct, stored.phase, stored.lesson) == ("q-single", (1,), False, "pre", "demo")
+    assert stored.bank == "quizzes/sample.csv"
     assert card.result["correct"] is False and card.result["correct_choices"] == [0]
 
 
-def test_second_answer_is_ignored(bank):
-    stored = []
-    card = QuizCard(bank.questions[0], recorder=stored.append)
+def test_second_answer_is_ignored(bank, kept):
+    stored = kept.stored
+    card = QuizCard(bank.questions[0], sitting=Sitting(store=kept))
     card.submit([0])
     card.submit([1])
     assert len(stored) == 1 and card.result["correct"]
 
 
-def test_a_forged_response_from_the_browser_changes_nothing(bank):
-    stored = []
-    card = QuizCard(bank.questions[0], recorder=stored.append)
+def test_a_forged_response_from_the_browser_changes_nothing(bank, kept):
+    stored = kept.stored
+    card = QuizCard(bank.questions[0], sitting=Sitting(store=kept))
     card._on_browser_message(card, {"action": "submit", "response": [99]}, [])
     card._on_browser_message(card, "garbage", [])
     assert stored == [] and card.result == {}
@@ -67,11 +70,9 @@ def test_a_forged_response_from_the_browser_changes_nothing(bank):
     assert stored and card.result["correct"]
 
 
-def test_storage_failure_still_gives_feedback_and_says_so(bank):
-    def broken(_answer):
-        raise OSError("disk full")
-
-    card = QuizCard(bank.questions[0], recorder=broken)
+def test_storage_failure_still_gives_feedback_and_says_so(bank, kept):
+    kept.failing = True
+    card = QuizCard(bank.questions[0], sitting=Sitting(store=kept))
     card.submit([0])
     assert card.result["correct"] and card.result["saved"] is False
 
@@ -102,30 +103,31 @@ def test_next_before_answering_does_nothing(bank):
     assert quiz.number == 0
 
 
-def test_resume_shows_earlier_answers_and_continues_after_them(bank):
+def test_resume_shows_earlier_answers_and_continues_after_them(bank, kept):
     from kit.store.records import Answer
 
     token = "ab" * 16
-    earlier = [
-        Answer("demo", "q-single", (1,), False, "pre", token, "", "", "t1"),
+    kept.stored.extend([
+        Answer("demo", "q-single", (1,), False, "pre", token, "", "", "t1", "quizzes/sample.csv"),
         Answer("demo", "q-single", (0,), True, "pre", token, "", "", "t2"),  # a later duplicate: the first counts
         Answer("demo", "q-tf", (1,), True, "post", token),  # another phase: not this quiz's
-    ]
-    stored = []
-    quiz = Quiz(bank, lesson="demo", phase="pre", history=lambda s: [a for a in earlier if a.session == s],
-                recorder=stored.append, class_code="2-3")
+        Answer("demo", "q-multi", (0,), True, "pre", token, bank="quizzes/other.csv"),  # another bank's q-multi
+        Answer("demo", "q-multi", (0,), True, "pre", "cd" * 16),  # another browser's
+    ])
+    quiz = Quiz(bank, phase="pre", sitting=Sitting(class_code="2-3", lesson="demo", store=kept), file="quizzes/sample.csv")
     quiz.cards[0]._on_browser_message(quiz.cards[0], {"action": "hello", "session": token, "class_code": "9-9", "student": "7"}, [])
     assert quiz.resumed and quiz.number == 1
     assert quiz.cards[0].result["correct"] is False and quiz.cards[0].result["response"] == [1]
-    assert stored == []  # nothing stored twice
+    assert len(kept.stored) == 5  # nothing stored twice
     quiz.submit([0, 2])
-    assert stored[0].session == token and stored[0].class_code == "2-3" and stored[0].student == "7"
+    new = kept.stored[5]
+    assert (new.item, new.session, new.class_code, new.student, new.bank) == ("q-multi", token, "2-3", "7", "quizzes/sample.csv")
 
 
-def test_resume_ignores_a_forged_token(bank):
-    quiz = Quiz(bank, history=lambda s: [])
-    quiz.resume("../../etc")
-    assert not quiz.resumed
+def test_resume_ignores_a_forged_token(bank, kept):
+    quiz = Quiz(bank, sitting=Sitting(store=kept))
+    quiz.cards[0]._on_browser_message(quiz.cards[0], {"action": "hello", "session": "../../etc"}, [])
+    assert not quiz.resumed and not quiz.sitting.identified
 
 
 def test_cards_are_built_when_shown(bank):

@@ -8,6 +8,7 @@ import pytest
 
 from kit.content.scenario import load_scenario
 from kit.content.text import Text
+from kit.sitting import Sitting
 from kit.widgets.scenario_player import ScenarioPlayer
 from tests.conftest import FIXTURES
 
@@ -40,10 +41,11 @@ def test_the_lesson_can_fix_the_role(scenario):
     assert player.role == "target"
 
 
-def test_choice_is_recorded_before_the_next_node_is_shown(scenario):
+def test_choice_is_recorded_before_the_next_node_is_shown(scenario, kept):
     events = []
-    player = ScenarioPlayer(scenario, role="bystander", lesson="demo", session="s1",
-                            recorder=lambda a: events.append(("stored", a, [m.get("node") for m in player.log])))
+    kept.on_record = lambda a: events.append(("stored", a, [m.get("node") for m in player.log]))
+    player = ScenarioPlayer(scenario, role="bystander", sitting=Sitting("s1", lesson="demo", store=kept),
+                            bank="scenarios/sample.yaml")
     player.observe(lambda change: events.append(("shown", None, None)), names="log")
     player.choose(1)
     assert [e[0] for e in events] == ["stored", "shown"]
@@ -51,13 +53,14 @@ def test_choice_is_recorded_before_the_next_node_is_shown(scenario):
     assert "b-3" not in log_then  # nothing of what follows was shown when the choice was stored
     assert (stored.item, stored.response, stored.correct, stored.phase, stored.lesson, stored.session) == (
         "scenario:sample-chat:b-2", (1,), True, "practice", "demo", "s1")
+    assert stored.bank == "scenarios/sample.yaml"
     assert [m.get("node") for m in player.log][-3:] == [None, "b-3", "end-kind"]
     assert player.log[-3]["kind"] == "you"
 
 
-def test_a_harmful_choice_is_stored_as_not_correct(scenario):
-    stored = []
-    player = ScenarioPlayer(scenario, role="bystander", recorder=stored.append)
+def test_a_harmful_choice_is_stored_as_not_correct(scenario, kept):
+    stored = kept.stored
+    player = ScenarioPlayer(scenario, role="bystander", sitting=Sitting(store=kept))
     player.choose(0)
     assert stored[0].correct is False and stored[0].response == (0,)
 
@@ -102,9 +105,9 @@ def test_restart_goes_back_to_the_picker_or_the_fixed_start(scenario):
     assert fixed.role == "target" and fixed.walk.steps == [] and len(fixed.choices) == 2
 
 
-def test_forged_or_late_messages_change_nothing(scenario):
-    stored = []
-    player = ScenarioPlayer(scenario, role="bystander", recorder=stored.append)
+def test_forged_or_late_messages_change_nothing(scenario, kept):
+    stored = kept.stored
+    player = ScenarioPlayer(scenario, role="bystander", sitting=Sitting(store=kept))
     for bad in ({"action": "choose", "index": 9}, {"action": "choose", "index": "0"}, "garbage",
                 {"action": "pick", "role": "admin"}):
         player._on_browser_message(player, bad, [])
@@ -114,18 +117,16 @@ def test_forged_or_late_messages_change_nothing(scenario):
     assert len(stored) == 1 and player.summary
 
 
-def test_storage_failure_still_goes_on_and_says_so(scenario):
-    def broken(_answer):
-        raise OSError("disk full")
-
-    player = ScenarioPlayer(scenario, role="bystander", recorder=broken)
+def test_storage_failure_still_goes_on_and_says_so(scenario, kept):
+    kept.failing = True
+    player = ScenarioPlayer(scenario, role="bystander", sitting=Sitting(store=kept))
     player.choose(1)
     assert player.log[-3]["not_saved"] and player.summary
 
 
-def test_browser_identity_is_used_but_the_link_wins(scenario):
-    stored = []
-    player = ScenarioPlayer(scenario, role="bystander", recorder=stored.append, student="seat-7", session="kernel")
+def test_browser_identity_is_used_but_the_link_wins(scenario, kept):
+    stored = kept.stored
+    player = ScenarioPlayer(scenario, role="bystander", sitting=Sitting("kernel", student="seat-7", store=kept))
     player._on_browser_message(player, {"action": "hello", "session": "a" * 32, "class_code": "2-3", "student": "x"}, [])
     player.choose(1)
     assert (stored[0].session, stored[0].class_code, stored[0].student) == ("a" * 32, "2-3", "seat-7")
@@ -149,31 +150,33 @@ def test_a_story_can_name_its_roles(scenario):
     assert roles[1]["label"] == "The bystander"
 
 
-def test_a_reload_brings_back_the_path_without_storing_it_again(scenario):
+def test_a_reload_brings_back_the_path_without_storing_it_again(scenario, kept):
     from kit.store.records import Answer
 
     token = "b" * 32
-    stored = [Answer("demo", "scenario:sample-chat:t-1", (1,), False, "practice", token),
-              Answer("other-lesson", "scenario:sample-chat:t-1", (0,), True, "practice", token),
-              Answer("demo", "quiz-1", (0,), True, "pre", token)]
-    first = ScenarioPlayer(scenario, lesson="demo", recorder=stored.append, history=lambda s: [a for a in stored if a.session == s])
+    stored = kept.stored
+    stored.extend([Answer("demo", "scenario:sample-chat:t-1", (1,), False, "practice", token),
+                   Answer("other-lesson", "scenario:sample-chat:t-1", (0,), True, "practice", token),
+                   Answer("demo", "quiz-1", (0,), True, "pre", token)])
+    first = ScenarioPlayer(scenario, sitting=Sitting(lesson="demo", store=kept))
     first._on_browser_message(first, {"action": "hello", "session": token}, [])
     assert first.role == "target" and [s.index for s in first.walk.steps] == [1]
     assert [m["kind"] for m in first.log][-2:] == ["you", "message"] and len(stored) == 3  # shown, not stored again
     first.choose(0)
     assert len(stored) == 4 and first.summary
-    again = ScenarioPlayer(scenario, lesson="demo", recorder=stored.append, history=lambda s: [a for a in stored if a.session == s])
-    again.resume(token)
+    again = ScenarioPlayer(scenario, sitting=Sitting(lesson="demo", store=kept))  # a new kernel, the same browser
+    again._on_browser_message(again, {"action": "hello", "session": token}, [])
     assert again.summary == first.summary and again.log == first.log
-    unknown = ScenarioPlayer(scenario, lesson="demo", history=lambda s: [a for a in stored if a.session == s])
-    unknown.resume("c" * 32)  # another browser: nothing of this one's
+    unknown = ScenarioPlayer(scenario, sitting=Sitting(lesson="demo", store=kept))
+    unknown._on_browser_message(unknown, {"action": "hello", "session": "c" * 32}, [])  # another browser: nothing of this one's
     assert unknown.role == "" and unknown.log == []
 
 
-def test_a_store_that_cannot_be_read_leaves_a_fresh_story(scenario):
-    def broken(_session):
+def test_a_store_that_cannot_be_read_leaves_a_fresh_story(scenario, kept):
+    def broken(**_query):
         raise OSError("locked")
 
-    player = ScenarioPlayer(scenario, role="bystander", history=broken)
-    player.resume("d" * 32)
-    assert player.walk.steps == [] and len(player.choices) == 3
+    kept.answers = broken
+    player = ScenarioPlayer(scenario, role="bystander", sitting=Sitting(lesson="demo", store=kept))
+    player._on_browser_message(player, {"action": "hello", "session": "d" * 32}, [])
+    assert player.sitting.identified and player.walk.steps == [] and len(player.choices) == 3

@@ -8,6 +8,7 @@ import pytest
 
 from kit.content.facts import load_all_facts
 from kit.content.timeline import load_timeline
+from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.widgets.timeline import TimelineFeed
 from tests.conftest import FIXTURES
@@ -41,10 +42,11 @@ def test_truth_steps_and_explanation_stay_in_the_kernel_until_chosen(timeline):
     assert feed.post["picture"].startswith("data:image/svg+xml;base64,")
 
 
-def test_each_choice_is_stored_before_its_feedback(timeline, facts):
+def test_each_choice_is_stored_before_its_feedback(timeline, facts, kept):
     events = []
-    feed = TimelineFeed(timeline, facts=facts, lesson="demo", session="s1", class_code="2-3", student="7",
-                        recorder=lambda a: events.append(("stored", a, dict(feed.result), list(feed.steps))))
+    kept.on_record = lambda a: events.append(("stored", a, dict(feed.result), list(feed.steps)))
+    feed = TimelineFeed(timeline, facts=facts, sitting=Sitting("s1", "2-3", "7", lesson="demo", store=kept),
+                        bank="timelines/sample.yaml")
     feed.observe(lambda c: events.append(("shown", None, None, None)), names="result")
     feed.choose("rumour", "share")
     assert [e[0] for e in events] == ["stored", "shown"]
@@ -52,14 +54,15 @@ def test_each_choice_is_stored_before_its_feedback(timeline, facts):
     assert events[0][2] == {} and events[0][3] == []  # nothing about the truth was on screen yet
     assert (stored.lesson, stored.item, stored.response, stored.correct, stored.phase) == (
         "demo", "timeline:sample:rumour", (0,), False, "practice")
-    assert (stored.class_code, stored.student, stored.session) == ("2-3", "7", "s1")
+    assert (stored.class_code, stored.student, stored.session, stored.bank) == ("2-3", "7", "s1", "timelines/sample.yaml")
     assert feed.result["truth"] == "false" and feed.result["good"] is False and feed.stage == "feedback"
     assert feed.result["sources"] and "法務省" in feed.result["sources"][0]["source"]
 
 
-def test_check_opens_the_steps_then_the_decision_is_stored_before_feedback(timeline):
+def test_check_opens_the_steps_then_the_decision_is_stored_before_feedback(timeline, kept):
     stored = []
-    feed = TimelineFeed(timeline, recorder=lambda a: stored.append((a, dict(feed.result))))
+    kept.on_record = lambda a: stored.append((a, dict(feed.result)))
+    feed = TimelineFeed(timeline, sitting=Sitting(store=kept))
     feed.choose("rumour", "check")
     assert feed.stage == "checking" and feed.result == {}
     assert [s["kind"] for s in feed.steps] == ["who", "others"]
@@ -72,9 +75,9 @@ def test_check_opens_the_steps_then_the_decision_is_stored_before_feedback(timel
     assert feed.result["good"] is True and feed.result["verdict"].startswith("確かめて、広めなかった")
 
 
-def test_true_posts_reward_sharing_after_checking_not_doubting_everything(timeline):
-    stored = []
-    feed = TimelineFeed(timeline, recorder=stored.append)
+def test_true_posts_reward_sharing_after_checking_not_doubting_everything(timeline, kept):
+    stored = kept.stored
+    feed = TimelineFeed(timeline, sitting=Sitting(store=kept))
     feed.choose("rumour", "ignore")
     feed.next()
     feed.choose("official", "check")
@@ -91,9 +94,9 @@ def test_true_posts_reward_sharing_after_checking_not_doubting_everything(timeli
     assert "2件のうち、1件をシェア" in feed.summary["untrue"]
 
 
-def test_choices_out_of_turn_or_forged_change_nothing(timeline):
-    stored = []
-    feed = TimelineFeed(timeline, recorder=stored.append)
+def test_choices_out_of_turn_or_forged_change_nothing(timeline, kept):
+    stored = kept.stored
+    feed = TimelineFeed(timeline, sitting=Sitting(store=kept))
     assert feed.choose("official", "share") is None  # not the post shown
     assert feed.choose("rumour", "like") is None
     assert feed.choose("rumour", True) is None
@@ -106,11 +109,9 @@ def test_choices_out_of_turn_or_forged_change_nothing(timeline):
     assert len(stored) == 1 and stored[0].response == (2,)
 
 
-def test_storage_failure_still_gives_feedback_and_says_so(timeline):
-    def broken(_answer):
-        raise OSError("disk full")
-
-    feed = TimelineFeed(timeline, recorder=broken)
+def test_storage_failure_still_gives_feedback_and_says_so(timeline, kept):
+    kept.failing = True
+    feed = TimelineFeed(timeline, sitting=Sitting(store=kept))
     feed.choose("rumour", "ignore")
     assert feed.stage == "feedback" and feed.result["saved"] is False
 
@@ -126,15 +127,15 @@ def test_english_and_furigana(timeline):
     assert ja.progress == "1 / 3 件目"
 
 
-def test_resume_skips_finished_posts_and_uses_the_browser_identity(timeline):
-    earlier = [
+def test_resume_skips_finished_posts_and_uses_the_browser_identity(timeline, kept):
+    kept.stored.extend([
         Answer("demo", "timeline:sample:rumour", (1,), True, "practice", SESSION),
         Answer("demo", "timeline:sample:rumour:decide", (2,), True, "practice", SESSION),
         Answer("demo", "timeline:sample:official", (1,), True, "practice", SESSION),
-    ]
-    stored = []
-    feed = TimelineFeed(timeline, lesson="demo", recorder=stored.append, class_code="2-3",
-                        history=lambda s: earlier if s == SESSION else [])
+        Answer("demo", "timeline:sample:official", (0,), False, "practice", "ff" * 16),  # another browser's
+    ])
+    stored = kept.stored
+    feed = TimelineFeed(timeline, sitting=Sitting(class_code="2-3", lesson="demo", store=kept))
     feed._on_browser_message(feed, {"action": "hello", "session": SESSION, "class_code": "9-9", "student": "ken"}, [])
     assert feed.current.id == "official" and feed.stage == "checking"  # checked before the reload, not decided
     assert feed.who == "2-3 / ken"  # the link's class wins, the browser's nickname fills in
