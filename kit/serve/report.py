@@ -1,12 +1,16 @@
 """From stored answers to what the teacher's page and the exports show, via ``kit.analysis``.
 
-Question texts come from the quiz banks in the datasets folder, so a report names questions as
-the students saw them; a bank with broken rows still lends its sound questions.
+Question texts come from the quiz banks the answers name (each stored answer keeps its ``bank``,
+the content file it came from), so a report names questions as the students saw them. A bank is
+read once while it is unchanged, not once per request; answers stored before answers kept their
+bank are looked up in every bank under ``datasets/quizzes``. A bank with broken rows still lends
+its sound questions.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from pathlib import Path
 
 from kit.text.ui import label
@@ -14,20 +18,47 @@ from kit.text.ui import label
 PHASES = {"pre": ("事前", "Pre"), "post": ("事後", "Post"), "practice": ("練習", "Practice")}
 
 
-def questions_in(datasets: Path) -> dict:
-    """Every sound question of every quiz bank under ``datasets/quizzes``, by id (first one wins)."""
-    from kit.content.check import content_files
+def is_quiz_item(item: str) -> bool:
+    """Whether ``item`` is a quiz question's id: other components name theirs ``<component>:…``."""
+    return ":" not in item
+
+
+@lru_cache(maxsize=128)
+def _bank_questions(path: str, mtime_ns: int, size: int) -> dict:
     from kit.content.errors import ContentError
     from kit.content.quiz import read_quiz
 
-    found = {}
-    for path in content_files(Path(datasets) / "quizzes"):
-        try:
-            bank, _problems = read_quiz(path)
-        except ContentError:
-            continue
-        for q in bank.questions:
-            found.setdefault(q.id, q)
+    try:
+        bank, _problems = read_quiz(path)
+    except ContentError:
+        return {}
+    return {q.id: q for q in bank.questions}
+
+
+def bank_questions(path: Path) -> dict:
+    """The sound questions of the quiz bank at ``path`` by id, read again only when the file changed."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return {}  # moved or deleted since: its answers keep their choice numbers
+    return _bank_questions(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def questions_for(answers, datasets: Path) -> dict:
+    """The questions ``answers`` were given to, by id: from the banks they name (first one wins)."""
+    datasets = Path(datasets)
+    quiz = [a for a in answers if is_quiz_item(a.item)]
+    found: dict = {}
+    for bank in dict.fromkeys(a.bank for a in quiz if a.bank):
+        path = Path(bank)
+        for qid, question in bank_questions(path if path.is_absolute() else datasets / path).items():
+            found.setdefault(qid, question)
+    if any(not a.bank and a.item not in found for a in quiz):  # stored before answers kept their bank
+        from kit.content.check import content_files
+
+        for path in content_files(datasets / "quizzes"):
+            for qid, question in bank_questions(path).items():
+                found.setdefault(qid, question)
     return found
 
 
@@ -56,7 +87,7 @@ def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
     frame = answers_frame(answers)
     if frame.empty:
         return {"participation": [], "items": [], "students": [], "prepost": None, "sdt": None}
-    questions = questions_in(datasets)
+    questions = questions_for(answers, datasets)
     part = participation_table(frame).iloc[0]
     participation = [(label("part_students", lang), int(part["students"])),
                      (label("part_answers", lang), int(part["answers"])),
@@ -127,7 +158,7 @@ def export_tables(answers: list, datasets: Path, lang: str = "ja") -> dict:
     from kit.analysis import answers_frame, item_table, student_table, with_headings
 
     frame = answers_frame(answers)
-    questions = questions_in(datasets)
+    questions = questions_for(answers, datasets)
     tables = {"answers": frame, "items": item_table(frame, questions, lang), "students": student_table(frame)}
     return {name: with_headings(_for_people(table), lang) for name, table in tables.items()}
 

@@ -78,3 +78,41 @@ def test_d_prime_and_c_are_each_explained_in_one_plain_sentence(datasets):
     meanings = build_report(answers(), datasets, "ja")["sdt"]["meanings"]
     assert len(meanings) == 2 and meanings[0].startswith("見分ける力 d′：") and meanings[1].startswith("かたより c：")
     assert all(m.count("。") <= 3 for m in meanings)
+
+
+def test_the_report_reads_only_the_banks_its_answers_name_once_while_unchanged(datasets, monkeypatch):
+    import os
+    import shutil
+
+    import kit.content.quiz
+    from kit.serve.report import _bank_questions
+
+    _bank_questions.cache_clear()
+    shutil.copy(datasets / "quizzes" / "sample.csv", datasets / "quizzes" / "other.csv")
+    real, read = kit.content.quiz.read_quiz, []
+    monkeypatch.setattr(kit.content.quiz, "read_quiz", lambda path: (read.append(os.path.basename(path)), real(path))[1])
+    named = [Answer(a.lesson, a.item, a.response, a.correct, a.phase, a.session, a.student, a.class_code,
+                    bank="quizzes/sample.csv") for a in answers()]
+    first = build_report(named, datasets, "ja")
+    assert build_report(named, datasets, "ja") == first  # a second request reads nothing
+    assert read == ["sample.csv"]  # other.csv is in the folder but no answer came from it
+    assert "匿名なら誰が書いたかわからない。" in {i["text"] for i in first["items"]}
+
+    path = datasets / "quizzes" / "sample.csv"
+    rows = read_rows(path)
+    for row in rows[2:]:
+        if row[0] == "q-tf":
+            row[4] = "書きかえた問題"
+    write_rows(path, rows)
+    os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
+    assert "書きかえた問題" in {i["text"] for i in build_report(named, datasets, "ja")["items"]}  # the teacher's edit is seen
+    assert read == ["sample.csv", "sample.csv"]
+
+
+def test_answers_stored_before_they_kept_their_bank_still_get_their_texts(datasets):
+    from kit.serve.report import _bank_questions
+
+    _bank_questions.cache_clear()
+    assert all(a.bank == "" for a in answers())
+    texts = {i["text"] for i in build_report(answers(), datasets, "ja")["items"]}
+    assert "匿名なら誰が書いたかわからない。" in texts
