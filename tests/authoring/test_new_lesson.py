@@ -6,13 +6,13 @@ import os
 import re
 
 import nbformat
-import openpyxl
 import pytest
 from nbclient import NotebookClient
 
 from kit.cli import main
 from kit.content.guide import load_guide
 from kit.content.lesson_text import load_lesson_text
+from tests.authoring.questions import teacher_questions
 from tests.conftest import REPO, read_rows, set_cell, write_rows
 
 
@@ -20,23 +20,6 @@ from tests.conftest import REPO, read_rows, set_cell, write_rows
 def folder(tmp_path):
     assert main(["init", str(tmp_path / "class")]) == 0
     return tmp_path / "class"
-
-
-def questions_xlsx(path, rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
-
-
-def teacher_questions(tmp_path, groups=True):
-    rows = read_rows(REPO / "datasets/quizzes/defamation_basics.csv")[:8]
-    for row in rows[2:]:
-        row[0] = "mine-" + row[0]
-        if not groups:
-            row[1] = ""
-    return questions_xlsx(tmp_path / "questions.xlsx", rows)
 
 
 def execute(notebook, cwd):

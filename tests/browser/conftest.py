@@ -6,6 +6,7 @@ Chromium is a failure, so the suite cannot pass by skipping them.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,20 @@ def server(tmp_path_factory):
     _require_chromium()
     data = tmp_path_factory.mktemp("results")
     srv = Server(REPO, data, ["--teacher-passcode", TEACHER_PASSCODE])
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """``netkit serve`` of the fixture school (tests/fixtures: the demo lessons and their content)."""
+    from tests.conftest import FIXTURES
+
+    _require_chromium()
+    root = tmp_path_factory.mktemp("school")
+    shutil.copytree(FIXTURES / "lessons", root / "lessons")
+    shutil.copytree(FIXTURES / "datasets", root / "datasets")
+    srv = Server(root, root / "results")
     yield srv
     srv.stop()
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tests.browser.conftest import REPO, Server
-from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse
+from tests.browser.lesson_page import WIDGET_TIMEOUT, answer_with_mouse
 from tests.conftest import read_rows, set_cell, write_rows
 
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 import tests.served
 from tests.browser.conftest import REPO, Server, _require_chromium
-from tests.browser.test_lessons import answer_with_mouse
+from tests.browser.lesson_page import answer_with_mouse
 
 WIDGET_TIMEOUT = 90_000  # ms: a lesson page on a loaded 2-core machine
 

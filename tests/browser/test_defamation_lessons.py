@@ -8,12 +8,13 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, only_local, wait_until
-
-# Every visible button whose text has kanji but no readings (a young reader cannot read it).
-BUTTONS_WITHOUT_READINGS = """() => [...document.querySelectorAll('button')]
-    .filter(b => b.offsetParent && /[\u4e00-\u9fff]/.test(b.textContent) && !b.querySelector('ruby'))
-    .map(b => b.className + ': ' + b.textContent.trim())"""
+from tests.browser.lesson_page import (
+    BUTTONS_WITHOUT_READINGS,
+    WIDGET_TIMEOUT,
+    answer_with_mouse,
+    only_local,
+    wait_until,
+)
 
 
 def test_es34_with_furigana_answers_and_ends_with_help(server, page):

@@ -28,7 +28,7 @@ import pytest
 from kit.serve.catalogue import scan
 from tests.browser.conftest import REPO, Server, serious_violations
 from tests.browser.keyboard_student import PARTS, KeyboardStudent, control_values
-from tests.browser.test_lessons import WIDGET_TIMEOUT
+from tests.browser.lesson_page import WIDGET_TIMEOUT
 
 LESSONS = [entry.path for entry in scan(REPO / "lessons")]
 VARIANTS = {"ja": "", "furigana": "?furigana=1", "en": "?lang=en"}
@@ -106,7 +106,7 @@ def table(rows: list[dict]) -> str:
 def teacher_server(tmp_path_factory):
     """A teacher's folder (``netkit init``) with a lesson made by ``netkit new lesson``, served."""
     from kit.cli import main
-    from tests.authoring.test_new_lesson import teacher_questions
+    from tests.authoring.questions import teacher_questions
 
     base = tmp_path_factory.mktemp("teacher")
     folder = base / "class"

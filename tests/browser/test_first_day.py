@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import TEACHER_PASSCODE, Server, _require_chromium
-from tests.browser.test_lessons import answer_with_mouse
+from tests.browser.lesson_page import answer_with_mouse
 
 WIDGET_TIMEOUT = 90_000  # ms: a lesson page on a loaded 2-core machine
 TITLE = "ことばの重さを考えよう"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.browser.conftest import serious_violations
-from tests.browser.test_defamation_lessons import BUTTONS_WITHOUT_READINGS
-from tests.browser.test_lessons import WIDGET_TIMEOUT
+from tests.browser.lesson_page import BUTTONS_WITHOUT_READINGS, WIDGET_TIMEOUT
 
 
 def test_es56_timeline_buttons_have_readings_and_a_plain_name(server, page):

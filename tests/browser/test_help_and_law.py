@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
-from tests.browser.test_scenario_player import demo_server  # noqa: F401  (the fixture school)
+from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
 
 PAGE = "voila/render/demo/help_and_law.ipynb"
 

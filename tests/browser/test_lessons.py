@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from tests.browser.conftest import serious_violations
+from tests.browser.lesson_page import WIDGET_TIMEOUT, answer_with_mouse, only_local, wait_until
 
 LESSONS = ["defamation/basics.ipynb", "misinformation/basics.ipynb", "piracy/basics.ipynb"]
-WIDGET_TIMEOUT = 90_000  # ms: a lesson page on a loaded 2-core machine
-
-
-def only_local(urls):
-    return [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"]
-
-
-def wait_until(predicate, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.25)
-    raise AssertionError(f"not within {seconds}s: {what}")
-
-
-def answer_with_mouse(card):
-    if card.locator(".nk-order").count():
-        card.locator(".nk-move:not([disabled])").first.click()
-    else:
-        card.locator("label.nk-choice").first.click()
-    card.locator("button.nk-submit").click()
 
 
 def answer_with_keyboard(page, card):

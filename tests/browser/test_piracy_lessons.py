@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serious_violations
-from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
+from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
 
 LESSONS = ["piracy/es56.ipynb", "piracy/jh.ipynb", "piracy/hs.ipynb", "piracy/adult.ipynb"]
 

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from tests.browser.conftest import REPO, Server
-from tests.browser.test_lessons import WIDGET_TIMEOUT
+from tests.browser.lesson_page import WIDGET_TIMEOUT
 
 
 @pytest.fixture(scope="module")

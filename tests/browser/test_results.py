@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import TEACHER_PASSCODE
-from tests.browser.test_lessons import WIDGET_TIMEOUT, answer_with_mouse, wait_until
+from tests.browser.lesson_page import WIDGET_TIMEOUT, answer_with_mouse, wait_until
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
 

@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-
-from tests.browser.conftest import Server, serious_violations
-from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
-from tests.conftest import FIXTURES
-
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
-    from tests.browser.conftest import _require_chromium
-
-    _require_chromium()
-    root = tmp_path_factory.mktemp("school")
-    shutil.copytree(FIXTURES / "lessons", root / "lessons")
-    shutil.copytree(FIXTURES / "datasets", root / "datasets")
-    srv = Server(root, root / "results")
-    yield srv
-    srv.stop()
+from tests.browser.conftest import serious_violations
+from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
 
 
 def focused(player, selector: str) -> bool:

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from tests.browser.conftest import REPO, Server
-from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
+from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
 
 # A picture as numbers: how many pixels of each state's colour the network canvas shows.
 COUNT_COLOURS = """(canvas) => {

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from tests.browser.conftest import serious_violations
-from tests.browser.test_lessons import WIDGET_TIMEOUT, only_local
+from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
 
 
 def focused_in(locator, selector: str) -> bool:

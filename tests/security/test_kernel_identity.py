@@ -17,7 +17,7 @@ import pytest
 
 from kit.lesson import Lesson
 from kit.sitting import BASE_ANSWERS, Sitting
-from tests.widgets.test_forged_messages import NOTEBOOKS, _components, _lesson_widgets
+from tests.widgets.lesson_widgets import NOTEBOOKS, _components, _lesson_widgets
 
 FIRST = {"action": "hello", "session": "a" * 32, "class_code": "3-1", "student": "kodama"}
 

@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from kit.store import Answer, open_store
-from tests.browser.conftest import REPO, Server
+from tests.served import REPO, Server
 
 PASSCODE = "firstday-7-pass"
 

@@ -9,14 +9,11 @@ ints with the link's identity.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from kit.lesson import Lesson
-
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "lessons").glob("*/*.ipynb"))
+from tests.widgets.lesson_widgets import NOTEBOOKS, _components, _lesson_widgets
 
 FORGED = [
     None, 1, "x", [], {}, {"action": None}, {"action": ["submit"]}, {"action": {"a": 1}},
@@ -45,27 +42,6 @@ DOUBLE_CLICKS = [
     {"action": "choose", "index": 1}, {"action": "pick", "role": "bystander"},
     {"action": "choose", "option": "link"}, {"action": "predict", "outcome": "crime"},
 ]
-
-
-def _components(top):
-    yield top
-    for child in getattr(top, "children", ()) or ():
-        yield from _components(child)
-
-
-def _lesson_widgets(notebook: Path, lesson: Lesson) -> list:
-    """Every component the notebook builds, by evaluating its one-line ``lesson.…`` calls."""
-    cells = json.loads(notebook.read_text("utf-8"))["cells"]
-    env = {"lesson": lesson}
-    built = []
-    for cell in cells:
-        if cell["cell_type"] != "code":
-            continue
-        for line in "".join(cell["source"]).splitlines():
-            line = line.strip()
-            if line.startswith("lesson.") and "(" in line:
-                built.append(eval(line, env))  # noqa: S307 — our own shipped notebooks
-    return built
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
