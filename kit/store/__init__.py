@@ -1,8 +1,9 @@
 """Where answers are kept: SQLite in a data folder outside the served lessons.
 
 ``open_store()`` finds the folder from ``NETKIT_DATA_DIR`` (set by ``netkit serve`` for every
-kernel) or the user's data folder (platformdirs). Components only call ``record(answer)``, so a
-PostgreSQL store can be added behind the same two methods.
+kernel) or the user's data folder (platformdirs). Only a student's sitting (``kit.sitting``) writes
+to it (``record``, ``record_post``) and reads a browser's earlier answers (``answers``), so a PostgreSQL
+store can be added behind the same methods, applying the same numbered migrations (``kit.store.migrations``).
 """
 
 from __future__ import annotations
