@@ -18,7 +18,6 @@ from urllib.parse import parse_qs
 from kit.content.errors import ContentError, ContentProblem, display_name
 from kit.content.paths import resolve
 from kit.sitting import Sitting
-from kit.store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +136,12 @@ def _every_content_file(root: Path) -> list[tuple[str, Path]]:
     return files
 
 
+def _open_store():
+    from kit.store import open_store  # imported when the first answer comes
+
+    return open_store()
+
+
 class Lesson:
     """A lesson being played by one student: its language, furigana, sitting (``kit.sitting``) and content."""
 
@@ -156,7 +161,7 @@ class Lesson:
         self.furigana = params.get("furigana", "1" if furigana else "0") in ("1", "true", "on", "yes")
         # Who answers: the link's class and nickname, then the browser's token (first one wins).
         self.sitting = Sitting(uuid.uuid4().hex, params.get("class", ""), params.get("name", ""), lesson=lesson_id,
-                               open_store=open_store)
+                               open_store=_open_store)
         self._facts = None
         self._feeds: dict = {}  # timeline file → the TimelineFeed shown, for timeline_spread
 

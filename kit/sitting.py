@@ -22,8 +22,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-from kit.store.records import Answer
+if TYPE_CHECKING:  # the store is imported when the first answer comes
+    from kit.store.records import Answer
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +180,8 @@ class Sitting:
         """
         if not self.keeps_answers:
             return True
+        from kit.store.records import Answer
+
         answer = Answer(lesson=self.lesson, item=item, response=tuple(response), correct=bool(correct), phase=phase,
                         bank=bank, **self.identity())
         try:
