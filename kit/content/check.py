@@ -22,6 +22,7 @@ from kit.content.law import law_kind, load_law_cards, load_law_walk, missing_fac
 from kit.content.law_rules import load_law_rules
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.lexicon import load_lexicon
+from kit.content.networks import load_network_file
 from kit.content.quiz import QuizBank, load_quiz
 from kit.content.readings import load_reading_dictionary, reading_files
 from kit.content.router import is_router_file, load_router
@@ -190,13 +191,11 @@ def _network_problems(datasets: Path, report: Report) -> list[ContentProblem]:
     folder = datasets / "networks"
     if not folder.is_dir():
         return []
-    from kit.models.networks import read_network_file  # numpy/scipy: only when there are networks
-
     problems = []
     for path in sorted(folder.glob("*.json")):
         report.files += 1
         try:
-            read_network_file(path)
+            load_network_file(path)
         except ContentError as exc:
             problems += exc.problems
     return problems

@@ -4,13 +4,12 @@ A ``Network`` is an undirected graph held as CSR arrays (``indptr``, ``indices``
 (x, y in 0…1) to draw it with, so the browser never runs a force layout. Generated networks are
 seeded and cached per kernel; their layout is computed cheaply (a ring for small-world, a radial
 breadth-first tree from the biggest hub for scale-free). Files in ``datasets/networks/*.json``
-carry a layout made once by ``tools/make_networks.py``; ``read_network_file`` checks them against
-``kit/content/schema/network.schema.json`` and reports every problem as a ``ContentError``.
+carry a layout made once by ``tools/make_networks.py``; they are read and checked, and a spec such as
+``scale-free:1000`` is understood, by ``kit.content.networks``.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,11 +17,8 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from kit.content.errors import ContentError, ContentProblem, display_name
+from kit.content.networks import MAX_NODES, Generated, NetworkFile, load_network_file, network_source
 from kit.content.text import Text
-
-MAX_NODES = 20_000
-GENERATED = ("scale-free", "small-world")
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,93 +198,26 @@ def radial_layout(indptr: np.ndarray, indices: np.ndarray) -> np.ndarray:
 # --- network files -----------------------------------------------------------------------
 
 
+def from_file(file: NetworkFile) -> Network:
+    """The network a checked file describes."""
+    return Network.from_edges(file.nodes, file.edges, layout=file.layout, name=file.id, title=file.title)
+
+
 def read_network_file(path: str | Path) -> Network:
-    """A network from a JSON file in the format of ``docs/content-format.md``, or a ContentError."""
-    from kit.content import schema
-    from kit.content.tables import Row
-
-    path = Path(path)
-    name = display_name(path)
-    try:
-        doc = json.loads(path.read_text("utf-8-sig"))
-    except FileNotFoundError:
-        raise ContentError.single(name, "ファイルがありません。名前を確かめてください。",
-                                  "the file does not exist; check the name.") from None
-    except UnicodeDecodeError:
-        raise ContentError.single(name, "UTF-8 で保存してください。", "save the file as UTF-8.") from None
-    except json.JSONDecodeError as exc:
-        raise ContentError.single(
-            name, f"JSON として読めません（{exc.lineno}行目 {exc.colno}文字目: {exc.msg}）。かっこやカンマを確かめてください。",
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); check brackets and commas.") from None
-    if not isinstance(doc, dict):
-        raise ContentError.single(name, "「名前: 値」の組を { } で囲んだ JSON にしてください。",
-                                  "the file must be a JSON object of 'name: value' pairs.")
-    problems = schema.check_version("network", name, doc.get("schema_version"))
-    values = {k: v for k, v in doc.items() if k != "schema_version"}
-    problems += schema.check_row("network", name, Row(values, "", 0))
-    if problems:
-        raise ContentError(problems)
-    n, edges, layout = doc["nodes"], doc["edges"], doc["layout"]
-    problems += _edge_problems(name, n, edges) + _layout_problems(name, n, layout, doc.get("groups"))
-    if problems:
-        raise ContentError(problems)
-    title = Text(doc["title_ja"], doc.get("title_en", ""))
-    return Network.from_edges(n, edges, layout=layout, name=doc["id"], title=title)
-
-
-def _edge_problems(name: str, n: int, edges: list) -> list[ContentProblem]:
-    bad = [i for i, (u, v) in enumerate(edges) if not (0 <= u < n and 0 <= v < n)]
-    loops = [i for i, (u, v) in enumerate(edges) if u == v]
-    problems = []
-    if bad:
-        shown = "、".join(f"{i + 1}番目 {edges[i]}" for i in bad[:3])
-        problems.append(ContentProblem(
-            name, f"{len(bad)}本の辺", "edges", f"人の番号は 0 から {n - 1} までです（{shown}）。番号を直すか nodes を増やしてください。",
-            f"people are numbered 0 to {n - 1} ({', '.join(f'item {i + 1} {edges[i]}' for i in bad[:3])}); fix them or raise nodes."))
-    if loops:
-        problems.append(ContentProblem(
-            name, f"{len(loops)}本の辺", "edges", f"自分自身へのつながりがあります（{loops[0] + 1}番目 {edges[loops[0]]}）。消してください。",
-            f"a person linked to themselves (item {loops[0] + 1} {edges[loops[0]]}); delete it."))
-    return problems
-
-
-def _layout_problems(name: str, n: int, layout: list, groups: list | None) -> list[ContentProblem]:
-    problems = []
-    if len(layout) != n:
-        problems.append(ContentProblem(
-            name, "", "layout", f"layout の位置が {len(layout)} 個あります。nodes と同じ {n} 個にしてください。",
-            f"layout has {len(layout)} positions; it needs one per node ({n})."))
-    if groups is not None and len(groups) != n:
-        problems.append(ContentProblem(
-            name, "", "groups", f"groups の番号が {len(groups)} 個あります。nodes と同じ {n} 個にしてください。",
-            f"groups has {len(groups)} numbers; it needs one per node ({n})."))
-    return problems
+    """The network in a file (``kit.content.networks.load_network_file`` raises a ContentError for a wrong one)."""
+    return from_file(load_network_file(path))
 
 
 def load_network(spec: str, seed: int = 0, *, start: str | Path | None = None) -> Network:
     """The network named by ``spec``: a file under datasets (``"networks/class.json"``) or a
     generated one, ``"scale-free:10000"`` (m = 3) or ``"small-world:1000"`` (k = 6, p = 0.1).
 
-    Raises ContentError with a message a teacher can act on when the spec or file is wrong.
+    A wrong spec or file raises the ContentError of ``kit.content.networks``.
     """
-    from kit.content.paths import resolve
-
-    kind, _, size = str(spec).partition(":")
-    if kind in GENERATED:
-        try:
-            n = int(size or 1000)
-            return scale_free(n, 3, seed) if kind == "scale-free" else small_world(n, 6, 0.1, seed)
-        except ValueError:
-            raise ContentError.single(
-                str(spec), f"人数は 10 から {MAX_NODES} までの数にしてください（例: {kind}:1000）。",
-                f"the number of people must be a whole number from 10 to {MAX_NODES} (e.g. {kind}:1000).",
-                field="network") from None
-    path = resolve(spec, start)
-    if path.suffix.lower() != ".json":
-        raise ContentError.single(
-            str(spec), "ネットワークは networks/ の .json ファイルか、scale-free:1000 / small-world:1000 で指定してください。",
-            "name a .json file in networks/ or a generated network: scale-free:1000 or small-world:1000.", field="network")
-    return _read_cached(str(path), *_stat(path))
+    source = network_source(spec, start)
+    if isinstance(source, Generated):
+        return scale_free(source.nodes, 3, seed) if source.kind == "scale-free" else small_world(source.nodes, 6, 0.1, seed)
+    return _read_cached(str(source), *_stat(source))
 
 
 def _stat(path: Path) -> tuple[int, int]:
@@ -304,5 +233,5 @@ def _read_cached(path: str, _mtime: int, _size: int) -> Network:
     return read_network_file(path)
 
 
-__all__ = ["GENERATED", "MAX_NODES", "Network", "load_network", "radial_layout", "read_network_file",
+__all__ = ["MAX_NODES", "Network", "from_file", "load_network", "radial_layout", "read_network_file",
            "ring_layout", "scale_free", "small_world"]

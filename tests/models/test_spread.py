@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from functools import cache
 
 import numpy as np
@@ -159,47 +158,6 @@ def test_shipped_networks_are_valid():
     for path in (REPO / "datasets" / "networks").glob("*.json"):
         net = read_network_file(path)
         assert net.n >= 40 and net.layout.shape == (net.n, 2)
-
-
-def broken(tmp_path, **changes) -> str:
-    doc = json.loads((FIXTURES / "datasets" / "networks" / "tiny.json").read_text("utf-8"))
-    doc.update(changes)
-    doc = {k: v for k, v in doc.items() if v is not None}
-    path = tmp_path / "datasets" / "networks" / "bad.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
-    return path
-
-
-@pytest.mark.parametrize("changes, field, words", [
-    (dict(edges=[[0, 1], [1, 9]]), "edges", "0 から 5 まで"),
-    (dict(edges=[[0, 1], [2, 2]]), "edges", "自分自身"),
-    (dict(edges=[[0, 1, 2]]), "edges", "2つの人の番号"),
-    (dict(layout=[[0.1, 0.1]] * 5), "layout", "nodes と同じ 6 個"),
-    (dict(layout=[[0.1, 1.5]] * 6), "layout", "0 から 1"),
-    (dict(groups=[0, 1]), "groups", "nodes と同じ 6 個"),
-    (dict(nodes="six"), "nodes", "整数"),
-    (dict(title_en=None), "title_en", "空です"),
-    (dict(layuot=[]), "layuot", "「layout」のまちがい"),
-    (dict(schema_version=3), "schema_version", "新しい版"),
-])
-def test_malformed_network_files_say_where_and_what_to_do(tmp_path, changes, field, words):
-    with pytest.raises(ContentError) as err:
-        read_network_file(broken(tmp_path, **changes))
-    assert any(p.field == field and words in p.why and p.file == "datasets/networks/bad.json" for p in err.value.problems), \
-        err.value.problems
-
-
-def test_network_file_that_is_not_json(tmp_path):
-    path = tmp_path / "bad.json"
-    path.write_text('{"nodes": 3,, }', "utf-8")
-    with pytest.raises(ContentError, match="1行目"):
-        read_network_file(path)
-    path.write_text("[1, 2]", "utf-8")
-    with pytest.raises(ContentError, match="{ }"):
-        read_network_file(path)
-    with pytest.raises(ContentError, match="ファイルがありません"):
-        read_network_file(tmp_path / "missing.json")
 
 
 # --- agreement with exact discrete-time SIR ------------------------------------------------
