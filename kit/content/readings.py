@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.content.errors import ContentError, ContentProblem, display_name
+from kit.content.okurigana import split_reading
 from kit.content.tables import Row, read_table
 from kit.content.validate import checked_rows
 
@@ -39,8 +40,6 @@ class ReadingDictionary:
 
 def load_words(path: str | Path) -> dict[str, str]:
     """``{word: reading}`` from a readings file; ``ContentError`` listing every problem."""
-    from kit.text.okurigana import split_reading
-
     table = read_table(path)
     rows, problems = checked_rows("reading", table)
     words: dict[str, str] = {}

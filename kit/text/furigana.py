@@ -2,7 +2,7 @@
 
 The readings in ``datasets/readings`` (words such as お金 おかね, and counters after numbers such
 as 1日 ついたち, see ``kit.content.readings``) are looked for first, longest first; pykakasi reads
-the rest. A reading sits over kanji only, never over okurigana (``kit.text.okurigana``). The
+the rest. A reading sits over kanji only, never over okurigana (``kit.content.okurigana``). The
 output is HTML: the text is escaped first, and only runs that contain kanji get a ``<rt>``.
 """
 
@@ -12,8 +12,8 @@ import html
 import logging
 from functools import lru_cache
 
-from kit.text.okurigana import KANJI as _KANJI
-from kit.text.okurigana import split_reading
+from kit.content.okurigana import KANJI as _KANJI
+from kit.content.okurigana import split_reading
 
 log = logging.getLogger(__name__)
 

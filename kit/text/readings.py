@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kit.content.okurigana import KANJI, split_reading
 from kit.content.readings import CounterRule, ReadingDictionary
-from kit.text.okurigana import KANJI, split_reading
 
 Piece = tuple[str, "str | None"]
 _NUMBER = re.compile(r"[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?|\{[A-Za-z_][A-Za-z0-9_]*\}")

@@ -17,8 +17,8 @@ from functools import cache
 
 import yaml
 
+from kit.content.okurigana import KANJI, hiragana
 from kit.text.furigana import ruby_html
-from kit.text.okurigana import KANJI, hiragana
 from kit.text.ruby import strip_marks
 from tests.conftest import REPO
 

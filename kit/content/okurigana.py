@@ -2,7 +2,8 @@
 
 A word's reading is split along the kana written in the word (okurigana and the like): each run
 of kanji gets the part of the reading between the kana around it. Katakana in the word matches
-the same sound in hiragana (ネット上 → ねっとじょう).
+the same sound in hiragana (ネット上 → ねっとじょう). A teacher's reading that does not split so is refused
+when ``datasets/readings`` is read (``kit.content.readings``); furigana (``kit.text.furigana``) splits by it.
 """
 
 from __future__ import annotations
