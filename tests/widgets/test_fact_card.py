@@ -1,4 +1,4 @@
-"""SectionView: heading and body with readings when furigana is on, fact cards below."""
+"""SectionView (kit/widgets/fact_card.py): heading and body with readings when furigana is on, hand readings honoured, fact cards below."""
 
 from kit.content.lesson_text import Section
 from kit.content.text import Text
@@ -21,3 +21,12 @@ def test_without_furigana_the_heading_is_escaped_text():
     section = Section(id="s", heading=Text("<b>相手</b>", "x"), body=Text("本文", "body"))
     shown = markdown_of(SectionView(section, {}))
     assert shown.startswith("### &lt;b&gt;相手&lt;/b&gt;") and "<rt>" not in shown
+
+
+def test_lesson_sections_honour_hand_readings():
+    section = Section("s", Text("見出し"), Text("**｜誹謗中傷《ひぼうちゅうしょう》**はいけない"))
+    view = SectionView(section, {}, lang="ja", furigana=False)
+    shown = str(view.children[0].outputs)
+    assert "誹謗中傷" in shown and "《" not in shown and "ひぼうちゅうしょう" not in shown
+    view = SectionView(section, {}, lang="ja", furigana=True)
+    assert "<rt>ひぼうちゅうしょう</rt>" in str(view.children[0].outputs)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from kit.content.lesson_text import Section
 from kit.content.text import Text
 from kit.text.furigana import plain_html, ruby_html
 from kit.text.ruby import strip_marks
 from kit.widgets._render import text_html
-from kit.widgets.fact_card import SectionView
 
 
 def test_a_hand_reading_is_used_as_written():
@@ -30,12 +28,3 @@ def test_without_furigana_only_the_base_text_shows():
     assert plain_html("｜誹謗中傷《ひぼうちゅうしょう》に<注意>") == "誹謗中傷に&lt;注意&gt;"
     assert text_html(Text("｜誹謗《ひぼう》"), "ja", False) == "誹謗"
     assert "《" not in ruby_html("《本のタイトル》") or ruby_html("《本のタイトル》").count("《") == 1  # brackets alone stay text
-
-
-def test_lesson_sections_honour_hand_readings():
-    section = Section("s", Text("見出し"), Text("**｜誹謗中傷《ひぼうちゅうしょう》**はいけない"))
-    view = SectionView(section, {}, lang="ja", furigana=False)
-    shown = str(view.children[0].outputs)
-    assert "誹謗中傷" in shown and "《" not in shown and "ひぼうちゅうしょう" not in shown
-    view = SectionView(section, {}, lang="ja", furigana=True)
-    assert "<rt>ひぼうちゅうしょう</rt>" in str(view.children[0].outputs)
