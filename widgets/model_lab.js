@@ -1,49 +1,18 @@
-// Browser half of kit.widgets.model_lab.ModelLab: one native range slider per assumption, and
-// the model's results as bars with their numbers written out. The kernel computes everything;
-// this file sends slider values and draws what comes back.
-
-let uid = 0;
+// Browser half of kit.widgets.model_lab.ModelLab: the lab shell's sliders (_lab.js: one per
+// assumption, with its source or an "assumption" badge) beside the model's results as bars with
+// their numbers written out. The kernel computes everything; this file draws what comes back.
 
 function render({ model, el }) {
-  useRuby(model.get("labels"));
-  const id = `nk-lab${++uid}`;
+  const shell = labShell(model);
+  const L = model.get("labels") || {};
   const root = h("div", { class: "nk-lab" });
   el.append(root);
-  const head = model.get("heading") || {};
-  const L = model.get("labels") || {};
-  root.append(h("h3", { class: "nk-lab-title", html: head.title_html || "" }));
-  if (head.lead_html) root.append(h("p", { class: "nk-lab-lead", html: head.lead_html }));
+  root.append(...shell.heading);
 
   const results = h("div", { class: "nk-lab-results", "aria-live": "polite" });
-  const controls = h("fieldset", { class: "nk-lab-controls" }, [h("legend", { text: L.lab_assumptions })]);
-  const inputs = {};
-  const shownValue = {};
-  for (const s of model.get("sliders") || []) {
-    const inputId = `${id}-${s.name}`;
-    const row = h("div", { class: "nk-lab-slider" });
-    const value = h("output", { for: inputId, class: "nk-lab-value" });
-    const labelEl = h("label", { for: inputId, class: "nk-lab-label" }, [h("span", { html: s.label_html })]);
-    row.append(h("div", { class: "nk-lab-label-row" }, [labelEl, value]));
-    const input = h("input", { type: "range", id: inputId, min: s.min, max: s.max, step: s.step, class: "nk-lab-range" });
-    let timer = null;
-    input.addEventListener("input", () => {
-      clearTimeout(timer); // a dragged slider sends its value a few times a second, not on every pixel
-      timer = setTimeout(() => model.send({ action: "set", name: s.name, value: Number(input.value) }), 80);
-    });
-    row.append(input);
-    const source = h("p", { class: "nk-lab-source" });
-    if (s.assumption) source.append(h("span", { class: "nk-lab-badge", text: L.lab_assumption_badge }));
-    else source.append(h("span", { text: `${L.lab_source}: ` }));
-    source.append(h("span", { html: s.assumption ? "" : s.source_html }));
-    row.append(source);
-    controls.append(row);
-    inputs[s.name] = input;
-    shownValue[s.name] = value;
-  }
-  const error = h("p", { class: "nk-lab-error", role: "alert" });
-  controls.append(error);
-  controls.append(h("button", { type: "button", class: "nk-lab-reset", text: L.lab_reset, onclick: () => model.send({ action: "reset" }) }));
-  const body = h("div", { class: "nk-lab-body" }, [controls, results]);
+  const group = shell.controls.querySelector(".nk-param-group") || shell.controls;
+  group.append(shell.error, shell.buttons);
+  const body = h("div", { class: "nk-lab-body" }, [shell.controls, results]);
   const wide = h("div", { class: "nk-lab-wide" }); // tables need the whole width
   root.append(body, wide);
 
@@ -52,15 +21,6 @@ function render({ model, el }) {
     const list = h("ol", { class: "nk-lab-prompts" });
     for (const p of prompts) list.append(h("li", { html: p }));
     root.append(h("div", { class: "nk-lab-discuss" }, [h("p", { class: "nk-lab-subtitle", text: L.lab_discuss }), list]));
-  }
-
-  function drawValues() {
-    const v = model.get("values") || {};
-    for (const [name, input] of Object.entries(inputs)) {
-      if (document.activeElement !== input) input.value = v.raw[name];
-      shownValue[name].textContent = v.shown[name];
-      input.setAttribute("aria-valuetext", v.shown[name]);
-    }
   }
 
   function drawResults() {
@@ -99,10 +59,7 @@ function render({ model, el }) {
     for (const n of out.notes_html || []) results.append(h("p", { class: "nk-lab-note", html: n }));
   }
 
-  model.on("change:values", drawValues);
   model.on("change:output", drawResults);
-  model.on("change:error", () => { error.textContent = model.get("error") || ""; });
-  drawValues();
   drawResults();
 }
 

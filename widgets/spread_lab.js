@@ -1,8 +1,8 @@
 // Browser half of kit.widgets.spread_lab.SpreadLab. The network (positions, links) arrives once as
 // binary arrays; after each change the kernel sends every person's state in every round (one byte
 // each). This file only draws: the network on a canvas (links painted once into a layer, people
-// coloured by state), the curves of believers and correctors, and the sliders built from the
-// controls the kernel describes. Every change is decided by the kernel.
+// coloured by state) and the curves of believers and correctors; the controls and buttons are the
+// lab shell's (_lab.js). Every change is decided by the kernel.
 
 const COLOURS = ["#c4c9cf", "#d55e00", "#e69f00", "#0072b2", "#56b4e9"]; // Okabe–Ito, by State
 const STATE_KEYS = ["spread_unaware", "spread_sharing", "spread_believing", "spread_correcting", "spread_corrected"];
@@ -34,46 +34,11 @@ function render({ model, el }) {
   let animation = null;
   let playing = false;
 
-  // --- controls ---------------------------------------------------------------------------
+  // --- controls (the lab shell: widgets/_lab.js) -------------------------------------------
   const title = h("h3", { class: "nk-spread-title", text: model.get("title") });
-  const controls = h("div", { class: "nk-spread-controls" });
-  const conditions = h("fieldset", { class: "nk-spread-group" }, [h("legend", { text: L().spread_conditions })]);
-  const measures = h("fieldset", { class: "nk-spread-group nk-spread-measures" }, [h("legend", { text: L().spread_measures })]);
-  const inputs = {};
-  for (const c of model.get("controls")) {
-    const inputId = `${id}-${c.name}`;
-    const box = h("div", { class: "nk-spread-control" });
-    const lab = h("label", { for: inputId, html: c.label_html });
-    box.append(lab);
-    if (c.choices) {
-      const select = h("select", { id: inputId, class: "nk-spread-select", "data-name": c.name,
-        onchange: () => send({ [c.name]: select.value }) });
-      for (const ch of c.choices) select.append(h("option", { value: ch.value, text: ch.label }));
-      inputs[c.name] = { el: select, set: (v) => { select.value = v; } };
-      box.append(select);
-    } else {
-      const out = h("output", { for: inputId, class: "nk-spread-value" });
-      const range = h("input", { type: "range", id: inputId, class: "nk-spread-range", "data-name": c.name,
-        min: String(c.min), max: String(c.max), step: String(c.step) });
-      const fmt = (v) => (c.integer ? String(Math.round(v)) : c.max <= 1 ? `${Math.round(v * 100)}%` : String(v));
-      range.addEventListener("input", () => { out.textContent = fmt(Number(range.value)); });
-      range.addEventListener("change", () => send({ [c.name]: c.integer ? Math.round(Number(range.value)) : Number(range.value) }));
-      inputs[c.name] = { el: range, set: (v) => { range.value = String(v); out.textContent = fmt(Number(v)); } };
-      box.append(h("div", { class: "nk-spread-slider" }, [range, out]));
-    }
-    (c.intervention ? measures : conditions).append(box);
-  }
-  controls.append(conditions, measures);
-
   const roundText = h("p", { class: "nk-spread-round", "aria-live": "polite" });
-  const buttons = h("div", { class: "nk-spread-buttons" }, [
-    h("button", { type: "button", class: "nk-spread-run", text: L().spread_run, onclick: () => { playing = true; model.send({ action: "run" }); } }),
-    h("button", { type: "button", class: "nk-spread-step", text: L().spread_step, onclick: () => model.send({ action: "step" }) }),
-    h("button", { type: "button", class: "nk-spread-reset", text: L().spread_reset, onclick: () => model.send({ action: "reset" }) }),
-    h("button", { type: "button", class: "nk-spread-defaults", text: L().spread_defaults, onclick: () => model.send({ action: "defaults" }) }),
-    roundText,
-  ]);
-  const error = h("p", { class: "nk-spread-error", role: "alert" });
+  const shell = labShell(model, { onAction: (action) => { if (action === "run") playing = true; } });
+  shell.buttons.append(roundText);
 
   // --- panels -----------------------------------------------------------------------------
   const panelsBox = h("div", { class: "nk-spread-panels" });
@@ -92,11 +57,7 @@ function render({ model, el }) {
   STATE_KEYS.forEach((key, s) => legend.append(h("li", {}, [h("span", { class: "nk-swatch", style: `background:${COLOURS[s]}` }), h("span", { text: L()[key] })])));
   legend.append(h("li", {}, [h("span", { class: "nk-swatch nk-swatch-bot" }), h("span", { text: L().spread_bot })]));
 
-  root.append(title, controls, buttons, error, panelsBox, legend);
-
-  function send(values) {
-    model.send({ action: "set", values });
-  }
+  root.append(title, shell.controls, shell.buttons, shell.error, panelsBox, legend);
 
   // --- drawing ----------------------------------------------------------------------------
   function sizeOf() {
@@ -248,11 +209,6 @@ function render({ model, el }) {
     animation = requestAnimationFrame(tick);
   }
 
-  function syncInputs() {
-    const values = model.get("values") || {};
-    for (const [name, input] of Object.entries(inputs)) if (name in values) input.set(values[name]);
-  }
-
   function newRun() {
     states = { spread_with: bytes(model.get("states_with")), spread_without: bytes(model.get("states_without")) };
     bots = bytes(model.get("bots"));
@@ -262,15 +218,11 @@ function render({ model, el }) {
   }
 
   buildPanels();
-  syncInputs();
-  error.textContent = model.get("error") || "";
   draw(shown);
   requestAnimationFrame(() => { for (const p of Object.values(panels)) p.size = 0; draw(shown); }); // sized once attached
 
   model.on("change:version", newRun);
   model.on("change:round", () => { if (String(model.get("version")) === root.dataset.version) show(model.get("round")); });
-  model.on("change:values", syncInputs);
-  model.on("change:error", () => { error.textContent = model.get("error") || ""; });
   return () => { if (animation) cancelAnimationFrame(animation); };
 }
 

@@ -189,6 +189,11 @@ class ModelParams:
             spec(type(self), name)
         return replace(self, **changes)
 
+    @classmethod
+    def specs(cls) -> tuple[Spec, ...]:
+        """One ``Spec`` per parameter, in order."""
+        return specs(cls)
+
     def values(self) -> dict:
         """Every parameter's value, by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}

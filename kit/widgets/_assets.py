@@ -10,16 +10,20 @@ COMMON = "_common.js"
 COMMON_CSS = "_common.css"
 
 
+def _read(name: str) -> str:
+    return (bundled_root() / "widgets" / name).read_text("utf-8")
+
+
 @cache
-def asset(name: str) -> str:
+def asset(name: str, *shared: str) -> str:
     """The text of ``widgets/<name>`` (e.g. ``"quiz_card.js"``); an ES module gets ``_common.js`` in
-    front, a stylesheet ``_common.css``.
+    front, a stylesheet ``_common.css``, then the ``shared`` files named (a lab's ``_lab.js``).
 
     A module that still declares its own ``h`` is left alone (two declarations would not load).
     """
-    text = (bundled_root() / "widgets" / name).read_text("utf-8")
+    text = _read(name)
     if name.endswith(".js") and name != COMMON and "\nfunction h(" not in "\n" + text:  # own h(): kept
-        return asset(COMMON) + "\n" + text
+        return "\n".join([_read(COMMON), *map(_read, shared), text])
     if name.endswith(".css") and name != COMMON_CSS:
-        return asset(COMMON_CSS) + "\n" + text
+        return "\n".join([_read(COMMON_CSS), *map(_read, shared), text])
     return text

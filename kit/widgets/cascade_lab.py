@@ -3,7 +3,8 @@
 Students set how likely a false and a true story are to be shared; the kernel runs many seeded
 cascades of each (``kit.models.cascades``) and draws three things: the raw comparison (mean size,
 mean depth, share of large cascades), the comparison within size bands, and a scatter of size
-against depth. ``run()`` does what the button does; the browser half only sends the two rates.
+against depth. A lab on the shell of ``kit.widgets.lab``: the two rates are the model's
+``CascadeParams``; ``run()`` does what the button does.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from __future__ import annotations
 import html
 import math
 
-import anywidget
 import traitlets
 
-from kit.text.ui import label, labels
-from kit.widgets._assets import asset
+from kit.content.text import Text
+from kit.models.cascades import CascadeParams
+from kit.text.ui import label
 from kit.widgets._pacing import PACER
-
-RATE_MIN, RATE_MAX = 0.02, 0.40  # beyond 0.4 almost every cascade covers the school; below, none grows
+from kit.widgets.lab import Lab, lab_asset
 
 
 def warm() -> None:
@@ -60,44 +60,42 @@ def scatter_svg(points: list[tuple[str, str, list[tuple[int, int]]]], x_label: s
     return "".join(parts)
 
 
-class CascadeLab(anywidget.AnyWidget):
+class CascadeLab(Lab):
     """Two share rates, a run button, and the experiment's tables and scatter drawn in the kernel."""
 
-    _esm = traitlets.Unicode(asset("cascade_lab.js")).tag(sync=True)
-    _css = traitlets.Unicode(asset("cascade_lab.css")).tag(sync=True)
+    params_class = CascadeParams
+    BUTTONS = (("run", "ce_run", "nk-ce-run nk-lab-primary"),)
 
-    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
-    false_rate = traitlets.Float(0.15, help="Chance the false story is passed to each friend.").tag(sync=True)
-    true_rate = traitlets.Float(0.10, help="Chance the true story is passed to each friend.").tag(sync=True)
-    limits = traitlets.Dict(help="Slider range and step.").tag(sync=True)
+    _esm = traitlets.Unicode(lab_asset("cascade_lab.js")).tag(sync=True)
+    _css = traitlets.Unicode(lab_asset("cascade_lab.css")).tag(sync=True)
+
     result_html = traitlets.Unicode("", help="The experiment's outcome as HTML drawn in the kernel.").tag(sync=True)
     pending = traitlets.Bool(False, help="True while the cascades run.").tag(sync=True)
 
-    def __init__(self, network, *, lang: str = "ja", runs: int | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.network, self._lang = network, lang
+    def __init__(self, network, params: CascadeParams | None = None, *, lang: str = "ja", runs: int | None = None, **kwargs):
+        self.network = network
         self._runs = runs
-        self.labels = labels(lang)
-        self.limits = {"min": RATE_MIN, "max": RATE_MAX, "step": 0.01}
         self.experiment = None
-        self.on_msg(self._on_browser_message)
+        super().__init__(params, lang=lang, title=Text(label("ce_title", "ja"), label("ce_title", "en")),
+                         lead=Text(label("ce_lead", "ja"), label("ce_lead", "en")), **kwargs)
 
     def run(self, false_rate: float | None = None, true_rate: float | None = None):
-        """Run the experiment at these share rates (kept within the sliders' range), as the button does."""
+        """Run the experiment at the rates set (or these, checked like the sliders), as the button does.
+
+        A rate the model does not allow leaves everything as it was, with ``error`` saying why.
+        """
         from kit.models.cascades import RUNS, experiment
 
-        def clamp(value, default):
-            try:
-                value = float(default if value is None else value)
-            except (TypeError, ValueError):
-                value = default
-            return round(min(RATE_MAX, max(RATE_MIN, value)), 2)
-
-        self.false_rate, self.true_rate = clamp(false_rate, self.false_rate), clamp(true_rate, self.true_rate)
+        given = {k: v for k, v in (("false_rate", false_rate), ("true_rate", true_rate)) if v is not None}
+        if given and not self.set(**given):
+            return None
         self.pending = True
-        self.experiment = experiment(self.network, self.false_rate, self.true_rate, runs=self._runs or RUNS)
-        self.result_html = self._render(self.experiment)
-        self.pending = False
+        try:
+            p = self.params
+            self.experiment = experiment(self.network, p.false_rate, p.true_rate, runs=self._runs or RUNS)
+            self.result_html = self._render(self.experiment)
+        finally:
+            self.pending = False
         return self.experiment
 
     def _render(self, e) -> str:
@@ -130,7 +128,9 @@ class CascadeLab(anywidget.AnyWidget):
                   f'<li><span class="nk-ce-dot nk-ce-dot-true"></span>{L("ce_true_short")}</li></ul>')
         return raw + matched + chart + legend + f'<p class="nk-ce-note">{L("ce_note")}</p>'
 
-    def _on_browser_message(self, _widget, content, _buffers) -> None:
-        if isinstance(content, dict) and content.get("action") == "run":  # the latest request runs (kit.widgets._pacing)
-            rates = content.get("false_rate"), content.get("true_rate")
+    def _on_browser_message(self, widget, content, buffers) -> None:
+        if isinstance(content, dict) and content.get("action") == "run" and ("false_rate" in content or "true_rate" in content):
+            rates = content.get("false_rate"), content.get("true_rate")  # rates sent with the press: the latest run
             PACER.request((id(self), "run"), lambda: self.run(*rates))
+            return
+        super()._on_browser_message(widget, content, buffers)

@@ -30,8 +30,8 @@ def posts_chart(result: FlamingResult, top: int, title: str, x_label: str, y_lab
                     f'height="{h:.1f}" fill="{colour}"><title>{r.number}: {r.posts}</title></rect>')
     summary = f"{title}: " + ", ".join(str(r.posts) for r in rounds)
     return (
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{_esc(summary)}" '
-        'style="max-width:26rem;background:#fff;border:1px solid #c9d3db;border-radius:8px">'
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{_esc(summary)}" '
+        'class="nk-fl-chart">'
         f'<text x="{PAD}" y="16" font-size="13" font-weight="700" fill="#1a1a1a">{_esc(title)}</text>'
         f'<line x1="{PAD}" y1="{24 + inner_h}" x2="{WIDTH - 8}" y2="{24 + inner_h}" stroke="#5f6b75"/>'
         f'<line x1="{PAD}" y1="24" x2="{PAD}" y2="{24 + inner_h}" stroke="#5f6b75"/>'
@@ -61,8 +61,8 @@ def lorenz_chart(runs: list[tuple[str, str, FlamingResult]], title: str, x_label
                       f'<text x="{left + inner + 28}" y="{44 + n * 20}" font-size="11" fill="#1a1a1a">{_esc(name)}</text>')
     described = "; ".join(f"{name}: {round(r.top_share(0.1) * 100)}%" for name, _, r in runs)
     return (
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{_esc(title + " — " + described)}" '
-        'style="max-width:26rem;background:#fff;border:1px solid #c9d3db;border-radius:8px">'
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{_esc(title + " — " + described)}" '
+        'class="nk-fl-chart">'
         f'<text x="{left}" y="16" font-size="13" font-weight="700" fill="#1a1a1a">{_esc(title)}</text>'
         f'<rect x="{left}" y="24" width="{inner}" height="{inner}" fill="none" stroke="#5f6b75"/>'
         f'<text x="{left + inner / 2:.0f}" y="{HEIGHT - 6}" font-size="11" text-anchor="middle" fill="#3d4f5c">{_esc(x_label)}</text>'

@@ -1,27 +1,23 @@
 """FlamingLab: sliders for the 炎上 cascade model and the same pile-on with and without reporting and muting.
 
-The sliders come from ``FlamingParams`` field metadata (range, step, label), so the model is the
-single source of its defaults. ``run()`` does what the button does, so tests need no browser. The
-numbers shown are the model's own, labelled as such; no real-world figure is stated here.
+A lab on the shell of ``kit.widgets.lab``: its sliders come from ``FlamingParams``' spec (the
+main ones first, the rest under a disclosure), so the model is the single source of its ranges
+and defaults. ``run()`` does what the button does, so tests need no browser. The charts are SVG
+drawn in the kernel (``flaming_chart``); the numbers shown are the model's own, labelled as such;
+no real-world figure is stated here. The browser half is ``widgets/flaming_lab.js``.
 """
 
 from __future__ import annotations
 
-import html
 import math
-from dataclasses import replace
 
-import ipywidgets as ipw
 import traitlets
 
 from kit.content.text import Text
 from kit.models.flaming import FlamingParams, FlamingResult, compare
-from kit.models.parameters import ParamError, checked, specs
-from kit.text.ui import RUBY, label, ruby_map
-from kit.widgets._pacing import PACER
-from kit.widgets._render import text_html
+from kit.text.ui import label
 from kit.widgets.flaming_chart import COLOURS, lorenz_chart, posts_chart
-from kit.widgets.slider_panel import SliderPanel
+from kit.widgets.lab import Lab, lab_asset
 
 MAIN = ("join", "tail", "report_rate", "mute_share", "action_after")  # shown first; the rest under "more"
 
@@ -32,62 +28,51 @@ def warm() -> None:
     compare(FlamingParams(users=500, first_reach=10, rounds=5), 0)
 
 
-class FlamingLab(ipw.VBox):
+def _both(key: str, **values) -> Text:
+    return Text(label(key, "ja", **values), label(key, "en", **values))
+
+
+class FlamingLab(Lab):
     """Sliders, a "try it" button, and two charts side by side: without and with the measures."""
 
-    runs = traitlets.Int(0, help="How many times the model has been run in this lab.")
+    params_class = FlamingParams
+    BUTTONS = (("run", "fl_run", "nk-fl-run nk-lab-primary"),)
+    RUBY_LABELS = ("fl_run", "fl_more")
+
+    _esm = traitlets.Unicode(lab_asset("flaming_lab.js")).tag(sync=True)
+    _css = traitlets.Unicode(lab_asset("flaming_lab.css")).tag(sync=True)
+
+    runs = traitlets.Int(0, help="How many times the model has been run in this lab.").tag(sync=True)
+    charts_html = traitlets.Unicode("", help="Both runs' charts and facts, and who wrote the posts, as HTML.").tag(sync=True)
+    summary_html = traitlets.Unicode("", help="What the measures changed, and that the numbers are a model's.").tag(sync=True)
 
     def __init__(self, params: FlamingParams | None = None, *, lang: str = "ja", furigana: bool = False,
                  seed: int = 0, **kwargs):
-        super().__init__(**kwargs)
-        self.add_class("nk-flaming-lab")
-        self._lang, self._furigana, self.seed = lang, furigana, seed
-        start = params or FlamingParams()
-        controls = []
-        for s in specs(FlamingParams):
-            controls.append({"name": s.name, "label": s.label.get(lang), "label_html": self._html(s.label), "min": s.min,
-                             "max": s.max, "step": s.step, "integer": s.kind == "int", "more": s.name not in MAIN})
-        controls.sort(key=lambda c: MAIN.index(c["name"]) if c["name"] in MAIN else len(MAIN))  # MAIN first
-        texts = {"more": label("fl_more", lang), "run": label("fl_run", lang)}
-        if furigana and lang == "ja":
-            texts[RUBY] = ruby_map(texts.values())
-        self.panel = SliderPanel(controls, start.values(), texts)
-        self.panel.on_press(lambda: PACER.request((id(self), "run"), self.run))  # the latest press runs (_pacing)
-        self.message = ipw.HTML()
-        self.charts = ipw.HTML()
-        self.summary = ipw.HTML()
+        self.seed = seed
         self.result: tuple[FlamingResult, FlamingResult] | None = None
-        self.children = [
-            ipw.HTML(f'<h3 style="margin:0.2rem 0">{self._html(label("fl_title", lang))}</h3>'
-                     f'<p style="margin:0.2rem 0 0.6rem">{self._html(label("fl_lead", lang))}</p>'),
-            self.panel, self.message, self.charts, self.summary,
-        ]
+        names = sorted((s.name for s in FlamingParams.specs()), key=lambda n: MAIN.index(n) if n in MAIN else len(MAIN))
+        super().__init__(params, lang=lang, furigana=furigana, names=tuple(names),
+                         title=_both("fl_title"), lead=_both("fl_lead"), **kwargs)
         self.run()
 
-    def _html(self, text: Text | str) -> str:
-        return text_html(text if isinstance(text, Text) else Text(text, text), self._lang, self._furigana)
+    def group_list(self):
+        return [("main", "", "plain"), ("more", label("fl_more", self._lang), "details")]
 
-    def params(self) -> FlamingParams:
-        """The parameters the sliders show now (raises ``ParamError`` for a value out of range)."""
-        return checked(FlamingParams, self.panel.values)
+    def group_of(self, s):
+        return "main" if s.name in MAIN else "more"
 
-    def set(self, **values) -> None:
-        """Move sliders in code, as a student would (then ``run()``)."""
-        self.panel.set(**values)
-
-    def run(self) -> tuple[FlamingResult, FlamingResult] | None:
+    def run(self) -> tuple[FlamingResult, FlamingResult]:
         """Run the model without and with the measures and show both, as the button does."""
-        try:
-            params = self.params()
-        except ParamError as exc:
-            self.message.value = f'<p role="alert" style="color:#b3261e;font-weight:700">{html.escape(exc.ja if self._lang == "ja" else exc.en)}</p>'
-            return None
-        self.message.value = ""
-        without, with_measures = compare(params, self.seed)
+        without, with_measures = compare(self.params, self.seed)
         self.result = (without, with_measures)
-        self.runs += 1
-        self._show(without, with_measures)
+        with self.hold_sync():
+            self.runs += 1
+            self._show(without, with_measures)
         return self.result
+
+    def with_changes(self, **values) -> FlamingParams:
+        """The current parameters with some changed (for a teacher's sweep in a notebook)."""
+        return self.params.with_changes(**values)
 
     def _show(self, without: FlamingResult, with_measures: FlamingResult) -> None:
         lang = self._lang
@@ -97,33 +82,24 @@ class FlamingLab(ipw.VBox):
         for key, result in (("without", without), ("with", with_measures)):
             name = label(f"fl_{key}", lang)
             chart = posts_chart(result, top, name, label("fl_axis_round", lang), label("fl_axis_posts", lang), COLOURS[key])
-            panels.append(f'<figure style="margin:0;flex:1 1 20rem">{chart}<figcaption>{self._facts(result, key)}</figcaption></figure>')
+            panels.append(f'<figure class="nk-fl-figure">{chart}<figcaption>{self._facts(result, key)}</figcaption></figure>')
         lorenz = lorenz_chart([(label("fl_without", lang), COLOURS["without"], without),
                                (label("fl_with", lang), COLOURS["with"], with_measures)],
                               label("fl_lorenz", lang), label("fl_lorenz_x", lang), label("fl_lorenz_y", lang))
-        self.charts.value = (
-            '<div class="nk-flaming-charts" style="display:flex;flex-wrap:wrap;gap:1rem;max-width:56rem;color:#1a1a1a">'
-            + "".join(panels) + f'<figure style="margin:0;flex:1 1 20rem">{lorenz}</figure></div>')
+        self.charts_html = "".join(panels) + f'<figure class="nk-fl-figure">{lorenz}</figure>'
         cut = _percent_drop(without.total_posts, with_measures.total_posts)
         cut_saw = _percent_drop(without.saw, with_measures.saw)
-        self.summary.value = (
-            f'<div role="status" style="max-width:56rem;font-size:1.1rem"><p style="font-weight:700">'
-            f'{self._html(label("fl_change", lang, pct=cut, saw_pct=cut_saw))}</p>'
-            f'<p style="color:#3d4f5c">{self._html(label("fl_model_note", lang))}</p></div>')
+        self.summary_html = (f'<p class="nk-fl-change">{self._html(_both("fl_change", pct=cut, saw_pct=cut_saw))}</p>'
+                             f'<p class="nk-fl-note">{self._html(_both("fl_model_note"))}</p>')
 
     def _facts(self, result: FlamingResult, key: str) -> str:
-        lang = self._lang
         top_n = max(1, math.ceil(result.posters * 0.1)) if result.posters else 0
-        lines = [label("fl_totals", lang, posts=result.total_posts, saw=result.saw),
-                 label("fl_top", lang, posters=result.posters, top=top_n, share=round(result.top_share(0.1) * 100)),
-                 label("fl_posters", lang, pct=_pct(result.posters_share_of_viewers))]
+        lines = [_both("fl_totals", posts=result.total_posts, saw=result.saw),
+                 _both("fl_top", posters=result.posters, top=top_n, share=round(result.top_share(0.1) * 100)),
+                 _both("fl_posters", pct=_pct(result.posters_share_of_viewers))]
         if key == "with":
-            lines.append(label("fl_restricted", lang, n=result.rounds[-1].restricted))
-        return "".join(f'<p style="margin:0.2rem 0">{self._html(line)}</p>' for line in lines)
-
-    def with_changes(self, **values) -> FlamingParams:
-        """The current parameters with some changed (for a teacher's sweep in a notebook)."""
-        return replace(self.params(), **values)
+            lines.append(_both("fl_restricted", n=result.rounds[-1].restricted))
+        return "".join(f'<p class="nk-fl-fact">{self._html(line)}</p>' for line in lines)
 
 
 def _pct(value: float) -> str:

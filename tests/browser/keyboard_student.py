@@ -236,10 +236,10 @@ class KeyboardStudent:
         self.expect_focus(root, ".nk-cs-button", "running the spread")
 
     def cascade_lab(self, root, kind):
-        for n in range(root.locator(".nk-ce-range").count()):
-            self.tab_to(root, ".nk-ce-range")
-            self.slide(root, ".nk-ce-range")
-            if n + 1 < root.locator(".nk-ce-range").count():
+        for n in range(root.locator(".nk-param-range").count()):
+            self.tab_to(root, ".nk-param-range")
+            self.slide(root, ".nk-param-range")
+            if n + 1 < root.locator(".nk-param-range").count():
                 self._press("Tab")
         before = root.locator(".nk-ce-result").inner_html()
         self.tab_to(root, ".nk-ce-run")
@@ -252,32 +252,32 @@ class KeyboardStudent:
 
     def model_lab(self, root, kind):
         """Every slider moved with an arrow key; the kernel's numbers follow."""
-        for n in range(root.locator(".nk-lab-range").count()):
-            self.tab_to(root, ".nk-lab-range")
-            value = root.locator(".nk-lab-value").nth(n).inner_text()
-            self.slide(root, ".nk-lab-range")
-            if not until(root.locator(".nk-lab-value").nth(n), "(el, old) => el.innerText !== old", value):
+        for n in range(root.locator(".nk-param-range").count()):
+            self.tab_to(root, ".nk-param-range")
+            value = root.locator(".nk-param-value").nth(n).inner_text()
+            self.slide(root, ".nk-param-range")
+            if not until(root.locator(".nk-param-value").nth(n), "(el, old) => el.innerText !== old", value):
                 raise _Stuck(f"slider {n + 1}: the value shown did not change")
-            if n + 1 < root.locator(".nk-lab-range").count():
+            if n + 1 < root.locator(".nk-param-range").count():
                 self._press("Tab")
 
     def flaming_lab(self, root, kind):
         """The main sliders, then "more" opened with Enter and its sliders, then the button."""
-        ranges = root.locator(".nk-sp-range")
+        ranges = root.locator(".nk-param-range")
         for n in range(ranges.count()):
             if not ranges.nth(n).is_visible():
-                self.tab_to(root, ".nk-sp-more summary")
+                self.tab_to(root, ".nk-param-more summary")
                 self._press("Enter")
-            self.tab_to(root, ".nk-sp-range")
-            self.slide(root, ".nk-sp-range")
+            self.tab_to(root, ".nk-param-range")
+            self.slide(root, ".nk-param-range")
             self._press("Tab")
         before = root.locator(".nk-flaming-charts").inner_html()
-        self.tab_to(root, ".nk-sp-run")
+        self.tab_to(root, ".nk-fl-run")
         self._press("Enter")
         if not until(root, "(el, old) => { const ch = el.querySelector('.nk-flaming-charts'); return !!ch && ch.innerHTML !== old; }",
                      before):
             raise _Stuck("the charts did not change after moving every slider and pressing the button")
-        self.expect_focus(root, ".nk-sp-run", "running the model")
+        self.expect_focus(root, ".nk-fl-run", "running the model")
 
     def rule_checker(self, root, kind):
         """The first answer to each question, then a prediction; the law's answer takes the focus."""

@@ -17,7 +17,7 @@ FLOOD = 2000
 def test_flooding_a_served_lab_runs_the_latest_and_the_kernel_keeps_answering(served):
     tab = LessonTab(served.url, "misinformation/hs.ipynb", "class=3-1&name=kodama")
     try:
-        lab = tab.component("false_rate", "true_rate", "result_html")
+        lab = tab.component("controls", "result_html")  # the cascade lab
         start = len(tab.seen)
         for i in range(FLOOD):
             tab.custom(lab, {"action": "run", "false_rate": 0.02 + (i % 30) / 100, "true_rate": 0.1})
@@ -26,7 +26,7 @@ def test_flooding_a_served_lab_runs_the_latest_and_the_kernel_keeps_answering(se
 
         def shows_the_last_run(m):
             state = m["content"].get("data", {}).get("state", {}) if m["header"]["msg_type"] == "comm_msg" else {}
-            return m["content"].get("comm_id") == lab and state.get("false_rate") == 0.37
+            return m["content"].get("comm_id") == lab and (state.get("values") or {}).get("false_rate") == 0.37
 
         tab.wait_for(shows_the_last_run, deadline=300)
         runs = [m for m in tab.seen[start:] if m["header"]["msg_type"] == "comm_msg"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kit.models.cascades import CascadeParams
 from kit.models.networks import load_network
+from kit.models.parameters import specs
 from kit.widgets.cascade_lab import CascadeLab, scatter_svg
 from tests.conftest import REPO
 
@@ -18,19 +20,27 @@ def test_run_draws_both_comparisons_and_the_scatter(school):
     lab = CascadeLab(school, runs=60)
     assert lab.result_html == ""
     lab._on_browser_message(lab, {"action": "run", "false_rate": 0.2, "true_rate": 0.1}, [])
-    assert (lab.false_rate, lab.true_rate) == (0.2, 0.1) and not lab.pending
+    assert lab.values == {"false_rate": 0.2, "true_rate": 0.1} and lab.shown["false_rate"] == "20%" and not lab.pending
     html = lab.result_html
     assert "そのまま比べる" in html and "同じ大きさどうしで比べる" in html
     assert "うその話（20%）" in html and "<circle" in html and "<table" in html
     assert lab.experiment.false_stats.runs == 60
 
 
-def test_rates_are_kept_within_the_sliders(school):
+def test_the_sliders_come_from_the_model_and_a_rate_out_of_range_is_refused(school):
     lab = CascadeLab(school, runs=5)
-    lab.run(5, "x")
-    assert lab.false_rate == 0.4 and lab.true_rate == 0.1
-    lab.run(-1, 0.333)
-    assert lab.false_rate == 0.02 and lab.true_rate == 0.33
+    assert [(c["name"], c["min"], c["max"], c["step"]) for c in lab.controls] == [
+        (s.name, s.min, s.max, s.step) for s in specs(CascadeParams)]
+    assert lab.controls[0]["label"] == "うその話のシェア率"
+    lab._on_browser_message(lab, {"action": "set", "values": {"false_rate": 0.3}}, [])
+    lab._on_browser_message(lab, {"action": "run"}, [])
+    assert lab.experiment.false_rate == 0.3 and lab.error == ""
+    shown = lab.result_html
+    lab._on_browser_message(lab, {"action": "run", "false_rate": 5, "true_rate": "x"}, [])  # a forged message
+    assert "0.3" not in lab.error and "2%〜40%" in lab.error and "（false_rate）" in lab.error
+    assert lab.values["false_rate"] == 0.3 and lab.result_html == shown  # nothing ran
+    lab._on_browser_message(lab, {"action": "run", "false_rate": float("nan")}, [])
+    assert "数で指定" in lab.error and lab.result_html == shown
 
 
 def test_english(school):

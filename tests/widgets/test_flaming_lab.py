@@ -2,57 +2,60 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from kit.models.flaming import FlamingParams
 from kit.models.parameters import spec
 from kit.widgets.flaming_lab import MAIN, FlamingLab
 
 
-def test_sliders_come_from_the_model_metadata():
+def test_sliders_come_from_the_model_spec_main_ones_first():
     lab = FlamingLab()
-    sliders = {s["name"]: s for s in lab.panel.sliders}
-    assert sorted(sliders) == sorted(lab.panel.values) == sorted(f.name for f in fields(FlamingParams))
-    join = sliders["join"]
-    meta = spec(FlamingParams, "join")
-    assert (lab.panel.values["join"], join["min"], join["max"], join["step"]) == (meta.default, meta.min, meta.max, meta.step)
+    controls = {c["name"]: c for c in lab.controls}
+    assert sorted(controls) == sorted(lab.values) == sorted(s.name for s in FlamingParams.specs())
+    join, meta = controls["join"], spec(FlamingParams, "join")
+    assert (lab.values["join"], join["min"], join["max"], join["step"]) == (meta.default, meta.min, meta.max, meta.step)
     assert join["label"] == "見た人が加わる割合" and "見た人が加わる割合" in join["label_html"]
-    assert [s["name"] for s in lab.panel.sliders if not s["more"]] == list(MAIN)
+    assert [c["name"] for c in lab.controls if c["group"] == "main"] == list(MAIN)
+    assert [g["kind"] for g in lab.groups] == ["plain", "details"] and lab.groups[1]["legend"] == "くわしい設定"
+    assert lab.shown["join"] == "0.06" and lab.shown["users"] == "5000"
 
 
 def test_runs_with_and_without_measures_side_by_side():
     lab = FlamingLab(seed=2)
     without, with_measures = lab.result
     assert without.params.report_rate == 0 and without.params.mute_share == 0
-    assert with_measures.params == lab.params()
-    assert lab.charts.value.count("<svg") == 3
-    assert "報告・ミュートなし" in lab.charts.value and "報告・ミュートあり" in lab.charts.value
-    assert "モデル" in lab.summary.value  # the numbers are the model's, and say so
+    assert with_measures.params == lab.params
+    assert lab.charts_html.count("<svg") == 3 and "style=" not in lab.charts_html
+    assert "報告・ミュートなし" in lab.charts_html and "報告・ミュートあり" in lab.charts_html
+    assert "モデル" in lab.summary_html  # the numbers are the model's, and say so
 
 
 def test_moving_a_slider_and_pressing_the_button_changes_the_run():
     lab = FlamingLab(seed=1)
     before = lab.result[1].total_posts
-    lab.set(report_rate=0.0, mute_share=0.0)
-    lab.panel.press()  # the button
+    lab._on_browser_message(lab, {"action": "set", "values": {"report_rate": 0.0, "mute_share": 0.0}}, [])
+    assert lab.runs == 1  # moving sliders does not run the model
+    lab._on_browser_message(lab, {"action": "run"}, [])  # the button
     assert lab.runs == 2
     assert lab.result[0].total_posts == lab.result[1].total_posts  # no measures: both runs are the same
     assert lab.result[1].total_posts >= before
-    assert "0% へり" in lab.summary.value
+    assert "0% へり" in lab.summary_html
 
 
 def test_english_and_furigana():
-    assert "Without reporting or muting" in FlamingLab(lang="en").charts.value
+    assert "Without reporting or muting" in FlamingLab(lang="en").charts_html
     lab = FlamingLab(furigana=True)
-    assert "<ruby>" in lab.panel.sliders[0]["label_html"] and lab.panel.sliders[0]["label"] == "見た人が加わる割合"
-    assert "<ruby>" in lab.panel.labels["__ruby"]["くわしい設定"]  # the disclosure has readings too
+    assert "<ruby>" in lab.controls[0]["label_html"] and lab.controls[0]["label"] == "見た人が加わる割合"
+    assert "<ruby>" in lab.labels["__ruby"]["くわしい設定"]  # the disclosure has readings too
+    assert "<ruby>" in lab.heading["title_html"]
 
 
-def test_out_of_range_parameters_give_a_message_not_an_error():
+def test_out_of_range_values_are_refused_with_a_message_and_change_nothing():
     lab = FlamingLab()
-    lab.set(join=0.9)  # a slider cannot go past its range; a teacher's code could
-    assert lab.run() is None
-    assert "0〜0.5" in lab.message.value and 'role="alert"' in lab.message.value
+    assert lab.set(join=0.9) is False  # a slider cannot go past its range; a forged message or a teacher's code could
+    assert "0〜0.5" in lab.error and "（join）" in lab.error and lab.params.join == 0.06
+    lab._on_browser_message(lab, {"action": "set", "values": {"rounds": "lots", "__class__": 1}}, [])
+    assert "rounds" in lab.error and lab.params == FlamingParams()
+    assert lab.run() is not None and lab.set(join=0.1) and lab.error == ""
 
 
 def test_lesson_builds_the_lab_and_turns_a_bad_value_into_a_card():
@@ -61,7 +64,7 @@ def test_lesson_builds_the_lab_and_turns_a_bad_value_into_a_card():
 
     lesson = Lesson("demo", params={})
     lab = lesson.flaming_lab(join=0.1, seed=3)
-    assert isinstance(lab, FlamingLab) and lab.panel.values["join"] == 0.1 and lab.seed == 3
+    assert isinstance(lab, FlamingLab) and lab.values["join"] == 0.1 and lab.seed == 3
     card = lesson.flaming_lab(join=2.0)
     assert isinstance(card, ProblemCard) and "見た人が加わる割合" in card.value and "Traceback" not in card.value
     assert isinstance(lesson.flaming_lab(nonsense=1), ProblemCard)

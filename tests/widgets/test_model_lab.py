@@ -23,23 +23,23 @@ def bars(widget, chart: int) -> list[float]:
 
 def test_sliders_come_from_the_parameter_metadata():
     lab = CreatorIncomeLab()
-    assert [s["name"] for s in lab.sliders] == [s.name for s in specs(IncomeParams)]
-    royalty = next(s for s in lab.sliders if s["name"] == "royalty_rate")
-    assert royalty["assumption"] and royalty["percent"] and (royalty["min"], royalty["max"]) == (0.03, 0.2)
-    price = next(s for s in lab.sliders if s["name"] == "price")
+    assert [s["name"] for s in lab.controls] == [s.name for s in specs(IncomeParams)]
+    royalty = next(s for s in lab.controls if s["name"] == "royalty_rate")
+    assert royalty["assumption"] and (royalty["min"], royalty["max"], royalty["step"]) == (0.03, 0.2, 0.01)
+    price = next(s for s in lab.controls if s["name"] == "price")
     assert not price["assumption"] and "ABJ" in price["source_html"]
-    assert lab.values["shown"]["pirate_share"] == "30%"
+    assert lab.shown["pirate_share"] == "30%" and lab.shown["readers"] == "2万人" and lab.values["readers"] == 20000
 
 
 def test_moving_a_slider_redraws_and_a_bad_value_is_refused():
     lab = CreatorIncomeLab()
     before = bars(lab, 0)
-    assert lab.set("pirate_share", 0.7)
+    assert lab.set(pirate_share=0.7)
     after = bars(lab, 0)
     assert after[1] < before[1] and "70%" in lab.output["headline_html"]
-    assert not lab.set("pirate_share", 3)
+    assert not lab.set(pirate_share=3)
     assert "0%〜95%" in lab.error and bars(lab, 0) == after
-    lab._on_browser_message(lab, {"action": "set", "name": "readers", "value": 50000}, [])
+    lab._on_browser_message(lab, {"action": "set", "values": {"readers": 50000}}, [])
     assert lab.params.readers == 50000 and lab.error == ""
     lab._on_browser_message(lab, {"action": "reset"}, [])
     assert lab.params == IncomeParams()
@@ -55,7 +55,7 @@ def test_estimate_explorer_moves_the_headline():
     ex = EstimateExplorer(load_estimates(DATASETS / "estimates" / "piracy_losses.yaml"), load_all_facts(DATASETS / "facts"))
     assert "8.5兆円" in ex.output["headline_html"]
     assert bars(ex, 0)[0] == pytest.approx(8.5e12) and bars(ex, 0)[1] == pytest.approx(8.5e12)
-    ex.set("minutes_per_volume", 60)
+    ex.set(minutes_per_volume=60)
     assert bars(ex, 0)[1] == pytest.approx(4.25e12) and bars(ex, 0)[0] == pytest.approx(8.5e12)
     assert len(ex.output["table"]["rows"]) == 5 and len(ex.prompts) == 5
     assert any("6,031億円" in cell for row in ex.output["table"]["rows"] for cell in row)
