@@ -8,6 +8,7 @@ turns any broken content file into a friendly ``ProblemCard`` so the rest of the
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import uuid
@@ -15,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
+from kit.components import COMPONENTS, KINDS, attribute, default_file, lesson_files
 from kit.content.errors import ContentError, ContentProblem, display_name
 from kit.content.paths import resolve
 from kit.sitting import Sitting
@@ -43,38 +45,24 @@ def request_params(lesson_id: str = "") -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(query, keep_blank_values=False).items() if v}
 
 
-LOADERS = {  # kind: (module under kit.content, function); imported only when that kind is read
-    "quiz": ("quiz", "read_quiz"), "text": ("lesson_text", "load_lesson_text"), "help": ("help", "load_help"),
-    "facts": ("facts", "load_all_facts"), "scenario": ("scenario", "load_scenario"),
-    "router": ("router", "load_router"), "law_rules": ("law_rules", "load_law_rules"),
-    "estimates": ("estimates", "load_estimates"), "timeline": ("timeline", "load_timeline"),
-    "lexicon": ("lexicon", "load_lexicon"), "law_walk": ("law", "load_law_walk"), "law_cards": ("law", "load_law_cards"),
-}
-
-
 @lru_cache(maxsize=256)
 def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
-    import importlib
-
-    module, function = LOADERS[kind]
-    return getattr(importlib.import_module(f"kit.content.{module}"), function)(path)
+    return attribute(KINDS[kind].loader)(path)
 
 
 def load(kind: str, path: Path):
-    """A content file read once per kernel while it is unchanged.
-
-    ``kind``: quiz, text, help, facts, scenario, router, law_rules, estimates, timeline, lexicon, law_walk, law_cards.
-    """
+    """A content file of ``kind`` (a name in ``kit.components.KINDS``) read once per kernel while it is unchanged."""
+    spec = KINDS[kind]
     try:
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         key = (0, 0)  # missing: the loader says so, and the message is not cached
-    if kind == "router":  # changes with the desks file beside it too
-        desks = path.parent / "desks.yaml"
-        key = (max(key[0], desks.stat().st_mtime_ns if desks.exists() else 0), key[1])
-    if kind == "facts":  # a folder: changes when any of its files does
-        files = sorted(path.glob("*.y*ml")) if path.is_dir() else []
+    for name in spec.beside:  # e.g. a router changes with the desks file beside it too
+        beside = path.parent / name
+        key = (max(key[0], beside.stat().st_mtime_ns if beside.exists() else 0), key[1])
+    if spec.whole_folder:  # a folder: changes when any of its files does
+        files = sorted(p for p in path.glob("*") if p.suffix.lower() in spec.suffixes) if path.is_dir() else []
         key = (max((f.stat().st_mtime_ns for f in files), default=0), len(files))
     return _load_cached(kind, str(path), *key)
 
@@ -110,30 +98,14 @@ def warm_content(lesson_id: str = "") -> None:
 
 
 def _every_content_file(root: Path) -> list[tuple[str, Path]]:
-    import kit.widgets.fact_card  # noqa: F401  (imports are most of a lesson's start-up cost)
-    import kit.widgets.help_list  # noqa: F401
-    import kit.widgets.help_router  # noqa: F401
-    import kit.widgets.law_walk  # noqa: F401
+    # Imports are most of a lesson's start-up cost: the components that read content, but not the
+    # ones with a warm hook (numpy, scipy, an analyser), which a lesson that does not use them never pays for.
+    for component in COMPONENTS.values():
+        if component.kind is not None and component.warm is None:
+            importlib.import_module(component.module)
     import kit.widgets.problem_card  # noqa: F401
-    import kit.widgets.quiz_card  # noqa: F401
-    import kit.widgets.scenario_player  # noqa: F401
-    import kit.widgets.timeline  # noqa: F401
-    from kit.content.check import content_files
-    from kit.content.law import law_kind
-    from kit.content.router import is_router_file
 
-    files = []
-    for kind, folder in (("quiz", "quizzes"), ("text", "texts"), ("help", "help"), ("scenario", "scenarios"),
-                         ("law_rules", "law_rules"), ("estimates", "estimates"), ("timeline", "timelines"),
-                         ("lexicon", "lexicon"), ("law", "law")):
-        for path in content_files(root / folder):
-            if kind == "lexicon" and path.suffix.lower() not in (".yaml", ".yml"):
-                continue  # the labelled sentences beside the lexicon are for measuring, not lessons
-            if kind == "help" and is_router_file(path):
-                files.append(("router", path))
-            else:
-                files.append((law_kind(path) if kind == "law" else kind, path))
-    return files
+    return lesson_files(root)
 
 
 def _open_store():
@@ -144,14 +116,6 @@ def _open_store():
 
 class Lesson:
     """A lesson being played by one student: its language, furigana, sitting (``kit.sitting``) and content."""
-
-    # The kind of content file (for ``load``) that each method reads from its ``file`` argument.
-    CONTENT_KINDS = {
-        "quiz": "quiz", "section": "text", "sections": "text", "title": "text", "timeline": "timeline",
-        "timeline_spread": "timeline", "help": "help", "scenario": "scenario", "help_router": "router",
-        "download_rule_checker": "law_rules", "estimate_explorer": "estimates", "post_checker": "lexicon",
-        "law_walk": "law_walk", "law_card": "law_cards", "law_cards": "law_cards",
-    }
 
     def __init__(self, lesson_id: str, *, lang: str = "ja", furigana: bool = False,
                  params: dict[str, str] | None = None):
@@ -293,7 +257,7 @@ class Lesson:
 
         return self._safely(lambda: CascadeLab(load_network(network), lang=self.lang), network)
 
-    def help(self, file: str = "help/desks.yaml", audience: str = "children"):
+    def help(self, file: str = default_file("help"), audience: str = "children"):
         """Where to get help: the desks in ``file`` for ``audience``."""
         from kit.widgets.help_list import HelpList
 
@@ -315,7 +279,7 @@ class Lesson:
 
         return self._safely(build, file)
 
-    def help_router(self, file: str = "help/router.yaml", audience: str = "children"):
+    def help_router(self, file: str = default_file("help_router"), audience: str = "children"):
         """Where to get help, found by answering a few questions (法務省's guide chart, offline).
 
         Nothing the student chooses here is recorded. If the router file is broken, the plain list
@@ -333,7 +297,7 @@ class Lesson:
             log.exception("lesson %s: could not build the help router from %s", self.id, file)
             return self.help(audience=audience)
 
-    def download_rule_checker(self, file: str = "law_rules/download_rule.yaml"):
+    def download_rule_checker(self, file: str = default_file("download_rule_checker")):
         """A DownloadRuleChecker over the rules in ``file``: describe a case, predict, see the law."""
         from kit.widgets.download_rule_checker import DownloadRuleChecker
 
@@ -359,14 +323,14 @@ class Lesson:
 
         return self._safely(build, "creator_income")
 
-    def estimate_explorer(self, file: str = "estimates/piracy_losses.yaml"):
+    def estimate_explorer(self, file: str = default_file("estimate_explorer")):
         """The assumptions behind a published loss figure, as sliders, with the other figures."""
         from kit.widgets.estimate_explorer import EstimateExplorer
 
         return self._safely(lambda: EstimateExplorer(load("estimates", resolve(file)), self.facts(), lang=self.lang,
                                                      furigana=self.furigana), file)
 
-    def post_checker(self, file: str = "lexicon/lexicon.yaml", *, store_text: bool = False):
+    def post_checker(self, file: str = default_file("post_checker"), *, store_text: bool = False):
         """送る前に、ちょっと待って: a box to write a post and check it against the lexicon ``file``.
 
         What the student writes is not stored unless ``store_text=True`` (the teacher's choice, told
@@ -398,7 +362,7 @@ class Lesson:
 
         return self._safely(build, "flaming_lab")
 
-    def law_walk(self, file: str = "law/identified.yaml"):
+    def law_walk(self, file: str = default_file("law_walk")):
         """A step-by-step walk through a procedure (e.g. 発信者情報開示命令), a question at each step.
 
         Answers are stored (phase "practice") before their feedback; facts are shown with source and date.
@@ -417,7 +381,7 @@ class Lesson:
 
         return self._safely(build, file)
 
-    def law_card(self, *cards: str, file: str = "law/cards.yaml"):
+    def law_card(self, *cards: str, file: str = default_file("law_card")):
         """Law cards by id (``lesson.law_card("defamation", "insult")``): when the law applies, its penalty from the facts, dates."""
         import ipywidgets as ipw
 
@@ -436,7 +400,7 @@ class Lesson:
         shown = [self._safely(lambda c=c: build(c), file) for c in cards]
         return shown[0] if len(shown) == 1 else ipw.VBox(shown)
 
-    def law_cards(self, file: str = "law/cards.yaml"):
+    def law_cards(self, file: str = default_file("law_cards")):
         """Every law card in ``file``, one after another."""
         import ipywidgets as ipw
 

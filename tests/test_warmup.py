@@ -7,6 +7,7 @@ import sys
 import types
 
 from kit import warmup
+from kit.components import COMPONENTS, Component
 from tests.served import REPO
 
 
@@ -36,8 +37,9 @@ def test_imports_the_components_and_calls_their_warm(tmp_path, monkeypatch):
     failing.warm = lambda: 1 / 0
     monkeypatch.setitem(sys.modules, "kit_test_fine", fine)
     monkeypatch.setitem(sys.modules, "kit_test_failing", failing)
-    monkeypatch.setitem(warmup.METHOD_MODULES, "fine_lab", "kit_test_fine")
-    monkeypatch.setitem(warmup.METHOD_MODULES, "failing_lab", "kit_test_failing")
+    monkeypatch.setitem(COMPONENTS, "fine_lab", Component("fine_lab", "kit_test_fine:Lab", warm="kit_test_fine:warm"))
+    monkeypatch.setitem(COMPONENTS, "failing_lab",
+                        Component("failing_lab", "kit_test_failing:Lab", warm="kit_test_failing:warm"))
     notebook(tmp_path / "l.ipynb", "t-l", "lesson.failing_lab()\nlesson.fine_lab()\nlesson.fine_lab()\nlesson.unknown()")
     assert warmup.warm_components("t-l", tmp_path) == ["kit_test_fine"]
     assert calls == ["fine"]
@@ -72,15 +74,6 @@ def test_reads_the_files_the_calls_name_and_the_defaults_of_the_rest(tmp_path):
                  "lesson.law_card('defamation', 'insult')\nlesson.flaming_lab()", "this is not python (")
     assert warmup.content_used(b) == [("text", "texts/t.yaml"), ("quiz", "quizzes/q.csv"),
                                       ("router", "help/router.yaml"), ("law_cards", "law/cards.yaml")]
-
-
-def test_every_content_method_reads_a_file_argument():
-    import inspect
-
-    from kit.lesson import Lesson
-
-    for method in Lesson.CONTENT_KINDS:
-        assert "file" in inspect.signature(getattr(Lesson, method)).parameters, method
 
 
 def test_a_preheated_kernel_reads_only_its_own_lessons_content(monkeypatch):

@@ -82,8 +82,8 @@ def read_questions(source: Path, datasets: Path | None = None) -> QuizBank:
     included, from ``datasets/facts``); ``ContentError`` names the spreadsheet's rows."""
     bank, problems = quiz_from_table(read_table(source, items_key="items"))
     if not problems and datasets is not None and (datasets / "facts").is_dir():
-        from kit.content.check import source_problems
         from kit.content.facts import load_all_facts
+        from kit.content.quiz import source_problems
 
         try:
             problems = source_problems(bank, load_all_facts(datasets / "facts"))
@@ -96,9 +96,9 @@ def read_questions(source: Path, datasets: Path | None = None) -> QuizBank:
 
 def free_id(spec: LessonSpec, lessons: Path, datasets: Path) -> str:
     """``spec.lesson_id``, or ``<topic>-<audience>`` numbered past any lesson already there."""
-    from kit.content.check import lesson_metadata
+    from kit.notebook import by_id
 
-    taken = set(lesson_metadata(lessons)) if lessons.is_dir() else set()
+    taken = set(by_id(lessons)) if lessons.is_dir() else set()
     if spec.lesson_id:
         return spec.lesson_id
     base = f"{spec.topic}-{AUDIENCE_SLUGS[spec.audience]}"
@@ -150,9 +150,9 @@ def scaffold(spec: LessonSpec, lessons: Path, datasets: Path) -> Written:
 
 
 def _ids(lessons: Path) -> set[str]:
-    from kit.content.check import lesson_metadata
+    from kit.notebook import by_id
 
-    return set(lesson_metadata(lessons)) if lessons.is_dir() else set()
+    return set(by_id(lessons)) if lessons.is_dir() else set()
 
 
 def lesson_notebook(meta: dict, bank: str, text: str, pre: str | None, post: str | None, help_desks: bool):

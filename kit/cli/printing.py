@@ -22,7 +22,7 @@ def render(kind: str, lessons: Path, datasets: Path, lesson: str, lang: str, emb
 
 def cmd_print(args) -> int:
     """Write the guide or worksheet of one lesson (or of every lesson with --all)."""
-    from kit.content.check import lesson_metadata
+    from kit.notebook import by_id
     from kit.printing import fonts
     from kit.printing.pdf import PrintUnavailable, html_to_pdfs
 
@@ -30,7 +30,7 @@ def cmd_print(args) -> int:
     if not args.lesson and not args.all:
         print("授業の id（例: defamation-basics）か --all を指定してください / name a lesson id or use --all", file=sys.stderr)
         return 2
-    names = sorted(lesson_metadata(lessons)) if args.all else [args.lesson]
+    names = sorted(by_id(lessons)) if args.all else [args.lesson]
     from kit.workspace.targets import TargetError, writable
 
     try:

@@ -103,3 +103,13 @@ def load_estimates(path: str | Path) -> EstimateSet:
         raise ContentError(problems)
     prompts = tuple(Text(str(p["ja"]).strip(), str(p["en"]).strip()) for p in meta["prompts"])
     return EstimateSet(table.file, meta["id"], Text(meta["title_ja"], meta["title_en"]), explore, prompts, tuple(estimates))
+
+
+def fact_problems(estimates: EstimateSet, facts: Mapping[str, Fact]) -> list[ContentProblem]:
+    """What ``with_facts`` refuses, as problems (none when there are no facts to compare with)."""
+    try:
+        if facts:
+            estimates.with_facts(facts)
+    except ContentError as exc:
+        return exc.problems
+    return []

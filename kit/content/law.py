@@ -91,11 +91,6 @@ class LawCards:
         return [(c.id, f) for c in self.cards for f in (c.penalty_fact, *c.facts)]
 
 
-def law_kind(path: Path) -> str:
-    """``"law_cards"`` for a card file (named ``cards*.yaml``), else ``"law_walk"``."""
-    return "law_cards" if Path(path).name.startswith("cards") else "law_walk"
-
-
 def load_law_walk(path: str | Path) -> LawWalk:
     """Read and check a walk-through; ``ContentError`` lists every problem."""
     table = read_table(path, items_key="steps")
@@ -169,3 +164,8 @@ def missing_facts(content: LawWalk | LawCards, facts) -> list[ContentProblem]:
                        f"fact '{fid}' is not in datasets/facts; fix the id or add the fact.")
         for place, fid in content.fact_ids if fid not in facts
     ]
+
+
+def fact_problems(content: LawWalk | LawCards, facts) -> list[ContentProblem]:
+    """``missing_facts`` when there are facts to compare with (``netkit validate``)."""
+    return missing_facts(content, facts) if facts else []

@@ -317,3 +317,10 @@ def _rules(file, rows, conditions, articles, penalties, problems) -> list[Rule]:
             rules.append(Rule(v["id"], when, Outcome(v["outcome"]), tuple(v["articles"]), Text.from_row(v, "reason"),
                               Text.from_row(v, "caution"), penalty))
     return rules
+
+
+def fact_problems(law: LawRules, facts: Mapping) -> list[ContentProblem]:
+    """A problem for every fact id a rule names that ``facts`` does not have (none when there are no facts)."""
+    return [ContentProblem(law.file, pid, "fact", f"事実「{fid}」が datasets/facts にありません。id を直すか事実を加えてください。",
+                           f"fact '{fid}' is not in datasets/facts; fix the id or add the fact.")
+            for pid, fid in law.fact_ids if facts and fid not in facts]

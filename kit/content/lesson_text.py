@@ -61,3 +61,10 @@ def load_lesson_text(path: str | Path) -> LessonText:
         for v in (row.values for row in rows)
     )
     return LessonText(table.file, title, sections)
+
+
+def fact_problems(text: LessonText, facts: dict) -> list[ContentProblem]:
+    """A problem for every fact id a section shows that ``facts`` does not have."""
+    return [ContentProblem(text.file, s.id, "facts", f"事実「{fid}」が datasets/facts にありません。",
+                           f"fact '{fid}' is not in datasets/facts.")
+            for s in text.sections for fid in s.facts if fid not in facts]

@@ -218,3 +218,12 @@ def _numbered_answer(kind: QuestionType, raw: str, count: int):
         return (), (f"並べかえの正解は、1から{count}の番号を全部、正しい順に並べてください（例: 3;1;2）。",
                     f"for an order question list all numbers 1 to {count} in the right order (e.g. 3;1;2).")
     return tuple(n - 1 for n in numbers), None
+
+
+def source_problems(bank: QuizBank, facts: dict) -> list[ContentProblem]:
+    """Questions whose ``source`` names no fact in datasets/facts (a teacher's own question names none)."""
+    return [ContentProblem(
+        bank.file, q.id, "source", f"事実「{q.source}」が datasets/facts にありません。id を直すか事実を加えてください。"
+        "先生が自分で作った問題なら、source は空のまま（または「自作」）にしてください。",
+        f"fact '{q.source}' is not in datasets/facts; fix the id or add the fact. For a question of your own, "
+        "leave source empty (or write 自作).") for q in bank.questions if facts and q.source and q.source not in facts]

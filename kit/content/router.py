@@ -61,11 +61,6 @@ class HelpRouterChart:
         return {s.id: s for s in self.steps}[step_id]
 
 
-def is_router_file(path: Path) -> bool:
-    """Whether a file in ``datasets/help`` is a router (named ``router*.yaml``) rather than a desk list."""
-    return path.name.startswith("router")
-
-
 def load_router(path: str | Path) -> HelpRouterChart:
     """Read and check a router and the desks file it names; ``ContentError`` lists every problem."""
     path = Path(path)

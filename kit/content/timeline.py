@@ -223,3 +223,10 @@ def _post(v: dict, folder: Path) -> Post:
         picture=(folder / v["picture"]).resolve() if v.get("picture") else None,
         picture_alt=Text.from_row(v, "picture_alt"), reposts=v.get("reposts"), likes=v.get("likes"),
     )
+
+
+def fact_problems(timeline: Timeline, facts: dict) -> list[ContentProblem]:
+    """A problem for every fact id a post names that ``facts`` does not have (none when there are no facts)."""
+    return [ContentProblem(timeline.file, post.id, "sources", f"事実「{fid}」が datasets/facts にありません。id を直すか事実を加えてください。",
+                           f"fact '{fid}' is not in datasets/facts; fix the id or add the fact.")
+            for post in timeline.posts for fid in post.sources if facts and fid not in facts]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ast
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit import notebook
+from kit.components import COMPONENTS
 from kit.content.errors import ContentError, ContentProblem
 from kit.content.guide import Guide, find_guide
 from kit.content.help import HelpDesk, load_help
@@ -39,31 +39,9 @@ class LessonInfo:
         return bool(self.desks)
 
 
-def _calls(nb: Path) -> list[tuple[str, list[str], dict[str, str]]]:
-    """(method, string args, string keywords) of every call in the notebook's code cells, in order."""
-    doc = json.loads(nb.read_text("utf-8"))
-    calls = []
-    for cell in doc.get("cells", []):
-        if cell.get("cell_type") != "code":
-            continue
-        try:
-            tree = ast.parse("".join(cell.get("source", "")))
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-                kwargs = {k.arg: k.value.value for k in node.keywords
-                          if k.arg and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)}
-                calls.append((node.func.attr, args, kwargs))
-    return calls
-
-
 def find_notebook(lessons: Path, lesson: str) -> Path:
     """The notebook of ``lesson`` (an id such as ``defamation-basics`` or a path such as ``defamation/basics``)."""
-    from kit.content.check import lesson_metadata
-
-    metas = lesson_metadata(lessons)
+    metas = notebook.by_id(lessons)
     if lesson in metas:
         return metas[lesson]["path"]
     path = lessons / (lesson.removeprefix("lessons/") + ("" if lesson.endswith(".ipynb") else ".ipynb"))
@@ -76,32 +54,36 @@ def find_notebook(lessons: Path, lesson: str) -> Path:
 
 def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
     """Read the lesson's notebook and every content file it names; ``ContentError`` if one is broken."""
-    nb = find_notebook(lessons, lesson)
-    meta = json.loads(nb.read_text("utf-8")).get("metadata", {}).get("netkit") or {}
-    lesson_id = meta.get("id") or nb.stem
+    nb = notebook.read(find_notebook(lessons, lesson))
+    meta = nb.meta or {}
+    lesson_id = nb.id or nb.path.stem
     quizzes, texts, desks = [], [], []
     problems: list[ContentProblem] = []
     help_file = None
-    for method, args, kwargs in _calls(nb):
+    for call in nb.calls:
+        component = COMPONENTS.get(call.method)
+        file = component.file_of(call.args, call.kwargs) if component is not None else None
+        if not isinstance(file, str):
+            continue  # computed in the notebook: nothing to print from it
         try:
-            if method == "quiz" and args:
-                bank = load_quiz(datasets / args[0])
-                group = kwargs.get("group")
+            if call.method == "quiz":
+                bank = load_quiz(datasets / file)
+                group = call.keyword("group")
                 chosen = bank.select(group=group) if group is not None else bank
-                quizzes.append(QuizPart(kwargs.get("phase", "practice"), chosen.questions))
-            elif method in ("sections", "section") and args:
-                text = load_lesson_text(datasets / args[0])
-                if method == "section" and len(args) > 1:
-                    text = LessonText(text.file, text.title, (text.section(args[1]),))
+                quizzes.append(QuizPart(call.keyword("phase") or "practice", chosen.questions))
+            elif call.method in ("sections", "section"):
+                text = load_lesson_text(datasets / file)
+                if call.method == "section" and call.text(1) is not None:
+                    text = LessonText(text.file, text.title, (text.section(call.text(1)),))
                 texts.append(text)
-            elif method == "help":
-                help_file = args[0] if args else "help/desks.yaml"
-            elif method == "help_router":  # on paper the router's desks are listed
-                help_file = help_file or "help/desks.yaml"
+            elif call.method == "help":
+                help_file = file
+            elif call.method == "help_router":  # on paper the desks of help/desks.yaml are listed
+                help_file = help_file or COMPONENTS["help"].file
         except ContentError as exc:
             problems += exc.problems
     if help_file is None and meta.get("topic") == "defamation":
-        help_file = "help/desks.yaml"  # children's safety: an abuse lesson's paper always says where to get help
+        help_file = COMPONENTS["help"].file  # children's safety: an abuse lesson's paper always says where to get help
     if help_file is not None:
         try:
             desks = [d for d in load_help(datasets / help_file) if "children" in d.audience]

@@ -5,12 +5,12 @@ Reading metadata starts no kernel, so opening the catalogue costs the server not
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from kit.content.text import Text
 from kit.content.vocab import AUDIENCES, TOPICS
+from kit.notebook import metadata
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,7 @@ class Entry:
 def read_entry(root: Path, notebook: Path) -> Entry:
     """The catalogue entry of one notebook; a notebook without metadata is listed by its name."""
     rel = notebook.relative_to(root).as_posix()
-    meta: dict = {}
-    try:
-        meta = json.loads(notebook.read_text("utf-8")).get("metadata", {}).get("netkit", {}) or {}
-    except (OSError, ValueError, AttributeError):
-        meta = {}
+    meta = metadata(notebook) or {}
     topic = meta.get("topic") if meta.get("topic") in TOPICS else _topic_from_path(rel)
     minutes = meta.get("minutes")
     return Entry(

@@ -86,7 +86,7 @@ def test_netkit_validate_checks_the_flaming_lab_settings_in_a_notebook(datasets)
     lessons = datasets.parent / "lessons"
     (lessons / "defamation").mkdir(parents=True)
     nbformat.write(nb, lessons / "defamation" / "lab.ipynb")
-    found = {p.field: p.why for p in check_notebook(lessons / "defamation" / "lab.ipynb", lessons, datasets, {}, {})}
+    found = {p.field: p.why for p in check_notebook(lessons / "defamation" / "lab.ipynb", lessons, datasets)}
     assert set(found) == {"join", "speed"}
     assert "0〜0.5" in found["join"] and "使えるのは" in found["speed"]
 
