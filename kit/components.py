@@ -118,9 +118,9 @@ COMPONENTS: dict[str, Component] = _components(
               "estimates/piracy_losses.yaml"),
     Component("creator_income", _W + "creator_income_lab:CreatorIncomeLab"),
     Component("flaming_lab", _W + "flaming_lab:FlamingLab", warm=_W + "flaming_lab:warm",
-              check=_CHECK + "flaming_problems"),
+              check="kit.models.lab_settings:flaming_problems"),
     Component("spread_lab", _W + "spread_lab:SpreadLab", warm=_W + "spread_lab:warm",
-              check=_CHECK + "spread_lab_problems"),
+              check="kit.models.lab_settings:spread_lab_problems"),
     Component("cascade_lab", _W + "cascade_lab:CascadeLab", warm=_W + "cascade_lab:warm"),
 )
 

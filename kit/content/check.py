@@ -260,43 +260,6 @@ def card_problems(name: str, place: str, call: Call, file, cards, datasets: Path
     return problems
 
 
-def flaming_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
-    """Starting values a notebook gives the 炎上 simulator, checked as the model checks them."""
-    from kit.models.flaming import FlamingParams
-
-    return _param_problems(FlamingParams, name, place, call, skip=("seed",))
-
-
-def spread_lab_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
-    """A spread lab's network file must exist and its starting values be in range."""
-    from kit.models.spread import Params
-
-    problems = []
-    network = call.text(0) or call.keyword("network")
-    if network and network.lower().endswith(".json") and not (datasets / network).is_file():
-        problems.append(ContentProblem(name, place, "network", f"「{network}」が datasets にありません。ファイル名を直すか、ファイルを置いてください。",
-                                       f"'{network}' is not in datasets; fix the name or add the file."))
-    return problems + _param_problems(Params, name, place, call, skip=("network", "compare", "sliders", "network_seed"))
-
-
-def _param_problems(params_class, name: str, place: str, call: Call, skip: tuple = ()) -> list[ContentProblem]:
-    """A lab's starting values in a notebook call: each name known to the model, each written value allowed."""
-    from kit.models.parameters import ParamError, check, spec
-
-    problems = []
-    for key, value in call.kwargs.items():
-        if key in skip:
-            continue
-        try:
-            if value is notebook.UNKNOWN:
-                spec(params_class, key)
-            else:
-                check(params_class, key, value)
-        except ParamError as exc:
-            problems.append(ContentProblem(name, place, key, exc.ja, exc.en))
-    return problems
-
-
 MAX_PER_FILE = 30  # a pasted-in sheet can have thousands of bad rows; the first ones show the pattern
 
 

@@ -1,0 +1,49 @@
+"""The starting values a lesson notebook writes for a lab (``lesson.spread_lab(nudge=0.2)``), checked as the model checks them.
+
+``netkit validate`` runs these through the component registry (``kit.components``) on calls it has
+parsed, not run (``kit.notebook``): a value written as a constant is checked against its range, a
+computed one only for its name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kit.content.errors import ContentProblem
+from kit.models.parameters import ParamError, check, spec
+from kit.notebook import UNKNOWN, Call
+
+
+def flaming_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
+    """Starting values a notebook gives the 炎上 simulator."""
+    from kit.models.flaming import FlamingParams
+
+    return _param_problems(FlamingParams, name, place, call, skip=("seed",))
+
+
+def spread_lab_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
+    """A spread lab's network file must exist and its starting values be in range."""
+    from kit.models.spread import Params
+
+    problems = []
+    network = call.text(0) or call.keyword("network")
+    if network and network.lower().endswith(".json") and not (datasets / network).is_file():
+        problems.append(ContentProblem(name, place, "network", f"「{network}」が datasets にありません。ファイル名を直すか、ファイルを置いてください。",
+                                       f"'{network}' is not in datasets; fix the name or add the file."))
+    return problems + _param_problems(Params, name, place, call, skip=("network", "compare", "sliders", "network_seed"))
+
+
+def _param_problems(params_class, name: str, place: str, call: Call, skip: tuple = ()) -> list[ContentProblem]:
+    """Each name known to the model, each value written as a constant allowed."""
+    problems = []
+    for key, value in call.kwargs.items():
+        if key in skip:
+            continue
+        try:
+            if value is UNKNOWN:
+                spec(params_class, key)
+            else:
+                check(params_class, key, value)
+        except ParamError as exc:
+            problems.append(ContentProblem(name, place, key, exc.ja, exc.en))
+    return problems
