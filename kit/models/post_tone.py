@@ -166,7 +166,9 @@ class PostTone:
                 found.append((entry, start, end))
         flags = _flags(self.lexicon, text, found, starts, ends)
         caring = any(p.search(folded) for p in self.lexicon.care)
-        if not flags and self.learned and not asking_for_help and not caring:
+        # The classifier is a second opinion on words no rule knows: where a rule found its word and saw
+        # it quoted, negated, reported or done to the writer, the rules have read the post already.
+        if not flags and not suppressed and self.learned and not asking_for_help and not caring:
             flags = self._learned(text, norm, sentences, starts, ends)
         return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)))
 
@@ -299,12 +301,12 @@ def _passive(tokens: list[Token], end: int, limit: int) -> bool:
 
 def _mentioned(tokens: list[Token], end: int, limit: int) -> bool:
     """バカって言われた, キモいとか言うのはやめよう: the word is reported, not aimed at someone."""
-    quoting = False
+    quoting = ""
     for t in _after(tokens, end, limit):
         if t.surface in _QUOTING:
-            quoting = True
-        elif quoting and t.reading in _SAYING:
-            return True
+            quoting = t.surface
+        elif quoting and t.reading in _SAYING and not (quoting == "と" and t.reading == "おもう"):
+            return True  # 「キモいと思う」 is the writer's opinion of someone; 「キモいなんて思ってない」 is not
         elif t.pos not in ("助詞", "助動詞"):
             return False
     return False
