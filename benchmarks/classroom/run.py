@@ -85,7 +85,7 @@ class Server:
                    "--Voila.ip=127.0.0.1", *extra]
         else:
             cmd = [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port",
-                   str(self.port), "--data-dir", str(data), "--teacher-passcode", "bench", *extra]
+                   str(self.port), "--data-dir", str(data), "--teacher-passcode", "bench-passcode", *extra]
         self.log = open(data / f"{kind}-{self.port}.log", "w")
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
         try:
