@@ -147,7 +147,7 @@ def one_student(browser, server, repeats: int) -> dict:
         page.add_init_script(f"({WATCH_FIRST_WIDGET})({json.dumps(WIDGET[server.kind])})")
         page.goto(server.url + PAGE[server.kind], wait_until="commit")
         page.locator(WIDGET[server.kind]).first.wait_for(timeout=180_000)
-        page.wait_for_function("window.__firstWidget !== undefined", timeout=60_000)
+        page.wait_for_function("() => window.__firstWidget !== undefined", timeout=60_000)
         firsts.append(page.evaluate("window.__firstWidget") / 1000)
         page.wait_for_load_state("networkidle")
         if i == 0:
@@ -178,7 +178,7 @@ def click_to_feedback(page, kind: str) -> list[float]:
             card.locator("label.nk-choice").first.click()
             card.evaluate(WATCH_FEEDBACK, ".nk-feedback")
             card.locator("button.nk-submit").click()
-        page.wait_for_function("window.__feedbackAt !== undefined", timeout=60_000)
+        page.wait_for_function("() => window.__feedbackAt !== undefined", timeout=60_000)
         times.append(page.evaluate("window.__feedbackAt - window.__clickAt"))
         if kind == "kit":
             page.locator(".nk-quiz-card .nk-next").first.click()
