@@ -6,7 +6,7 @@ const MARK = { not_illegal: "○", illegal: "！", crime: "✕" };
 
 function render({ model, el }) {
   useRuby(model.get("labels"));
-  const root = h("div", { class: "nk-drc" });
+  const root = h("div", { class: "nk-drc nk-card" });
   el.append(root);
   model.send({ action: "hello", ...identity() });
   let lastDrawn = null;
@@ -70,7 +70,7 @@ function render({ model, el }) {
     }
 
     if (stage === "reveal" && result.outcome) {
-      const box = h("div", { class: `nk-drc-result nk-drc-result-${result.outcome}`, role: "status", tabindex: "-1" });
+      const box = h("div", { class: `nk-drc-result nk-card nk-card-result nk-drc-result-${result.outcome}`, role: "status", tabindex: "-1" });
       box.append(h("p", { class: "nk-drc-label", text: L.drc_answer }));
       const verdict = h("div", { class: "nk-drc-verdict" });
       verdict.append(h("span", { class: "nk-drc-mark", "aria-hidden": "true", text: MARK[result.outcome] }), h("span", { html: result.outcome_html }));

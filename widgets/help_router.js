@@ -15,7 +15,7 @@ function deskItem(d, L) {
 
 function render({ model, el }) {
   useRuby(model.get("labels"));
-  const root = h("section", { class: "nk-help-router", "aria-labelledby": "nk-hr-title" });
+  const root = h("section", { class: "nk-help-router nk-card nk-card-help", "aria-labelledby": "nk-hr-title" });
   el.append(root);
   let busy = false;
   let focusAfter = false;
@@ -48,7 +48,7 @@ function render({ model, el }) {
       for (const t of trail) ol.append(h("li", {}, [h("span", { html: t.ask_html }), h("strong", { html: ` → ${t.answer_html}` })]));
       root.append(ol);
     }
-    const card = h("div", { class: "nk-hr-card" });
+    const card = h("div", { class: "nk-hr-card nk-card" });
     let focusTarget = null;
     if (step.kind === "question") {
       const q = h("p", { class: "nk-hr-ask", id: "nk-hr-ask", tabindex: "-1", html: step.ask_html });

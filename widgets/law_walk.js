@@ -44,7 +44,7 @@ function render({ model, el }) {
     root.append(path);
     let focusTarget = null;
     if (number >= total) {
-      const end = h("div", { class: "nk-lw-card nk-lw-end" });
+      const end = h("div", { class: "nk-lw-card nk-card nk-lw-end" });
       const head = h("p", { class: "nk-lw-heading", tabindex: "-1", text: L.law_done });
       end.append(head);
       if (W.outro_html) end.append(h("p", { html: W.outro_html }));
@@ -52,7 +52,7 @@ function render({ model, el }) {
       root.append(end);
       focusTarget = head;
     } else {
-      const card = h("div", { class: "nk-lw-card" });
+      const card = h("div", { class: "nk-lw-card nk-card" });
       card.append(h("p", { class: "nk-lw-count", text: L.law_step.replace("{number}", number + 1).replace("{total}", total) }));
       card.append(h("h4", { class: "nk-lw-heading", html: step.heading_html || "" }));
       card.append(h("p", { class: "nk-lw-body", html: step.body_html || "" }));
@@ -72,7 +72,7 @@ function render({ model, el }) {
       }
       card.append(group);
       if (answered) {
-        const box = h("div", { class: `nk-lw-feedback ${result.correct ? "nk-lw-ok" : "nk-lw-ng"}`, role: "status", tabindex: "-1" });
+        const box = h("div", { class: `nk-lw-feedback nk-card nk-card-result ${result.correct ? "nk-lw-ok" : "nk-lw-ng"}`, role: "status", tabindex: "-1" });
         box.append(h("p", { class: "nk-lw-verdict", text: result.correct ? L.correct : L.incorrect }));
         box.append(h("p", { html: result.feedback_html }));
         if (result.answer_feedback_html) box.append(h("p", { html: result.answer_feedback_html }));

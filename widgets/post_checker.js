@@ -21,7 +21,7 @@ function render({ model, el }) {
   const counter = h("p", { class: "nk-pc-counter", "aria-live": "off" });
   const button = h("button", { type: "button", class: "nk-pc-check", text: L.pc_button, onclick: () => check() });
   const privacy = h("p", { class: "nk-pc-privacy", id: `${id}-privacy`, text: model.get("store_text") ? L.pc_stored : L.pc_private });
-  const out = h("div", { class: "nk-pc-result", role: "status", "aria-live": "polite", tabindex: "-1" });
+  const out = h("div", { class: "nk-pc-result nk-card nk-card-result", role: "status", "aria-live": "polite", tabindex: "-1" });
   root.append(title, lead, box, counter, button, privacy, out);
 
   function count() {

@@ -40,7 +40,7 @@ function render({ model, el }) {
     const who = model.get("who");
     root.append(h("p", { class: "nk-progress", text: (model.get("progress") || "") + (who ? `　${who}` : "") }));
     const form = h("form", { class: "nk-form", onsubmit: (e) => { e.preventDefault(); submit(); } });
-    const fieldset = h("fieldset", { class: "nk-fieldset" });
+    const fieldset = h("fieldset", { class: "nk-fieldset nk-card" });
     fieldset.append(h("legend", { class: "nk-question", id: `${id}-legend`, html: q.text_html }));
     const hintKey = { single: "choose_one", multiple: "choose_many", truefalse: "choose_truefalse", order: "put_in_order" }[q.type];
     fieldset.append(h("p", { class: "nk-hint", text: L[hintKey] || "" }));
@@ -92,7 +92,7 @@ function render({ model, el }) {
     root.append(form);
 
     if (answered) {
-      const box = h("div", { class: "nk-feedback " + (result.correct ? "nk-feedback-right" : "nk-feedback-wrong"), role: "status", tabindex: "-1" });
+      const box = h("div", { class: "nk-feedback nk-card nk-card-result " + (result.correct ? "nk-feedback-right" : "nk-feedback-wrong"), role: "status", tabindex: "-1" });
       box.append(h("p", { class: "nk-verdict", text: result.correct ? L.correct : L.incorrect }));
       for (const f of result.feedback || []) box.append(h("p", { class: "nk-choice-feedback", html: f.html }));
       if (q.type === "order") {

@@ -31,7 +31,7 @@ function render({ model, el }) {
 
   function avatar(c) {
     const a = h("span", { class: "nk-avatar", "aria-hidden": "true", text: c.icon || "?" });
-    a.style.background = c.color || "#1f5f99";
+    a.style.background = c.color || "var(--nk-blue)";
     return a;
   }
 
@@ -112,7 +112,7 @@ function render({ model, el }) {
       return;
     }
 
-    const box = h("section", { class: "nk-sc-summary", "aria-labelledby": "nk-sc-sum-h" });
+    const box = h("section", { class: "nk-sc-summary nk-card nk-card-result", "aria-labelledby": "nk-sc-sum-h" });
     const heading = h("h4", { id: "nk-sc-sum-h", tabindex: "-1", text: L.scenario_summary_title });
     box.append(heading, h("p", { class: "nk-sc-verdict", role: "status", text: summary.verdict }));
     if (summary.takeaway_html) box.append(h("p", { class: "nk-sc-takeaway", html: summary.takeaway_html }));

@@ -77,7 +77,7 @@ function render({ model, el }) {
 
     if (stage === "done") {
       const s = model.get("summary") || {};
-      const box = h("div", { class: "nk-tl-summary", role: "status", tabindex: "-1" }, [
+      const box = h("div", { class: "nk-tl-summary nk-card", role: "status", tabindex: "-1" }, [
         h("h3", { text: L.tl_summary_title }),
         h("p", { text: s.counts || "" }), h("p", { class: "nk-tl-rate", text: s.untrue || "" }), h("p", { text: s.true || "" }),
       ]);
@@ -118,7 +118,7 @@ function render({ model, el }) {
       root.append(panel);
       if (!pending) lead.focus();
     } else if (stage === "feedback") {
-      const box = h("div", { class: "nk-tl-feedback " + (result.good ? "nk-tl-good" : "nk-tl-warn"), role: "status", tabindex: "-1" });
+      const box = h("div", { class: "nk-tl-feedback nk-card nk-card-result " + (result.good ? "nk-tl-good" : "nk-tl-warn"), role: "status", tabindex: "-1" });
       box.append(h("p", { class: "nk-tl-truth" }, [
         h("span", { text: L.tl_this_was + " " }), h("strong", { class: "nk-tl-badge nk-tl-badge-" + result.truth, text: result.truth_label }),
       ]));

@@ -17,7 +17,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from kit.serve import check, errors, headers, limits, teacher, teacher_auth
+from kit.serve import check, errors, headers, limits, teacher, teacher_auth, tokens
 from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
@@ -107,6 +107,7 @@ class KitVoila(Voila):
             (url_path_join(base, r"/teacher/export\.(csv|xlsx)"), teacher.ExportHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/today"), teacher.TodayHandler, teacher_kwargs),
             *check.handlers(base),
+            *tokens.handlers(base),
         ]
         for spec in super().init_handlers():
             pattern, handler = spec[0], spec[1]

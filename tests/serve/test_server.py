@@ -88,6 +88,15 @@ def test_lesson_page_links_voilas_styles_as_a_stylesheet(running):
     assert get(urljoin(running.url + "voila/templates/netkit/static/voila-style.css", font))[0] == 200
 
 
+def test_every_page_links_the_kits_tokens_and_base_card(running):
+    for path in ("", "voila/render/piracy/basics.ipynb", "check"):
+        status, body, _ = get(running.url + path)
+        assert status == 200 and 'href="/voila/templates/netkit/static/netkit-base.css"' in body, path
+    status, css, headers = get(running.url + "voila/templates/netkit/static/netkit-base.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert "--nk-blue:" in css and ".nk-card {" in css  # the tokens, then the base card that uses them
+
+
 def test_lesson_page_announces_scripts_that_are_served(running):
     import html
     import re
