@@ -27,9 +27,9 @@ def test_broken_file_gives_a_friendly_card_and_the_rest_still_works(datasets, mo
     card = lesson.quiz("quizzes/broken.csv", group="post")
     assert isinstance(card.children[0], ProblemCard) and isinstance(card.children[1], Quiz)
     assert [q.id for q in card.children[1].bank.questions] == ["q-order"]  # the sound question stays
-    card = card.children[0]
-    assert "5行目" in card.value and "answer" in card.value and "○ か × を書いて" in card.value
-    assert "Traceback" not in card.value
+    told = " ".join(card.children[0].sentences)  # the teacher's sentences under the card
+    assert "5行目" in told and "answer" in told and "○ か × を書いて" in told
+    assert "Traceback" not in str(card.children[0].get_state())
     assert isinstance(lesson.quiz("quizzes/sample.csv", group="pre"), Quiz)
     assert isinstance(lesson.help(), type(lesson.help()))
     assert "nk-help" in lesson.help().value
@@ -38,9 +38,9 @@ def test_broken_file_gives_a_friendly_card_and_the_rest_still_works(datasets, mo
 def test_missing_file_group_and_section(datasets, monkeypatch):
     monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
     lesson = Lesson("demo", params={})
-    assert "見つかりません" in lesson.quiz("quizzes/none.csv").value
-    assert "group「later」" in lesson.quiz("quizzes/sample.csv", group="later").value
-    section = lesson.section("texts/sample.yaml", "nope").value
+    assert "見つかりません" in " ".join(lesson.quiz("quizzes/none.csv").sentences)
+    assert "group「later」" in " ".join(lesson.quiz("quizzes/sample.csv", group="later").sentences)
+    section = " ".join(lesson.section("texts/sample.yaml", "nope").sentences)
     assert "「nope」" in section and "ありません" in section
 
 

@@ -66,7 +66,7 @@ def test_lesson_builds_the_lab_and_turns_a_bad_value_into_a_card():
     lab = lesson.flaming_lab(join=0.1, seed=3)
     assert isinstance(lab, FlamingLab) and lab.values["join"] == 0.1 and lab.seed == 3
     card = lesson.flaming_lab(join=2.0)
-    assert isinstance(card, ProblemCard) and "見た人が加わる割合" in card.value and "Traceback" not in card.value
+    assert isinstance(card, ProblemCard) and "見た人が加わる割合" in " ".join(card.sentences) and "Traceback" not in str(card.get_state())
     assert isinstance(lesson.flaming_lab(nonsense=1), ProblemCard)
 
 
