@@ -31,8 +31,10 @@ def test_broken_file_gives_a_friendly_card_and_the_rest_still_works(datasets, mo
     assert "5行目" in told and "answer" in told and "○ か × を書いて" in told
     assert "Traceback" not in str(card.children[0].get_state())
     assert isinstance(lesson.quiz("quizzes/sample.csv", group="pre"), Quiz)
-    assert isinstance(lesson.help(), type(lesson.help()))
-    assert "nk-help" in lesson.help().value
+    from kit.widgets.help_list import HelpList
+
+    assert isinstance(lesson.help(), HelpList)
+    assert lesson.help().shown and lesson.help().labels["help_title"] == "困ったときの相談先"
 
 
 def test_missing_file_group_and_section(datasets, monkeypatch):

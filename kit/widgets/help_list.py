@@ -1,39 +1,36 @@
-"""HelpList: where to get help, each desk with its contact and the date it was checked."""
+"""HelpList: where to get help, each desk with its contact and the date it was checked.
+
+The kernel sends the desks for the audience and the words around them; the browser half
+(``widgets/help_list.js``) draws the list on the help card.
+"""
 
 from __future__ import annotations
 
-import html
-
-import ipywidgets as ipw
+import anywidget
+import traitlets
 
 from kit.content.help import HelpDesk
-from kit.text.ui import label
+from kit.text.ui import labels
+from kit.widgets._assets import asset
 
 
-def desk_html(desk: HelpDesk, lang: str) -> str:
-    """One help desk as an HTML list item."""
-    hours = desk.hours.get(lang)
-    hours_part = f"<br>{html.escape(label('help_hours', lang))}: {html.escape(hours)}" if hours else ""
-    return (
-        '<li style="margin:0.5rem 0">'
-        f"<strong>{html.escape(desk.name.get(lang))}</strong> — {html.escape(desk.purpose.get(lang))}<br>"
-        f"<span style=\"font-size:1.1rem;font-weight:700\">{html.escape(desk.contact)}</span>{hours_part}"
-        f"<br><small style=\"color:#3d4f5c\">{html.escape(label('help_checked', lang))}: {html.escape(desk.checked)}</small>"
-        "</li>"
-    )
+def desk_view(desk: HelpDesk, lang: str) -> dict:
+    """One help desk as the browser shows it: name, purpose, contact, hours, checked date (plain text)."""
+    return {"name": desk.name.get(lang), "purpose": desk.purpose.get(lang), "contact": desk.contact,
+            "hours": desk.hours.get(lang), "checked": desk.checked}
 
 
-class HelpList(ipw.HTML):
+class HelpList(anywidget.AnyWidget):
     """The help desks for an audience, with a reassuring note first."""
 
+    _esm = traitlets.Unicode(asset("help_list.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("help_list.css")).tag(sync=True)
+
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    shown = traitlets.List(traitlets.Dict(), help="The desks for the audience, in the file's order.").tag(sync=True)
+
     def __init__(self, desks: list[HelpDesk], *, lang: str = "ja", audience: str = "children", **kwargs):
-        shown = [d for d in desks if audience in d.audience]
-        value = (
-            '<section class="nk-help" style="border:3px solid #1b7a3a;border-radius:12px;padding:1rem 1.25rem;'
-            'background:#f1faf3;color:#1a1a1a;max-width:46rem">'
-            f"<h3 style=\"margin-top:0\">{html.escape(label('help_title', lang))}</h3>"
-            f"<p>{html.escape(label('help_note', lang))}</p>"
-            f"<ul style=\"padding-left:1.2rem\">{''.join(desk_html(d, lang) for d in shown)}</ul></section>"
-        )
-        super().__init__(value=value, **kwargs)
-        self.desks = shown
+        super().__init__(**kwargs)
+        self.desks = [d for d in desks if audience in d.audience]
+        self.labels = labels(lang)
+        self.shown = [desk_view(d, lang) for d in self.desks]

@@ -79,4 +79,4 @@ def test_a_broken_router_still_shows_the_help_list(datasets, monkeypatch):
     (datasets / "help" / "router.yaml").write_text("schema_version: 1\nsteps: []\n", "utf-8")
     box = Lesson("demo", params={}).help_router()
     kinds = [type(c).__name__ for c in box.children]
-    assert kinds == ["ProblemCard", "HelpList"] and "24時間子供SOSダイヤル" in box.children[1].value
+    assert kinds == ["ProblemCard", "HelpList"] and "24時間子供SOSダイヤル" in [d["name"] for d in box.children[1].shown]
