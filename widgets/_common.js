@@ -46,6 +46,16 @@ function quietReadings(el) {
   }
 }
 
+// A fact on its card (kit.widgets.fact_card.fact_view): the statement (kernel-made HTML: escaped
+// text plus readings), then its source and as-of date as text. Facts stand alone, under a law and
+// in the download-rule checker's result, always drawn here.
+function factCard(fact) {
+  return h("aside", { class: "nk-fact nk-card nk-card-fact" }, [
+    h("p", { class: "nk-fact-text", html: fact.html || "" }),
+    h("p", { class: "nk-fact-source", text: fact.source || "" }),
+  ]);
+}
+
 // Who is playing, as this browser remembers it: a random token made once (32 hex characters; the
 // kernel finds earlier answers by it), and the class code and nickname from the join form.
 function identity() {

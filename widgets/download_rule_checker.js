@@ -83,7 +83,7 @@ function render({ model, el }) {
       if (result.caution_html) {
         box.append(h("div", { class: "nk-drc-caution" }, [h("p", { class: "nk-drc-label", text: L.drc_caution }), h("p", { html: result.caution_html })]));
       }
-      if (result.penalty_html) box.append(h("p", { class: "nk-drc-label", text: L.drc_penalty }), h("div", { class: "nk-drc-penalty", html: result.penalty_html }));
+      if (result.penalty) box.append(h("p", { class: "nk-drc-label", text: L.drc_penalty }), h("div", { class: "nk-drc-penalty" }, [factCard(result.penalty)]));
       const arts = h("ul", { class: "nk-drc-articles" });
       for (const a of result.articles || []) {
         arts.append(h("li", {}, [h("strong", { html: a.label_html }), h("span", { text: "　" }), h("span", { html: a.about_html })]));

@@ -56,7 +56,7 @@ function render({ model, el }) {
       card.append(h("p", { class: "nk-lw-count", text: L.law_step.replace("{number}", number + 1).replace("{total}", total) }));
       card.append(h("h4", { class: "nk-lw-heading", html: step.heading_html || "" }));
       card.append(h("p", { class: "nk-lw-body", html: step.body_html || "" }));
-      for (const f of step.facts_html || []) card.append(h("div", { html: f }));
+      for (const f of step.facts || []) card.append(factCard(f));
       const qid = `nk-lw-q-${step.id}`;
       card.append(h("p", { class: "nk-lw-ask", id: qid, html: step.ask_html || "" }));
       const group = h("div", { class: "nk-lw-choices", role: "group", "aria-labelledby": qid });

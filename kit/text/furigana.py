@@ -131,6 +131,12 @@ def _piece_html(base: str, reading: str | None) -> str:
     return f"<ruby>{html.escape(base)}<rp>(</rp><rt>{html.escape(reading)}</rt><rp>)</rp></ruby>"
 
 
+def text_html(text: str, ruby: bool) -> str:
+    """``text`` as escaped HTML with its line breaks, and with readings if ``ruby``: what a component's
+    browser half sets as an element's HTML (the one kind of HTML the kernel sends)."""
+    return (ruby_html(text) if ruby else plain_html(text)).replace("\n", "<br>")
+
+
 def plain_html(text: str) -> str:
     """``text`` escaped for HTML, with no readings (hand-written ones are left out)."""
     if "《" in text:

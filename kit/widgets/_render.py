@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from kit.content.text import Text
-from kit.text.furigana import plain_html, ruby_html
+from kit.text import furigana
 
 
-def text_html(text: Text, lang: str, furigana: bool) -> str:
-    """``text`` in ``lang`` as safe HTML; Japanese gets ruby readings if ``furigana``."""
-    value = text.get(lang)
-    if furigana and lang == "ja":
-        return ruby_html(value).replace("\n", "<br>")
-    return plain_html(value).replace("\n", "<br>")
+def text_html(text: Text, lang: str, furigana_on: bool) -> str:
+    """``text`` in ``lang`` as safe HTML; Japanese gets ruby readings if ``furigana_on``."""
+    return furigana.text_html(text.get(lang), ruby=furigana_on and lang == "ja")

@@ -23,7 +23,7 @@ from kit.sitting import Sitting
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
-from kit.widgets.fact_card import fact_html
+from kit.widgets.fact_card import fact_view
 
 COMPONENT = "download_rule_checker"
 
@@ -152,7 +152,7 @@ class DownloadRuleChecker(anywidget.AnyWidget):
             "caution_html": self._html(decision.caution) if decision.caution.ja else "",
             "articles": [{"label_html": self._html(a.label) + ("" if a.confirmed else star),
                           "about_html": self._html(a.about)} for a in decision.articles],
-            "penalty_html": fact_html(penalty, self._lang, self._furigana) if penalty else "",
+            "penalty": fact_view(penalty, self._lang, self._furigana) if penalty else None,
             "unconfirmed": bool(unconfirmed),
             "saved": saved,
         }

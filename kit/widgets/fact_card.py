@@ -1,29 +1,58 @@
-"""Explanation sections and fact cards: the lesson's text with each fact's source and date."""
+"""Explanation sections and fact cards: the lesson's text with each fact's source and date.
+
+A fact travels as data (``fact_view``: its statement as escaped text with readings, its source
+line as plain text); the browser's shared ``factCard()`` in ``widgets/_common.js`` draws it, here
+(``FactCard``) and inside the law and download-rule components alike.
+"""
 
 from __future__ import annotations
 
-import html
-
+import anywidget
 import ipywidgets as ipw
+import traitlets
 
 from kit.content.facts import Fact
 from kit.content.lesson_text import Section
 from kit.content.text import Text
 from kit.text.markdown import cjk_emphasis
-from kit.text.ui import label
+from kit.text.ui import label, labels
+from kit.widgets._assets import asset
 from kit.widgets._render import text_html
 
 
-def fact_html(fact: Fact, lang: str, furigana: bool = False) -> str:
-    """One fact as a card: the statement, then its source and as-of date in small print."""
-    return (
-        '<aside class="nk-fact" style="border-left:6px solid #1f5f99;background:#f2f6fa;'
-        'padding:0.6rem 1rem;margin:0.6rem 0;border-radius:6px;color:#1a1a1a">'
-        f"<p style=\"margin:0\">{text_html(fact.text, lang, furigana)}</p>"
-        f"<p style=\"margin:0.3rem 0 0;font-size:0.85rem;color:#3d4f5c\">{html.escape(label('source', lang))}: "
-        f"{html.escape(fact.source)}{html.escape(label('as_of', lang, date=fact.as_of))}</p>"
-        "</aside>"
-    )
+def fact_view(fact: Fact, lang: str, furigana: bool = False) -> dict:
+    """One fact as the browser draws it: the statement (HTML with readings) and its source and as-of date (text)."""
+    return {"html": text_html(fact.text, lang, furigana),
+            "source": f"{label('source', lang)}: {fact.source}{label('as_of', lang, date=fact.as_of)}"}
+
+
+class FactCard(anywidget.AnyWidget):
+    """One fact on its card: the statement, then its source and as-of date in small print."""
+
+    _esm = traitlets.Unicode(asset("fact_card.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("_tokens.css") + asset("_common.css")).tag(sync=True)  # .nk-card-fact, .nk-fact-source
+
+    fact = traitlets.Dict(help="The fact as fact_view() gives it: html (statement) and source (text).").tag(sync=True)
+
+    def __init__(self, fact: Fact, *, lang: str = "ja", furigana: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.fact = fact_view(fact, lang, furigana)
+
+
+class TeacherExplains(anywidget.AnyWidget):
+    """The card students see for a section the teacher explains in person (its body stays hidden)."""
+
+    _esm = traitlets.Unicode(asset("teacher_explains.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("teacher_explains.css")).tag(sync=True)
+
+    heading_html = traitlets.Unicode(help="The section's heading: escaped text with readings if the lesson has furigana.").tag(sync=True)
+    note_html = traitlets.Unicode(help="「ここは先生が説明します」 in the lesson's language, the same way.").tag(sync=True)
+
+    def __init__(self, section: Section, *, lang: str = "ja", furigana: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        both = labels("ja"), labels("en")
+        self.heading_html = text_html(section.heading, lang, furigana)
+        self.note_html = text_html(Text(both[0]["teacher_explains"], both[1]["teacher_explains"]), lang, furigana)
 
 
 class SectionView(ipw.VBox):
@@ -34,7 +63,7 @@ class SectionView(ipw.VBox):
         from IPython.display import Markdown
 
         if section.placeholder:
-            super().__init__(children=[ipw.HTML(placeholder_html(section, lang, furigana))], **kwargs)
+            super().__init__(children=[TeacherExplains(section, lang=lang, furigana=furigana)], **kwargs)
             self.add_class("nk-section")
             return
         body = ipw.Output()
@@ -54,16 +83,6 @@ class SectionView(ipw.VBox):
             text = strip_marks(text)
         text = cjk_emphasis(text)
         body.append_display_data(Markdown(f"### {heading_html}\n\n{text}"))
-        cards = [ipw.HTML(fact_html(facts[f], lang, furigana)) for f in section.facts if f in facts]
+        cards = [FactCard(facts[f], lang=lang, furigana=furigana) for f in section.facts if f in facts]
         super().__init__(children=[body, *cards], **kwargs)
         self.add_class("nk-section")
-
-
-def placeholder_html(section: Section, lang: str, furigana: bool) -> str:
-    """The card students see for a section the teacher explains in person (its body stays hidden)."""
-    heading = text_html(section.heading, lang, furigana)
-    note = text_html(Text(label("teacher_explains", "ja"), label("teacher_explains", "en")), lang, furigana)
-    return ('<div class="nk-placeholder" role="note" style="border:2px dashed #5b6b7a;border-radius:12px;'
-            'padding:1rem 1.25rem;margin:0.75rem 0;background:#f5f7fa;color:#1f2933">'
-            f'<h3 style="margin:0 0 0.4rem 0">{heading}</h3>'
-            f'<p style="margin:0;font-size:1.15rem">🧑‍🏫 {note}</p></div>')

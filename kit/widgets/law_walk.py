@@ -8,10 +8,7 @@ on. ``answer()``, ``next()`` and ``restart()`` do what the buttons do.
 
 from __future__ import annotations
 
-import html
-
 import anywidget
-import ipywidgets as ipw
 import traitlets
 
 from kit.content.facts import Fact
@@ -20,7 +17,7 @@ from kit.sitting import Sitting
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
 from kit.widgets._render import text_html
-from kit.widgets.fact_card import fact_html
+from kit.widgets.fact_card import fact_view
 
 
 class LawWalkView(anywidget.AnyWidget):
@@ -75,7 +72,7 @@ class LawWalkView(anywidget.AnyWidget):
             "id": s.id,
             "heading_html": self._html(s.heading),
             "body_html": self._html(s.body),
-            "facts_html": [fact_html(self._facts[f], self._lang, self._furigana) for f in s.facts if f in self._facts],
+            "facts": [fact_view(self._facts[f], self._lang, self._furigana) for f in s.facts if f in self._facts],
             "ask_html": self._html(s.ask),
             "choices": [{"index": i, "html": self._html(c.text)} for i, c in enumerate(s.choices)],
         }
@@ -133,33 +130,32 @@ class LawWalkView(anywidget.AnyWidget):
                 self.send({"event": "done"})
 
 
-def law_card_html(card: LawCard, facts: dict[str, Fact], lang: str, furigana: bool = False) -> str:
-    """One law as a card: name and article, when it applies, a mild example, the penalty fact, dates."""
+def law_card_view(card: LawCard, facts: dict[str, Fact], lang: str, furigana: bool = False) -> dict:
+    """One law as the browser draws it: name and article, when it applies, a mild example, the penalty fact, dates."""
     def t(text) -> str:
         return text_html(text, lang, furigana)
 
     penalty = facts.get(card.penalty_fact)
-    others = "".join(fact_html(facts[f], lang, furigana) for f in card.facts if f in facts)
-    example = (f'<p class="nk-law-example" style="border:2px dashed #b3261e;border-radius:8px;padding:0.4rem 0.7rem;'
-               f'background:#fff;margin:0.5rem 0">{t(card.example)}</p>') if card.example.ja else ""
-    penalty_part = (f'<p style="font-weight:700;margin:0.6rem 0 0">{html.escape(label("law_penalty", lang))}</p>'
-                    + fact_html(penalty, lang, furigana)) if penalty else ""
-    return (
-        '<section class="nk-law-card" style="border:3px solid #3d4f5c;border-radius:12px;padding:1rem 1.25rem;'
-        'background:#f7f9fb;color:#1a1a1a;max-width:46rem;margin:0.5rem 0;font-size:1.05rem;line-height:1.7">'
-        f'<h3 style="margin:0 0 0.2rem">{t(card.title)} '
-        f'<span style="display:inline-block;font-size:0.9rem;font-weight:700;background:#3d4f5c;color:#fff;'
-        f'border-radius:999px;padding:0.1rem 0.6rem;white-space:nowrap">{t(card.law)}</span></h3>'
-        f'<p style="margin:0.3rem 0">{t(card.what)}</p>{example}{penalty_part}{others}'
-        f'<p style="font-size:0.85rem;color:#3d4f5c;margin:0.4rem 0 0">'
-        f'{html.escape(label("law_not_advice", lang))}{html.escape(label("as_of", lang, date=card.as_of))}</p>'
-        "</section>"
-    )
+    return {
+        "title_html": t(card.title), "law_html": t(card.law), "what_html": t(card.what),
+        "example_html": t(card.example) if card.example.ja else "",
+        "penalty": fact_view(penalty, lang, furigana) if penalty else None,
+        "facts": [fact_view(facts[f], lang, furigana) for f in card.facts if f in facts],
+        "small": label("law_not_advice", lang) + label("as_of", lang, date=card.as_of),
+    }
 
 
-class LawCardView(ipw.HTML):
+class LawCardView(anywidget.AnyWidget):
     """A law card (static): what the law says, the penalty from its fact, with source and dates."""
 
+    _esm = traitlets.Unicode(asset("law_card.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("law_card.css")).tag(sync=True)
+
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    shown = traitlets.Dict(help="The card as law_card_view() gives it.").tag(sync=True)
+
     def __init__(self, card: LawCard, facts: dict[str, Fact], *, lang: str = "ja", furigana: bool = False, **kwargs):
-        super().__init__(value=law_card_html(card, facts, lang, furigana), **kwargs)
+        super().__init__(**kwargs)
         self.card = card
+        self.labels = labels(lang)
+        self.shown = law_card_view(card, facts, lang, furigana)

@@ -66,7 +66,7 @@ def test_a_new_lesson_validates_and_runs(folder, tmp_path, capsys):
     guide = load_guide(folder / "datasets/guides/defamation-jhs.yaml")
     assert sum(s.minutes for s in guide.timing) == 45 and guide.questions
     shown = outputs_text(execute(notebook, tmp_path))
-    assert 'class="nk-placeholder"' in shown  # the placeholder card, not its notes for the teacher
+    assert "ここは先生が説明します" in shown  # the placeholder card's words, not its notes for the teacher
     assert "【先生へ】" not in shown
     assert "nk-problem" not in shown  # no problem card anywhere
 
@@ -114,12 +114,13 @@ def test_a_second_lesson_gets_a_new_id_and_an_existing_id_is_refused(folder, tmp
 def test_a_placeholder_section_shows_a_neutral_card_without_its_notes():
     from kit.content.lesson_text import Section
     from kit.content.text import Text
-    from kit.widgets.fact_card import SectionView
+    from kit.widgets.fact_card import SectionView, TeacherExplains
 
     section = Section("explain", Text("説明", "Explanation"), Text("【先生へ】ここに書く", "[For the teacher]"), placeholder=True)
     for lang, expected in (("ja", "ここは先生が説明します"), ("en", "Your teacher will explain")):
         (card,) = SectionView(section, {}, lang=lang).children
-        assert expected in card.value and "nk-placeholder" in card.value
-        assert "先生へ" not in card.value and "For the teacher" not in card.value
+        sent = str(card.get_state())
+        assert isinstance(card, TeacherExplains) and expected in card.note_html and "説明" in sent
+        assert "先生へ" not in sent and "For the teacher" not in sent
     (card,) = SectionView(section, {}, lang="ja", furigana=True).children
-    assert "<ruby>" in card.value
+    assert "<ruby>" in card.note_html and "<rt>せつめい</rt>" in card.heading_html

@@ -47,8 +47,8 @@ def test_prediction_is_recorded_before_the_outcome_is_shown(law, kept):
         "download_rule_checker:download-rule:download-crime", (1,), False, "practice")
     assert (stored.lesson, stored.student, stored.class_code) == ("piracy-jh", "7", "2-1")
     assert w.result["outcome"] == "crime" and w.result["correct"] is False
-    assert "拘禁刑" in w.result["penalty_html"] and w.result["articles"]
-    assert "親告罪" in w.result["penalty_html"] and "2025-06-01" in w.result["penalty_html"]  # the dated fact card
+    assert "拘禁刑" in w.result["penalty"]["html"] and w.result["articles"]
+    assert "親告罪" in w.result["penalty"]["html"] and "2025-06-01" in w.result["penalty"]["source"]  # the dated fact card
 
 
 def test_nothing_about_the_outcome_reaches_the_browser_before_the_prediction(law):
@@ -130,4 +130,4 @@ def test_paid_music_downloaded_once_is_a_crime_and_shows_its_penalty_fact(law):
     w.describe({"action": "download", "work": "music_video", "source": "known", "sold": "yes"})
     w.predict("illegal")
     assert w.result["outcome"] == "crime" and "1回だけでも" in w.result["reason_html"]
-    assert "200万円" in w.result["penalty_html"] and not w.result["unconfirmed"]
+    assert "200万円" in w.result["penalty"]["html"] and not w.result["unconfirmed"]

@@ -27,7 +27,8 @@ def test_the_answer_never_reaches_the_browser_before_answering(walk, facts):
     view = LawWalkView(walk, facts)
     state = json.dumps({k: v for k, v in view.get_state().items() if k not in ("_esm", "_css", "labels")}, ensure_ascii=False)
     assert "そのとおり" not in state and "correct" not in state and view.result == {}
-    assert "2022年7月7日" in view.step["facts_html"][0] and "（2022-07-07 時点）" in view.step["facts_html"][0]
+    fact = view.step["facts"][0]  # the statement, then its source line
+    assert "2022年7月7日" in fact["html"] and "（2022-07-07 時点）" in fact["source"]
 
 
 def test_answer_is_recorded_before_feedback_then_next_step(walk, facts, kept):
@@ -71,15 +72,15 @@ def test_forged_messages_change_nothing(walk, facts, kept):
 
 def test_english(walk, facts):
     view = LawWalkView(walk, facts, lang="en")
-    assert view.step["ask_html"] == "Which is right?" and "(as of 2022-07-07)" in view.step["facts_html"][0]
+    assert view.step["ask_html"] == "Which is right?" and "(as of 2022-07-07)" in view.step["facts"][0]["source"]
 
 
 def test_law_card_shows_penalty_fact_with_source_and_dates(facts):
     card = load_law_cards(FIXTURES / "datasets" / "law" / "cards.yaml").card("insult")
-    view = LawCardView(card, facts)
-    assert "刑法231条" in view.value and "（してはいけない例）" in view.value
-    assert "2022年7月7日" in view.value and "法務省" in view.value and "2026-11" in view.value
-    assert "法的な助言ではありません" in view.value
+    shown = LawCardView(card, facts).shown
+    assert "刑法231条" in shown["law_html"] and "（してはいけない例）" in shown["example_html"]
+    assert "2022年7月7日" in shown["penalty"]["html"] and "法務省" in shown["penalty"]["source"] and "2026-11" in shown["small"]
+    assert "法的な助言ではありません" in shown["small"]
 
 
 def test_lesson_shows_several_cards_and_a_card_it_lacks_as_a_note(datasets, monkeypatch):
