@@ -124,14 +124,14 @@ def test_lesson_builds_the_lab_in_one_line(datasets, monkeypatch):
 def test_lesson_shows_a_card_for_bad_input(datasets, monkeypatch, call, words):
     monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
     card = Lesson("demo", params={}).spread_lab(**call)
-    assert isinstance(card, ProblemCard) and words in card.value and "Traceback" not in card.value
+    assert isinstance(card, ProblemCard) and words in " ".join(card.sentences) and "Traceback" not in str(card.get_state())
 
 
 def test_lesson_card_for_a_malformed_network_file(datasets, monkeypatch):
     monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
     (datasets / "networks" / "tiny.json").write_text((FIXTURES / "datasets/networks/tiny.json").read_text()[:-20], "utf-8")
     card = Lesson("demo", params={}).spread_lab("networks/tiny.json")
-    assert isinstance(card, ProblemCard) and "JSON として読めません" in card.value
+    assert isinstance(card, ProblemCard) and "JSON として読めません" in " ".join(card.sentences)
 
 
 def test_warm_reads_the_networks_and_ignores_broken_ones(datasets, monkeypatch):
