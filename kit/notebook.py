@@ -90,7 +90,8 @@ def _document(path: Path) -> dict:
     return doc
 
 
-def _meta(doc: dict) -> dict | None:
+def netkit_of(doc: dict) -> dict | None:
+    """``metadata.netkit`` of a notebook already read (a dict, or nbformat's), None when missing or not a mapping."""
     metadata = doc.get("metadata")
     meta = metadata.get("netkit") if isinstance(metadata, dict) else None
     return meta if isinstance(meta, dict) else None
@@ -99,7 +100,7 @@ def _meta(doc: dict) -> dict | None:
 def metadata(path: Path) -> dict | None:
     """``metadata.netkit`` of the notebook at ``path``; None when it is unreadable, missing or not a mapping."""
     try:
-        return _meta(_document(path))
+        return netkit_of(_document(path))
     except (OSError, ValueError):
         return None
 
@@ -123,7 +124,7 @@ def read(path: Path) -> Notebook:
                     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and isinstance(node.func.value, ast.Name) and node.func.value.id in names),
                    key=lambda c: (c.cell, c.line, c.column))
-    return Notebook(Path(path), _meta(doc), tuple(calls), tuple(errors))
+    return Notebook(Path(path), netkit_of(doc), tuple(calls), tuple(errors))
 
 
 def lesson_notebooks(folder: Path) -> Iterator[Path]:

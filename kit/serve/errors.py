@@ -179,6 +179,8 @@ def use_kit_executor() -> None:
     import voila.notebook_renderer as renderer
     from voila.execute import VoilaExecutor
 
+    from kit.notebook import netkit_of
+
     if getattr(renderer.VoilaExecutor, "netkit", False):
         return
 
@@ -188,7 +190,7 @@ def use_kit_executor() -> None:
         def strip_code_cell_errors(self, cell):
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error" and output.get("ename") not in ("ExecutionError", "TimeoutError"):
-                    meta = self.nb.metadata.get("netkit", {}) if self.nb is not None else {}
+                    meta = (netkit_of(self.nb) if self.nb is not None else None) or {}
                     lesson = meta.get("id") or meta.get("title_ja") or "?"
                     tell_teacher(say("serve_cell_failed", lesson=lesson, cell=cell.get("execution_count") or "?",
                                      cause=f"{output.get('ename')}: {str(output.get('evalue', ''))[:200]}"))
