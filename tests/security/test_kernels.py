@@ -74,6 +74,7 @@ def test_the_kernel_limit_holds_against_simultaneous_requests_that_skip_the_pool
         deadline = time.monotonic() + 180
         while "is filled with 1 kernel" not in srv.output() and time.monotonic() < deadline:
             time.sleep(0.5)  # the class arrives once the pool is ready
+        assert "is filled with 1 kernel" in srv.output(), "the pool did not fill in 180 s"
         with concurrent.futures.ThreadPoolExecutor(6) as pool:
             pages = list(pool.map(lambda i: Student(srv.url).get(f"voila/render/piracy/basics.ipynb?theme=dark&n={i}", timeout=240),
                                   range(6)))
