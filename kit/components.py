@@ -32,6 +32,7 @@ class Kind:
     suffixes: tuple[str, ...] = CONTENT_SUFFIXES
     strict: str = ""  # the loader ``netkit validate`` uses, when the lesson's keeps the sound part of a broken file
     facts: str = ""  # "module:function" (content, facts) -> problems: the fact ids the file names, checked
+    params: str = ""  # "module:function" (content) -> problems: values the file gives a model, checked as the model checks them
     beside: tuple[str, ...] = ()  # files next to it that its loader reads too (a change to them is a change)
     whole_folder: bool = False  # read as one folder, not file by file
 
@@ -90,7 +91,8 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("law_cards", _C + "law:load_law_cards", "law", prefix="cards", facts=_C + "law:fact_problems"),
     Kind("law_walk", _C + "law:load_law_walk", "law", facts=_C + "law:fact_problems"),
     Kind("law_rules", _C + "law_rules:load_law_rules", "law_rules", facts=_C + "law_rules:fact_problems"),
-    Kind("estimates", _C + "estimates:load_estimates", "estimates", facts=_C + "estimates:fact_problems"),
+    Kind("estimates", _C + "estimates:load_estimates", "estimates", facts=_C + "estimates:fact_problems",
+         params="kit.models.lab_settings:assumption_problems"),
     Kind("timeline", _C + "timeline:load_timeline", "timelines", facts=_C + "timeline:fact_problems"),
     Kind("facts", _C + "facts:load_all_facts", "facts", suffixes=YAML, whole_folder=True),
 )

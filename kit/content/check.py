@@ -56,6 +56,8 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
             continue
         if spec.facts:
             report.problems += attribute(spec.facts)(content, facts)
+        if spec.params:
+            report.problems += attribute(spec.params)(content)
     report.problems += _measurement_problems(datasets, report)
     report.files += len(reading_files(datasets / "readings"))
     try:

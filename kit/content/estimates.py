@@ -3,13 +3,15 @@
 Each estimate names the fact that holds its number, source and date, so a figure is written once
 (in ``datasets/facts``). One estimate carries the assumptions it was computed with; the explorer
 lets students change them. ``load_estimates`` checks the file; ``with_facts`` joins the facts and
-raises ``ContentError`` when a named fact is missing or has no number.
+raises ``ContentError`` when a named fact is missing or has no number. The assumptions are the piracy
+estimate model's parameters, so the model checks them (``kit.models.lab_settings.assumption_problems``,
+run by ``netkit validate`` and by the explorer).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from kit.content import schema
@@ -30,7 +32,7 @@ class Estimate:
     label: Text
     counts: Text
     method: Text
-    assumptions: Mapping[str, float] | None = None
+    assumptions: Mapping[str, float] | None = None  # as written in the file, by parameter name
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,6 @@ class EstimateSet:
 
 def load_estimates(path: str | Path) -> EstimateSet:
     """Read an estimates file; raise ``ContentError`` listing every problem."""
-    from kit.models.parameters import ParamError, checked
-    from kit.models.piracy_estimate import EstimateParams
-
     table = read_table(path, items_key="estimates")
     rows, problems = checked_rows("estimate", table)
     meta = dict(table.meta)
@@ -83,14 +82,9 @@ def load_estimates(path: str | Path) -> EstimateSet:
             problems.append(ContentProblem(table.file, row.place, "id", f"id「{v['id']}」が2回あります。", f"id '{v['id']}' appears twice."))
             continue
         seen.add(v["id"])
-        assumptions = v.get("assumptions")
+        assumptions = v.get("assumptions")  # as written: the model checks the values
         if assumptions is not None:
-            try:
-                params = checked(EstimateParams, assumptions)
-                assumptions = {f.name: getattr(params, f.name) for f in fields(params)}
-            except ParamError as exc:
-                problems.append(ContentProblem(table.file, row.place, "assumptions", exc.ja, exc.en))
-                continue
+            assumptions = dict(assumptions)
         estimates.append(Estimate(v["id"], v["fact"], float(v["yen_per_unit"]), Text.from_row(v, "label"),
                                   Text.from_row(v, "counts"), Text.from_row(v, "method"), assumptions))
     explore = meta.get("explore")

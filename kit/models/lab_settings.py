@@ -1,8 +1,10 @@
-"""The starting values a lesson notebook writes for a lab (``lesson.spread_lab(nudge=0.2)``), checked as the model checks them.
+"""The starting values a lesson notebook writes for a lab (``lesson.spread_lab(nudge=0.2)``), and the assumptions an
+estimates file gives the estimate explorer, checked as the model checks them.
 
 ``netkit validate`` runs these through the component registry (``kit.components``) on calls it has
 parsed, not run (``kit.notebook``): a value written as a constant is checked against its range, a
-computed one only for its name.
+computed one only for its name. The estimates file's assumptions are its kind's ``params`` hook, which
+the explorer runs too, so a lesson shows the same sentence on its card.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.content.errors import ContentProblem
-from kit.models.parameters import ParamError, check, spec
+from kit.content.estimates import EstimateSet
+from kit.models.parameters import ParamError, check, checked, spec
 from kit.notebook import UNKNOWN, Call
 
 
@@ -46,4 +49,19 @@ def _param_problems(params_class, name: str, place: str, call: Call, skip: tuple
                 check(params_class, key, value)
         except ParamError as exc:
             problems.append(ContentProblem(name, place, key, exc.ja, exc.en))
+    return problems
+
+
+def assumption_problems(estimates: EstimateSet) -> list[ContentProblem]:
+    """The assumptions an estimates file gives the piracy estimate (``assumptions:``), each checked as the model checks it."""
+    from kit.models.piracy_estimate import EstimateParams
+
+    problems = []
+    for estimate in estimates.estimates:
+        if estimate.assumptions is None:
+            continue
+        try:
+            checked(EstimateParams, estimate.assumptions)
+        except ParamError as exc:
+            problems.append(ContentProblem(estimates.file, estimate.id, "assumptions", exc.ja, exc.en))
     return problems

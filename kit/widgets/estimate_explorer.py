@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from kit.content.errors import ContentError
 from kit.content.estimates import EstimateSet
 from kit.content.facts import Fact
 from kit.content.text import Text
+from kit.models.lab_settings import assumption_problems
+from kit.models.parameters import checked
 from kit.models.piracy_estimate import EstimateParams, headline, reading_minutes
 from kit.text.numbers import amount
 from kit.text.ui import label
@@ -27,10 +30,13 @@ class EstimateExplorer(ModelLab):
                  furigana: bool = False, **kwargs):
         self.estimates = estimates
         self._facts = estimates.with_facts(facts)
+        wrong = assumption_problems(estimates)
+        if wrong:
+            raise ContentError(wrong)
         target = estimates.explored
-        self._basis = EstimateParams(**target.assumptions)
+        self._basis = checked(EstimateParams, target.assumptions)
         self._published = self._facts[target.id].value * target.yen_per_unit
-        super().__init__(lang=lang, furigana=furigana, start=dict(target.assumptions), title=estimates.title,
+        super().__init__(lang=lang, furigana=furigana, start=self._basis.values(), title=estimates.title,
                          lead=Text(label("est_lead", "ja"), label("est_lead", "en")), prompts=estimates.prompts, **kwargs)
 
     def present(self, p: EstimateParams) -> dict:

@@ -1,4 +1,4 @@
-"""A teacher's estimates file: wrong assumptions, a wrong explore id or a missing fact are named."""
+"""A teacher's estimates file: a wrong explore id or a missing fact are named (wrong assumptions: tests/models/test_lab_settings.py)."""
 
 from __future__ import annotations
 
@@ -31,12 +31,6 @@ def test_the_shipped_file_agrees_with_the_facts():
     facts = estimates.with_facts(load_all_facts(REPO / "datasets" / "facts"))
     assert facts["abj-world-2025"].value == 8.5 and facts["coda-2025"].value == 5.7
     assert estimates.explored.assumptions == {"minutes_per_volume": 30, "price": 500, "buy_share": 1.0}
-
-
-def test_assumptions_out_of_range(tmp_path, doc):
-    doc["estimates"][0]["assumptions"]["minutes_per_volume"] = 0
-    found = problems(tmp_path, doc)
-    assert found[0].field == "assumptions" and "5分〜120分" in found[0].why
 
 
 def test_explore_must_name_an_estimate_with_assumptions(tmp_path, doc):

@@ -72,3 +72,12 @@ def test_a_lesson_shows_a_problem_card_for_a_bad_value_or_a_missing_fact(tmp_pat
         "fact: abj-loss-2024", "fact: abj-loss-2099"), "utf-8")
     card = lesson.estimate_explorer(str(broken))
     assert isinstance(card, ProblemCard) and "abj-loss-2099" in card.problems[0].why
+
+
+def test_a_lesson_shows_a_problem_card_for_an_assumption_out_of_range(tmp_path):
+    broken = tmp_path / "estimates.yaml"
+    broken.write_text((DATASETS / "estimates" / "piracy_losses.yaml").read_text("utf-8").replace(
+        "minutes_per_volume: 30", "minutes_per_volume: 0"), "utf-8")
+    card = Lesson("piracy-test", params={}).estimate_explorer(str(broken))
+    assert isinstance(card, ProblemCard)
+    assert card.problems[0].field == "assumptions" and "5分〜120分" in card.problems[0].why
