@@ -21,7 +21,7 @@ from kit.store import Answer, open_store
 
 def _write(path: str, worker: int, count: int, start) -> None:
     store = open_store(path)
-    start.wait()
+    start.wait(120)  # every process has its connection open: the clock starts once all have
     for i in range(count):
         store.record(Answer("bench", f"q{i % 12}", (i % 4,), i % 3 == 0, "pre", f"s{worker}", f"{worker}", "1-1"))
     store.close()
@@ -31,13 +31,12 @@ def run(processes: int, answers: int, folder: Path) -> dict:
     """Write ``processes`` × ``answers`` rows at once; return the figures."""
     path = folder / "results.sqlite3"
     open_store(path).close()
-    start = multiprocessing.Event()
+    start = multiprocessing.Barrier(processes + 1)
     procs = [multiprocessing.Process(target=_write, args=(str(path), w, answers, start)) for w in range(processes)]
     for p in procs:
         p.start()
-    time.sleep(1.0)  # let every process open its connection before the clock starts
+    start.wait(120)
     t0 = time.perf_counter()
-    start.set()
     for p in procs:
         p.join()
     elapsed = time.perf_counter() - t0
