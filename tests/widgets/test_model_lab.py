@@ -26,6 +26,7 @@ def test_sliders_come_from_the_parameter_metadata():
     assert [s["name"] for s in lab.controls] == [s.name for s in specs(IncomeParams)]
     royalty = next(s for s in lab.controls if s["name"] == "royalty_rate")
     assert royalty["assumption"] and (royalty["min"], royalty["max"], royalty["step"]) == (0.03, 0.2, 0.01)
+    assert royalty["label"] == "作者の印税率" and "作者に届く割合" in royalty["help_html"]  # help from kit/text/params.yaml
     price = next(s for s in lab.controls if s["name"] == "price")
     assert not price["assumption"] and "ABJ" in price["source_html"]
     assert lab.shown["pirate_share"] == "30%" and lab.shown["readers"] == "2万人" and lab.values["readers"] == 20000
