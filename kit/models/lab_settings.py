@@ -24,6 +24,13 @@ def flaming_problems(name: str, place: str, call: Call, file, content, datasets:
     return _param_problems(FlamingParams, name, place, call, skip=("seed",))
 
 
+def creator_income_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
+    """Starting values a notebook gives the manga income model (``lesson.creator_income(pirate_share=0.5)``)."""
+    from kit.models.creator_income import IncomeParams
+
+    return _param_problems(IncomeParams, name, place, call)
+
+
 def spread_lab_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
     """A spread lab's network file must exist and its starting values be in range."""
     from kit.models.spread import Params

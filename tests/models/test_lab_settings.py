@@ -1,4 +1,5 @@
-"""What netkit validate checks of values a teacher gives a model: the estimates file's assumptions, as the model checks them."""
+"""What netkit validate checks of values a teacher gives a model: the estimates file's assumptions and a
+lesson's starting values for the income model, as the model checks them."""
 
 from __future__ import annotations
 
@@ -37,3 +38,19 @@ def test_netkit_validate_reports_it(tmp_path):
     written(tmp_path, price=-5)
     report = check_tree(tmp_path / "datasets")
     assert [p.field for p in report.problems if "piracy_losses" in p.file] == ["assumptions"]
+
+
+def test_netkit_validate_checks_the_income_models_starting_values_in_a_notebook(tmp_path):
+    import nbformat
+
+    from kit.content.check import check_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["netkit"] = {"title_ja": "海賊版", "topic": "piracy", "audience": "中学生"}
+    nb.cells = [nbformat.v4.new_code_cell("lesson.creator_income(pirate_share=2, readers=5000, audience=3)")]
+    lessons = tmp_path / "lessons"
+    (lessons / "piracy").mkdir(parents=True)
+    nbformat.write(nb, lessons / "piracy" / "income.ipynb")
+    found = {p.field: p.why for p in check_notebook(lessons / "piracy" / "income.ipynb", lessons, REPO / "datasets")}
+    assert set(found) == {"pirate_share", "audience"}
+    assert "0%〜95%" in found["pirate_share"] and "使えるのは readers" in found["audience"]
