@@ -7,6 +7,10 @@ correction (Hautus 1995): H = (hits + 0.5) / (true trials + 1) and F = (false al
 (how well the class tells true from false) and c = −(z(H) + z(F)) / 2 (above 0: leaning to "×",
 sceptical; below 0: leaning to "○", credulous). Both are NaN when the phase had no true or no
 false items answered. Only items the question bank marks as true/false are used.
+
+``sdt_change_table`` adds how sure each figure is: d′ and c before and after and their change,
+each with a bootstrap interval over students (``kit.analysis.bootstrap``), and how many students
+answered ○× items both before and after.
 """
 
 from __future__ import annotations
@@ -14,12 +18,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from statistics import NormalDist
 
+import numpy as np
 import pandas as pd
 
+from kit.analysis.bootstrap import SEED, sdt_intervals
 from kit.content.quiz import Question, QuestionType
 
 KEYS = ["class_code", "lesson", "phase"]
 COLUMNS = KEYS + ["true_trials", "hits", "false_trials", "false_alarms", "hit_rate", "false_alarm_rate", "d_prime", "c"]
+MEASURES = [f"{m}_{p}" for m in ("d_prime", "c") for p in ("pre", "post", "change")]
+CHANGE_COLUMNS = ["class_code", "lesson", "students_both"] + [f"{m}{end}" for m in MEASURES for end in ("", "_low", "_high")]
+COUNTS = ["true_trials", "hits", "false_trials", "false_alarms"]
 TRUE_RESPONSE = "1"  # choice 1 of a ○× item is ○, written 1-based as in answers_frame
 
 
@@ -33,8 +42,7 @@ def sdt_table(frame: pd.DataFrame, questions: Mapping[str, Question]) -> pd.Data
     Returns:
         Columns ``COLUMNS``: trial and response counts, corrected H and F, d′ and c.
     """
-    truth = {qid: q.answer == (0,) for qid, q in questions.items() if q.type is QuestionType.TRUEFALSE}
-    answers = frame[frame["item"].isin(truth.keys())]
+    answers, truth = _truefalse(frame, questions)
     rows = []
     for keys, group in answers.groupby(KEYS, sort=True):
         is_true = group["item"].map(truth).astype(bool)
@@ -53,3 +61,46 @@ def sdt_measures(true_trials: int, hits: int, false_trials: int, false_alarms: i
     false_alarm_rate = (false_alarms + 0.5) / (false_trials + 1)
     z = NormalDist().inv_cdf
     return hit_rate, false_alarm_rate, z(hit_rate) - z(false_alarm_rate), -(z(hit_rate) + z(false_alarm_rate)) / 2
+
+
+def sdt_change_table(frame: pd.DataFrame, questions: Mapping[str, Question], seed: int = SEED) -> pd.DataFrame:
+    """Per (class_code, lesson): d′ and c before, after and their change, each with its interval.
+
+    Every student who answered a ○× item in either phase is drawn (with no trials in a phase they
+    skipped), so the estimates are those of ``sdt_table``. ``students_both`` counts the students
+    with ○× answers before and after: the class size that says whether a change can be judged.
+
+    Returns:
+        Columns ``CHANGE_COLUMNS``: for each of ``MEASURES`` the estimate and ``_low`` / ``_high``.
+    """
+    counts = student_counts(frame, questions)
+    rows = []
+    for (class_code, lesson), group in counts.groupby(["class_code", "lesson"], sort=True):
+        pre, post = group[[f"pre_{c}" for c in COUNTS]].to_numpy(), group[[f"post_{c}" for c in COUNTS]].to_numpy()
+        both = int(((pre[:, 0] + pre[:, 2] > 0) & (post[:, 0] + post[:, 2] > 0)).sum())
+        found = sdt_intervals(pre, post, seed)
+        rows.append((class_code, lesson, both,
+                     *(v for m in MEASURES for v in (found[m].estimate, found[m].low, found[m].high))))
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def student_counts(frame: pd.DataFrame, questions: Mapping[str, Question]) -> pd.DataFrame:
+    """One row per (class_code, lesson, student_key): ``COUNTS`` before (``pre_…``) and after (``post_…``)."""
+    answers, truth = _truefalse(frame, questions)
+    answers = answers[answers["phase"].isin(["pre", "post"])]
+    is_true = answers["item"].map(truth).astype(bool)
+    said_true = answers["response"] == TRUE_RESPONSE
+    marks = pd.DataFrame({"true_trials": is_true, "hits": is_true & said_true, "false_trials": ~is_true,
+                          "false_alarms": ~is_true & said_true}).astype(int)
+    keys = [answers["class_code"], answers["lesson"], answers["student_key"], answers["phase"]]
+    summed = marks.groupby(keys).sum().unstack("phase", fill_value=0)
+    columns = [f"{phase}_{count}" for phase in ("pre", "post") for count in COUNTS]
+    if summed.empty:
+        return pd.DataFrame(columns=["class_code", "lesson", "student_key", *columns])
+    summed.columns = [f"{phase}_{count}" for count, phase in summed.columns]
+    return summed.reindex(columns=columns, fill_value=0).astype(np.int64).reset_index()
+
+
+def _truefalse(frame: pd.DataFrame, questions: Mapping[str, Question]) -> tuple[pd.DataFrame, dict[str, bool]]:
+    truth = {qid: q.answer == (0,) for qid, q in questions.items() if q.type is QuestionType.TRUEFALSE}
+    return frame[frame["item"].isin(truth.keys())], truth

@@ -75,11 +75,13 @@ def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
     """The dashboard's figures for the answers of one class and one lesson."""
     from kit.analysis import (
         answers_frame,
+        explain_change,
         explain_sdt,
         explain_sittings,
         item_table,
         participation_table,
         prepost_table,
+        sdt_change_table,
         sdt_table,
         student_table,
     )
@@ -106,41 +108,63 @@ def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
         for _, row in student_table(frame).sort_values(["needs_help", "student_key"], ascending=[False, True]).iterrows()
     ]
     return {"participation": participation, "items": items, "students": students,
-            "prepost": _prepost(prepost_table(frame).iloc[0], lang), "sdt": _sdt(sdt_table(frame, questions), lang, explain_sdt)}
+            "prepost": _prepost(prepost_table(frame).iloc[0], lang, explain_change),
+            "sdt": _sdt(sdt_table(frame, questions), sdt_change_table(frame, questions), lang, explain_sdt)}
 
 
-def _prepost(row, lang: str) -> dict | None:
+def _prepost(row, lang: str, explain) -> dict | None:
+    from kit.analysis import tidy
+
     pre, post = row["pre_mean"], row["post_mean"]
     # a phase nobody took has no bar: a 「事後 0%」 before the post-test would read as a failed class
     bars = [(label(key, lang), float(value)) for key, value in (("prepost_pre", pre), ("prepost_post", post))
             if not math.isnan(value)]
     if math.isnan(post):
-        return {"bars": bars, "summary": label("prepost_post_none", lang)}
+        return {"bars": bars, "summary": label("prepost_post_none", lang), "verdict": ""}
     if int(row["paired"]) == 0:
-        return {"bars": bars, "summary": label("prepost_unpaired", lang)}
-    summary = label("prepost_summary", lang, paired=int(row["paired"]), change=row["change_mean"] * 100,
+        return {"bars": bars, "summary": label("prepost_unpaired", lang), "verdict": ""}
+    summary = label("prepost_summary", lang, paired=int(row["paired"]), change=tidy(row["change_mean"] * 100, 0),
                     pre=pre * 100, post=post * 100)
     if not math.isnan(row["normalized_gain"]):
-        summary += " " + label("prepost_gain", lang, gain=row["normalized_gain"])
-    return {"bars": bars, "summary": summary}
+        summary += " " + label("prepost_gain", lang, gain=tidy(row["normalized_gain"]))
+    return {"bars": bars, "summary": summary, "verdict": explain(row, lang)}
 
 
-def _sdt(table, lang: str, explain) -> dict | None:
+def _sdt(table, change_table, lang: str, explain) -> dict | None:
+    """The d′ and c table, each pre and post value with its interval, a row for the change, and the sentences."""
     if table.empty:
         return None
-    rows = [[_phase(r["phase"], lang), _num(r["hit_rate"]), _num(r["false_alarm_rate"]), _num(r["d_prime"]),
-             _num(r["c"], "{:+.2f}")] for _, r in table.sort_values("phase", key=lambda p: p.map(_ORDER)).iterrows()]
-    by_phase = {r["phase"]: r for _, r in table.iterrows()}
+    change = None if change_table.empty else change_table.iloc[0]
+    rows = [[_phase(r["phase"], lang), _num(r["hit_rate"]), _num(r["false_alarm_rate"]),
+             _with_interval(change, "d_prime", r["phase"], r["d_prime"], "{:.2f}"),
+             _with_interval(change, "c", r["phase"], r["c"], "{:+.2f}")]
+            for _, r in table.sort_values("phase", key=lambda p: p.map(_ORDER)).iterrows()]
+    if change is not None and not math.isnan(change["d_prime_change"]):
+        rows.append([label("sdt_change_row", lang), "—", "—",
+                     _with_interval(change, "d_prime", "change", change["d_prime_change"], "{:+.2f}"),
+                     _with_interval(change, "c", "change", change["c_change"], "{:+.2f}")])
     return {"header": [label(k, lang) for k in ("sdt_phase", "sdt_h", "sdt_f", "sdt_d", "sdt_c")], "rows": rows,
-            "explanation": explain(by_phase.get("pre"), by_phase.get("post"), lang),
+            "explanation": explain(change, lang), "interval_note": label("sdt_interval_note", lang),
             "meanings": [label("sdt_d_means", lang), label("sdt_c_means", lang)]}
+
+
+def _with_interval(change, measure: str, phase: str, value, fmt: str) -> str:
+    """``value`` and, for pre, post and the change, its 95% interval: 「0.52（0.10〜0.95）」."""
+    shown = _num(value, fmt)
+    key = f"{measure}_{phase}"
+    if change is None or f"{key}_low" not in change or math.isnan(change[f"{key}_low"]):
+        return shown
+    return f"{shown}（{_num(change[f'{key}_low'], fmt)}〜{_num(change[f'{key}_high'], fmt)}）"
 
 
 _ORDER = {"pre": 0, "post": 1, "practice": 2}.get
 
 
 def _num(value, fmt: str = "{:.2f}") -> str:
-    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else fmt.format(value)
+    """``value`` for people: "—" when unknown, and a value that rounds to zero as 0.00, never -0.00."""
+    from kit.analysis import tidy
+
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else fmt.format(tidy(value))
 
 
 # Shares from 0 to 1: an export writes them as numbers Excel shows as percentages.

@@ -7,7 +7,7 @@ from kit.analysis.headings import headings, with_headings
 
 
 def test_every_column_has_a_heading_in_both_languages():
-    columns = {*frame.COLUMNS, *items.COLUMNS, *students.COLUMNS, *prepost.COLUMNS, *sdt.COLUMNS,
+    columns = {*frame.COLUMNS, *items.COLUMNS, *students.COLUMNS, *prepost.COLUMNS, *sdt.COLUMNS, *sdt.CHANGE_COLUMNS,
                *participation.participation_table(frame.answers_frame([])).columns}
     assert columns <= headings("ja").keys() and columns <= headings("en").keys()
 

@@ -44,12 +44,34 @@ def test_dprime_and_c_match_the_hand_worked_example(datasets):
     h_pre = f_pre = 2.5 / 3
     # Post: hits 2/2 → 2.5/3; false alarms 1/2 → 1.5/3.
     h_post, f_post = 2.5 / 3, 1.5 / 3
-    rows = {r[0]: r for r in report["sdt"]["rows"]}
+    rows = {r[0]: [v.split("（")[0] for v in r] for r in report["sdt"]["rows"]}  # each value, then its interval
     assert rows["事前"][3] == f"{z(h_pre) - z(f_pre):.2f}" == "0.00"
     assert rows["事後"][3] == f"{z(h_post) - z(f_post):.2f}"
     assert rows["事後"][4] == f"{-(z(h_post) + z(f_post)) / 2:+.2f}"
-    assert report["sdt"]["explanation"]  # plain sentences for the teacher
-    assert [r[0] for r in report["sdt"]["rows"]] == ["事前", "事後"]
+    assert rows["変化（事後−事前）"][3] == f"{z(h_post) - z(f_post):+.2f}"
+    assert [r[0] for r in report["sdt"]["rows"]] == ["事前", "事後", "変化（事後−事前）"]
+
+
+def test_two_students_are_too_few_to_conclude_and_every_value_has_its_interval(datasets):
+    report = build_report(answers(), datasets, "ja")
+    assert report["sdt"]["explanation"] == [report["sdt"]["explanation"][0]]  # one sentence: too few to judge
+    assert "2 人だけ" in report["sdt"]["explanation"][0] and "見分ける力が上がりました" not in report["sdt"]["explanation"][0]
+    assert "2 人だけ" in report["prepost"]["verdict"] and "上がりました" not in report["prepost"]["verdict"]
+    assert all("（" in v and "〜" in v for row in report["sdt"]["rows"] for v in row[3:])
+    assert "95% の範囲" in report["sdt"]["interval_note"]
+    assert "-0.00" not in repr(report) and "+0.00" in repr(report)  # pre: c = 0 shows as +0.00, not -0.00
+
+
+def test_a_class_of_thirty_that_learned_is_told_so_with_its_interval(datasets):
+    out = []
+    for s in range(30):
+        for phase, says_true_on_false in (("pre", (0,)), ("post", (1,))):
+            out.append(Answer("demo", "q-tf", says_true_on_false, says_true_on_false == (1,), phase, f"s{s}", f"{s}", "1-1"))
+            out.append(Answer("demo", "q-tf-true", (0,), True, phase, f"s{s}", f"{s}", "1-1"))
+    report = build_report(out, datasets, "ja")
+    assert report["sdt"]["explanation"][0].startswith("授業の後、本当の話とうその話を見分ける力が上がりました")
+    assert report["prepost"]["verdict"].startswith("授業の後、点数が上がりました（平均 +50 ポイント、95% の範囲 +50 〜 +50 ポイント）")
+    assert "Scores went up" in build_report(out, datasets, "en")["prepost"]["verdict"]
 
 
 def test_pre_post_and_items(datasets):
