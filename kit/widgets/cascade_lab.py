@@ -22,8 +22,12 @@ from kit.widgets.lab import Lab, lab_asset
 
 
 def warm() -> None:
-    """Import the spread model (numpy, scipy) before the student presses the button."""
-    import kit.models.cascades  # noqa: F401
+    """Run two tiny cascades on a small generated network (``kit.warmup`` calls this in a preheated
+    kernel): the spread model's first-call costs are paid before the student presses the button."""
+    from kit.models.cascades import experiment
+    from kit.models.networks import load_network
+
+    experiment(load_network("small-world:200"), 0.15, 0.1, runs=2)
 
 
 def scatter_svg(points: list[tuple[str, str, list[tuple[int, int]]]], x_label: str, y_label: str) -> str:

@@ -54,9 +54,6 @@ class ModelLab(Lab):
 
     # --- helpers for subclasses ----------------------------------------------------------
 
-    def _text(self, ja: str, en: str) -> str:
-        return self._html(Text(ja, en))
-
     def _yen(self, value: float) -> str:
         return amount(value, self._lang, "円", "yen")
 

@@ -9,21 +9,14 @@ are sent to the browser once as compact binary arrays; after each change only th
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 import traitlets
 
 from kit.models.networks import Network
 from kit.models.parameters import spec, specs
-from kit.models.spread import History, Params, State, simulate
+from kit.models.spread import History, Params, simulate
 from kit.text.ui import label
 from kit.widgets.lab import Lab, lab_asset
-
-log = logging.getLogger(__name__)
-
-STATE_KEYS = {State.UNAWARE: "spread_unaware", State.SHARING: "spread_sharing", State.BELIEVING: "spread_believing",
-              State.CORRECTING: "spread_correcting", State.CORRECTED: "spread_corrected"}
 
 
 def slider_names() -> tuple[str, ...]:
