@@ -145,6 +145,27 @@ class QuizCard(anywidget.AnyWidget):
             self.sitting.hello(content)
 
 
+class QuizSummary(anywidget.AnyWidget):
+    """The end of a quiz: the score, and the questions missed, to look at again."""
+
+    _esm = traitlets.Unicode(asset("quiz_summary.js")).tag(sync=True)
+    _css = traitlets.Unicode(asset("quiz_summary.css")).tag(sync=True)
+
+    labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
+    score = traitlets.Unicode("", help="The score line, e.g. '4問中 3問 正解'.").tag(sync=True)
+    review = traitlets.List(traitlets.Unicode(), help="The text of each question answered wrongly.").tag(sync=True)
+
+    def __init__(self, *, lang: str = "ja", **kwargs):
+        super().__init__(**kwargs)
+        self._lang = lang
+        self.labels = labels(lang)
+
+    def show(self, *, correct: int, total: int, review: list[str]) -> None:
+        """Fill in the score and the questions to look at again."""
+        self.review = review
+        self.score = label("summary_score", self._lang, total=total, correct=correct)
+
+
 class Quiz(ipw.VBox):
     """A sequence of QuizCards: one at a time, with progress, then a summary of the sitting.
 
@@ -165,7 +186,7 @@ class Quiz(ipw.VBox):
         self.sitting = sitting or Sitting()
         self._built: dict[int, QuizCard] = {}
         self.resumed = False
-        self.summary = ipw.HTML()
+        self.summary = QuizSummary(lang=lang)
         self.children = [self.card(0)] if bank.questions else []
         self.sitting.join(lambda _who: None, restore=self.resume)
 
@@ -226,20 +247,9 @@ class Quiz(ipw.VBox):
             self._finish()
 
     def _finish(self) -> None:
-        import html
-
         graded = [c for c in self.cards if c.grade is not None]
-        correct = sum(c.grade.correct for c in graded)
-        review = [c for c in graded if not c.grade.correct]
-        items = "".join(f"<li>{html.escape(c._q.text.get(self._lang))}</li>" for c in review)
-        total = len(self.bank.questions)
-        self.summary.value = (
-            '<div class="nk-summary" role="status" tabindex="-1">'
-            f"<h3>{html.escape(label('summary_title', self._lang))}</h3>"
-            f"<p class=\"nk-score\">{html.escape(label('summary_score', self._lang, total=total, correct=correct))}</p>"
-            + (f"<p>{html.escape(label('summary_review', self._lang))}</p><ul>{items}</ul>" if review else "")
-            + "</div>"
-        )
+        self.summary.show(correct=sum(c.grade.correct for c in graded), total=len(self.bank.questions),
+                          review=[c._q.text.get(self._lang) for c in graded if not c.grade.correct])
         self.finished = True
         self.children = [self.summary]
 

@@ -93,8 +93,8 @@ def test_quiz_goes_through_every_question_to_a_summary(bank):
         quiz.submit(answers[quiz.current.question_id])
         quiz.next()
     assert quiz.finished and quiz.score == (3, 4)
-    assert "4問中 3問 正解" in quiz.summary.value
-    assert "してはいけないことは？" in quiz.summary.value  # the missed question, to look at again
+    assert quiz.children == (quiz.summary,) and quiz.summary.score == "4問中 3問 正解"
+    assert quiz.summary.review == ["してはいけないことは？"]  # the missed question, to look at again
 
 
 def test_next_before_answering_does_nothing(bank):
