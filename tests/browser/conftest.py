@@ -40,6 +40,8 @@ def serious_violations(page, context: str = "document") -> list:
         # Evaluated, not added as a <script>: the kit's Content-Security-Policy runs no inline script.
         page.evaluate((Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8"))
     target = "document" if context == "document" else repr(context)
+    if context != "document":  # axe.run throws when nothing matches: wait for a part redrawn by the last key press
+        page.wait_for_function(f"() => document.querySelector({target}) !== null", timeout=15_000)
     result = page.evaluate(f"""async () => await axe.run({target}, {{resultTypes: ['violations'],
         rules: Object.fromEntries(axe.getRules(['experimental']).map((r) => [r.ruleId, {{enabled: true}}]))}})""")
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
