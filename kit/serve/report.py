@@ -132,29 +132,32 @@ def _prepost(row, lang: str, explain) -> dict | None:
 
 def _sdt(table, change_table, lang: str, explain) -> dict | None:
     """The d′ and c table, each pre and post value with its interval, a row for the change, and the sentences."""
+    from kit.analysis.bootstrap import DRAWS
+
     if table.empty:
         return None
     change = None if change_table.empty else change_table.iloc[0]
     rows = [[_phase(r["phase"], lang), _num(r["hit_rate"]), _num(r["false_alarm_rate"]),
-             _with_interval(change, "d_prime", r["phase"], r["d_prime"], "{:.2f}"),
-             _with_interval(change, "c", r["phase"], r["c"], "{:+.2f}")]
+             _with_interval(change, "d_prime", r["phase"], r["d_prime"], "{:.2f}", lang),
+             _with_interval(change, "c", r["phase"], r["c"], "{:+.2f}", lang)]
             for _, r in table.sort_values("phase", key=lambda p: p.map(_ORDER)).iterrows()]
     if change is not None and not math.isnan(change["d_prime_change"]):
         rows.append([label("sdt_change_row", lang), "—", "—",
-                     _with_interval(change, "d_prime", "change", change["d_prime_change"], "{:+.2f}"),
-                     _with_interval(change, "c", "change", change["c_change"], "{:+.2f}")])
+                     _with_interval(change, "d_prime", "change", change["d_prime_change"], "{:+.2f}", lang),
+                     _with_interval(change, "c", "change", change["c_change"], "{:+.2f}", lang)])
     return {"header": [label(k, lang) for k in ("sdt_phase", "sdt_h", "sdt_f", "sdt_d", "sdt_c")], "rows": rows,
-            "explanation": explain(change, lang), "interval_note": label("sdt_interval_note", lang),
+            "explanation": explain(change, lang), "interval_note": label("sdt_interval_note", lang, draws=DRAWS),
             "meanings": [label("sdt_d_means", lang), label("sdt_c_means", lang)]}
 
 
-def _with_interval(change, measure: str, phase: str, value, fmt: str) -> str:
-    """``value`` and, for pre, post and the change, its 95% interval: 「0.52（0.10〜0.95）」."""
+def _with_interval(change, measure: str, phase: str, value, fmt: str, lang: str) -> str:
+    """``value`` and, for pre, post and the change, its 95% interval: 「0.52（0.10〜0.95）」, "0.52 (0.10 to 0.95)"."""
     shown = _num(value, fmt)
     key = f"{measure}_{phase}"
     if change is None or f"{key}_low" not in change or math.isnan(change[f"{key}_low"]):
         return shown
-    return f"{shown}（{_num(change[f'{key}_low'], fmt)}〜{_num(change[f'{key}_high'], fmt)}）"
+    return label("with_interval", lang, value=shown, low=_num(change[f"{key}_low"], fmt),
+                 high=_num(change[f"{key}_high"], fmt))
 
 
 _ORDER = {"pre": 0, "post": 1, "practice": 2}.get

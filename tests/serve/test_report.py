@@ -71,7 +71,9 @@ def test_a_class_of_thirty_that_learned_is_told_so_with_its_interval(datasets):
     report = build_report(out, datasets, "ja")
     assert report["sdt"]["explanation"][0].startswith("授業の後、本当の話とうその話を見分ける力が上がりました")
     assert report["prepost"]["verdict"].startswith("授業の後、点数が上がりました（平均 +50 ポイント、95% の範囲 +50 〜 +50 ポイント）")
-    assert "Scores went up" in build_report(out, datasets, "en")["prepost"]["verdict"]
+    english = build_report(out, datasets, "en")
+    assert "Scores went up" in english["prepost"]["verdict"]
+    assert english["sdt"]["rows"][-1][0] == "Change (post − pre)" and " to " in english["sdt"]["rows"][-1][3]
 
 
 def test_pre_post_and_items(datasets):

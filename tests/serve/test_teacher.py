@@ -1,6 +1,6 @@
 """The teacher's page as a teacher uses it on the first day: the student link and its QR code with
 the class in it, today's lessons only in the students' catalogue, results by lesson title in Japan
-time, and classes typed two ways merged with a note."""
+time, classes typed two ways merged with a note, and a change after three students not called one."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ def served(tmp_path_factory):
     for i, code in enumerate(["2-1", "２－１", "2年1組"]):
         store.record(Answer("defamation-basics", "db-pre-1", (0,), True, "pre", f"s{i}", f"{i + 1}", code,
                             "2026-04-10T00:30:00.000+00:00"))
+    # three students of 3-3 answer every ○× item "○" before, and every one right after
+    for s in range(3):
+        for phase, items in (("pre", (("mis-pre-1", False), ("mis-pre-2", True))),
+                             ("post", (("mis-post-1", True), ("mis-post-2", False)))):
+            for item, true in items:
+                response = (0,) if phase == "pre" or true else (1,)
+                store.record(Answer("misinformation-basics", item, response, (response == (0,)) == true, phase,
+                                    f"m{s}", f"{s + 1}", "3-3", bank="quizzes/misinformation_basics.yaml"))
     store.close()
     srv = Server(REPO, data, ["--teacher-passcode", PASSCODE, "--lesson", "defamation/basics", "--class", "２年３組"])
     yield srv
@@ -88,3 +96,17 @@ def test_a_student_cannot_change_todays_lessons(served):
     except urllib.error.HTTPError as refused:
         assert refused.code == 403
     assert urllib.request.urlopen(served.url).read().decode().count('class="nk-lesson"') == before
+
+
+def test_a_class_of_three_is_shown_by_lesson_title_and_told_it_is_too_small_to_conclude(served):
+    opener, _ = teacher(served)
+    page = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-basics")
+    heading = re.search(r'<h2 class="nk-report-title">([^<]+)</h2>', page).group(1)
+    assert heading == "3-3 / 偽・誤情報 — ちょっと待って、本当かな？" and ">misinformation-basics<" not in page
+    assert "○×問題に事前と事後の両方で答えた生徒が 3 人だけなので" in page
+    assert "事前と事後の両方に答えた生徒が 3 人だけなので、授業で点数が変わったかどうかは、まだ言えません" in page
+    assert "見分ける力が上がりました" not in page and "点数が上がりました" not in page
+    assert "かっこの中は 95% の範囲です" in page and "変化（事後−事前）" in page
+    assert "-0.00" not in page
+    english = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-basics&lang=en")
+    assert "Only 3 students answered the ○× items" in english and "-0.00" not in english
