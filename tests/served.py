@@ -88,6 +88,10 @@ class Server:
             # Every test client is 127.0.0.1, like a whole class behind one proxy: one device's limit
             # would turn later tests away. tests/security/test_kernels.py tests that limit on its own.
             extra += ["--kernels-per-address", "0"]
+        if "--auto-pool" not in extra and "--no-auto-pool" not in extra:
+            # A pool that starts itself would start up to a class of kernels for every lesson a test
+            # opens; tests/serve/test_autopool.py tests it on its own.
+            extra += ["--no-auto-pool"]
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port", str(self.port),
              "--data-dir", str(data_dir), *extra],

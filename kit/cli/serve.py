@@ -64,6 +64,7 @@ def cmd_serve(args) -> int:
               f"lesson gets {fitting}. Choose today's lesson with --lesson (e.g. --lesson defamation/es56).",
               file=sys.stderr, flush=True)
         pool = fitting
+    from kit.serve.autopool import pool_size
     from kit.serve.banner import serve_banner, student_links
     from kit.store.classes import normalise_class
 
@@ -74,7 +75,7 @@ def cmd_serve(args) -> int:
                            max_kernels=limit, kernels_per_address=args.kernels_per_address,
                            connections_per_address=args.connections_per_address,
                            student_url=links.best, student_link_problem=links.problem,
-                           student_class=klass,
+                           student_class=klass, auto_pool=args.auto_pool and pool <= 0, pool_idle_seconds=args.pool_idle,
                            kernel_memory_mb=-1 if args.kernel_memory is None else args.kernel_memory,
                            kernel_cpu_seconds=-1 if args.kernel_cpu is None else args.kernel_cpu)
     if _port_in_use(args.host, args.port):
@@ -82,8 +83,9 @@ def cmd_serve(args) -> int:
               "choose another with --port", file=sys.stderr)
         return 2
     app = make_app(options)
+    auto = pool_size(limit, 0) if options.auto_pool else 0
     print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat,
-                       student_links(args.host, args.port, klass) if klass else links), flush=True)
+                       student_links(args.host, args.port, klass) if klass else links, auto=auto), flush=True)
     if args.qr and links.best:
         from kit.serve.qr import qr_text
 
@@ -118,6 +120,13 @@ def add_parser(sub) -> None:
     serve.add_argument("--lesson", action="append", default=[], metavar="PATH",
                        help="先に起動しておく授業（くり返し可、例: defamation/basics）/ lesson to preheat (repeatable; default all)")
     serve.add_argument("--pool", type=whole_number, default=0, help="--class-size と同じ / same as --class-size")
+    serve.add_argument("--auto-pool", action=argparse.BooleanOptionalAction, default=True,
+                       help="--class-size がないとき、授業を最初の生徒が開いたらその授業のカーネルを先に起動しておく（--no-auto-pool で止める）"
+                       "/ without --class-size, the first student to open a lesson starts kernels in advance for the rest of the class "
+                       "(--no-auto-pool: not)")
+    serve.add_argument("--pool-idle", type=whole_number, default=900, metavar="SECONDS",
+                       help="自動で起動した待機カーネルを、その授業をだれも開かないまま何秒たったら止めるか（既定 900）"
+                       "/ stop a self-started pool's waiting kernels when nobody opened its lesson for this many seconds (default 900)")
     serve.add_argument("--max-kernels", type=whole_number, default=0, help="同時に動かすカーネルの上限（0: 空きメモリから決める）/ most kernels at once (0: from free memory)")
     serve.add_argument("--kernel-memory", type=whole_number, metavar="MB",
                        help="生徒 1 人のカーネルが使えるメモリー（MB、既定 768、0: 上限なし）/ most memory one student's kernel may use (MB, default 768, 0: no cap)")

@@ -57,6 +57,8 @@ class ServeOptions:
     kernels_per_address: int = 4  # most kernels one student's device may hold (0: no limit)
     connections_per_address: int = 64  # most open connections from one address (0: no limit)
     refill_spacing: float = 1.0  # seconds between the starts of replacement kernels
+    auto_pool: bool = True  # without a pool, the first student to open a lesson starts one (autopool.py)
+    pool_idle_seconds: float = 900.0  # a self-started pool nobody used for this long shrinks
     data_dir: Path | None = None
     teacher_passcode: str = ""  # made fresh at start when empty
     iopub_timeout: int = 120  # seconds nbclient waits for a cell's outputs
@@ -111,9 +113,14 @@ def classroom_config(options: ServeOptions) -> Config:
                                "netkit_labels": "kit.text.ui.both_languages"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
-    c.VoilaConfiguration.preheat_kernel = options.pool > 0
+    auto_pool = options.auto_pool and options.pool <= 0  # --class-size takes precedence
+    c.VoilaConfiguration.preheat_kernel = options.pool > 0 or auto_pool
     c.VoilaConfiguration.default_pool_size = max(options.pool, 0)
-    if options.pool > 0 and options.preheat:
+    c.KitVoila.auto_pool = auto_pool
+    c.KitVoila.pool_idle_seconds = options.pool_idle_seconds
+    if auto_pool:  # no lesson is preheated until a student opens it
+        c.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}}
+    elif options.pool > 0 and options.preheat:
         c.VoilaKernelManager.kernel_pools_config = {
             "default": {"pool_size": 0},
             **{lesson: {"pool_size": options.pool} for lesson in options.preheat},

@@ -50,8 +50,11 @@ def problem_sentence(links: StudentLinks, host: str) -> str:
 
 
 def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int, passcode: str = "",
-                 preheat: tuple[str, ...] = (), links: StudentLinks | None = None) -> str:
-    """What ``netkit serve`` prints: the link for students, where results go, how to stop."""
+                 preheat: tuple[str, ...] = (), links: StudentLinks | None = None, auto: int = 0) -> str:
+    """What ``netkit serve`` prints: the link for students, where results go, how to stop.
+
+    ``auto``: the most kernels a pool that starts itself may hold (0: no such pool, ``kit/serve/autopool.py``).
+    """
     local = "127.0.0.1" if host in WILDCARD else host
     links = links or student_links(host, port)
     lines = ["", say("serve_running"), ""]
@@ -65,7 +68,8 @@ def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int,
         (say("serve_passcode"), f"{passcode}   {say('serve_passcode_keep')}"),
         (say("serve_lessons"), str(lessons)),
         (say("serve_results"), str(data_dir)),
-        (say("serve_preheat"), say("serve_preheat_value", pool=pool) + f"  ({', '.join(preheat) or say('serve_all_lessons')})"),
+        (say("serve_preheat"), say("serve_preheat_auto", size=auto) if auto else
+         say("serve_preheat_value", pool=pool) + f"  ({', '.join(preheat) or say('serve_all_lessons')})"),
     ]
     lines += [f"  {name}:  {value}" for name, value in rows]
     if links.problem:

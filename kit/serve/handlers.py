@@ -43,6 +43,8 @@ class LessonHandler(TornadoVoilaHandler):
         reason = self._full(notebook)
         if reason:
             self._waiting_page(reason)
+        elif self.settings.get("netkit_autopools") and not paths.is_teacher_notebook(self.root, notebook):
+            self.settings["netkit_autopools"].opened(notebook)  # the first student starts the class's pool
 
     async def get(self, path=None):
         token = kernels.VISIT.set(self.visit)  # the kernel Voilà starts or takes is counted for, and owned by, this visit

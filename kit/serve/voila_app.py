@@ -8,7 +8,7 @@ from jupyter_server.auth.login import LoginFormHandler as JupyterLoginHandler
 from jupyter_server.auth.logout import LogoutHandler as JupyterLogoutHandler
 from jupyter_server.services.kernels.handlers import KernelHandler
 from jupyter_server.utils import url_path_join
-from traitlets import Float, Integer, List, Unicode
+from traitlets import Bool, Float, Integer, List, Unicode
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
@@ -17,7 +17,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from kit.serve import check, errors, headers, limits, teacher, teacher_auth, tokens
+from kit.serve import autopool, check, errors, headers, limits, teacher, teacher_auth, tokens
 from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
@@ -49,6 +49,10 @@ class KitVoila(Voila):
     connections_per_address = Integer(limits.DEFAULT_PER_ADDRESS, config=True,
                                       help="Most open connections from one address (a browser uses about 6); 0: no limit.")
     refill_spacing = Float(1.0, config=True, help="Seconds between the starts of kernels that refill the pool.")
+    auto_pool = Bool(False, config=True, help="Start a lesson's pool when its first student opens it (autopool.py).")
+    auto_pool_size = Integer(autopool.CLASS_SIZE, config=True, help="Most kernels a pool that starts itself holds (the memory cap applies).")
+    pool_idle_seconds = Float(autopool.IDLE_SECONDS, config=True,
+                              help="Seconds nobody opened a lesson before its self-started pool's waiting kernels are shut down.")
 
     def initialize(self, argv=None):
         super().initialize(argv)
@@ -74,6 +78,10 @@ class KitVoila(Voila):
         warm_compression()
         if self.voila_configuration.preheat_kernel:
             pace_refills(self.kernel_manager, self.refill_spacing, settings["netkit_max_kernels"], counted=self.kernel_book.count)
+            if self.auto_pool:
+                settings["netkit_autopools"] = autopool.AutoPools(
+                    self.kernel_manager, settings["netkit_max_kernels"], counted=self.kernel_book.count,
+                    class_size=self.auto_pool_size, idle_seconds=self.pool_idle_seconds, logger=self.log)
         return settings
 
     def listen(self):

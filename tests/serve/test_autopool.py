@@ -1,0 +1,151 @@
+"""A pool that starts itself: plain ``netkit serve``, the first student to open a lesson preheats it for the class."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from kit.serve.app import ServeOptions, classroom_config
+from kit.serve.autopool import AutoPools, idle_lessons, pool_size
+from tests.served import REPO, Server
+
+LESSON = "piracy/basics.ipynb"
+
+
+# -- sizing and idleness ------------------------------------------------------------------------
+def test_a_class_fits_when_the_memory_holds_it():
+    assert pool_size(limit=200, counted=0) == 40
+
+
+def test_the_pool_leaves_a_place_for_the_student_who_opened_it():
+    assert pool_size(limit=10, counted=3) == 6
+    assert pool_size(limit=3, counted=0) == 2
+
+
+def test_no_pool_when_the_machine_is_full():
+    assert pool_size(limit=4, counted=3) == 0
+    assert pool_size(limit=4, counted=9) == 0
+
+
+def test_a_lesson_is_idle_after_the_quiet_period():
+    assert idle_lessons({"a.ipynb": 100.0, "b.ipynb": 150.0}, now=200.0, idle_seconds=60) == ["a.ipynb"]
+
+
+# -- which configuration a teacher gets -------------------------------------------------------------
+def test_plain_serve_preheats_nothing_until_a_lesson_is_opened():
+    c = classroom_config(ServeOptions(root=Path("lessons")))
+    assert c.KitVoila.auto_pool is True and c.VoilaConfiguration.preheat_kernel is True
+    assert c.VoilaKernelManager.kernel_pools_config == {"default": {"pool_size": 0}}
+
+
+def test_class_size_takes_precedence_over_the_pool_that_starts_itself():
+    c = classroom_config(ServeOptions(root=Path("lessons"), pool=5, preheat=(LESSON,)))
+    assert c.KitVoila.auto_pool is False
+    assert c.VoilaKernelManager.kernel_pools_config[LESSON] == {"pool_size": 5}
+
+
+def test_turned_off_no_kernel_is_preheated():
+    c = classroom_config(ServeOptions(root=Path("lessons"), auto_pool=False))
+    assert c.KitVoila.auto_pool is False and c.VoilaConfiguration.preheat_kernel is False
+
+
+# -- the pools of one server, on a kernel manager that records what it is asked ---------------------
+class RecordingKernelManager:
+    """Voilà's pool interface: ``kernel_pools_config``, ``_pools`` of tasks, ``fill_if_needed``, ``shutdown_kernel``."""
+
+    def __init__(self):
+        self.kernel_pools_config = {"default": {"pool_size": 0}}
+        self._pools: dict[str, list] = {}
+        self.shut_down: list[str] = []
+
+    def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+        size = self.kernel_pools_config[notebook_name]["pool_size"]
+        pool = self._pools.setdefault(notebook_name, [])
+        for _ in range(size - len(pool)):
+            pool.append(asyncio.ensure_future(self._ready(f"k{sum(map(len, self._pools.values()))}")))
+
+    async def _ready(self, kernel_id):
+        return {"kernel_id": kernel_id, "task": asyncio.ensure_future(asyncio.sleep(3600)), "renderer": None}
+
+    async def shutdown_kernel(self, kernel_id):
+        self.shut_down.append(kernel_id)
+
+
+def test_a_quiet_lessons_waiting_kernels_are_shut_down_and_the_next_student_starts_a_new_pool():
+    async def run():
+        km, now = RecordingKernelManager(), [0.0]
+        pools = AutoPools(km, limit=4, counted=lambda: sum(map(len, km._pools.values())), idle_seconds=60,
+                          clock=lambda: now[0])
+        assert pools.opened(LESSON) == 3  # 4 kernels at most, one of them the opener's
+        assert pools.opened(LESSON) == 0  # the second student does not start another
+        assert pools.opened("defamation/basics.ipynb") == 0  # the machine is full
+        await asyncio.sleep(0)  # the pool's kernels are up
+        now[0] = 59.0
+        assert pools.shrink_idle() == []
+        now[0] = 61.0
+        assert pools.shrink_idle() == [LESSON]
+        await asyncio.sleep(0)
+        assert sorted(km.shut_down) == ["k0", "k1", "k2"] and km._pools[LESSON] == []
+        assert km.kernel_pools_config[LESSON]["pool_size"] == 0  # a student taking a kernel now refills nothing
+        assert pools.opened(LESSON) == 3
+        pools._checker.stop()
+
+    asyncio.run(run())
+
+
+# -- netkit serve as a teacher starts it ------------------------------------------------------------
+def _open(server: Server, lesson: str = LESSON) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(server.url + "voila/render/" + lesson, timeout=240) as response:
+        assert response.status == 200
+        return response.read().decode("utf-8", "replace")
+
+
+def _wait_for(condition, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.5)
+
+
+def test_the_first_student_starts_a_pool_within_the_memory_cap_and_the_next_gets_a_warm_kernel(tmp_path):
+    srv = Server(REPO, tmp_path / "results", ["--auto-pool", "--max-kernels", "3"])
+    try:
+        assert "最大 2 個" in srv.output()  # the banner: 3 kernels at most, one for the student who opens it
+        assert not srv.kernels()  # nothing preheated before a student comes
+        _open(srv)
+        assert f"Starting a pool of 2 kernel(s) for {LESSON}" in srv.output()
+        _wait_for(lambda: f"Kernel pool of {LESSON} is filled with 2 kernel" in srv.output(), 180, "the pool did not fill")
+        assert len(srv.kernels()) == 3  # the first student's and two waiting: the cap holds
+        _open(srv)
+        assert "Using pre-heated kernel" in srv.output()
+        assert len(srv.kernels()) <= 3
+    finally:
+        srv.stop()
+
+
+def test_a_pool_nobody_uses_shrinks_after_the_quiet_period(tmp_path):
+    srv = Server(REPO, tmp_path / "results", ["--auto-pool", "--max-kernels", "4", "--pool-idle", "5"])
+    try:
+        _open(srv)
+        assert f"Starting a pool of 3 kernel(s) for {LESSON}" in srv.output()
+        _wait_for(lambda: "Shrinking the pool of " + LESSON in srv.output(), 120, "the idle pool was not shrunk")
+        # The two waiting kernels are shut down once up; the first student's stays (culling is for that).
+        _wait_for(lambda: len(srv.kernels()) == 1, 180, "the idle pool's kernels are still running")
+        _open(srv)  # the next student starts the lesson's pool again, beside the first student's kernel
+        assert f"Starting a pool of 2 kernel(s) for {LESSON}" in srv.output()
+    finally:
+        srv.stop()
+
+
+def test_turned_off_the_first_student_starts_no_pool(tmp_path):
+    srv = Server(REPO, tmp_path / "results", ["--no-auto-pool", "--max-kernels", "3"])
+    try:
+        assert "授業ごとに 0 個" in srv.output()
+        _open(srv)  # a pool would be started while this page is served
+        assert "Starting a pool" not in srv.output()
+        assert len(srv.kernels()) == 1
+    finally:
+        srv.stop()
