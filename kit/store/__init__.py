@@ -1,9 +1,11 @@
-"""Where answers are kept: SQLite in a data folder outside the served lessons.
+"""Where answers are kept: SQLite in a data folder outside the served lessons, or PostgreSQL named by a URL.
 
-``open_store()`` finds the folder from ``NETKIT_DATA_DIR`` (set by ``netkit serve`` for every
-kernel) or the user's data folder (platformdirs). Only a student's sitting (``kit.sitting``) writes
-to it (``record``, ``record_post``) and reads a browser's earlier answers (``answers``), so a PostgreSQL
-store can be added behind the same methods, applying the same numbered migrations (``kit.store.migrations``).
+``open_store()`` opens the store named by ``NETKIT_STORE`` (a ``postgresql://…`` URL, set by
+``netkit serve --store`` for every kernel) or else the SQLite file in the folder from
+``NETKIT_DATA_DIR`` (set by ``netkit serve`` for every kernel) or the user's data folder
+(platformdirs). A student's sitting (``kit.sitting``) writes to it (``record``, ``record_post``) and
+reads a browser's earlier answers (``answers``); both backends run the same queries (``kit.store.sql``)
+after the same numbered migrations (``kit.store.migrations``).
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kit.store.errors import MissingExtra, StoreUnavailable
+from kit.store.postgres import PostgresStore, is_url
 from kit.store.records import Answer
 from kit.store.sqlite import SQLiteStore
 
 ENV_DATA_DIR = "NETKIT_DATA_DIR"
+ENV_STORE = "NETKIT_STORE"
 DB_NAME = "results.sqlite3"
 
 
@@ -28,9 +33,21 @@ def data_dir() -> Path:
     return Path(user_data_dir("net-literacy-kit", appauthor=False))
 
 
-def open_store(path: str | Path | None = None) -> SQLiteStore:
-    """Open (and create or upgrade) the results store."""
-    return SQLiteStore(Path(path) if path else data_dir() / DB_NAME)
+def location(folder: str | Path | None = None) -> str | Path:
+    """Where the results are: ``$NETKIT_STORE`` when it names PostgreSQL, else ``results.sqlite3`` in ``folder``."""
+    url = os.environ.get(ENV_STORE, "")
+    if is_url(url):
+        return url
+    return Path(folder if folder else data_dir()) / DB_NAME
 
 
-__all__ = ["Answer", "SQLiteStore", "data_dir", "open_store"]
+def open_store(where: str | Path | None = None) -> SQLiteStore | PostgresStore:
+    """Open (and create or upgrade) the results store: a ``postgresql://`` URL, a SQLite file, or ``location()``."""
+    where = location() if where is None else where
+    if is_url(where):
+        return PostgresStore(where)
+    return SQLiteStore(Path(where))
+
+
+__all__ = ["Answer", "MissingExtra", "PostgresStore", "SQLiteStore", "StoreUnavailable", "data_dir", "is_url",
+           "location", "open_store"]
