@@ -11,8 +11,9 @@ number far above any lesson's (a base plus ten per answerable item the lesson bu
 
 ``Lesson`` builds one ``Sitting`` per student and hands it to every component it builds. A
 component only says what happened: ``hello(message)`` when its page says who is playing,
-``record(item, response, correct, bank=…)`` before it shows feedback (False, logged, when the store
-failed: the page says 「保存できませんでした」, never a traceback), and ``join(show_who, restore)`` so
+``record(item, response, correct, bank=…)`` before it shows feedback (while a database restarts it
+waits and tries again, at most ``RETRY_SECONDS``; False, logged, when the store failed: the page
+says 「保存できませんでした」, never a traceback), and ``join(show_who, restore)`` so
 that it shows who answers and, once the browser's identity is known, gets the answers this browser
 stored earlier in the lesson (after a reload, or in a new kernel) to continue from.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,8 @@ SESSION = re.compile(r"[0-9a-f]{32}")
 MAX_IDENTITY_LENGTH = 40
 BASE_ANSWERS = 300  # answers any sitting may store (a post checker adds one per check)
 ANSWERS_PER_ITEM = 10  # and per answerable item: replays of a role-play or a law walk store again
+RETRY_SECONDS = 30.0  # how long an answer waits for a database that restarts (kit.store.StoreUnavailable)
+FIRST_WAIT, LONGEST_WAIT = 0.1, 2.0  # seconds between tries: doubled after each, at most the longest
 
 
 def clean(value) -> str:
@@ -75,6 +79,8 @@ class Sitting:
         self.answers = 0  # answers stored in this kernel
         self._listeners: list = []
         self._store, self._open_store = store, open_store
+        self.retry_seconds = RETRY_SECONDS
+        self.waits = 0  # tries that found the database unavailable and waited (a restart mid-lesson)
 
     # --- who answers ---------------------------------------------------------------------
 
@@ -186,7 +192,7 @@ class Sitting:
                         bank=bank, **self.identity())
         try:
             if self.may_store():
-                self.store.record(answer)
+                self._retrying(lambda: self.store.record(answer))
             return True
         except Exception:  # a full disk or a locked file must not stop the lesson
             log.exception("sitting %s: could not store the answer to %s", self.session[:8], item)
@@ -196,13 +202,36 @@ class Sitting:
         """Keep the text of a checked post (the teacher's ``store_text``), after its answer; False if it failed."""
         if not self.keeps_answers or self.answers > self.max_answers:
             return True  # beyond the maximum its answer was not stored either
+        post = dict(lesson=self.lesson, item=item, text=text, categories=",".join(categories), **self.identity())
         try:
-            self.store.record_post(dict(lesson=self.lesson, item=item, text=text, categories=",".join(categories),
-                                        **self.identity()))
+            self._retrying(lambda: self.store.record_post(post))
             return True
         except Exception:  # a full disk or a locked file must not stop the lesson
             log.exception("sitting %s: could not keep the post %s", self.session[:8], item)
             return False
+
+    def _retrying(self, write: Callable[[], object]) -> None:
+        """``write()``; while the store is unavailable (a database restarting), wait and try again.
+
+        The waits double from a tenth of a second up to two seconds, for at most ``retry_seconds``
+        in all: the student sees a short wait, and the error is raised only when the time is up.
+        """
+        from kit.store.errors import StoreUnavailable
+
+        deadline, pause = time.monotonic() + self.retry_seconds, FIRST_WAIT
+        while True:
+            try:
+                write()
+                return
+            except StoreUnavailable:
+                if time.monotonic() + pause > deadline:
+                    raise
+                self.waits += 1
+                if self.waits == 1 or self.waits % 20 == 0:
+                    log.warning("sitting %s: the results database is unavailable, trying again (%d waits so far)",
+                                self.session[:8], self.waits)
+                time.sleep(pause)
+                pause = min(pause * 2, LONGEST_WAIT)
 
     def earlier(self) -> list[Answer]:
         """The answers this browser stored in this lesson before, oldest first ([] when unknown or unreadable)."""

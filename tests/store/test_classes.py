@@ -17,8 +17,8 @@ def test_letters_and_lone_class_numbers():
     assert [normalise_class(t) for t in ("1年A組", "１－Ａ", "3組", "")] == ["1-A", "1-A", "3", ""]
 
 
-def test_results_merge_spellings_and_say_which(tmp_path):
-    store = open_store(tmp_path / "r.sqlite3")
+def test_results_merge_spellings_and_say_which(location):
+    store = open_store(location)
     for i, code in enumerate(["2-1", "２－１", "2年1組", "2-2"]):
         store.record(Answer("lesson-a", "q1", (0,), True, "pre", f"s{i}", f"n{i}", code))
     summary = {(c, lesson): students for c, lesson, students, *_ in store.summary()}

@@ -1,0 +1,65 @@
+"""PostgreSQL named by a URL: chosen by NETKIT_STORE, named in one sentence when its extra is missing,
+and a server restart between two answers loses neither: the second waits, then is stored."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+import pytest
+
+from kit.sitting import Sitting
+from kit.store import MissingExtra, PostgresStore, SQLiteStore, location, open_store
+from kit.store.postgres import is_url
+
+
+def test_a_postgresql_url_in_netkit_store_chooses_postgresql_and_sqlite_stays_the_default(postgres_cluster, tmp_path,
+                                                                                           monkeypatch):
+    monkeypatch.setenv("NETKIT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("NETKIT_STORE", raising=False)
+    assert location() == tmp_path / "results.sqlite3" and isinstance(open_store(), SQLiteStore)
+    url = postgres_cluster.fresh_url()
+    monkeypatch.setenv("NETKIT_STORE", url)
+    assert location(tmp_path) == url and is_url(url) and not is_url(str(tmp_path))
+    store = open_store()
+    assert isinstance(store, PostgresStore) and store.answers() == []
+
+
+def test_a_postgresql_url_without_its_extra_says_which_extra_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a plain install: import psycopg fails
+    with pytest.raises(MissingExtra) as missing:
+        open_store("postgresql://netkit@127.0.0.1:1/results")
+    assert missing.value.extra == "postgres"
+
+
+def test_an_answer_is_false_only_after_the_retries_fail(postgres_cluster):
+    import psycopg  # noqa: F401  (this test needs only the driver, and a port where nothing listens)
+
+    from tests.store.postgres_cluster import _free_port
+
+    sitting = Sitting(lesson="demo", open_store=lambda: open_store(f"postgresql://netkit@127.0.0.1:{_free_port()}/x"))
+    sitting.retry_seconds = 1.0
+    assert sitting.record("q1", (0,), True) is False
+    assert sitting.waits >= 2  # it waited and tried again before giving up
+
+
+def test_the_database_restarting_between_two_answers_loses_neither(postgres_cluster):
+    url = postgres_cluster.fresh_url()
+    sitting = Sitting(session="a" * 32, class_code="2-1", student="7", lesson="demo", open_store=lambda: open_store(url))
+    assert sitting.record("q1", (0,), True, phase="pre")
+    postgres_cluster.stop()  # the database goes down mid-lesson (clients are disconnected)
+    try:
+        result = {}
+        second = threading.Thread(target=lambda: result.setdefault("stored", sitting.record("q2", (1,), False)))
+        second.start()
+        deadline = time.monotonic() + 30
+        while sitting.waits < 1 and time.monotonic() < deadline:  # the second answer found the database down
+            time.sleep(0.02)
+        assert sitting.waits >= 1 and second.is_alive()  # and is waiting, not failed
+    finally:
+        postgres_cluster.start()  # back up
+    second.join(60)
+    assert result == {"stored": True}
+    assert [(a.item, a.session, a.class_code) for a in open_store(url).answers(lesson="demo")] == [
+        ("q1", "a" * 32, "2-1"), ("q2", "a" * 32, "2-1")]
