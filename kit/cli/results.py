@@ -10,11 +10,10 @@ from kit.text.cli_text import say, word
 
 
 def _store(args):
-    from kit.store import DB_NAME, data_dir, open_store
+    from kit.store import data_dir, is_url, location, open_store
 
-    folder = Path(args.data_dir) if args.data_dir else data_dir()
-    path = folder / DB_NAME
-    if not path.exists():
+    path = location(Path(args.data_dir) if args.data_dir else data_dir())  # NETKIT_STORE's PostgreSQL, else SQLite
+    if not is_url(path) and not path.exists():
         print(f"結果はまだありません / no results yet: {path}", file=sys.stderr)
         return None
     return open_store(path)

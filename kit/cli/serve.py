@@ -1,4 +1,4 @@
-"""``netkit serve [DIR] [--host H] [--port P] [--class-size N] [--lesson PATH] [--data-dir D]``: the lessons to a class."""
+"""``netkit serve [DIR] [--host H] [--port P] [--class-size N] [--lesson PATH] [--data-dir D] [--store URL]``: the lessons to a class."""
 
 from __future__ import annotations
 
@@ -32,6 +32,13 @@ def cmd_serve(args) -> int:
         print("結果の保存先は授業フォルダの外にしてください / keep --data-dir outside the lessons folder", file=sys.stderr)
         return 2
     results.mkdir(parents=True, exist_ok=True)
+    store = args.store or os.environ.get("NETKIT_STORE", "")
+    if store:
+        problem = _store_problem(store)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        os.environ["NETKIT_STORE"] = store  # every lesson kernel and the teacher's pages open it (kit.store.location)
     from kit.serve.teacher_auth import current_passcode, new_passcode, passcode_problem
 
     # Taken out of the environment: lesson kernels start from the server's environment.
@@ -86,6 +93,10 @@ def cmd_serve(args) -> int:
     auto = pool_size(limit, 0) if options.auto_pool else 0
     print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat,
                        student_links(args.host, args.port, klass) if klass else links, auto=auto), flush=True)
+    if store:
+        from kit.store.postgres import shown
+
+        print(f"{say('serve_store_in_use')}: {shown(store)}", flush=True)
     if args.qr and links.best:
         from kit.serve.qr import qr_text
 
@@ -97,6 +108,23 @@ def cmd_serve(args) -> int:
         pass
     print("停止しました / stopped", flush=True)
     return 0
+
+
+def _store_problem(url: str) -> str:
+    """'' when ``url`` names a PostgreSQL database that opens (its migrations applied); else one sentence why not."""
+    from kit.store import MissingExtra, StoreUnavailable, is_url, open_store
+    from kit.store.postgres import shown
+
+    if not is_url(url):
+        return say("serve_store_not_url", url=shown(url))
+    try:
+        open_store(url).close()
+    except MissingExtra:
+        return say("store_needs_postgres")
+    except StoreUnavailable as error:
+        reason = str(error.__cause__ or error).strip().splitlines()
+        return say("serve_store_unreachable", url=shown(url), error=reason[-1] if reason else "")
+    return ""
 
 
 def _port_in_use(host: str, port: int) -> bool:
@@ -138,6 +166,9 @@ def add_parser(sub) -> None:
     serve.add_argument("--connections-per-address", type=whole_number, default=64, metavar="N",
                        help="1 つのアドレスからの同時接続の上限（0: 制限なし。プロキシの後ろで動かすとき）/ most open connections "
                        "from one address (0: no limit; for a server behind a proxy)")
+    serve.add_argument("--store", metavar="URL",
+                       help="結果を PostgreSQL に保存する（例: postgresql://netkit@db/netkit、既定: 環境変数 NETKIT_STORE、"
+                       "なければ --data-dir の SQLite）/ keep results in PostgreSQL (default: NETKIT_STORE, else SQLite in --data-dir)")
     serve.add_argument("--data-dir", help="結果の保存先 / where results are stored (outside the lessons)")
     serve.add_argument("--teacher-passcode", help="先生用ページのパスコード（10 文字以上、文字と数字。省略すると結果の保存先に保存したもの）"
                        "/ passcode for the teacher's pages (10+ characters, letters and digits; default: the one kept with the results)")

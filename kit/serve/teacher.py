@@ -54,9 +54,9 @@ class TeacherPage(BaseVoilaHandler):
                                     static_url=self.base_url + "voila/templates/netkit/static/", **values))
 
     def store(self):
-        from kit.store import DB_NAME, open_store
+        from kit.store import location, open_store
 
-        return open_store(self.data_dir / DB_NAME)
+        return open_store(location(self.data_dir))  # NETKIT_STORE's PostgreSQL (netkit serve --store), else SQLite
 
 
 class LoginHandler(TeacherPage):

@@ -23,6 +23,17 @@ def is_url(location) -> bool:
     return isinstance(location, str) and location.startswith(SCHEMES)
 
 
+def shown(url: str) -> str:
+    """The URL as printed for people: its password replaced by ``***``."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def _psycopg():
     try:
         import psycopg

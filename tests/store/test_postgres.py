@@ -3,6 +3,7 @@ and a server restart between two answers loses neither: the second waits, then i
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -63,3 +64,40 @@ def test_the_database_restarting_between_two_answers_loses_neither(postgres_clus
     assert result == {"stored": True}
     assert [(a.item, a.session, a.class_code) for a in open_store(url).answers(lesson="demo")] == [
         ("q1", "a" * 32, "2-1"), ("q2", "a" * 32, "2-1")]
+
+
+def _serve(tmp_path, store: str, capsys) -> tuple[int, str]:
+    from kit.cli import main
+    from tests.conftest import FIXTURES
+
+    code = main(["serve", str(FIXTURES), "--data-dir", str(tmp_path / "results"), "--store", store, "--no-qr"])
+    return code, capsys.readouterr().err
+
+
+def test_serve_names_the_extra_a_postgresql_url_needs(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    monkeypatch.delenv("NETKIT_STORE", raising=False)
+    code, said = _serve(tmp_path, "postgresql://netkit@127.0.0.1:1/results", capsys)
+    assert code == 2 and "pip install 'net-literacy-kit[postgres]'" in said and said.count("\n") == 1
+    assert "NETKIT_STORE" not in os.environ
+
+
+def test_serve_says_what_is_wrong_with_a_store_it_cannot_use(tmp_path, capsys, monkeypatch):
+    from tests.store.postgres_cluster import _free_port
+
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed")
+    monkeypatch.delenv("NETKIT_STORE", raising=False)
+    code, said = _serve(tmp_path, "sqlite:///results.db", capsys)
+    assert code == 2 and "postgresql://" in said
+    code, said = _serve(tmp_path, f"postgresql://netkit:secret@127.0.0.1:{_free_port()}/results", capsys)
+    assert code == 2 and "接続できません" in said and "cannot connect" in said
+    assert "secret" not in said and ":***@" in said  # the password is never printed
+
+
+def test_serve_opens_a_reachable_store_once_and_brings_its_schema_up_to_date(postgres_cluster):
+    from kit.cli.serve import _store_problem
+    from kit.store.migrations import MIGRATIONS
+
+    url = postgres_cluster.fresh_url()
+    assert _store_problem(url) == ""
+    assert open_store(url).schema_version == len(MIGRATIONS)
