@@ -40,10 +40,10 @@ def test_an_upward_import_or_a_circle_breaks_them(tmp_path):
     with open(tmp_path / "kit" / "content" / "quiz.py", "a", encoding="utf-8") as f:
         f.write("\nimport kit.widgets.quiz_card  # noqa: E402\n")
     with open(tmp_path / "kit" / "serve" / "preload.py", "a", encoding="utf-8") as f:
-        f.write("\nimport kit.serve.stylesheet  # noqa: E402\n")
+        f.write("\nimport kit.serve.warm  # noqa: E402\n")
     result = lint_imports(tmp_path)
     assert result.returncode == 1
     report = " ".join(result.stdout.split())
     assert "kit.content.quiz -> kit.widgets.quiz_card" in report
     assert "No import circles" in report.split("Broken contracts")[-1]
-    assert "No cycles are allowed in kit.serve" in report and ".stylesheet -> .preload" in report
+    assert "No cycles are allowed in kit.serve" in report and ".warm -> .preload" in report

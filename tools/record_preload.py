@@ -1,11 +1,8 @@
-"""Record which scripts a lesson page loads (``kit/serve/preload.txt``) and the CSS that Voilà's
-``voila-style.js`` builds (``voila-style.css`` in the netkit template; see kit/serve/stylesheet.py).
-A developer tool.
+"""Record which scripts a lesson page loads (``kit/serve/preload.txt``). A developer tool.
 
 Serves the classroom benchmark's lesson with ``netkit serve``, opens it in headless Chromium and
-writes every script the page fetched (paths under the base URL, in the order asked for); then runs
-``voila-style.js`` alone in a blank page and writes the style elements it made, in order, with
-its font URLs made relative. Run it again after upgrading Voilà, ipywidgets or anywidget:
+writes every script the page fetched (paths under the base URL, in the order asked for). Run it
+again after upgrading Voilà, ipywidgets or anywidget:
 
     python tools/record_preload.py
 """
@@ -51,7 +48,6 @@ def main() -> int:
                 page.goto(base + "voila/render/quiz/quiz.ipynb")
                 page.locator(".nk-quiz-card legend").first.wait_for(timeout=120_000)
                 page.wait_for_load_state("networkidle")
-                css = record_stylesheet(browser.new_page(), base)
                 browser.close()
         finally:
             server.send_signal(signal.SIGINT)
@@ -61,23 +57,7 @@ def main() -> int:
                                                               "voila/templates/netkit/static/mathjax"))]
     OUT.write_text(HEADER + "\n".join(paths) + "\n", encoding="utf-8")
     print(f"{len(paths)} scripts written to {OUT.relative_to(ROOT)}")
-    from kit.serve import preload, stylesheet
-
-    script = preload.locate(stylesheet.SCRIPT)
-    stylesheet.STYLESHEET.write_text(stylesheet.header(stylesheet.sha256(script)) + css, encoding="utf-8")
-    print(f"{len(css) // 1024} kB of CSS written to {stylesheet.STYLESHEET.relative_to(ROOT)}")
     return 0
-
-
-def record_stylesheet(page, base: str) -> str:
-    """The CSS ``voila-style.js`` puts into a blank page, its URLs relative to the template's static folder."""
-    page.goto(base + "voila/templates/netkit/static/netkit.css")  # any page of the server's origin
-    page.set_content(f'<html><head><script src="{base}voila/static/voila-style.js"></script></head><body></body></html>')
-    page.wait_for_load_state("load")
-    parts = page.evaluate("() => [...document.querySelectorAll('style')].map(s => s.textContent)")
-    css = "\n".join(parts)
-    # the stylesheet is served from voila/templates/netkit/static/, Voilà's fonts from voila/static/
-    return css.replace(base + "voila/static/", "../../../static/")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
 - every installed JupyterLab extension loaded into every page: only the widget manager and
   anywidget are allowed;
 - uncompressed responses: tornado compresses them (``KitVoila.init_settings``);
-- JupyterLab's CSS built by a 340 kB script on every visit: it is linked as a recorded
-  stylesheet (``stylesheet.py``);
 - scripts discovered one wave after another: the page announces them all at once
   (``preload.py``);
 - each small message from the kernel held back up to 40 ms by Nagle's algorithm: the kernel
@@ -108,7 +106,6 @@ def classroom_config(options: ServeOptions) -> Config:
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
     # The lesson page announces every script it will load (kit/serve/preload.py).
     c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links", "netkit_label": "kit.text.ui.label",
-                               "netkit_voila_style": "kit.serve.stylesheet.stylesheet_link",
                                "netkit_cell_problem": "kit.serve.errors.cell_problem_html",
                                "netkit_labels": "kit.text.ui.both_languages"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]

@@ -1,5 +1,5 @@
-"""At start, compress what every lesson page loads: the preloaded scripts (``kit.serve.preload``) and the recorded
-stylesheet (``kit.serve.stylesheet``), in the background, so the first student does not wait for it."""
+"""At start, compress what every lesson page loads: the preloaded scripts (``kit.serve.preload``), in the
+background, so the first student does not wait for it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import logging
 import os
 import threading
 
-from kit.serve import stylesheet
 from kit.serve.caching import _compressed
 from kit.serve.preload import preload_paths
 
@@ -15,10 +14,8 @@ log = logging.getLogger(__name__)
 
 
 def warm_compression() -> threading.Thread:
-    """Compress the listed scripts (and the recorded stylesheet) in the background, so the first page does not wait."""
+    """Compress the listed scripts in the background, so the first page does not wait."""
     files = [file for _, file in preload_paths()]
-    if stylesheet.usable():
-        files.append(str(stylesheet.STYLESHEET))
 
     def run():
         for file in files:

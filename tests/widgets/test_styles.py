@@ -23,7 +23,7 @@ def tokens() -> dict[str, str]:
 
 def stylesheets() -> list[Path]:
     own = [p for p in sorted((ROOT / "widgets").glob("*.css")) if p.name not in NOT_YET and p != TOKENS]
-    return own + [p for p in sorted(PAGES.glob("*.css")) if p.name != "voila-style.css"]  # Voilà's, recorded
+    return own + sorted(PAGES.glob("*.css"))
 
 
 @pytest.mark.parametrize("path", stylesheets(), ids=lambda p: p.name)
