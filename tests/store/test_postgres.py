@@ -101,3 +101,15 @@ def test_serve_opens_a_reachable_store_once_and_brings_its_schema_up_to_date(pos
     url = postgres_cluster.fresh_url()
     assert _store_problem(url) == ""
     assert open_store(url).schema_version == len(MIGRATIONS)
+
+
+def test_the_teachers_commands_read_the_store_netkit_store_names(postgres_cluster, tmp_path, capsys, monkeypatch):
+    from kit.cli import main
+    from kit.store import Answer
+
+    url = postgres_cluster.fresh_url()
+    store = open_store(url)
+    store.record(Answer("demo", "q1", (0,), True, "pre", "s1", "7", "２－３", "2026-10-01T09:00:00"))
+    monkeypatch.setenv("NETKIT_STORE", url)
+    assert main(["results", "list", "--data-dir", str(tmp_path)]) == 0  # no SQLite file there: PostgreSQL is read
+    assert "2-3\tdemo\t1\t1" in capsys.readouterr().out
