@@ -90,7 +90,7 @@ def cmd_serve(args) -> int:
               "choose another with --port", file=sys.stderr)
         return 2
     app = make_app(options)
-    auto = pool_size(limit, 0) if options.auto_pool else 0
+    auto = pool_size(limit, 1) if options.auto_pool else 0  # beside the kernel of the student who opens the lesson
     print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat,
                        student_links(args.host, args.port, klass) if klass else links, auto=auto), flush=True)
     if store:

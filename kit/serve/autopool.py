@@ -5,9 +5,11 @@ starts: the teacher did not say which lesson or how big the class is, and prehea
 would fill the memory before anyone arrives. When the first student (or the teacher) opens a
 lesson, that lesson gets a pool of ``pool_size`` kernels: a class, but never more than the memory
 cap (``--max-kernels``, or what the available memory holds at 100 MB a kernel, ``capacity.py``)
-leaves room for, counting every kernel already running or starting and a place for the student
-who opened it. That first student's own kernel starts as without a pool; the pool's kernels start
-``start_delay`` seconds later, so the rest of the class arrives to warm kernels. Refills after a
+leaves room for, counting every kernel already running or starting (the first student's among
+them). That first student's own kernel starts as without a pool, and the pool starts once their
+page has been served (``handlers.LessonHandler.on_finish``): on a busy two-core machine 40 kernels
+starting beside the first page kept it from arriving for 30 s. The rest of the class arrives to
+warm kernels. Refills after a
 student takes one are paced and capped as for ``--class-size`` (``capacity.pace_refills``).
 
 A pool nobody uses shrinks again: when no student has opened its lesson for ``idle_seconds``, the
@@ -28,12 +30,12 @@ log = logging.getLogger(__name__)
 
 CLASS_SIZE = 40  # the most students a Japanese class has (学級編制の標準: 35–40)
 IDLE_SECONDS = 900.0  # a lesson nobody opened for 15 minutes is over
-START_DELAY = 2.0  # the first student's kernel starts before the pool's compete with it for the CPU
+START_DELAY = 0.0  # seconds from the first page served to the pool's first start
 
 
 def pool_size(limit: int, counted: int, class_size: int = CLASS_SIZE) -> int:
-    """Kernels a lesson's new pool may hold: ``class_size``, within ``limit`` less the ``counted`` and the opener's."""
-    room = limit - counted - 1 if limit else class_size
+    """Kernels a lesson's new pool may hold: ``class_size``, within ``limit`` less the kernels ``counted``."""
+    room = limit - counted if limit else class_size
     return max(0, min(class_size, room))
 
 
@@ -62,7 +64,7 @@ class AutoPools:
         self._checker = None
 
     def opened(self, lesson: str) -> int:
-        """A student opened ``lesson``: start its pool if it has none. Returns the size of the pool started (or 0)."""
+        """A student's page of ``lesson`` was served: start its pool if it has none. Returns the pool's size (or 0)."""
         now = self.clock()
         self._start_checking()
         if lesson in self.last_opened:

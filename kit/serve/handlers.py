@@ -43,8 +43,6 @@ class LessonHandler(TornadoVoilaHandler):
         reason = self._full(notebook)
         if reason:
             self._waiting_page(reason)
-        elif self.settings.get("netkit_autopools") and not paths.is_teacher_notebook(self.root, notebook):
-            self.settings["netkit_autopools"].opened(notebook)  # the first student starts the class's pool
 
     async def get(self, path=None):
         token = kernels.VISIT.set(self.visit)  # the kernel Voilà starts or takes is counted for, and owned by, this visit
@@ -56,6 +54,12 @@ class LessonHandler(TornadoVoilaHandler):
             self._waiting_page(full.reason)
         finally:
             kernels.VISIT.reset(token)
+
+    def on_finish(self):
+        """A lesson page served: the first student's starts the class's pool (after their own, not beside it)."""
+        pools = self.settings.get("netkit_autopools")
+        if pools and self.get_status() == 200 and self.path_args and not paths.is_teacher_notebook(self.root, self.path_args[0]):
+            pools.opened(self.path_args[0])
 
     def _visit(self) -> kernels.Visit:
         """This browser (its secret cookie, made on its first lesson page), address and role."""
