@@ -15,6 +15,7 @@ import argparse
 import concurrent.futures
 import json
 import os
+import re
 import signal
 import socket
 import statistics
@@ -33,6 +34,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 WIDGET = {"stock": ".widget-radio-box", "kit": ".nk-quiz-card legend"}
 PAGE = {"stock": "voila/render/quiz.ipynb", "kit": "voila/render/quiz/quiz.ipynb"}
 WIDGET_MARK = "application/vnd.jupyter.widget-view+json"
+NO_POOL = {"stock": [], "kit": ["--no-auto-pool"]}  # "no pool" measures a kernel started for each student
 # Time to first widget is taken inside the page: on every animation frame, is the widget there and
 # visible? Playwright's own wait polls at 0, 20, 70, 170, 270, 770, 1270, 1770 … ms, so timing it
 # from outside rounds every visit up to the next poll, by as much as half a second.
@@ -85,7 +87,8 @@ class Server:
                    "--Voila.ip=127.0.0.1", *extra]
         else:
             cmd = [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port",
-                   str(self.port), "--data-dir", str(data), "--teacher-passcode", "bench-passcode", *extra]
+                   str(self.port), "--data-dir", str(data), "--teacher-passcode", "bench-passcode",
+                   "--kernels-per-address", "0", *extra]  # the harness's students all come from 127.0.0.1
         self.log = open(data / f"{kind}-{self.port}.log", "w")
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
         try:
@@ -296,6 +299,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats and a burst of 10 (a smoke run)")
     parser.add_argument("--first-widget", type=int, metavar="N", default=0,
                         help="only the time to first widget: N alternating visits to stock and to a pooled kit")
+    parser.add_argument("--auto-pool-burst", type=int, metavar="N", default=0,
+                        help="only a burst of N: stock Voilà cold against plain `netkit serve` after its first student "
+                        "started the pool that starts itself")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -303,6 +309,8 @@ def main() -> int:
     data.mkdir(exist_ok=True)
     if args.first_widget:
         return first_widget_only(out, data, args.first_widget)
+    if args.auto_pool_burst:
+        return auto_pool_burst(out, data, args.auto_pool_burst)
     students = 10 if args.quick else 40
     repeats = 1 if args.quick else 5
     close_wait = 10 if args.quick else 60
@@ -312,7 +320,7 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         for kind in ("stock", "kit"):
-            server = Server(kind, data)
+            server = Server(kind, data, NO_POOL[kind])
             try:
                 r = one_student(browser, server, repeats)
                 kernel = sorted(server.kernels())
@@ -320,7 +328,7 @@ def main() -> int:
                 r["kernels_after_close"] = kernels_after_close(browser, server, 3, close_wait)
             finally:
                 server.stop()
-            server = Server(kind, data)  # a fresh server for the cold burst
+            server = Server(kind, data, NO_POOL[kind])  # a fresh server for the cold burst
             try:
                 r["burst_cold"] = burst(server, students)
             finally:
@@ -375,6 +383,35 @@ def first_widget_only(out: Path, data: Path, visits: int) -> int:
     result = {name: {"median_s": round(statistics.median(t), 2), "all_s": t} for name, t in times.items()}
     result["ratio"] = round(result["kit"]["median_s"] / result["stock"]["median_s"], 2)
     (out / "first_widget.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def auto_pool_burst(out: Path, data: Path, students: int) -> int:
+    """A class on the README's plain ``netkit serve``: one student opens the lesson, then the class arrives at once.
+
+    Stock Voilà gets the same burst cold (it has no pool without being told the lesson and the size).
+    """
+    result: dict = {"machine": {"cores": os.cpu_count()}, "students": students}
+    stock = Server("stock", data)
+    try:
+        result["stock_burst_cold"] = burst(stock, students)
+    finally:
+        stock.stop()
+    kit = Server("kit", data)
+    try:
+        ok, seconds = fetch_page(kit.url + PAGE["kit"], 1)  # the first student starts the lesson's pool
+        result["kit_first_student"] = {"complete": ok, "s": round(seconds, 2)}
+        started = re.search(r"Starting a pool of (\d+) kernel", Path(kit.log.name).read_text(encoding="utf-8"))
+        if not started:
+            raise RuntimeError(f"no pool started by the first student; see {kit.log.name}")
+        result["kit_auto_pool_size"] = int(started.group(1))
+        wait_for_pool(kit, result["kit_auto_pool_size"])
+        result["kit_burst_auto_pool"] = burst(kit, students)
+    finally:
+        kit.stop()
+    result["ratio_p95"] = round(result["kit_burst_auto_pool"]["p95_s"] / result["stock_burst_cold"]["p95_s"], 3)
+    (out / "auto_pool_burst.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
     return 0
 
