@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import urllib.error
@@ -137,11 +138,28 @@ def test_dashboard_shows_what_the_class_did(server, browser):
     for name in ("a1", "a2"):
         page.goto(server.url + f"voila/render/misinformation/basics.ipynb?class=dash-1&name={name}")
         answer_first_two(page)
+    from kit.store import open_store
+    from kit.store.records import Answer
+
+    store = open_store(Path(server.data_dir) / "results.sqlite3")  # the two take the post-test: every ○× item right
+    for name in ("a1", "a2"):
+        for item, mark in (("mis-post-1", (0,)), ("mis-post-2", (1,))):
+            store.record(Answer("misinformation-basics", item, mark, True, "post", f"post-{name}", name, "dash-1",
+                                bank="quizzes/misinformation_basics.yaml"))
+    store.close()
     page.goto(server.url + "teacher/login")
     login(page)
     page.goto(server.url + "teacher/?class=dash-1&lesson=misinformation-basics")
+    expect(page.locator(".nk-report-title")).to_have_text("dash-1 / 偽・誤情報 — ちょっと待って、本当かな？")
     text = page.locator("main").inner_text()
     assert "参加" in text and "問題ごと" in text and "a1" in text and "a2" in text
+    assert "misinformation-basics" not in text
+    verdicts = page.locator(".nk-verdict").all_inner_texts()
+    assert any("事前と事後の両方に答えた生徒が 2 人だけ" in v for v in verdicts), verdicts
+    # which of the first two questions were ○× depends on each student's order: one or both had one before
+    assert any(re.match(r"○×問題に事前と事後の両方で答えた生徒が [12] 人だけなので", v) for v in verdicts), verdicts
+    assert "見分ける力が上がりました" not in text and "-0.00" not in text
+    expect(page.locator("tr", has_text="変化（事後−事前）")).to_have_count(1)
     context.close()
 
 
