@@ -1,6 +1,53 @@
-// Browser half of kit.widgets.class_spread.ClassSpread: two buttons and the outcome the kernel drew.
+// Browser half of kit.widgets.class_spread.ClassSpread: two buttons, and the outcome the kernel sends
+// as data (sentences, believers per round) drawn as text and an SVG line chart.
 // The buttons are drawn again only when their words change, so the keyboard stays on the one
 // pressed while the kernel runs the model and sends the outcome.
+
+const SVG = "http://www.w3.org/2000/svg";
+
+// An SVG element (h() makes HTML ones); children are elements or strings (drawn as text).
+function s(tag, attrs = {}, children = []) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+// Believers per round, one line per series (kit.widgets.class_spread.chart_view), y from 0 to top;
+// the lines' colours and dashes come from class_spread.css by their kind.
+function lineChart(c) {
+  const width = 560, height = 260, left = 56, bottom = 40, pad = 12;
+  const rounds = Math.max(1, ...c.series.map((line) => line.values.length)) - 1 || 1;
+  const top = Math.max(c.top, 1);
+  const x = (i) => left + (width - left - pad) * i / rounds;
+  const y = (v) => pad + (height - bottom - pad) * (1 - v / top);
+  const mid = ((height - bottom) / 2).toFixed(1);
+  const svg = s("svg", { class: "nk-cs-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": c.y_label }, [
+    s("line", { class: "nk-cs-axis", x1: left, y1: y(0), x2: width - pad, y2: y(0) }),
+    s("line", { class: "nk-cs-axis", x1: left, y1: pad, x2: left, y2: y(0) }),
+  ]);
+  for (const v of [0, Math.floor(top / 2), top]) {
+    svg.append(s("text", { class: "nk-cs-tick", x: left - 6, y: (y(v) + 4).toFixed(1), "text-anchor": "end" }, [String(v)]));
+  }
+  for (let i = 0; i <= rounds; i += Math.max(1, Math.floor(rounds / 6))) {
+    svg.append(s("text", { class: "nk-cs-tick", x: x(i).toFixed(1), y: height - bottom + 16, "text-anchor": "middle" }, [String(i)]));
+  }
+  svg.append(s("text", { class: "nk-cs-axis-label", x: ((left + width) / 2).toFixed(1), y: height - 6, "text-anchor": "middle" }, [c.x_label]));
+  svg.append(s("text", { class: "nk-cs-axis-label", x: 14, y: mid, "text-anchor": "middle", transform: `rotate(-90 14 ${mid})` }, [c.y_label]));
+  for (const line of c.series) {
+    const points = line.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+    svg.append(s("polyline", { class: `nk-cs-line nk-cs-line-${line.kind}`, points }, [s("title", {}, [line.name])]));
+  }
+  return svg;
+}
+
+function outcome(r) {
+  if (r.empty) return [h("p", { class: "nk-cs-empty", text: r.empty })];
+  const legend = h("ul", { class: "nk-cs-legend" }, r.chart.series.map((line) =>
+    h("li", {}, [h("span", { class: `nk-cs-key nk-cs-key-${line.kind}` }), line.name])));
+  return [h("p", { class: "nk-cs-rate", text: r.rate }), h("p", { class: "nk-cs-outcome", text: r.outcome }),
+    lineChart(r.chart), legend, h("p", { class: "nk-cs-note", text: r.note })];
+}
 
 function render({ model, el }) {
   useRuby(model.get("labels"));
@@ -41,11 +88,11 @@ function render({ model, el }) {
     for (const b of buttons.querySelectorAll("button")) b.setAttribute("aria-disabled", String(!!pending));
     out.replaceChildren();
     if (pending) out.append(h("p", { text: L.cs_running }));
-    else if (model.get("result_html")) out.innerHTML = model.get("result_html");
+    else if (Object.keys(model.get("result") || {}).length) out.append(...outcome(model.get("result")));
   }
 
   for (const name of ["labels", "class_known"]) model.on(`change:${name}`, drawButtons);
-  for (const name of ["pending", "result_html"]) model.on(`change:${name}`, drawState);
+  for (const name of ["pending", "result"]) model.on(`change:${name}`, drawState);
   drawButtons();
 }
 
