@@ -114,7 +114,7 @@ _inverse_normal = np.vectorize(NormalDist().inv_cdf, otypes=[float])
 def _z(rate: np.ndarray) -> np.ndarray:
     rate = np.asarray(rate, dtype=float)
     out = np.full(rate.shape, np.nan)
-    known = np.isfinite(rate)
+    known = (rate > 0) & (rate < 1)  # NaN (no trials) and impossible counts give no z
     if known.any():
         out[known] = _inverse_normal(rate[known])
     return out
