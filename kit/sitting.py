@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -188,8 +189,9 @@ class Sitting:
             return True
         from kit.store.records import Answer
 
+        # One key per answer: written again after a lost reply (the retry below), it is stored once.
         answer = Answer(lesson=self.lesson, item=item, response=tuple(response), correct=bool(correct), phase=phase,
-                        bank=bank, **self.identity())
+                        bank=bank, key=uuid.uuid4().hex, **self.identity())
         try:
             if self.may_store():
                 self._retrying(lambda: self.store.record(answer))

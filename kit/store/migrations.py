@@ -49,6 +49,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE answers ADD COLUMN bank TEXT NOT NULL DEFAULT ''
     """,
+    # 4: a key the sitting gives each answer, so an answer written again after a lost reply (the
+    # database restarted between its commit and the acknowledgement) is stored once; older answers keep ''
+    """
+    ALTER TABLE answers ADD COLUMN answer_key TEXT NOT NULL DEFAULT '';
+    CREATE UNIQUE INDEX answers_once ON answers (answer_key) WHERE answer_key != ''
+    """,
 )
 
 

@@ -19,3 +19,4 @@ class Answer:
     class_code: str = ""
     answered_at: str = ""  # ISO time in UTC; the store fills it in when empty
     bank: str = ""  # the content file the item came from, as the lesson names it ("quizzes/x.csv"); "" if unknown
+    key: str = ""  # unique per answer (the sitting's): written twice, it is stored once; not read back

@@ -22,13 +22,13 @@ class SQLStore:
         raise NotImplementedError
 
     def record(self, answer: Answer) -> None:
-        """Write one answer and commit it before returning."""
+        """Write one answer and commit it before returning; an answer whose ``key`` is already stored is not stored again."""
         at = answer.answered_at or datetime.now(timezone.utc).isoformat(timespec="milliseconds")
         self._run(
             "INSERT INTO answers (lesson, item, response, correct, phase, session, student,"
-            " class_code, answered_at, bank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " class_code, answered_at, bank, answer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (answer.lesson, answer.item, json.dumps(list(answer.response)), int(answer.correct),
-             answer.phase, answer.session, answer.student, answer.class_code, at, answer.bank),
+             answer.phase, answer.session, answer.student, answer.class_code, at, answer.bank, answer.key),
         )
 
     def record_post(self, post: dict) -> None:

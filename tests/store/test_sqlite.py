@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from kit.store import open_store
+import pytest
+
+from kit.store import SQLiteStore, open_store
 from kit.store.migrations import MIGRATIONS
 from tests.store.test_store import answer
 
@@ -30,3 +32,20 @@ def test_an_old_store_is_upgraded_in_place(tmp_path):
     store = open_store(db)
     assert store.schema_version == len(MIGRATIONS) and store.answers()[0].item == "q"
     assert store.posts() == []
+
+
+def test_a_file_still_locked_after_the_busy_timeout_is_unavailable_for_a_moment(tmp_path):
+    from kit.store import StoreUnavailable
+
+    db = tmp_path / "r.sqlite3"
+    open_store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    waiting = SQLiteStore(db, busy_timeout_ms=50)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the file
+    with pytest.raises(StoreUnavailable):
+        waiting.record(answer())
+    with pytest.raises(StoreUnavailable):
+        SQLiteStore(db, busy_timeout_ms=50)  # opening it too
+    holder.execute("COMMIT")
+    waiting.record(answer())  # the same call a moment later
+    assert [a.item for a in waiting.answers()] == ["q0"]

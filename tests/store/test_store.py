@@ -95,3 +95,12 @@ def test_checked_posts_are_kept_apart_and_purged_with_their_class(location):
     assert store.answers()[0].item == "q0"  # the answer path is unchanged
     store.purge(class_code="2-3")
     assert [(p["text"], p["class_code"]) for p in store.posts()] == [("hi", "1-1")]
+
+
+def test_an_answer_written_again_after_a_lost_reply_is_stored_once(location):
+    store = open_store(location)
+    store.record(answer(1, key="k" * 32))
+    store.record(answer(1, key="k" * 32))  # the sitting's retry when the reply to the first was lost
+    store.record(answer(2))
+    store.record(answer(2))  # without a key (older callers) both are kept, as before
+    assert [a.item for a in store.answers()] == ["q1", "q2", "q2"]
