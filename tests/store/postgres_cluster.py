@@ -11,7 +11,6 @@ from __future__ import annotations
 import glob
 import itertools
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -40,7 +39,7 @@ def missing() -> str:
         import psycopg  # noqa: F401
     except ImportError:
         return "psycopg is not installed (pip install 'net-literacy-kit[postgres]')"
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
+    if getattr(os, "geteuid", lambda: 1)() == 0 and shutil.which("runuser") is None:
         return "running as root without runuser: PostgreSQL refuses to run as root"
     return ""
 
@@ -70,7 +69,9 @@ class Cluster:
         self.data, self.log = self.folder / "data", self.folder / "server.log"
         self.port = _free_port()
         self._as = []
-        if os.geteuid() == 0:  # PostgreSQL will not run as root: the server runs as nobody
+        if getattr(os, "geteuid", lambda: 1)() == 0:  # PostgreSQL will not run as root: the server runs as nobody
+            import pwd  # POSIX only, as running as root is
+
             nobody = pwd.getpwnam("nobody")
             os.chown(self.folder, nobody.pw_uid, nobody.pw_gid)
             self._as = ["runuser", "-u", "nobody", "--"]
