@@ -1,9 +1,13 @@
-"""A pool that starts itself: the first student to open a lesson preheats kernels for the rest of the class.
+"""A pool that starts itself: the first students to open a lesson preheat kernels for the rest of the class.
 
 With the README's plain ``netkit serve`` (no ``--class-size``), no lesson has a pool when the server
 starts: the teacher did not say which lesson or how big the class is, and preheating every lesson
-would fill the memory before anyone arrives. When the first student (or the teacher) opens a
-lesson, that lesson gets a pool of ``pool_size`` kernels: a class, but never more than the memory
+would fill the memory before anyone arrives. When a second browser opens a lesson within
+``window`` seconds of the first (``starters`` browsers, the teacher's not counted: a class is
+arriving), that lesson gets a pool of ``pool_size`` kernels. One browser opening lesson after
+lesson (a teacher trying them, a student browsing the catalogue, the release check) starts no
+pool: a pool is up to 40 kernels, and starting one for every lesson looked at would take the CPU
+from the class. The pool holds a class, but never more than the memory
 cap (``--max-kernels``, or what the available memory holds at 100 MB a kernel, ``capacity.py``)
 leaves room for, counting every kernel already running or starting (the first student's among
 them). That first student's own kernel starts as without a pool, and the pool starts once their
@@ -31,6 +35,8 @@ log = logging.getLogger(__name__)
 CLASS_SIZE = 40  # the most students a Japanese class has (学級編制の標準: 35–40)
 IDLE_SECONDS = 900.0  # a lesson nobody opened for 15 minutes is over
 START_DELAY = 0.0  # seconds from the first page served to the pool's first start
+STARTERS = 2  # browsers that open a lesson within WINDOW seconds: a class is arriving
+WINDOW = 300.0
 
 
 def pool_size(limit: int, counted: int, class_size: int = CLASS_SIZE) -> int:
@@ -49,7 +55,7 @@ class AutoPools:
 
     def __init__(self, kernel_manager, limit: int = 0, counted=None, class_size: int = CLASS_SIZE,
                  idle_seconds: float = IDLE_SECONDS, start_delay: float = START_DELAY, clock=time.monotonic,
-                 logger: logging.Logger | None = None):
+                 logger: logging.Logger | None = None, starters: int = STARTERS, window: float = WINDOW):
         self.km = kernel_manager
         self.log = logger or log  # the server's log, which the teacher's terminal shows
         self.limit = limit
@@ -57,19 +63,29 @@ class AutoPools:
         self.class_size = class_size
         self.idle_seconds = idle_seconds
         self.start_delay = start_delay
+        self.starters = starters
+        self.window = window
+        self.seen: dict[str, dict[str, float]] = {}  # lessons without a pool → browser → when it opened the lesson
         self.clock = clock
         self.last_opened: dict[str, float] = {}  # lessons with a pool started here → when last opened
         self._draining: set[str] = set()  # lessons shrunk whose pool still has kernels starting
         self._shutdowns: set[asyncio.Future] = set()
         self._checker = None
 
-    def opened(self, lesson: str) -> int:
-        """A student's page of ``lesson`` was served: start its pool if it has none. Returns the pool's size (or 0)."""
+    def opened(self, lesson: str, browser: str = "") -> int:
+        """A student's ``browser`` was served a page of ``lesson``: start its pool if it has none and the
+        ``starters``-th browser came. Returns the pool's size (or 0)."""
         now = self.clock()
         self._start_checking()
         if lesson in self.last_opened:
             self.last_opened[lesson] = now
             return 0
+        seen = {b: at for b, at in self.seen.get(lesson, {}).items() if now - at < self.window}
+        seen[browser] = now
+        self.seen[lesson] = seen
+        if len(seen) < self.starters:
+            return 0
+        del self.seen[lesson]
         size = pool_size(self.limit, self.counted(), self.class_size)
         if size <= 0:
             self.log.info("no pool for %s: %s kernels is the limit and they are in use", lesson, self.limit)
@@ -77,13 +93,16 @@ class AutoPools:
         self.last_opened[lesson] = now
         self._draining.discard(lesson)
         self._set_size(lesson, size)
-        self.log.info("Starting a pool of %s kernel(s) for %s: its first student opened it", size, lesson)
+        self.log.info("Starting a pool of %s kernel(s) for %s: %s students opened it", size, lesson, self.starters)
         self.km.fill_if_needed(delay=self.start_delay, notebook_name=lesson)
         return size
 
     def shrink_idle(self) -> list[str]:
         """Shut down the waiting kernels of lessons nobody opened for ``idle_seconds``; returns those lessons."""
-        quiet = idle_lessons(self.last_opened, self.clock(), self.idle_seconds)
+        now = self.clock()
+        for lesson in [lesson for lesson, seen in self.seen.items() if all(now - at >= self.window for at in seen.values())]:
+            del self.seen[lesson]  # browsers that came alone, long ago
+        quiet = idle_lessons(self.last_opened, now, self.idle_seconds)
         for lesson in quiet:
             del self.last_opened[lesson]
             self._set_size(lesson, 0)

@@ -56,10 +56,12 @@ class LessonHandler(TornadoVoilaHandler):
             kernels.VISIT.reset(token)
 
     def on_finish(self):
-        """A lesson page served: the first student's starts the class's pool (after their own, not beside it)."""
+        """A lesson page served: the class's second browser starts its pool (after their pages, not beside them)."""
         pools = self.settings.get("netkit_autopools")
-        if pools and self.get_status() == 200 and self.path_args and not paths.is_teacher_notebook(self.root, self.path_args[0]):
-            pools.opened(self.path_args[0])
+        visit = getattr(self, "visit", None)
+        if (pools and visit is not None and not visit.teacher and self.get_status() == 200 and self.path_args
+                and not paths.is_teacher_notebook(self.root, self.path_args[0])):
+            pools.opened(self.path_args[0], visit.browser)
 
     def _visit(self) -> kernels.Visit:
         """This browser (its secret cookie, made on its first lesson page), address and role."""
