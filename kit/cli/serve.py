@@ -149,8 +149,8 @@ def add_parser(sub) -> None:
                        help="先に起動しておく授業（くり返し可、例: defamation/basics）/ lesson to preheat (repeatable; default all)")
     serve.add_argument("--pool", type=whole_number, default=0, help="--class-size と同じ / same as --class-size")
     serve.add_argument("--auto-pool", action=argparse.BooleanOptionalAction, default=True,
-                       help="--class-size がないとき、授業を最初の生徒が開いたらその授業のカーネルを先に起動しておく（--no-auto-pool で止める）"
-                       "/ without --class-size, the first student to open a lesson starts kernels in advance for the rest of the class "
+                       help="--class-size がないとき、授業を2人目の生徒が開いたらその授業のカーネルを先に起動しておく（--no-auto-pool で止める）"
+                       "/ without --class-size, the second student to open a lesson starts kernels in advance for the rest of the class "
                        "(--no-auto-pool: not)")
     serve.add_argument("--pool-idle", type=whole_number, default=900, metavar="SECONDS",
                        help="自動で起動した待機カーネルを、その授業をだれも開かないまま何秒たったら止めるか（既定 900）"

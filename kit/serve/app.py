@@ -55,7 +55,7 @@ class ServeOptions:
     kernels_per_address: int = 4  # most kernels one student's device may hold (0: no limit)
     connections_per_address: int = 64  # most open connections from one address (0: no limit)
     refill_spacing: float = 1.0  # seconds between the starts of replacement kernels
-    auto_pool: bool = True  # without a pool, the first student to open a lesson starts one (autopool.py)
+    auto_pool: bool = True  # without a pool, the second browser to open a lesson starts one (autopool.py)
     pool_idle_seconds: float = 900.0  # a self-started pool nobody used for this long shrinks
     data_dir: Path | None = None
     teacher_passcode: str = ""  # made fresh at start when empty

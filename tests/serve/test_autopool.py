@@ -1,4 +1,4 @@
-"""A pool that starts itself: plain ``netkit serve``, the first student to open a lesson preheats it for the class."""
+"""A pool that starts itself: plain ``netkit serve``, the first two students to open a lesson preheat it for the class."""
 
 from __future__ import annotations
 
