@@ -35,13 +35,15 @@ VARIANTS = {"ja": "", "furigana": "?furigana=1", "en": "?lang=en"}
 NARROW = {"320px": (320, 640), "200%": (512, 384)}
 NEW_LESSON = "defamation/jhs.ipynb"  # where `netkit new lesson --topic defamation --audience 中学生` puts it
 
-# Every part of the page has drawn: the spinner is gone and no output is still empty.
+# Every part of the page has drawn: the spinner is gone, no output is still empty, every quiz shows a question
+# and every lab its controls (the lab shell draws them once its model has arrived).
 READY = """() => {
   const spinner = document.querySelector('#loading');
   if (spinner && getComputedStyle(spinner).display !== 'none') return false;
   const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
   return outputs.length > 0 && outputs.every((o) => o.innerText.trim() || o.querySelector('svg, canvas, img, input'))
-    && [...document.querySelectorAll('.nk-quiz')].every((q) => q.querySelector('.nk-quiz-card legend, .nk-summary'));
+    && [...document.querySelectorAll('.nk-quiz')].every((q) => q.querySelector('.nk-quiz-card legend, .nk-summary'))
+    && [...document.querySelectorAll('.nk-lab, .nk-flaming-lab, .nk-spread, .nk-ce')].every((l) => l.querySelector('input, select'));
 }"""
 
 # What a narrow screen cuts off: the page scrolling sideways, anything reaching past the window's
