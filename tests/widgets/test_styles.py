@@ -13,8 +13,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TOKENS = ROOT / "widgets" / "_tokens.css"
 PAGES = ROOT / "kit" / "serve" / "jupyter" / "voila" / "templates" / "netkit" / "static"
 COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|rgba?\(")
-# The labs' stylesheets are being rebuilt on one lab shell; they move to the tokens with it.
-NOT_YET = {"_lab.css", "cascade_lab.css", "flaming_lab.css", "model_lab.css", "spread_lab.css"}
 
 
 def tokens() -> dict[str, str]:
@@ -22,7 +20,7 @@ def tokens() -> dict[str, str]:
 
 
 def stylesheets() -> list[Path]:
-    own = [p for p in sorted((ROOT / "widgets").glob("*.css")) if p.name not in NOT_YET and p != TOKENS]
+    own = [p for p in sorted((ROOT / "widgets").glob("*.css")) if p != TOKENS]
     return own + sorted(PAGES.glob("*.css"))
 
 
