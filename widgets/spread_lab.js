@@ -4,7 +4,7 @@
 // coloured by state) and the curves of believers and correctors; the controls and buttons are the
 // lab shell's (_lab.js). Every change is decided by the kernel.
 
-const COLOURS = ["#c4c9cf", "#d55e00", "#e69f00", "#0072b2", "#56b4e9"]; // Okabe–Ito, by State
+const COLOURS = ["#c4c9cf", "#d55e00", "#e69f00", "#0072b2", "#56b4e9"]; // Okabe–Ito, by State: --nk-state-* in _tokens.css
 const STATE_KEYS = ["spread_unaware", "spread_sharing", "spread_believing", "spread_correcting", "spread_corrected"];
 const BELIEVERS = "#d55e00";
 const CORRECTORS = "#0072b2";
@@ -54,7 +54,7 @@ function render({ model, el }) {
     }
   }
   const legend = h("ul", { class: "nk-spread-legend" });
-  STATE_KEYS.forEach((key, s) => legend.append(h("li", {}, [h("span", { class: "nk-swatch", style: `background:${COLOURS[s]}` }), h("span", { text: L()[key] })])));
+  STATE_KEYS.forEach((key) => legend.append(h("li", {}, [h("span", { class: `nk-swatch nk-swatch-${key.replace("spread_", "")}` }), h("span", { text: L()[key] })])));
   legend.append(h("li", {}, [h("span", { class: "nk-swatch nk-swatch-bot" }), h("span", { text: L().spread_bot })]));
 
   root.append(title, shell.controls, shell.buttons, shell.error, panelsBox, legend);

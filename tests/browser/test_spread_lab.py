@@ -69,6 +69,10 @@ def test_canvas_draws_and_a_slider_changes_the_picture(lab_server, page):
     before = panels.nth(1).evaluate(COUNT_COLOURS)
     assert sum(before.values()) > 500, before  # people drawn in the states' colours
     assert "720" in lab.locator(".nk-spread-summary").nth(1).inner_text()
+    swatches = lab.locator(".nk-spread-legend").first.locator(".nk-swatch:not(.nk-swatch-bot)")
+    legend = swatches.evaluate_all("(els) => els.map((el) => getComputedStyle(el).backgroundColor)")
+    painted = ["rgb(196, 201, 207)", "rgb(213, 94, 0)", "rgb(230, 159, 0)", "rgb(0, 114, 178)", "rgb(86, 180, 233)"]
+    assert legend == painted, legend  # the legend's swatches show the colours the canvas paints
 
     # A student prebunks half the school, with the keyboard as well as the mouse would.
     slider = lab.locator('input[data-name="prebunked"]')

@@ -77,3 +77,17 @@ def test_text_colours_keep_four_and_a_half_to_one(text):
     found = tokens()
     low = {bg: round(contrast(found[text], found[bg]), 2) for bg in TEXT_ON[text] if contrast(found[text], found[bg]) < 4.5}
     assert not low, f"--nk-{text} is under 4.5:1 on {low}"
+
+
+def test_the_spread_labs_legend_shows_the_colours_its_canvas_paints():
+    script = (ROOT / "widgets" / "spread_lab.js").read_text("utf-8")
+    painted = re.search(r"const COLOURS = \[([^\]]+)\]", script).group(1)
+    keys = re.search(r"const STATE_KEYS = \[([^\]]+)\]", script).group(1)
+    states = [k.removeprefix("spread_") for k in re.findall(r'"([a-z_]+)"', keys)]
+    found = tokens()
+    assert [found[f"state-{s}"] for s in states] == re.findall(r'"(#[0-9a-f]{6})"', painted)
+    css = (ROOT / "widgets" / "spread_lab.css").read_text("utf-8")
+    for state in states:
+        assert f".nk-swatch-{state} {{ background: var(--nk-state-{state}); }}" in css
+    swatches = [line for line in script.splitlines() if "nk-swatch" in line]
+    assert swatches and not [line for line in swatches if "style" in line], "the legend colours its swatches by class"
