@@ -2,9 +2,10 @@
 
 A lab on the shell of ``kit.widgets.lab``: its sliders come from ``FlamingParams``' spec (the
 main ones first, the rest under a disclosure), so the model is the single source of its ranges
-and defaults. ``run()`` does what the button does, so tests need no browser. The charts are SVG
-drawn in the kernel (``flaming_chart``); the numbers shown are the model's own, labelled as such;
-no real-world figure is stated here. The browser half is ``widgets/flaming_lab.js``.
+and defaults. ``run()`` does what the button does, so tests need no browser. The kernel sends the
+charts as data (posts per round, the share-of-posts curve, the words around them); the browser half,
+``widgets/flaming_lab.js``, draws them as SVG. The numbers shown are the model's own, labelled as
+such; no real-world figure is stated here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import traitlets
 from kit.content.text import Text
 from kit.models.flaming import FlamingParams, FlamingResult, compare
 from kit.text.ui import label
-from kit.widgets.flaming_chart import COLOURS, lorenz_chart, posts_chart
 from kit.widgets.lab import Lab, lab_asset
 
 MAIN = ("join", "tail", "report_rate", "mute_share", "action_after")  # shown first; the rest under "more"
@@ -43,8 +43,8 @@ class FlamingLab(Lab):
     _css = traitlets.Unicode(lab_asset("flaming_lab.css")).tag(sync=True)
 
     runs = traitlets.Int(0, help="How many times the model has been run in this lab.").tag(sync=True)
-    charts_html = traitlets.Unicode("", help="Both runs' charts and facts, and who wrote the posts, as HTML.").tag(sync=True)
-    summary_html = traitlets.Unicode("", help="What the measures changed, and that the numbers are a model's.").tag(sync=True)
+    charts = traitlets.Dict(help="Both runs' posts per round and facts, and who wrote the posts (chart_view).").tag(sync=True)
+    summary = traitlets.List(help="What the measures changed, and that the numbers are a model's (HTML with readings).").tag(sync=True)
 
     def __init__(self, params: FlamingParams | None = None, *, lang: str = "ja", furigana: bool = False,
                  seed: int = 0, **kwargs):
@@ -75,31 +75,38 @@ class FlamingLab(Lab):
         return self.params.with_changes(**values)
 
     def _show(self, without: FlamingResult, with_measures: FlamingResult) -> None:
-        lang = self._lang
-        top = max([r.posts for r in without.rounds + with_measures.rounds] + [1])
-        top = int(math.ceil(top / 10) * 10) if top > 10 else top
-        panels = []
-        for key, result in (("without", without), ("with", with_measures)):
-            name = label(f"fl_{key}", lang)
-            chart = posts_chart(result, top, name, label("fl_axis_round", lang), label("fl_axis_posts", lang), COLOURS[key])
-            panels.append(f'<figure class="nk-fl-figure">{chart}<figcaption>{self._facts(result, key)}</figcaption></figure>')
-        lorenz = lorenz_chart([(label("fl_without", lang), COLOURS["without"], without),
-                               (label("fl_with", lang), COLOURS["with"], with_measures)],
-                              label("fl_lorenz", lang), label("fl_lorenz_x", lang), label("fl_lorenz_y", lang))
-        self.charts_html = "".join(panels) + f'<figure class="nk-fl-figure">{lorenz}</figure>'
+        self.charts = chart_view(without, with_measures, self._lang,
+                                 {"without": self._facts(without, "without"), "with": self._facts(with_measures, "with")})
         cut = _percent_drop(without.total_posts, with_measures.total_posts)
         cut_saw = _percent_drop(without.saw, with_measures.saw)
-        self.summary_html = (f'<p class="nk-fl-change">{self._html(_both("fl_change", pct=cut, saw_pct=cut_saw))}</p>'
-                             f'<p class="nk-fl-note">{self._html(_both("fl_model_note"))}</p>')
+        self.summary = [self._html(_both("fl_change", pct=cut, saw_pct=cut_saw)), self._html(_both("fl_model_note"))]
 
-    def _facts(self, result: FlamingResult, key: str) -> str:
+    def _facts(self, result: FlamingResult, key: str) -> list[str]:
         top_n = max(1, math.ceil(result.posters * 0.1)) if result.posters else 0
         lines = [_both("fl_totals", posts=result.total_posts, saw=result.saw),
                  _both("fl_top", posters=result.posters, top=top_n, share=round(result.top_share(0.1) * 100)),
                  _both("fl_posters", pct=_pct(result.posters_share_of_viewers))]
         if key == "with":
             lines.append(_both("fl_restricted", n=result.rounds[-1].restricted))
-        return "".join(f'<p class="nk-fl-fact">{self._html(line)}</p>' for line in lines)
+        return [self._html(line) for line in lines]
+
+
+def chart_view(without: FlamingResult, with_measures: FlamingResult, lang: str, facts: dict[str, list[str]]) -> dict:
+    """What the browser draws: posts per round on one shared scale ``top`` (so two runs compare by
+    eye), each run's facts, and the share of posts written by the most active share of posters."""
+    runs = (("without", without), ("with", with_measures))
+    top = max([r.posts for r in without.rounds + with_measures.rounds] + [1])
+    top = int(math.ceil(top / 10) * 10) if top > 10 else top
+    return {
+        "top": top, "x_label": label("fl_axis_round", lang), "y_label": label("fl_axis_posts", lang),
+        "panels": [{"key": key, "name": label(f"fl_{key}", lang), "posts": [r.posts for r in result.rounds],
+                    "rounds": [r.number for r in result.rounds], "facts": facts[key]} for key, result in runs],
+        "lorenz": {"title": label("fl_lorenz", lang), "x_label": label("fl_lorenz_x", lang),
+                   "y_label": label("fl_lorenz_y", lang),
+                   "lines": [{"key": key, "name": label(f"fl_{key}", lang),
+                              "points": [[round(x, 4), round(y, 4)] for x, y in result.lorenz()],
+                              "top_share": round(result.top_share(0.1) * 100)} for key, result in runs]},
+    }
 
 
 def _pct(value: float) -> str:

@@ -24,9 +24,15 @@ def test_runs_with_and_without_measures_side_by_side():
     without, with_measures = lab.result
     assert without.params.report_rate == 0 and without.params.mute_share == 0
     assert with_measures.params == lab.params
-    assert lab.charts_html.count("<svg") == 3 and "style=" not in lab.charts_html
-    assert "報告・ミュートなし" in lab.charts_html and "報告・ミュートあり" in lab.charts_html
-    assert "モデル" in lab.summary_html  # the numbers are the model's, and say so
+    panels = lab.charts["panels"]
+    assert [p["name"] for p in panels] == ["報告・ミュートなし", "報告・ミュートあり"]
+    assert [p["posts"] for p in panels] == [[r.posts for r in run.rounds] for run in lab.result]
+    assert max(max(p["posts"]) for p in panels) <= lab.charts["top"]  # one scale for both runs
+    assert "投稿" in panels[0]["facts"][0] and str(without.total_posts) in panels[0]["facts"][0]
+    lines = lab.charts["lorenz"]["lines"]
+    assert [line["top_share"] for line in lines] == [round(run.top_share(0.1) * 100) for run in lab.result]
+    assert lines[0]["points"][0] == [0, 0] and lines[0]["points"][-1] == [1, 1]
+    assert "モデル" in lab.summary[1]  # the numbers are the model's, and say so
 
 
 def test_moving_a_slider_and_pressing_the_button_changes_the_run():
@@ -38,11 +44,11 @@ def test_moving_a_slider_and_pressing_the_button_changes_the_run():
     assert lab.runs == 2
     assert lab.result[0].total_posts == lab.result[1].total_posts  # no measures: both runs are the same
     assert lab.result[1].total_posts >= before
-    assert "0% へり" in lab.summary_html
+    assert "0% へり" in lab.summary[0]
 
 
 def test_english_and_furigana():
-    assert "Without reporting or muting" in FlamingLab(lang="en").charts_html
+    assert FlamingLab(lang="en").charts["panels"][0]["name"] == "Without reporting or muting"
     lab = FlamingLab(furigana=True)
     assert "<ruby>" in lab.controls[0]["label_html"] and lab.controls[0]["label"] == "見た人が加わる割合"
     assert "<ruby>" in lab.labels["__ruby"]["くわしい設定"]  # the disclosure has readings too
