@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 
 WIDGETS = Path(__file__).resolve().parents[2] / "kit" / "widgets"
-# The cascade lab's tables and scatter (drawn in the kernel as HTML and SVG) follow in their own change.
-NOT_YET = {"cascade_lab.py"}
 ELEMENTS = ("a abbr aside b br button circle code dd details div dl dt em figcaption figure footer g h1 h2 h3 h4 h5 h6 "
             "header hr i img input label legend li line main nav ol option p path polygon polyline rect rp rt ruby "
             "section select small span strong sub summary sup svg table tbody td text textarea th thead title tr u ul").split()
@@ -49,6 +47,6 @@ def test_the_check_finds_a_tag_a_style_and_an_f_string_part():
     assert not markup('"""Module with ``<input type="range">``."""\nkey = "law:<walk id>:<step id>"\nn = a < b')
 
 
-@pytest.mark.parametrize("path", sorted(p for p in WIDGETS.glob("*.py") if p.name not in NOT_YET), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(p for p in WIDGETS.glob("*.py")), ids=lambda p: p.name)
 def test_a_widget_module_holds_no_markup(path):
     assert markup(path.read_text("utf-8")) == [], f"{path.name}: send data and let widgets/{path.stem}.js draw it"
