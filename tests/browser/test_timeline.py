@@ -88,11 +88,15 @@ def test_timeline_in_english(server, page):
     lab = page.locator(".nk-ce")
     lab.locator("input[type=range]").first.focus()
     page.keyboard.press("ArrowRight")
-    assert lab.locator("output").first.inner_text() == "16%"
+    page.wait_for_function("(el) => el.textContent === '16%'", arg=lab.locator("output").first.element_handle(),
+                           timeout=WIDGET_TIMEOUT)  # the shell writes the value as the slider's input event arrives
     lab.locator(".nk-ce-run").focus()
     page.keyboard.press("Enter")
     lab.locator(".nk-ce-chart").wait_for(timeout=60_000)
     assert "False story (16%)" in lab.locator(".nk-ce-table").first.inner_text()
+    assert lab.locator(".nk-ce-table").count() == 2 and lab.locator(".nk-ce-table th[scope=row]").count() >= 3
+    assert lab.locator(".nk-ce-dots-false").evaluate("(g) => getComputedStyle(g).fill") == "rgb(179, 38, 30)"
+    assert lab.locator(".nk-ce-legend li").count() == 2 and lab.locator(".nk-ce-note").inner_text()
     assert lab.locator(".nk-ce-chart circle").count() >= 300
 
 
