@@ -8,7 +8,7 @@ import pytest
 
 from kit.store import SQLiteStore, open_store
 from kit.store.migrations import MIGRATIONS
-from tests.store.test_store import answer
+from tests.store.answers import answer
 
 
 def test_a_results_file_is_written_ahead_and_readable_by_sqlite_itself(tmp_path):

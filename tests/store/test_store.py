@@ -6,14 +6,9 @@ import multiprocessing
 import sqlite3
 from pathlib import Path
 
-from kit.store import Answer, open_store
+from kit.store import open_store
 from kit.store.migrations import MIGRATIONS
-
-
-def answer(i=0, **kw):
-    base = dict(lesson="demo", item=f"q{i}", response=(1,), correct=True, phase="pre", session="s", student="<b>3番</b>", class_code="2-3")
-    base.update(kw)
-    return Answer(**base)
+from tests.store.answers import answer
 
 
 def test_records_are_visible_to_another_connection_at_once(location):
