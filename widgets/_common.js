@@ -73,3 +73,13 @@ function identity() {
   } catch (e) { /* storage blocked: answers are still stored, only resuming is lost */ }
   return id;
 }
+
+const SVG = "http://www.w3.org/2000/svg";
+
+// An SVG element for the charts (h() makes HTML ones); children are elements or strings (drawn as text).
+function s(tag, attrs = {}, children = []) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}

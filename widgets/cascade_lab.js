@@ -3,16 +3,6 @@
 // outcome as data (kit.widgets.cascade_lab.result_view), drawn here as two tables and a scatter,
 // its colours from cascade_lab.css by story ("false", "true").
 
-const SVG = "http://www.w3.org/2000/svg";
-
-// An SVG element (h() makes HTML ones); children are elements or strings (drawn as text).
-function s(tag, attrs = {}, children = []) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
 function table(t) {
   const rows = t.rows.map((row) => h("tr", row.few ? { class: "nk-ce-few", title: t.few } : {},
     row.cells.map((cell, i) => (i === 0 ? h("th", { scope: "row", text: cell }) : h("td", { text: cell })))));

@@ -3,16 +3,6 @@
 // The buttons are drawn again only when their words change, so the keyboard stays on the one
 // pressed while the kernel runs the model and sends the outcome.
 
-const SVG = "http://www.w3.org/2000/svg";
-
-// An SVG element (h() makes HTML ones); children are elements or strings (drawn as text).
-function s(tag, attrs = {}, children = []) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
 // Believers per round, one line per series (kit.widgets.class_spread.chart_view), y from 0 to top;
 // the lines' colours and dashes come from class_spread.css by their kind.
 function lineChart(c) {

@@ -3,16 +3,7 @@
 // measures changed. The kernel sends the charts as data (kit.widgets.flaming_lab.chart_view); they
 // are drawn here as SVG, their colours from flaming_lab.css by run ("without", "with").
 
-const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 360, HEIGHT = 200, PAD = 36;
-
-// An SVG element (h() makes HTML ones); children are elements or strings (drawn as text).
-function s(tag, attrs = {}, children = []) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
 
 function axisLabels(x, y, mid, xLabel, yLabel) {
   return [s("text", { class: "nk-fl-axis", x, y: HEIGHT - 6, "text-anchor": "middle" }, [xLabel]),
