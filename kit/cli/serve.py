@@ -84,7 +84,8 @@ def cmd_serve(args) -> int:
                            student_url=links.best, student_link_problem=links.problem,
                            student_class=klass, auto_pool=args.auto_pool and pool <= 0, pool_idle_seconds=args.pool_idle,
                            kernel_memory_mb=-1 if args.kernel_memory is None else args.kernel_memory,
-                           kernel_cpu_seconds=-1 if args.kernel_cpu is None else args.kernel_cpu)
+                           kernel_cpu_seconds=-1 if args.kernel_cpu is None else args.kernel_cpu,
+                           light_page=args.light_page)
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
@@ -174,6 +175,10 @@ def add_parser(sub) -> None:
                        "/ passcode for the teacher's pages (10+ characters, letters and digits; default: the one kept with the results)")
     serve.add_argument("--cull-after", type=whole_number, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
+    serve.add_argument("--light-page", action=argparse.BooleanOptionalAction, default=False,
+                       help="キットの部品だけの授業を軽いページで開く（JupyterLab の部品を読み込まない。ほかのノートブックはいつものページ）"
+                       "/ open lessons made only of the kit's components on the light page (no JupyterLab front end; "
+                       "other notebooks keep Voilà's page)")
     serve.add_argument("--qr", action=argparse.BooleanOptionalAction, default=True,
                        help="生徒用アドレスの QR コードを表示する（--no-qr で出さない）/ print the students' link as a QR code (--no-qr: not)")
     serve.add_argument("--class", dest="class_code", metavar="CLASS",

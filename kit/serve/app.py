@@ -66,6 +66,7 @@ class ServeOptions:
     student_link_problem: str = ""  # why students cannot use it: "offline", "loopback" (kit.serve.banner)
     kernel_memory_mb: int = -1  # most memory one lesson kernel may use (kit/kernel.py); -1: the default, 0: no cap
     kernel_cpu_seconds: int = -1  # most CPU seconds one lesson kernel may use; -1: the default, 0: no cap
+    light_page: bool = False  # the kit's lessons on the light page (kit/serve/light.py), others on Voilà's
 
 
 def template_root() -> Path:
@@ -107,7 +108,7 @@ def classroom_config(options: ServeOptions) -> Config:
     # The lesson page announces every script it will load (kit/serve/preload.py).
     c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links", "netkit_label": "kit.text.ui.label",
                                "netkit_cell_problem": "kit.serve.errors.cell_problem_html",
-                               "netkit_labels": "kit.text.ui.both_languages"}
+                               "netkit_labels": "kit.text.ui.both_languages", "netkit_light": "kit.serve.light.light_page"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
     auto_pool = options.auto_pool and options.pool <= 0  # --class-size takes precedence
@@ -162,7 +163,10 @@ def make_app(options: ServeOptions, argv: list[str] | None = None):
     os.environ.update(kernel_environment(options))
     import warnings
 
+    from kit.serve import light
     from kit.serve.voila_app import KitVoila
+
+    light.enable(options.light_page)
 
     warnings.filterwarnings("ignore", message=".*mathjax_url is deprecated.*")
     app = KitVoila(config=classroom_config(options))

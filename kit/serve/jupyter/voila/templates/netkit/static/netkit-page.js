@@ -2,6 +2,8 @@
 // a script written into a page by a link or an output cannot run). Voilà's helper functions, the
 // Japanese loading text, progress from the cells as they arrive, and freeing the kernel on pagehide.
 (function () {
+  // The light page (kit/serve/light.py) has no JupyterLab theme to wait for: its styles are linked in the head.
+  if (document.body && document.body.classList.contains("nk-light")) window.themeLoaded = true;
   window.voila_heartbeat = function () {};
   window.update_loading_text = function (cellIndex, cellCount, text) {
     var spinner = document.getElementById("loading");

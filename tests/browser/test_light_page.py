@@ -1,0 +1,88 @@
+"""The light page (``netkit serve --light-page``, kit/serve/light.py): a kit lesson is drawn by the kit's
+own small widget manager, with no JupyterLab script; a notebook with a widget that is not the kit's gets
+Voilà's page. One server for the module: the shipped lessons plus a teacher's notebook with a slider."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import REPO, Server, serious_violations
+from tests.browser.lesson_page import WIDGET_TIMEOUT, answer_with_mouse, only_local
+
+FOREIGN = "extra/slider.ipynb"
+
+
+def jupyterlab_scripts(urls: list[str]) -> list[str]:
+    """Requests for Voilà's JupyterLab front end (its bundle and the widget extensions)."""
+    return [u for u in urls if "/voila/static/" in u or "/labextensions/" in u]
+
+
+@pytest.fixture(scope="module")
+def light_server(tmp_path_factory, one_chromium):
+    root = tmp_path_factory.mktemp("light")
+    shutil.copytree(REPO / "lessons", root / "lessons")
+    (root / "datasets").symlink_to(REPO / "datasets")
+    lesson = json.loads((REPO / "lessons" / "defamation" / "basics.ipynb").read_text("utf-8"))
+    lesson["cells"] = [
+        {"cell_type": "markdown", "metadata": {}, "source": "# スライダー"},
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": "import ipywidgets as w\nw.IntSlider(value=3, description='いくつ')"},
+    ]
+    lesson["metadata"]["netkit"] = {**lesson["metadata"]["netkit"], "id": "extra-slider"}
+    (root / "lessons" / "extra").mkdir()
+    (root / "lessons" / FOREIGN).write_text(json.dumps(lesson, ensure_ascii=False), "utf-8")
+    srv = Server(root, root / "results", ["--light-page"])
+    yield srv
+    srv.stop()
+
+
+def test_a_kit_lesson_works_on_the_light_page(light_server, page):
+    page.goto(light_server.url + "voila/render/piracy/basics.ipynb?class=4-1&name=light")
+    card = page.locator(".nk-quiz-card").first
+    card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator("body.nk-light").count() == 1
+    assert page.locator(".nk-problem").count() == 0
+    answer_with_mouse(card)
+    card.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)
+    assert card.locator(".nk-explanation").inner_text().strip()
+    db = sqlite3.connect(Path(light_server.data_dir) / "results.sqlite3")
+    rows = db.execute("SELECT lesson, phase, student FROM answers WHERE class_code='4-1'").fetchall()
+    assert ("piracy-basics", "pre", "light") in rows
+    # the next question is built in the kernel after the answer and arrives as a new widget
+    first = page.locator(".nk-quiz .nk-question").first.inner_text()
+    card.locator("button.nk-next").click()
+    page.wait_for_function("(q) => { const l = document.querySelector('.nk-quiz .nk-question');"
+                           " return l && l.innerText !== q; }", arg=first, timeout=30_000)
+    assert jupyterlab_scripts(page.requested_urls) == []
+    assert only_local(page.requested_urls) == []
+
+
+def test_sections_help_and_readings_on_the_light_page(light_server, page):
+    page.goto(light_server.url + "voila/render/defamation/es56.ipynb?furigana=1")
+    page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
+    section = page.locator(".nk-section .jp-RenderedMarkdown").first
+    section.wait_for(timeout=30_000)
+    assert section.locator("h3").count() == 1  # the section's Markdown, drawn in the browser
+    assert section.locator("ruby").count() > 0  # with readings for young readers
+    page.locator(".nk-help-router .nk-hr-answer, .nk-help-list").first.wait_for(timeout=30_000)
+    assert serious_violations(page) == []
+    assert jupyterlab_scripts(page.requested_urls) == []
+
+
+def test_the_light_page_speaks_english_when_asked(light_server, page):
+    page.goto(light_server.url + "voila/render/misinformation/basics.ipynb?lang=en")
+    page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("button.nk-submit").first.inner_text().strip() == "Answer"
+
+
+def test_a_notebook_with_a_foreign_widget_gets_voilas_page(light_server, page):
+    page.goto(light_server.url + "voila/render/" + FOREIGN)
+    page.locator(".widget-slider").first.wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator("body.nk-light").count() == 0
+    assert any(u.endswith("/voila/static/voila.js") for u in page.requested_urls)
