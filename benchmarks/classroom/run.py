@@ -45,6 +45,7 @@ WATCH_FIRST_WIDGET = """(selector) => {
       const box = el.getBoundingClientRect();
       if (box.width > 0 && box.height > 0 && el.checkVisibility({visibilityProperty: true})) {
         window.__firstWidget = performance.now();
+        performance.mark("nk-first-widget");  // for the trace's main-thread busy time (light_page)
         return;
       }
     }
@@ -302,6 +303,9 @@ def main() -> int:
     parser.add_argument("--auto-pool-burst", type=int, metavar="N", default=0,
                         help="only a burst of N: stock Voilà cold against plain `netkit serve` after its first student "
                         "started the pool that starts itself")
+    parser.add_argument("--light-page", type=int, metavar="N", default=0,
+                        help="only the light page: N visits each to stock Voilà, a pooled kit on Voilà's page and a pooled "
+                        "kit on the light page, in turn, at full speed and with the CPU throttled 4x; bytes and a trace")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -311,6 +315,8 @@ def main() -> int:
         return first_widget_only(out, data, args.first_widget)
     if args.auto_pool_burst:
         return auto_pool_burst(out, data, args.auto_pool_burst)
+    if args.light_page:
+        return light_page(out, data, args.light_page)
     students = 10 if args.quick else 40
     repeats = 1 if args.quick else 5
     close_wait = 10 if args.quick else 60
@@ -416,6 +422,144 @@ def auto_pool_burst(out: Path, data: Path, students: int) -> int:
     (out / "auto_pool_burst.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
     return 0
+
+
+# Main-thread work in a Chromium trace: each task the renderer's main thread ran.
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "toplevel"]
+TASKS = ("RunTask", "ThreadControllerImpl::RunTask")
+
+
+def busy_before_first_widget(trace: dict) -> float | None:
+    """Milliseconds the page's main thread was busy from navigation to the ``nk-first-widget`` mark."""
+    events = trace.get("traceEvents", trace if isinstance(trace, list) else [])
+    mark = next((e for e in events if e.get("name") == "nk-first-widget"), None)
+    if mark is None:
+        return None
+    pid, tid = mark["pid"], mark["tid"]
+    start = next((e["ts"] for e in events if e.get("name") == "navigationStart" and e.get("pid") == pid), None)
+    if start is None:
+        start = min(e["ts"] for e in events if e.get("pid") == pid and e.get("tid") == tid and e.get("ts"))
+    end = mark["ts"]
+    for name in TASKS:
+        tasks = [e for e in events if e.get("name") == name and e.get("ph") == "X" and e.get("pid") == pid
+                 and e.get("tid") == tid and "dur" in e]
+        if tasks:
+            busy = sum(max(0, min(e["ts"] + e["dur"], end) - max(e["ts"], start)) for e in tasks)
+            return round(busy / 1000, 1)
+    return None
+
+
+def light_visit(browser, server, path: str, widget: str, throttle: float = 1.0, trace: bool = False) -> dict:
+    """One student's first visit (cold cache): time to first widget, bytes and requests, and with ``trace``
+    the main thread's busy time before it; the CPU throttled ``throttle`` times (CDP) as on a slow device."""
+    wait_idle(server)
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    if throttle != 1.0:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    counter = {"bytes": 0, "requests": 0, "jupyterlab": 0}
+    cdp.on("Network.loadingFinished", lambda e, c=counter: c.__setitem__("bytes", c["bytes"] + e["encodedDataLength"]))
+
+    def sent(e, c=counter):
+        c["requests"] += 1
+        c["jupyterlab"] += "/voila/static/" in e["request"]["url"] or "/labextensions/" in e["request"]["url"]
+
+    cdp.on("Network.requestWillBeSent", sent)
+    page.add_init_script(f"({WATCH_FIRST_WIDGET})({json.dumps(widget)})")
+    if trace:
+        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+    try:
+        page.goto(server.url + path, wait_until="commit")
+        page.locator(widget).first.wait_for(timeout=180_000)
+        page.wait_for_function("() => window.__firstWidget !== undefined", timeout=60_000)
+        first = page.evaluate("window.__firstWidget") / 1000
+    finally:
+        raw = browser.stop_tracing() if trace else b""
+    page.wait_for_load_state("networkidle")
+    result = {"first_widget_s": round(first, 2), **counter}
+    if trace:
+        result["busy_ms"] = busy_before_first_widget(json.loads(raw))
+    context.close()
+    return result
+
+
+def light_page(out: Path, data: Path, visits: int) -> int:
+    """The light page against stock Voilà and the kit on Voilà's page, one student with a pool, in one run.
+
+    Three servers: stock Voilà (stock/quiz.ipynb, no pool: stock has none for one student without being
+    told), ``netkit serve --class-size 3`` (Voilà's page) and the same with ``--light-page``. Each
+    visit is a new browser context (cold cache); the three are visited in turn so that the machine's
+    load falls on all alike, first at full speed, then with the CPU throttled 4x (a school Chromebook).
+    The first visit of each at full speed is traced for the main thread's busy time.
+    """
+    from playwright.sync_api import sync_playwright
+
+    pool = ["--class-size", "3", "--lesson", "quiz/quiz"]
+    names = {"stock": "stock Voilà", "kit": "netkit serve, Voilà's page", "light": "netkit serve --light-page"}
+    servers = {"stock": Server("stock", data), "kit": Server("kit", data, pool),
+               "light": Server("kit", data, [*pool, "--light-page"])}
+    rows: dict = {name: {"full": [], "throttled": []} for name in servers}
+    try:
+        wait_for_pool(servers["kit"], 3)
+        wait_for_pool(servers["light"], 3)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            for throttle, key in ((1.0, "full"), (4.0, "throttled")):
+                for i in range(visits):
+                    for name, server in servers.items():
+                        kind = "stock" if name == "stock" else "kit"
+                        rows[name][key].append(light_visit(browser, server, PAGE[kind], WIDGET[kind], throttle,
+                                                           trace=(i == 0 and key == "full")))
+            browser.close()
+    finally:
+        for server in servers.values():
+            server.stop()
+    result: dict = {"machine": {"cores": os.cpu_count()}, "visits": visits, "pages": names}
+    for name, r in rows.items():
+        result[name] = {
+            "first_widget_s": round(statistics.median(v["first_widget_s"] for v in r["full"]), 2),
+            "first_widget_throttled_s": round(statistics.median(v["first_widget_s"] for v in r["throttled"]), 2),
+            "cold_bytes": r["full"][0]["bytes"], "cold_requests": r["full"][0]["requests"],
+            "jupyterlab_requests": r["full"][0]["jupyterlab"], "busy_before_first_widget_ms": r["full"][0].get("busy_ms"),
+            "all": r,
+        }
+    s, k, light = result["stock"], result["kit"], result["light"]
+    result["ratios"] = {
+        "first_widget": round(light["first_widget_s"] / s["first_widget_s"], 2),
+        "first_widget_throttled": round(light["first_widget_throttled_s"] / s["first_widget_throttled_s"], 2),
+        "cold_bytes": round(light["cold_bytes"] / s["cold_bytes"], 3),
+        "busy": round(light["busy_before_first_widget_ms"] / s["busy_before_first_widget_ms"], 2)
+        if light["busy_before_first_widget_ms"] and s["busy_before_first_widget_ms"] else None,
+        "kit_voila_page_first_widget": round(k["first_widget_s"] / s["first_widget_s"], 2),
+    }
+    (out / "light_page.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    text = light_markdown(result)
+    (out / "light_page.md").write_text(text)
+    print(text)
+    return 0
+
+
+def light_markdown(r: dict) -> str:
+    s, k, light, q = r["stock"], r["kit"], r["light"], r["ratios"]
+    rows = [
+        ("time to first widget, one student, pool (s)", s["first_widget_s"], k["first_widget_s"], light["first_widget_s"],
+         q["first_widget"], "≤ 0.3"),
+        ("… with the CPU throttled 4x (s)", s["first_widget_throttled_s"], k["first_widget_throttled_s"],
+         light["first_widget_throttled_s"], q["first_widget_throttled"], "≤ 0.3"),
+        ("bytes, cold cache (kB)", round(s["cold_bytes"] / 1024), round(k["cold_bytes"] / 1024), round(light["cold_bytes"] / 1024),
+         q["cold_bytes"], "≤ 0.15"),
+        ("requests, cold cache", s["cold_requests"], k["cold_requests"], light["cold_requests"], "", ""),
+        ("requests for JupyterLab's scripts", s["jupyterlab_requests"], k["jupyterlab_requests"], light["jupyterlab_requests"], "", "0"),
+        ("main-thread busy before the first widget (ms, trace)", s["busy_before_first_widget_ms"], k["busy_before_first_widget_ms"],
+         light["busy_before_first_widget_ms"], q["busy"], "reported"),
+    ]
+    lines = [f"Light page, {r['visits']} visits each, {r['machine']['cores']} cores (ratio: light page / stock)", "",
+             "| measure | stock Voilà 0.5.13 | netkit serve (Voilà's page) | netkit serve --light-page | ratio | goal |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def markdown(r: dict) -> str:
