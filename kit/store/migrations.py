@@ -55,6 +55,24 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE answers ADD COLUMN answer_key TEXT NOT NULL DEFAULT '';
     CREATE UNIQUE INDEX answers_once ON answers (answer_key) WHERE answer_key != ''
     """,
+    # 5: a district (netkit serve --hub): which teacher (a hub user name) owns each class, which
+    # netkit instance serves it (kernels hold state, so a class stays on one), and the instances
+    # that are serving, each with the time it last said so
+    """
+    CREATE TABLE classes (
+        class_code TEXT PRIMARY KEY,
+        owner TEXT NOT NULL DEFAULT '',
+        instance TEXT NOT NULL DEFAULT '',
+        claimed_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX classes_by_owner ON classes (owner);
+    CREATE TABLE instances (
+        name TEXT PRIMARY KEY,
+        prefix TEXT NOT NULL,
+        url TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    )
+    """,
 )
 
 

@@ -11,11 +11,12 @@ import json
 from datetime import datetime, timezone
 
 from kit.store.classes import merged_spellings, normalise_class
+from kit.store.district import DistrictQueries
 from kit.store.records import Answer
 
 
-class SQLStore:
-    """Answers and checked posts, read and written through one backend's ``_run``."""
+class SQLStore(DistrictQueries):
+    """Answers and checked posts (and a district's class owners and pins), read and written through one backend's ``_run``."""
 
     def _run(self, sql: str, args=()):
         """Run one statement (committed at once) and return its cursor."""

@@ -1,0 +1,38 @@
+"""A district's tables on both backends: a class is owned by the first teacher who claims it, pinned to one instance."""
+
+from __future__ import annotations
+
+from kit.store import open_store
+
+
+def test_the_first_teacher_to_claim_a_class_owns_it_in_any_spelling(location):
+    store = open_store(location)
+    assert store.claim_class("２年１組", "sato") == "sato"
+    assert store.claim_class("2-1", "tanaka") == "sato"  # taken: the owner stays
+    assert store.claim_class("2-1", "sato") == "sato"
+    assert store.claim_class("3-2", "tanaka") == "tanaka"
+    assert store.claim_class("", "tanaka") == "" and store.claim_class("4-1", "") == ""
+    assert store.owners() == {"2-1": "sato", "3-2": "tanaka"}
+    store.close()
+
+
+def test_a_pinned_class_keeps_its_owner_and_moves_when_pinned_again(location):
+    store = open_store(location)
+    store.pin("2-1", "netkit-a")
+    assert store.claim_class("2-1", "sato") == "sato"  # pinned before anyone owned it
+    store.pin("2年1組", "netkit-b")
+    store.pin("3-2", "netkit-a")
+    assert store.pins() == {"2-1": "netkit-b", "3-2": "netkit-a"}
+    assert store.owners() == {"2-1": "sato"}
+    store.close()
+
+
+def test_instances_say_they_are_serving_and_the_latest_time_is_kept(location):
+    store = open_store(location)
+    store.heartbeat("netkit-a", "/services/netkit-a/", "http://127.0.0.1:9001", at="2026-12-02T05:00:00.000+00:00")
+    store.heartbeat("netkit-b", "/services/netkit-b/", "http://127.0.0.1:9002", at="2026-12-02T05:00:01.000+00:00")
+    store.heartbeat("netkit-a", "/services/netkit-a/", "http://127.0.0.1:9003", at="2026-12-02T05:00:02.000+00:00")
+    assert store.instances() == [
+        ("netkit-a", "/services/netkit-a/", "http://127.0.0.1:9003", "2026-12-02T05:00:02.000+00:00"),
+        ("netkit-b", "/services/netkit-b/", "http://127.0.0.1:9002", "2026-12-02T05:00:01.000+00:00")]
+    store.close()
