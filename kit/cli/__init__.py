@@ -11,6 +11,7 @@
     netkit lab [DIR]                                                                           kit/cli/lab.py
     netkit doctor [--port P]                                                                   kit/cli/doctor.py
     netkit passcode [--new | --set TEXT]                                                       kit/cli/passcode.py
+    netkit route [--store URL] [--port P]   (behind JupyterHub: each class to its instance)     kit/cli/route.py
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from __future__ import annotations
 import argparse
 
 from kit import __version__
-from kit.cli import content, doctor, init, lab, new, passcode, printing, results, serve, validate
+from kit.cli import content, doctor, init, lab, new, passcode, printing, results, route, serve, validate
 
-SUBCOMMANDS = (serve, validate, results, init, content, new, printing, lab, doctor, passcode)
+SUBCOMMANDS = (serve, validate, results, init, content, new, printing, lab, doctor, passcode, route)
 
 
 def build_parser() -> argparse.ArgumentParser:

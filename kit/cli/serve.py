@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import socket
 import sys
@@ -18,10 +19,39 @@ def _lesson_path(name: str) -> str:
     return text if text.endswith(".ipynb") else text + ".ipynb"
 
 
+def _hub_address(args) -> str | None:
+    """Behind a hub: check its variables and take address and port from them; a message when they are missing."""
+    from urllib.parse import urlsplit
+
+    from kit.serve.hub import missing_environment
+
+    missing = missing_environment()
+    if missing:
+        return say("serve_hub_missing", names=", ".join(missing))
+    try:
+        import jupyterhub  # noqa: F401
+    except ImportError:
+        return say("serve_hub_needs_extra")
+    url = urlsplit(os.environ.get("JUPYTERHUB_SERVICE_URL", ""))
+    if url.hostname and args.host == "0.0.0.0":
+        args.host = url.hostname
+    args.port = args.port or url.port
+    # Every student comes through the hub's proxy, one address: per-address limits would turn a class away.
+    args.kernels_per_address = args.connections_per_address = 0
+    return None
+
+
 def cmd_serve(args) -> int:
     """Serve the lessons to the classroom until Ctrl+C."""
     from kit.serve.app import ServeOptions, make_app
     from kit.store import data_dir
+
+    if args.hub:
+        problem = _hub_address(args)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+    args.port = args.port or 8866
 
     lessons, _datasets = find_folders(args.dir)
     if not lessons.is_dir():
@@ -77,7 +107,10 @@ def cmd_serve(args) -> int:
 
     klass = normalise_class(args.class_code or "")
     links = student_links(args.host, args.port)
-    options = ServeOptions(root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
+    hub = _hub_options(args) if args.hub else {}
+    if args.student_url or args.hub:
+        links = dataclasses.replace(links, links=(args.student_url,) if args.student_url else (), problem="")
+    options = ServeOptions(**hub,root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
                            cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
                            max_kernels=limit, kernels_per_address=args.kernels_per_address,
                            connections_per_address=args.connections_per_address,
@@ -91,6 +124,9 @@ def cmd_serve(args) -> int:
               "choose another with --port", file=sys.stderr)
         return 2
     app = make_app(options)
+    if args.hub:
+        print(say("serve_hub_banner", url=f"http://{args.host}:{args.port}{options.base_url}", lessons=lessons), flush=True)
+        return _run(app)
     auto = pool_size(limit, 1) if options.auto_pool else 0  # beside the kernel of the student who opens the lesson
     print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat,
                        student_links(args.host, args.port, klass) if klass else links, auto=auto), flush=True)
@@ -103,12 +139,24 @@ def cmd_serve(args) -> int:
 
         print(say("serve_qr") + (" " + say("serve_qr_class", klass=klass) if klass else ""), flush=True)
         print(qr_text(student_links(args.host, args.port, klass).best), flush=True)
+    return _run(app)
+
+
+def _run(app) -> int:
     try:
         app.start()
     except KeyboardInterrupt:
         pass
     print("停止しました / stopped", flush=True)
     return 0
+
+
+def _hub_options(args) -> dict:
+    """``ServeOptions`` fields behind a hub: its prefix, and this instance's name and address for ``netkit route``."""
+    from kit.serve.hub import service_prefix
+
+    return {"hub": True, "base_url": service_prefix(), "instance_name": os.environ.get("JUPYTERHUB_SERVICE_NAME", ""),
+            "instance_url": os.environ.get("JUPYTERHUB_SERVICE_URL", "")}
 
 
 def _store_problem(url: str) -> str:
@@ -143,7 +191,7 @@ def add_parser(sub) -> None:
     serve = sub.add_parser("serve", help="授業を配信する / serve the lessons to a class")
     serve.add_argument("dir", nargs="?", help="授業のフォルダ（lessons と datasets を含む）/ folder with lessons/ and datasets/")
     serve.add_argument("--host", default="0.0.0.0", help="待ち受けるアドレス / address to listen on (default 0.0.0.0: the classroom network)")
-    serve.add_argument("--port", type=int, default=8866, help="ポート番号 / port (default 8866)")
+    serve.add_argument("--port", type=int, help="ポート番号 / port (default 8866)")
     serve.add_argument("--class-size", type=whole_number, help="クラスの人数：その数のカーネルを先に起動しておく / students in the class: "
                        "keep that many kernels started in advance for each preheated lesson")
     serve.add_argument("--lesson", action="append", default=[], metavar="PATH",
@@ -181,6 +229,13 @@ def add_parser(sub) -> None:
                        "other notebooks keep Voilà's page)")
     serve.add_argument("--qr", action=argparse.BooleanOptionalAction, default=True,
                        help="生徒用アドレスの QR コードを表示する（--no-qr で出さない）/ print the students' link as a QR code (--no-qr: not)")
+    serve.add_argument("--hub", action="store_true",
+                       help="JupyterHub のサービスとして動かす：先生はハブでサインイン、生徒は今まで通りクラス名で参加"
+                       "（アドレスとポートはハブが渡す JUPYTERHUB_SERVICE_URL から）/ run as a JupyterHub service: teachers sign in "
+                       "with the hub, students join with a class code as before (address and port from the hub's JUPYTERHUB_SERVICE_URL)")
+    serve.add_argument("--student-url", metavar="URL",
+                       help="先生用ページに QR コードで出す生徒用アドレス（ハブの後ろでは netkit route のアドレス）"
+                       "/ the students' link shown with its QR code on the teacher's page (behind a hub: netkit route's address)")
     serve.add_argument("--class", dest="class_code", metavar="CLASS",
                        help="生徒用リンクと QR コードにクラスを入れる（例: 2-3）/ put the class into the students' link and QR code")
     serve.set_defaults(func=cmd_serve)

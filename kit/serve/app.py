@@ -67,6 +67,10 @@ class ServeOptions:
     kernel_memory_mb: int = -1  # most memory one lesson kernel may use (kit/kernel.py); -1: the default, 0: no cap
     kernel_cpu_seconds: int = -1  # most CPU seconds one lesson kernel may use; -1: the default, 0: no cap
     light_page: bool = False  # the kit's lessons on the light page (kit/serve/light.py), others on Voilà's
+    base_url: str = "/"  # behind JupyterHub: the service's prefix (/services/netkit/)
+    hub: bool = False  # teachers sign in with JupyterHub (kit.serve.hub) instead of the passcode
+    instance_name: str = ""  # behind the hub: this instance's name for netkit route (kit.serve.route)
+    instance_url: str = ""  # where the hub's proxy reaches this instance
 
 
 def template_root() -> Path:
@@ -82,7 +86,11 @@ def classroom_config(options: ServeOptions) -> Config:
     c.Voila.port_retries = 0
     c.Voila.open_browser = False
     c.Voila.root_dir = str(options.root)
-    c.Voila.mathjax_url = "/voila/templates/netkit/static/mathjax-offline.js"
+    c.Voila.base_url = options.base_url
+    c.Voila.mathjax_url = options.base_url + "voila/templates/netkit/static/mathjax-offline.js"
+    c.KitVoila.hub = options.hub
+    c.KitVoila.instance_name = options.instance_name
+    c.KitVoila.instance_url = options.instance_url
     c.KitVoila.data_dir = str(options.data_dir or "")
     c.KitVoila.datasets_dir = str(options.root.parent / "datasets")
     c.KitVoila.teacher_passcode = options.teacher_passcode

@@ -4,6 +4,10 @@ Everything is rendered on the server from the results store (no kernel starts) w
 autoescaping, so a nickname such as ``<script>`` shows as text. Only a browser in a live teacher's
 session (``teacher_auth``) gets past ``TeacherPage.prepare``; logging out and making a new
 passcode are form posts carrying the page's xsrf value.
+
+Behind JupyterHub (``netkit serve --hub``, ``hub.py``) the hub's sign-in replaces the passcode: a
+teacher makes a class theirs (``ClaimHandler``) and sees, reports and exports only their own
+classes; a hub admin sees every class with its teacher.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import tornado.web
 from voila.handler import BaseVoilaHandler
 
 from kit.serve import teacher_auth
+from kit.serve.hub import PASSCODE_TEACHER, Teacher
 from kit.text.ui import labels
 
 
@@ -36,16 +41,38 @@ class TeacherPage(BaseVoilaHandler):
     def lang(self) -> str:
         return "en" if self.get_argument("lang", "ja") == "en" else "ja"
 
+    teacher: Teacher | None = None
+
+    @property
+    def hub(self):
+        """The hub's sign-in (``hub.HubTeachers``) when serving behind JupyterHub, else None."""
+        return self.settings.get("netkit_hub")
+
     async def prepare(self):
         await super().prepare()
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Frame-Options", "DENY")
         self.set_header("Referrer-Policy", "same-origin")  # "no-referrer" makes form posts Origin: null, which Jupyter refuses
-        if not teacher_auth.is_teacher(self) and not getattr(self, "login_page", False):
-            if self.request.method == "GET":
-                self.redirect(self.base_url + "teacher/login?next=" + quote(self.request.uri, safe=""))
-            else:
+        if self.hub is not None:
+            self.teacher = await self.hub.teacher(self)
+        elif teacher_auth.is_teacher(self):
+            self.teacher = PASSCODE_TEACHER
+        if self.teacher is None and not getattr(self, "login_page", False):
+            if self.request.method != "GET":
                 raise tornado.web.HTTPError(403)
+            if self.hub is not None:
+                self.redirect(self.hub.login_url(self))
+            else:
+                self.redirect(self.base_url + "teacher/login?next=" + quote(self.request.uri, safe=""))
+
+    def owners(self, store) -> dict[str, str]:
+        """Class → teacher, for the classes teachers made theirs (none on one machine)."""
+        return store.owners() if self.hub is not None else {}
+
+    def require_class(self, store, class_code: str | None) -> None:
+        """A class's results only for its teacher (or a hub admin); anyone else is told there is nothing."""
+        if class_code is not None and not self.teacher.sees(class_code, self.owners(store)):
+            raise tornado.web.HTTPError(404)
 
     def render_page(self, name: str, **values) -> None:
         template = self.settings["voila_jinja2_env"].get_template(name)
@@ -65,9 +92,14 @@ class LoginHandler(TeacherPage):
     login_page = True
 
     def get(self):
+        if self.hub is not None:  # the hub signs teachers in: go to the dashboard, which sends them there
+            self.redirect(self.base_url + "teacher/")
+            return
         self.render_page("teacher_login.html.j2", failed=False, locked=False, next=self._next(), xsrf=self.xsrf_form_html())
 
     def post(self):
+        if self.hub is not None:
+            raise tornado.web.HTTPError(404)
         address = self.request.remote_ip or ""
         if self.guard.check(address, self.get_body_argument("passcode", "")):
             teacher_auth.mark_teacher(self)
@@ -89,6 +121,9 @@ class LogoutHandler(TeacherPage):
     login_page = True
 
     def post(self):
+        if self.hub is not None:
+            self.redirect(self.hub.log_out(self))
+            return
         teacher_auth.log_out(self)
         self.redirect(self.base_url)
 
@@ -98,6 +133,8 @@ class PasscodeHandler(TeacherPage):
 
     @tornado.web.authenticated
     def post(self):
+        if self.hub is not None:
+            raise tornado.web.HTTPError(404)  # the hub signs teachers in; there is no passcode
         if not teacher_auth.is_teacher(self):
             raise tornado.web.HTTPError(403)
         passcode = teacher_auth.new_passcode()
@@ -119,9 +156,10 @@ class DashboardHandler(TeacherPage):
         names = titles(entries, self.lang)
         store = self.store()
         try:
-            summary = [(c, lesson, names.get(lesson, lesson), students, answers, shown(last))
-                       for c, lesson, students, answers, _first, last in store.summary()]
-            merged = store.merged_classes()
+            owners = self.owners(store)
+            summary = [(c, lesson, names.get(lesson, lesson), students, answers, shown(last), owners.get(c, ""))
+                       for c, lesson, students, answers, _first, last in store.summary() if self.teacher.sees(c, owners)]
+            merged = {c: s for c, s in store.merged_classes().items() if self.teacher.sees(c, owners)}
             class_code = self.get_argument("class", None)
             lesson = self.get_argument("lesson", None)
             report = None
@@ -129,8 +167,10 @@ class DashboardHandler(TeacherPage):
                 from kit.serve.report import build_report
 
                 class_code = normalise_class(class_code)
+                self.require_class(store, class_code)
                 answers = store.answers(lesson=lesson, class_code=class_code)
                 report = build_report(answers, self.datasets, self.lang)
+            mine = sorted(c for c, owner in owners.items() if owner == self.teacher.name)
         finally:
             store.close()
         link_class = normalise_class(self.get_argument("link_class", self.student_class))
@@ -147,7 +187,8 @@ class DashboardHandler(TeacherPage):
                          quote=lambda v: quote(v, safe=""), student_url=student_url, student_qr=student_qr,
                          check_url=check_url, check_qr=check_qr,
                          link_problem=self.student_link_problem, today=self._today(entries),
-                         xsrf=self.xsrf_form_html())
+                         xsrf=self.xsrf_form_html(), district=self.hub is not None, teacher=self.teacher, mine=mine,
+                         claimed=self.get_argument("claimed", ""), taken=self.get_argument("taken", ""))
 
     def _today(self, entries) -> list[dict]:
         """Every lesson students could open, whether it is picked for today, and its preheated kernels."""
@@ -173,6 +214,8 @@ class TodayHandler(TeacherPage):
     def post(self):
         from kit.serve.catalogue import scan
 
+        if not self.teacher.sees_every_class:
+            raise tornado.web.HTTPError(403)  # today's lessons are the whole instance's: a hub admin's choice
         known = {e.path for e in scan(self.root)} if self.root else set()
         picked = [p for p in self.get_body_arguments("lesson") if p in known]
         self.settings["netkit_today"][:] = picked
@@ -192,7 +235,11 @@ class ExportHandler(TeacherPage):
         lesson = self.get_argument("lesson", None)
         store = self.store()
         try:
+            self.require_class(store, class_code)
             answers = store.answers(lesson=lesson, class_code=class_code)
+            if not self.teacher.sees_every_class:
+                owners = self.owners(store)
+                answers = [a for a in answers if self.teacher.sees(a.class_code, owners)]
         finally:
             store.close()
         tables = export_tables(answers, self.datasets, self.lang)
@@ -218,6 +265,26 @@ class ExportHandler(TeacherPage):
         self.set_header("Content-Type", ctype)
         self.set_header("Content-Disposition", f'attachment; filename="{stem}.{fmt}"')
         self.finish(body)
+
+
+class ClaimHandler(TeacherPage):
+    """Behind the hub: a teacher makes a class theirs (the first teacher to ask gets it)."""
+
+    @tornado.web.authenticated
+    def post(self):
+        from kit.store.classes import normalise_class
+
+        if self.hub is None:
+            raise tornado.web.HTTPError(404)  # on one machine every class is the passcode's teacher's
+        code = normalise_class(self.get_body_argument("class", ""))
+        store = self.store()
+        try:
+            owner = store.claim_class(code, self.teacher.name) if code else ""
+        finally:
+            store.close()
+        outcome = "claimed" if owner == self.teacher.name else "taken"
+        query = f"?lang={self.lang}" + (f"&{outcome}={quote(code, safe='')}" if code else "")
+        self.redirect(self.base_url + "teacher/" + query + "#nk-classes")
 
 
 def _safe(value: str) -> str:

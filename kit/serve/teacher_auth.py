@@ -192,7 +192,10 @@ def _session(handler) -> str | None:
 
 
 def is_teacher(handler) -> bool:
-    """Whether the request comes from a browser in a live teacher's session."""
+    """Whether the request comes from a browser in a live teacher's session (behind a hub: signed in there)."""
+    hub = handler.settings.get("netkit_hub")
+    if hub is not None:
+        return hub.teacher_now(handler) is not None
     return _guard(handler).valid(_session(handler))
 
 

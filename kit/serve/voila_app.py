@@ -51,6 +51,10 @@ class KitVoila(Voila):
     refill_spacing = Float(1.0, config=True, help="Seconds between the starts of kernels that refill the pool.")
     auto_pool = Bool(False, config=True, help="Start a lesson's pool when its first student opens it (autopool.py).")
     auto_pool_size = Integer(autopool.CLASS_SIZE, config=True, help="Most kernels a pool that starts itself holds (the memory cap applies).")
+    instance_name = Unicode("", config=True, help="Behind the hub: this instance's name, said to the database every "
+                            "few seconds so that classes are routed to it (route.py); empty: none.")
+    instance_url = Unicode("", config=True, help="Where the hub's proxy reaches this instance (http://host:port).")
+    hub = Bool(False, config=True, help="Behind JupyterHub: teachers sign in with the hub (hub.py), not the passcode.")
     pool_idle_seconds = Float(autopool.IDLE_SECONDS, config=True,
                               help="Seconds nobody opened a lesson before its self-started pool's waiting kernels are shut down.")
 
@@ -75,6 +79,15 @@ class KitVoila(Voila):
         settings["netkit_kernels"] = self.kernel_book
         self.guard = teacher_auth.Guard(self.teacher_passcode or teacher_auth.new_passcode(), data_dir=self.data_dir or None)
         settings["netkit_guard"] = self.guard
+        if self.hub:
+            from kit.serve.hub import HubTeachers
+
+            settings["netkit_hub"] = HubTeachers()
+            if self.instance_name:
+                from kit.serve.route import Heartbeat
+
+                self.heartbeat = Heartbeat(self.instance_name, self.base_url, self.instance_url, self.log)
+                self.heartbeat.start()
         warm_compression()
         if self.voila_configuration.preheat_kernel:
             pace_refills(self.kernel_manager, self.refill_spacing, settings["netkit_max_kernels"], counted=self.kernel_book.count)
@@ -114,9 +127,14 @@ class KitVoila(Voila):
             (url_path_join(base, r"/teacher/passcode"), teacher.PasscodeHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/export\.(csv|xlsx)"), teacher.ExportHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/today"), teacher.TodayHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/classes"), teacher.ClaimHandler, teacher_kwargs),
             *check.handlers(base),
             *tokens.handlers(base),
         ]
+        if self.hub:
+            from kit.serve.hub import callback_handler
+
+            handlers.append((url_path_join(base, r"/oauth_callback"), callback_handler()))
         for spec in super().init_handlers():
             pattern, handler = spec[0], spec[1]
             kwargs = spec[2] if len(spec) > 2 else {}
