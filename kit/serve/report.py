@@ -71,8 +71,11 @@ def _score(value) -> str:
     return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value * 100:.0f}%"
 
 
-def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
-    """The dashboard's figures for the answers of one class and one lesson."""
+def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = True) -> dict:
+    """The dashboard's figures and pictures for the answers of one class and one lesson.
+
+    ``names=False`` leaves nicknames out of the pictures (a printed report that leaves the room).
+    """
     from kit.analysis import (
         answers_frame,
         explain_change,
@@ -85,31 +88,49 @@ def build_report(answers: list, datasets: Path, lang: str = "ja") -> dict:
         sdt_table,
         student_table,
     )
+    from kit.analysis.charts.from_tables import class_pictures, reference
 
     frame = answers_frame(answers)
     if frame.empty:
-        return {"participation": [], "items": [], "students": [], "prepost": None, "sdt": None}
+        return {"participation": [], "items": [], "students": [], "prepost": None, "sdt": None, "pictures": {}}
     questions = questions_for(answers, datasets)
     part = participation_table(frame).iloc[0]
     participation = [(label("part_students", lang), int(part["students"])),
                      (label("part_answers", lang), int(part["answers"])),
                      (label("part_pre", lang), int(part.get("students_pre", 0))),
                      (label("part_post", lang), int(part.get("students_post", 0)))]
+    item_rows, student_rows = item_table(frame, questions, lang), student_table(frame)
+    change_table = sdt_change_table(frame, questions)
     items = [
         {"text": row["text"] or row["item"], "phase": _phase(row["phase"], lang), "n": int(row["n"]),
          "rate": float(row["correct_rate"]), "wrong": "" if not isinstance(row["top_wrong"], str) else
          f"{row['top_wrong']}（{row['top_wrong_share'] * 100:.0f}%）"}
-        for _, row in item_table(frame, questions, lang).iterrows()
+        for _, row in item_rows.iterrows()
     ]
     students = [
         {"name": row["student"] or row["student_key"][:8], "answered": int(row["answered"]),
          "pre": _score(row["pre_score"]), "post": _score(row["post_score"]), "needs_help": bool(row["needs_help"]),
          "sittings": int(row["sittings"]), "several": explain_sittings(lang) if row["several_sittings"] else ""}
-        for _, row in student_table(frame).sort_values(["needs_help", "student_key"], ascending=[False, True]).iterrows()
+        for _, row in student_rows.sort_values(["needs_help", "student_key"], ascending=[False, True]).iterrows()
     ]
     return {"participation": participation, "items": items, "students": students,
             "prepost": _prepost(prepost_table(frame).iloc[0], lang, explain_change),
-            "sdt": _sdt(sdt_table(frame, questions), sdt_change_table(frame, questions), lang, explain_sdt)}
+            "sdt": _sdt(sdt_table(frame, questions), change_table, lang, explain_sdt),
+            "pictures": class_pictures(item_rows, student_rows, None if change_table.empty else change_table.iloc[0],
+                                       lambda p: _phase(p, lang), reference(datasets), lang, names)}
+
+
+def progress_picture(answers: list, lang: str = "ja") -> dict:
+    """Who is on which part of the lesson now, as a picture and the time it was drawn (Japan time)."""
+    from datetime import datetime, timezone
+
+    from kit.analysis.charts import progress_chart
+    from kit.analysis.progress import live_progress
+    from kit.text.times import japan
+
+    now = datetime.now(timezone.utc)
+    return {"svg": progress_chart(live_progress(answers, now, lang), lang),
+            "at": now.astimezone(japan()).strftime("%H:%M:%S")}
 
 
 def _prepost(row, lang: str, explain) -> dict | None:

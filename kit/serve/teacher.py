@@ -164,12 +164,13 @@ class DashboardHandler(TeacherPage):
             lesson = self.get_argument("lesson", None)
             report = None
             if class_code is not None and lesson is not None:
-                from kit.serve.report import build_report
+                from kit.serve.report import build_report, progress_picture
 
                 class_code = normalise_class(class_code)
                 self.require_class(store, class_code)
                 answers = store.answers(lesson=lesson, class_code=class_code)
                 report = build_report(answers, self.datasets, self.lang)
+                report["progress"] = progress_picture(answers, self.lang)
             mine = sorted(c for c, owner in owners.items() if owner == self.teacher.name)
         finally:
             store.close()
@@ -205,6 +206,25 @@ class DashboardHandler(TeacherPage):
             out.append({"path": e.path, "title": e.title.get(self.lang), "audience": e.audience, "picked": e.path in picked,
                         "pool": size, "ready": ready_in_pool(self.kernel_manager, e.path) if size else 0})
         return out
+
+
+class ProgressHandler(TeacherPage):
+    """The live progress picture of one class and lesson, which the dashboard asks for again every few seconds."""
+
+    @tornado.web.authenticated
+    def get(self):
+        from kit.serve.report import progress_picture
+        from kit.store.classes import normalise_class
+
+        class_code = normalise_class(self.get_argument("class", ""))
+        lesson = self.get_argument("lesson", "")
+        store = self.store()
+        try:
+            self.require_class(store, class_code)  # a district's teacher sees only their own classes
+            answers = store.answers(lesson=lesson, class_code=class_code)
+        finally:
+            store.close()
+        self.render_page("teacher_progress.html.j2", progress=progress_picture(answers, self.lang))
 
 
 class TodayHandler(TeacherPage):

@@ -128,6 +128,7 @@ class KitVoila(Voila):
             (url_path_join(base, r"/teacher/export\.(csv|xlsx)"), teacher.ExportHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/today"), teacher.TodayHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/classes"), teacher.ClaimHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/progress"), teacher.ProgressHandler, teacher_kwargs),
             *check.handlers(base),
             *tokens.handlers(base),
         ]

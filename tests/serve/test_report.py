@@ -140,3 +140,19 @@ def test_answers_stored_before_they_kept_their_bank_still_get_their_texts(datase
     assert all(a.bank == "" for a in answers())
     texts = {i["text"] for i in build_report(answers(), datasets, "ja")["items"]}
     assert "匿名なら誰が書いたかわからない。" in texts
+
+
+def test_the_pictures_come_with_the_report_and_a_hostile_nickname_stays_text(datasets):
+    hostile = ['<script>alert(1)</script>', '"><svg onload=alert(1)>']
+    out = [Answer("demo", item, (resp,), ok, phase, f"s{k}", name, "1-1")
+           for k, name in enumerate(hostile)
+           for phase, item, resp, ok in (("pre", "q-tf", 0, False), ("post", "q-tf", 1, True), ("post", "q-tf-true", 0, True),
+                                         ("pre", "q-tf-true", 0, True))]
+    report = build_report(out, datasets, "ja")
+    pictures = report["pictures"]
+    assert set(pictures) >= {"items", "slope", "sdt"} and all(pictures[k].startswith("<svg") for k in ("items", "slope", "sdt"))
+    for markup in (pictures["slope"],):
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup and "<script" not in markup
+        assert "&gt;&lt;svg onload=alert(1)&gt;" in markup and "<svg onload" not in markup
+    anonymous = build_report(out, datasets, "ja", names=False)["pictures"]["slope"]
+    assert "script" not in anonymous and "onload" not in anonymous

@@ -110,3 +110,20 @@ def test_a_class_of_three_is_shown_by_lesson_title_and_told_it_is_too_small_to_c
     assert "-0.00" not in page
     english = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-basics&lang=en")
     assert "Only 3 students answered the ○× items" in english and "-0.00" not in english
+
+
+def test_the_live_progress_picture_is_the_teachers_alone_and_names_who_is_where(served):
+    import urllib.error
+
+    path = "teacher/progress?class=3-3&lesson=misinformation-basics"
+    opener, _ = teacher(served)
+    picture = read(opener, served.url + path)
+    assert '<svg' in picture and 'role="img"' in picture and "事後テスト" in picture and "3人" in picture
+    page = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-basics")
+    assert 'data-nk-progress="/teacher/progress?class=3-3&amp;lesson=misinformation-basics' in page
+    assert 'class="nk-chart nk-chart-slope"' in page and 'class="nk-chart nk-chart-sdt"' in page
+    stranger = urllib.request.build_opener(type("NoRedirect", (urllib.request.HTTPRedirectHandler,), {
+        "redirect_request": lambda *a, **k: None})())
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        stranger.open(served.url + path)
+    assert refused.value.code == 302 and "teacher/login" in refused.value.headers["Location"]

@@ -1,0 +1,72 @@
+"""A class that took a lesson, made up: answers to a real quiz bank from students who learn something.
+
+For the browser test of the teacher's page and ``benchmarks/teacher``: each student has an ability
+(normal, seeded); the chance of a right answer is logistic in ability minus the question's
+difficulty, raised by ``learning`` after the lesson; a wrong answer picks a wrong choice, the first
+one more often (so a "most chosen wrong answer" stands out). Between the tests each student answers
+timeline posts (``timeline:<id>:<n>``) until they reach ``per_student`` answers. Times run from
+``start``, a student a few seconds after another, as a class does.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from kit.content.quiz import QuestionType, read_quiz
+from kit.store.records import Answer
+
+START = datetime(2026, 11, 30, 0, 40, tzinfo=timezone.utc)  # 9:40 in Japan, second period
+
+
+def _forms(questions):
+    pre = [q for q in questions if "pre" in q.group]
+    post = [q for q in questions if "post" in q.group]
+    if not pre or not post:
+        half = len(questions) // 2
+        pre, post = list(questions[:half]), list(questions[half:])
+    return pre, post
+
+
+def _response(q, right: bool, rng: random.Random) -> tuple[int, ...]:
+    if right:
+        return tuple(q.answer)
+    if q.type is QuestionType.ORDER:
+        return tuple(reversed(q.answer))
+    wrong = [i for i in range(len(q.choices)) if (i,) != tuple(q.answer)]
+    if q.type is QuestionType.MULTIPLE:
+        return (wrong[0],)
+    weights = [3] + [1] * (len(wrong) - 1)
+    return (rng.choices(wrong, weights)[0],)
+
+
+def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, students: int = 40, per_student: int = 30,
+                    seed: int = 0, learning: float = 1.0, start: datetime = START, names: list[str] | None = None,
+                    timeline: str = "tl-demo") -> list[Answer]:
+    """The answers of ``students`` students of ``class_code`` to ``lesson``, pre-test, timeline, post-test."""
+    quiz, _problems = read_quiz(Path(datasets) / bank)
+    pre, post = _forms(quiz.questions)
+    rng = random.Random(seed)
+    difficulty = {q.id: rng.gauss(-0.3, 0.8) for q in quiz.questions}
+    out = []
+    for s in range(students):
+        name = names[s] if names and s < len(names) else f"{s + 1}"
+        session = f"{seed:04x}{s:04x}".ljust(32, "0")
+        ability = rng.gauss(0, 1)
+        when = start + timedelta(seconds=5 * s)
+        middle = max(per_student - len(pre) - len(post), 0)
+        steps = [("pre", q) for q in pre] + [("practice", None)] * middle + [("post", q) for q in post]
+        for k, (phase, q) in enumerate(steps[:per_student]):
+            when += timedelta(seconds=rng.randint(15, 45))
+            if q is None:
+                careful = rng.random() < 1 / (1 + math.exp(-ability - 0.5))
+                out.append(Answer(lesson, f"timeline:{timeline}:{k}", (0 if careful else 1,), careful, phase, session,
+                                  name, class_code, when.isoformat(timespec="milliseconds"), "timelines/demo.yaml"))
+                continue
+            lift = learning if phase == "post" else 0.0
+            right = rng.random() < 1 / (1 + math.exp(-(ability + lift - difficulty[q.id])))
+            out.append(Answer(lesson, q.id, _response(q, right, rng), right, phase, session, name, class_code,
+                              when.isoformat(timespec="milliseconds"), bank))
+    return out
