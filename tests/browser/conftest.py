@@ -57,9 +57,10 @@ def server(tmp_path_factory):
     srv.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
-    """``netkit serve`` of the fixture school (tests/fixtures: the demo lessons and their content)."""
+    """``netkit serve`` of the fixture school (tests/fixtures: the demo lessons and their content), one for the
+    session: the tests that use it each answer under a student name of their own."""
     from tests.conftest import FIXTURES
 
     _require_chromium()
