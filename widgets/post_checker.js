@@ -1,7 +1,8 @@
 // Browser half of kit.widgets.post_checker.PostChecker: a text box and a check button. The text
 // goes to the kernel only when the student presses the button (or Ctrl+Enter); the kernel sends
-// back the post cut into pieces, the flagged ones highlighted, and one card per flag. Every piece
-// of the student's text is shown with textContent, never as HTML.
+// back the post cut into pieces, the flagged ones highlighted, and one card per flag; or, for mild
+// words in a plainly friendly post, a gentle note that names the words (softly marked, no cards).
+// Every piece of the student's text is shown with textContent, never as HTML.
 
 let uid = 0;
 
@@ -47,9 +48,18 @@ function render({ model, el }) {
       out.append(h("p", { class: "nk-pc-warn", text: r.message || "" }));
       return;
     }
-    out.className = "nk-pc-result " + (r.ok ? "nk-pc-ok" : "nk-pc-found");
+    out.className = "nk-pc-result " + (r.noted ? "nk-pc-noted" : r.ok ? "nk-pc-ok" : "nk-pc-found");
     out.append(h("p", { class: "nk-pc-verdict", html: r.verdict_html }));
-    if (!r.ok) {
+    if (r.noted) {  // mild words in a plainly friendly post: a gentle note, the words named in text, no warning cards
+      const words = h("p", { class: "nk-pc-words" });
+      words.append(h("span", { html: r.words_html }));
+      for (const w of r.words || []) words.append(" ", h("span", { class: "nk-pc-word", text: `「${w}」` }));
+      const post = h("p", { class: "nk-pc-post" });
+      for (const piece of r.pieces || []) {
+        post.append(piece.soft ? h("mark", { class: "nk-pc-mark nk-pc-soft", text: piece.text }) : document.createTextNode(piece.text));
+      }
+      out.append(words, post);
+    } else if (!r.ok) {
       const post = h("p", { class: "nk-pc-post" });
       for (const piece of r.pieces || []) {
         if (piece.flags) {

@@ -2,8 +2,9 @@
 
 A lexicon file has ``categories`` (the name, a kind explanation and a kinder way to say it for each
 of the eight kinds of problem), ``entries`` (a word in its dictionary form, a regular expression
-on the post in hiragana, or both) and ``help_and_report`` (patterns of a post that reports abuse or
-asks for help: its words are not flagged). Every problem is reported at once, like every other
+on the post in hiragana, or both), ``help_and_report`` (patterns of a post that reports abuse or
+asks for help: its words are not flagged), ``care`` (concern or kindness: the classifier stays quiet)
+and ``friendly`` (clear signs of friendship: ``mild`` words there get a gentle note, not a flag). Every problem is reported at once, like every other
 content file.
 """
 
@@ -23,6 +24,7 @@ from kit.content.validate import checked_rows
 # Stored answers give categories by their index here: new kinds are added at the end, never in between.
 CATEGORIES = ("insult", "threat", "appearance", "personal_info", "pile_on", "exclusion", "contempt", "mockery")
 FORMS = ("any", "imperative", "volitional")
+MILD_CATEGORIES = ("insult", "mockery")  # the only kinds a friendly post may soften to a note (severity 1–2)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Entry:
     severity: int = 2
     always: bool = False  # flagged even when quoted, negated or in a post asking for help (a phone number)
     aimed: bool = False  # only when the post points at someone: one of the lexicon's ``people`` words or a name
+    mild: bool = False  # a mild word (バカ, アホ, 草): in a post with a clear friendly signal, a gentle note instead of a flag
     why: Text = Text("")
     suggestion: Text = Text("")
 
@@ -65,6 +68,7 @@ class Lexicon:
     learned_why: Text = Text("")  # said before the category's reason when the classifier, not a rule, flags a post
     people: tuple[re.Pattern, ...] = ()  # words or patterns that point at someone (お前, あいつ, 〜くん), for ``aimed`` entries
     care: tuple[re.Pattern, ...] = ()  # posts that show concern or kindness: the classifier stays quiet on them
+    friendly: tuple[re.Pattern, ...] = ()  # clear signs of friendship (好きやで, 仲良し, 俺もだけど): mild words get a note, not a flag
 
     def why(self, entry: Entry) -> Text:
         """The entry's own explanation, else its category's."""
@@ -90,6 +94,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     problems += help_problems
     care, care_problems = _patterns(table.file, table.meta.get("care"), "care")
     problems += care_problems
+    friendly, friendly_problems = _patterns(table.file, table.meta.get("friendly"), "friendly")
+    problems += friendly_problems
     people, people_problems = _words(table.file, table.meta.get("people"))
     problems += people_problems
     learned_why, learned_problems = _learned_why(table.file, table.meta.get("learned_why"))
@@ -108,6 +114,11 @@ def load_lexicon(path: str | Path) -> Lexicon:
             problems.append(ContentProblem(table.file, row.place, "lemma", "lemma（言葉）か pattern（正規表現）のどちらかを書いてください。",
                                            "write a lemma (a word) or a pattern (a regular expression)."))
             continue
+        if v.get("mild") is True and (v["category"] not in MILD_CATEGORIES or int(v.get("severity") or 2) > 2):
+            problems.append(ContentProblem(table.file, row.place, "mild",
+                                           "mild: true は、悪口（insult）とからかい（mockery）の強さ 1・2 のことばだけに書けます。おどし・個人情報・仲間はずれ・存在の否定・みんなで攻撃や強いことばには書かないでください。",
+                                           "mild: true is only for insult or mockery entries of severity 1 or 2; never for threats, personal information, exclusion, contempt, pile-ons or strong words."))
+            continue
         pattern = None
         if v.get("pattern"):
             pattern, problem = _compile(table.file, row.place, "pattern", v["pattern"])
@@ -119,10 +130,10 @@ def load_lexicon(path: str | Path) -> Lexicon:
             pattern=pattern, near=tuple(str(w) for w in v.get("near") or ()),
             not_near=tuple(str(w) for w in v.get("not_near") or ()),
             unless=tuple(kana_fold(unicodedata.normalize("NFKC", str(w))).lower() for w in v.get("unless") or ()), severity=int(v.get("severity") or 2),
-            always=v.get("always") is True, aimed=v.get("aimed") is True, why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
+            always=v.get("always") is True, aimed=v.get("aimed") is True, mild=v.get("mild") is True, why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
     if problems:
         raise ContentError(problems)
-    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people, care=care)
+    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people, care=care, friendly=friendly)
 
 
 def _learned_why(file: str, raw) -> tuple[Text, list[ContentProblem]]:
@@ -169,7 +180,7 @@ def _compile(file: str, place: str, field: str, source) -> tuple[re.Pattern | No
 
 
 def _patterns(file: str, raw, key: str = "help_and_report") -> tuple[tuple[re.Pattern, ...], list[ContentProblem]]:
-    """``help_and_report`` or ``care``: a list of regular expressions (optional)."""
+    """``help_and_report``, ``care`` or ``friendly``: a list of regular expressions (optional)."""
     if raw is None:
         return (), []
     if not isinstance(raw, list):

@@ -8,6 +8,9 @@ word), patterns on the post written in hiragana. A word inside 「」 (talking a
 in the negative (キモくないよ) or in the passive (無視されてる: it happened to the writer) is not
 flagged, nor is anything in a post that reports abuse or asks for help (みんなで通報しよう,
 〜って言われてつらい), except entries marked ``always`` (a phone number is never safe to post).
+In a post that plainly says it is friendly (the lexicon's ``friendly`` patterns: 好きやで, 俺もだけど, ❤)
+flags that all come from ``mild`` entries (バカ, アホ, 草) become a gentle note (``Check.softened``),
+which is not a flag; strong words, threats, doxxing, exclusion and pile-on calls are never softened.
 Every flag points back into the text the student typed. When no rule finds anything, a small
 classifier trained on the kit's labelled posts (``kit.models.post_classifier``) may still flag the
 sentence that weighed most, with the reason of the kind of harm it is most like.
@@ -61,6 +64,12 @@ class Check:
     too_long: bool = False
     empty: bool = False
     suppressed: tuple[str, ...] = field(default=(), compare=False)  # entry ids not flagged (quoted, negated)
+    softened: tuple[Flag, ...] = ()  # mild words in a post with a clear friendly signal: a gentle note, not flags
+
+    @property
+    def noted(self) -> bool:
+        """True when the student sees the gentle note about jokes between friends instead of flags."""
+        return bool(self.softened) and not self.flags
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -70,7 +79,7 @@ class Check:
 
     @property
     def ok(self) -> bool:
-        """True when the post was checked and nothing was found."""
+        """True when the post was checked and nothing was flagged (a gentle note is not a flag)."""
         return not (self.flags or self.too_long or self.empty)
 
     def masked(self) -> str:
@@ -119,6 +128,7 @@ class PostTone:
         self._keys: dict[str, tuple[tuple[str, str], ...]] = {}
         self.learned = learned  # False: the lexicon's rules only
         self._classifier = classifier
+        self._mild = {e.id for e in lexicon.entries if e.mild}
 
     @property
     def classifier(self) -> Classifier:
@@ -165,12 +175,18 @@ class PostTone:
                     continue
                 found.append((entry, start, end))
         flags = _flags(self.lexicon, text, found, starts, ends)
+        friendly = any(p.search(folded) for p in self.lexicon.friendly)
+        softened: tuple[Flag, ...] = ()
+        if flags and friendly and all(f.entry in self._mild for f in flags):
+            softened, flags = flags, ()  # アホ in 「お前ほんまアホやなｗ 好きやで」: a note, never 死ね or a threat
         caring = any(p.search(folded) for p in self.lexicon.care)
         # The classifier is a second opinion on words no rule knows: where a rule found its word and saw
-        # it quoted, negated, reported or done to the writer, the rules have read the post already.
-        if not flags and not suppressed and self.learned and not asking_for_help and not caring:
+        # it quoted, negated, reported, done to the writer or said between friends, the rules have read the post already.
+        if not flags and not softened and not suppressed and self.learned and not asking_for_help and not caring:
             flags = self._learned(text, norm, sentences, starts, ends)
-        return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)))
+            if flags and friendly:  # the least certain reading of a post that says plainly it is friendly
+                softened, flags = flags, ()
+        return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)), softened=softened)
 
     def _learned(self, text: str, norm: str, sentences, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:
         guess = self.classifier.guess(norm)

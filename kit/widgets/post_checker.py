@@ -3,8 +3,9 @@
 The browser sends the text to the kernel only when the student presses the button; the text is
 never a synced trait and is not stored unless the teacher turns ``store_text`` on. What is always
 recorded (before the result is shown) is that a check happened and which kinds of problem it
-found, as a practice ``Answer`` with item ``postchecker:<n>``. ``check(text)`` does in code what
-the button does, so tests need no browser.
+found, as a practice ``Answer`` with item ``postchecker:<n>``. A gentle note about jokes between
+friends (mild words in a plainly friendly post) is not a flag: it is recorded as nothing found.
+``check(text)`` does in code what the button does, so tests need no browser.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ class PostChecker(anywidget.AnyWidget):
     def _view(self, found: Check, saved: bool) -> dict:
         cats = self.checker.lexicon.categories
         pieces, at = [], 0
-        flags = sorted(found.flags, key=lambda f: (f.start, -f.end))
+        soft = found.noted  # mild words between friends: the post with soft marks, a note, no cards
+        flags = sorted(found.softened if soft else found.flags, key=lambda f: (f.start, -f.end))
         marks = []  # non-overlapping highlights, each naming every flag it covers
         for number, f in enumerate(flags):
             if marks and f.start < marks[-1]["end"]:
@@ -113,24 +115,29 @@ class PostChecker(anywidget.AnyWidget):
         for m in marks:
             if m["start"] > at:
                 pieces.append({"text": found.text[at:m["start"]]})
-            pieces.append({"text": found.text[m["start"]:m["end"]], "flags": m["flags"],
-                           "category": flags[m["flags"][0]].category})
+            piece = {"text": found.text[m["start"]:m["end"]]}
+            piece.update({"soft": True} if soft else {"flags": m["flags"], "category": flags[m["flags"][0]].category})
+            pieces.append(piece)
             at = m["end"]
         if at < len(found.text):
             pieces.append({"text": found.text[at:]})
+        verdict = "pc_teasing" if soft else "pc_ok" if found.ok else "pc_found"
         return {
             "state": "checked",
             "ok": found.ok,
+            "noted": soft,
             "saved": saved,
             "number": self.checks,
             "pieces": pieces,
-            "flags": [
+            "flags": [] if soft else [
                 {"category": f.category, "label_html": self._html(cats[f.category].label), "word": f.text,
                  "why_html": self._html(f.why), "suggestion_html": self._html(f.suggestion), "severity": f.severity}
                 for f in flags
             ],
             "masked": found.masked() if "personal_info" in found.categories else "",
-            "verdict_html": self._html(label("pc_ok" if found.ok else "pc_found", self._lang, count=len(flags))),
+            "verdict_html": self._html(label(verdict, self._lang, count=len(flags))),
+            "words": list(dict.fromkeys(f.text for f in flags)) if soft else [],  # the student's text: shown as text
+            "words_html": self._html(label("pc_teasing_words", self._lang)) if soft else "",
         }
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:

@@ -140,3 +140,15 @@ def test_a_post_id_written_twice_is_named_with_its_fix(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_blind(path)
     assert "id「x1」が2回あります。片方の id を変えてください。" in str(caught.value)
+
+
+def test_only_mild_insults_and_mockery_can_be_softened_and_friendly_patterns_are_checked(broken):
+    path = broken("  - {id: soft-threat, category: threat, pattern: まってる, mild: true}\n"
+                  "  - {id: soft-strong, category: insult, lemma: カス, severity: 3, mild: true}\n"
+                  "  - {id: soft-typo, category: insult, lemma: ぼけ, mild: yes}\n")
+    path.write_text(path.read_text("utf-8").replace("friendly:\n", "friendly:\n  - \"(好き\"\n", 1), "utf-8")
+    found = {(p.place.split("id: ")[-1].rstrip("）"), p.field): p for p in problems(path)}
+    assert "mild: true は、悪口（insult）とからかい（mockery）" in found[("soft-threat", "mild")].why
+    assert "おどし" in found[("soft-strong", "mild")].why and found[("soft-strong", "mild")].why_en
+    assert ("soft-typo", "mild") in found  # a boolean, not yes
+    assert "正規表現として読めません" in found[("friendly 1番目", "friendly")].why

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kit.content.lexicon import load_lexicon
@@ -191,3 +193,44 @@ def test_passive_means_it_happened_to_the_writer():
     pt = PostTone(lexicon)
     assert pt.check("殴るぞ").categories == ("threat",)
     assert pt.check("殴られた").ok
+
+
+# Friendly teasing (issue 16): a mild word in a post that plainly says it is friendly gets a gentle note, not a flag.
+@pytest.mark.parametrize("text, word", [("お前ほんとアホやなｗ 好きやで", "アホ"), ("バカだなぁ、そういうとこ好きだよ", "バカ"),
+                                        ("あほやなー、俺もだけど", "あほ"), ("ばーか。また明日な", "ばーか"),
+                                        ("りな、また寝坊？ほんとバカなんだから❤", "バカ"), ("アホかｗ 人のこと言えんけど", "アホ")])
+def test_mild_words_between_friends_get_a_note_not_a_flag(checker, text, word):
+    result = checker.check(text)
+    assert result.ok and result.noted and result.categories == ()
+    assert word in [f.text for f in result.softened]
+
+
+@pytest.mark.parametrize("text", ["お前ほんとアホやなｗ", "あいつバカすぎｗ", "かいとのダンス下手すぎ",
+                                  "好きな子の前でこけたあいつ、アホすぎｗ", "親友とか言ってるけど、正直あいつアホすぎて無理"])
+def test_mild_words_without_a_plain_friendly_signal_are_still_flagged(checker, text):
+    result = checker.check(text)
+    assert result.flags and not result.noted, result
+
+
+@pytest.mark.parametrize("text, category", [
+    ("好きやで、でも死ね", "insult"),
+    ("大好きだよ❤ キモいけど", "insult"),
+    ("アホやなｗ 好きやで。家まで行ってやろうか", "threat"),
+    ("仲良しだと思ってた？ｗ 明日からあいつ無視な", "exclusion"),
+    ("親友のたかしの本名と学校さらしとくわ", "personal_info"),
+    ("あいつアホやろｗ 好きやで。みんなで言ってやろうぜ", "pile_on"),
+    ("バカだなぁ、好きだよ。でもお前いらない", "contempt"),
+    ("❤️ バカすぎて笑えるｗ みんな見に来て", "mockery"),
+])
+def test_strong_words_threats_doxxing_exclusion_contempt_and_pile_on_are_never_softened(checker, text, category):
+    result = checker.check(text)
+    assert category in result.categories and not result.noted and not result.softened
+
+
+def test_a_note_is_shown_only_when_every_flag_is_a_mild_word():
+    lexicon = load_lexicon(REPO / "datasets" / "lexicon" / "lexicon.yaml")
+    mild = [e.id for e in lexicon.entries if e.mild]
+    assert {"baka", "aho", "aimed-laugh"} <= set(mild)
+    assert all(e.category in ("insult", "mockery") and e.severity <= 2 for e in lexicon.entries if e.mild)
+    without_friends = PostTone(dataclasses.replace(lexicon, friendly=()))
+    assert without_friends.check("お前ほんとアホやなｗ 好きやで").categories == ("insult",)

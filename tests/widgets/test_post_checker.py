@@ -103,3 +103,29 @@ def test_browser_identity_is_used_for_records(lexicon, kept):
     widget._on_browser_message(widget, {"action": "hello", "session": "a" * 32, "class_code": "9-9", "student": "7"}, [])
     widget.check("ありがとう")
     assert (stored[0].session, stored[0].class_code, stored[0].student) == ("a" * 32, "2-3", "7")
+
+
+def test_teasing_between_friends_gets_a_gentle_note_recorded_as_nothing_found(lexicon, kept):
+    widget = PostChecker(lexicon, sitting=Sitting("s3", lesson="demo", store=kept))
+    widget.check("お前ほんとアホやなｗ 好きやで")
+    r = widget.result
+    assert r["noted"] and r["ok"] and r["flags"] == [] and r["masked"] == ""
+    assert r["verdict_html"].startswith("友だちどうしの冗談でも、文字だけでは伝わりにくい")
+    assert r["words"] == ["アホ"] and "注意ではなく" in r["words_html"]
+    assert [p["text"] for p in r["pieces"] if p.get("soft")] == ["アホ"]
+    assert not any(p.get("flags") for p in r["pieces"])
+    stored = kept.stored[-1]
+    assert (stored.item, stored.response, stored.correct) == ("postchecker:1", (), True)  # a note is not a flag
+    widget.check("お前ほんとアホやなｗ 好きやで。でも明日からあいつ無視な")  # exclusion is never softened
+    assert not widget.result["noted"] and "exclusion" in {f["category"] for f in widget.result["flags"]}
+    assert kept.stored[-1].response == (0, 5)
+
+
+def test_the_note_in_english_and_with_readings(lexicon):
+    widget = PostChecker(lexicon, lang="en")
+    widget.check("バカだなぁ、そういうとこ好きだよ")
+    assert widget.result["verdict_html"].startswith("Even a joke between friends")
+    assert widget.result["words_html"].startswith("The post shows you are friends")
+    young = PostChecker(lexicon, furigana=True)
+    young.check("バカだなぁ、そういうとこ好きだよ")
+    assert "<ruby>" in young.result["verdict_html"]
