@@ -184,8 +184,6 @@ class PostTone:
         # it quoted, negated, reported, done to the writer or said between friends, the rules have read the post already.
         if not flags and not softened and not suppressed and self.learned and not asking_for_help and not caring:
             flags = self._learned(text, norm, sentences, starts, ends)
-            if flags and friendly:  # the least certain reading of a post that says plainly it is friendly
-                softened, flags = flags, ()
         return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)), softened=softened)
 
     def _learned(self, text: str, norm: str, sentences, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:

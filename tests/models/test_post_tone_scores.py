@@ -125,11 +125,26 @@ def test_third_held_out_goal(third_held_out):
             assert kind.flagged <= 1, f"{kind.name}: the checker must not discourage reporting or asking for help"
 
 
-@pytest.mark.xfail(strict=True, reason="friendly teasing between friends: 14 of 20 flagged on the third blind set "
-                                       "(all fine posts: 16 of 120, 13.3%); issue 16's 5% is met only without them")
+@pytest.mark.xfail(strict=True, reason="friendly teasing between friends: 11 of 20 flagged on the third blind set, 3 more "
+                                       "get the gentle note instead (all fine posts: 13 of 120, 10.8%); issue 16's 5% "
+                                       "is met only without them")
 def test_third_held_out_false_alarms_with_friendly_teasing(third_held_out):
     posts, found = third_held_out
     assert score(posts, found)["overall"].false_alarm_rate <= 0.05
+
+
+def test_friendly_teasing_examples_get_notes_and_their_hurtful_look_alikes_stay_caught(checker):
+    """datasets/lexicon/examples_teasing.csv: friendly teasing and hurtful posts with the same mild words, written by
+    the hands that wrote the friendly patterns (so it shows the rules work as meant, not how they do on new posts)."""
+    posts = load_blind(LEXICON / "examples_teasing.csv", "dev")
+    checks = {p.id: checker.check(p.text) for p in posts}
+    harmful = [p for p in posts if p.categories]
+    teasing = [p for p in posts if p.kind == "banter_safe"]
+    assert len(harmful) >= 20 and len(teasing) >= 40
+    assert all(checks[p.id].flags and not checks[p.id].noted for p in harmful), \
+        [p.text for p in harmful if not checks[p.id].flags]  # a note is never a catch: every hurtful one is flagged
+    assert sum(checks[p.id].noted for p in teasing) >= 30
+    assert sum(bool(checks[p.id].flags) for p in teasing) <= 5
 
 
 def test_blind_dev_set_stays_caught(checker):
