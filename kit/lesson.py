@@ -161,7 +161,7 @@ class Lesson:
                 raise ContentError.single(
                     file, f"group「{group}」の問題がありません。group の列を確かめてください。",
                     f"no questions in group '{group}'; check the group column.", field="group")
-            self.sitting.expect(len(bank.questions))
+            self.sitting.expect(len(bank.questions))  # every form of it: a student answers one
             quiz = Quiz(bank, lang=self.lang, furigana=self.furigana, phase=phase, sitting=self.sitting, file=file)
             if not problems:
                 return quiz

@@ -15,7 +15,9 @@ component only says what happened: ``hello(message)`` when its page says who is 
 waits and tries again, at most ``RETRY_SECONDS``; False, logged, when the store failed: the page
 says 「保存できませんでした」, never a traceback), and ``join(show_who, restore)`` so
 that it shows who answers and, once the browser's identity is known, gets the answers this browser
-stored earlier in the lesson (after a reload, or in a new kernel) to continue from.
+stored earlier in the lesson (after a reload, or in a new kernel) to continue from. ``assigned(design,
+arms)`` is the student's arm of a design — the order of a test's matched forms, a class experiment's
+arm — chosen once, when they join, and kept in the store.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ class Sitting:
         self._listeners: list = []
         self._store, self._open_store = store, open_store
         self.retry_seconds = RETRY_SECONDS
+        self._arms: dict[str, str] = {}  # design → arm, once assigned (kit.store.assignments)
         self.waits = 0  # tries that found the database unavailable and waited (a restart mid-lesson)
 
     # --- who answers ---------------------------------------------------------------------
@@ -244,6 +247,29 @@ class Sitting:
         except Exception:  # a store that cannot be read must not stop the lesson
             log.exception("sitting %s: could not read earlier answers", self.session[:8])
             return []
+
+    def assigned(self, design: str, arms) -> str:
+        """This student's arm of ``design`` (the forms' order, an experiment's arm), chosen once and kept.
+
+        Chosen when the browser's identity is known, as the least filled arm of the class
+        (``kit.store.assignments``) and stored, so a reload or a new kernel gets the same one; without a
+        store, or when it cannot be reached, the same rule with no counts (the token's hash), which is
+        stable too. Before the identity is known: the first arm, not kept.
+        """
+        arms = tuple(arms)
+        if not self.identified:
+            return arms[0]
+        if self._arms.get(design) not in arms:
+            from kit.store.assignments import choose_arm
+
+            arm = None
+            if self.keeps_answers:
+                try:
+                    arm = self.store.assign(self.lesson, design, arms, self.session, self.class_code, self.student)
+                except Exception:  # a store that cannot be reached must not stop the lesson
+                    log.exception("sitting %s: could not read or keep its %s assignment", self.session[:8], design)
+            self._arms[design] = arm or choose_arm(arms, {}, self.session, design)
+        return self._arms[design]
 
     def class_answers(self) -> list[Answer]:
         """Every answer stored in this lesson by this sitting's class (for the class's share rate)."""

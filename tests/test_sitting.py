@@ -111,3 +111,30 @@ def test_the_sitting_and_the_store_load_no_widget_library():
     code = "import sys, kit.sitting, kit.store; print(sorted(m for m in sys.modules if m.split('.')[0] in ('ipywidgets', 'anywidget') or m.startswith('kit.widgets')))"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert found == "[]"
+
+
+def test_a_student_is_assigned_once_when_they_join_and_keeps_it_after_a_reload(tmp_path):
+    store = open_store(tmp_path / "results.sqlite3")
+    first = Sitting(class_code="2-1", lesson="demo", store=store)
+    assert first.assigned("forms", ("AB", "BA")) == "AB" and store.assignments() == []  # not known yet: nothing kept
+    first.hello({"session": TOKEN, "student": "ken"})
+    arm = first.assigned("forms", ("AB", "BA"))
+    [kept_arm] = store.assignments(lesson="demo")
+    assert (kept_arm["session"], kept_arm["arm"], kept_arm["class_code"], kept_arm["student"]) == (TOKEN, arm, "2-1", "ken")
+    reloaded = Sitting(class_code="2-1", lesson="demo", open_store=lambda: open_store(tmp_path / "results.sqlite3"))
+    reloaded.hello({"session": TOKEN, "student": "ken"})
+    assert reloaded.assigned("forms", ("AB", "BA")) == arm
+    other = Sitting(class_code="2-1", lesson="demo", store=store)
+    other.hello({"session": OTHER, "student": "mio"})
+    assert other.assigned("forms", ("AB", "BA")) != arm  # the class's second student fills the other arm
+
+
+def test_without_a_store_the_assignment_is_still_stable_per_student():
+    arms = set()
+    for token in ("a" * 32, "b" * 32, "c" * 32, "d" * 32, "e" * 32, "0" * 32):
+        one, two = Sitting(lesson="demo"), Sitting(lesson="demo")
+        one.identify(token)
+        two.identify(token)
+        assert one.assigned("forms", ("AB", "BA")) == two.assigned("forms", ("AB", "BA"))
+        arms.add(one.assigned("forms", ("AB", "BA")))
+    assert arms == {"AB", "BA"}

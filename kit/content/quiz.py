@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.content.errors import ContentError, ContentProblem
+from kit.content.forms import form_problems
 from kit.content.tables import Row, Table, read_table
 from kit.content.text import Text
 from kit.content.validate import checked_rows
@@ -55,6 +56,7 @@ class Question:
     explanation: Text
     source: str  # a fact id in datasets/facts; "" for the teacher's own question
     group: str = ""
+    form: str = ""  # "A", "B", …: one of the matched forms of a pre/post test (kit.content.forms); "" for none
 
     @property
     def source_label(self) -> Text:
@@ -89,8 +91,9 @@ class QuizBank:
 
 
 def load_quiz(path: str | Path) -> QuizBank:
-    """Read and check a quiz bank; raise ``ContentError`` listing every problem found."""
+    """Read and check a quiz bank, its matched forms too (``kit.content.forms``); ``ContentError`` lists every problem."""
     bank, problems = read_quiz(path)
+    problems += form_problems(bank) if not problems else []
     if problems:
         raise ContentError(problems)
     return bank
@@ -181,6 +184,7 @@ def _question(file: str, row: Row) -> tuple[Question | None, list[ContentProblem
         id=v["id"], type=kind, audience=v["audience"], text=Text.from_row(v, "text"),
         choices=choices, answer=answer, explanation=Text.from_row(v, "explanation"),
         source=_source(v.get("source")), group=str(v.get("group") or ""),
+        form=str(v.get("form") or "").strip().upper(),
     ), []
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from kit import notebook
 from kit.components import COMPONENTS
 from kit.content.errors import ContentError, ContentProblem
+from kit.content.forms import form_for, forms, orders
 from kit.content.guide import Guide, find_guide
 from kit.content.help import HelpDesk, load_help
 from kit.content.lesson_text import LessonText, load_lesson_text
@@ -70,7 +71,10 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
                 bank = load_quiz(datasets / file)
                 group = call.keyword("group")
                 chosen = bank.select(group=group) if group is not None else bank
-                quizzes.append(QuizPart(call.keyword("phase") or "practice", chosen.questions))
+                phase = call.keyword("phase") or "practice"
+                by_form = forms(chosen.questions)  # on paper, the first order of matched forms: A before, B after
+                questions = by_form[form_for(orders(by_form)[0], phase)] if by_form else chosen.questions
+                quizzes.append(QuizPart(phase, questions))
             elif call.method in ("sections", "section"):
                 text = load_lesson_text(datasets / file)
                 if call.method == "section" and call.text(1) is not None:

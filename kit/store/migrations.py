@@ -73,6 +73,22 @@ MIGRATIONS: tuple[str, ...] = (
         seen_at TEXT NOT NULL
     )
     """,
+    # 6: what each student was assigned when they joined a lesson, kept across reloads and kernels:
+    # the order of a pre/post test's matched forms ("forms": AB or BA) and a class experiment's arm
+    """
+    CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY,
+        lesson TEXT NOT NULL,
+        design TEXT NOT NULL,
+        session TEXT NOT NULL,
+        arm TEXT NOT NULL,
+        student TEXT NOT NULL DEFAULT '',
+        class_code TEXT NOT NULL DEFAULT '',
+        assigned_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX assignments_once ON assignments (lesson, design, session);
+    CREATE INDEX assignments_by_class ON assignments (class_code, lesson, design)
+    """,
 )
 
 

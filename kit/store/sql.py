@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from kit.store.assignments import choose_arm
 from kit.store.classes import merged_spellings, normalise_class
 from kit.store.district import DistrictQueries
 from kit.store.records import Answer
@@ -40,6 +41,41 @@ class SQLStore(DistrictQueries):
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (post.get("lesson", ""), post.get("item", ""), str(post["text"]), post.get("categories", ""),
              post.get("session", ""), post.get("student", ""), post.get("class_code", ""), at))
+
+    def assign(self, lesson: str, design: str, arms, session: str, class_code: str = "", student: str = "") -> str:
+        """The arm of ``design`` this browser was given in this lesson; given now if it has none.
+
+        A new arm is the least filled one in the class (``choose_arm``), stored at once: a reload or
+        another kernel of the same student reads it back. When two kernels of one student ask at the
+        same moment, the first stored wins and both return it.
+        """
+        arms = tuple(arms)
+        stored = self._assigned(lesson, design, session)
+        if stored in arms:
+            return stored
+        where, args = _filters(lesson=lesson, design=design, class_code=self._spelt(class_code, "assignments"))
+        counts = dict(self._run(f"SELECT arm, COUNT(*) FROM assignments{where} GROUP BY arm", args).fetchall())
+        arm = choose_arm(arms, counts, session, design)
+        if stored is not None:
+            return arm  # the lesson's arms changed since: use a current one, keep the record of the old
+        at = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        self._run("INSERT INTO assignments (lesson, design, session, arm, student, class_code, assigned_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                  (lesson, design, session, arm, student, class_code, at))
+        return self._assigned(lesson, design, session) or arm
+
+    def _assigned(self, lesson: str, design: str, session: str) -> str | None:
+        row = self._run("SELECT arm FROM assignments WHERE lesson = ? AND design = ? AND session = ?",
+                        (lesson, design, session)).fetchone()
+        return None if row is None else row[0]
+
+    def assignments(self, lesson: str | None = None, class_code: str | None = None,
+                    design: str | None = None) -> list[dict]:
+        """Stored assignments, oldest first: lesson, design, session, arm, student, class_code, assigned_at."""
+        where, args = _filters(lesson=lesson, design=design, class_code=self._spelt(class_code, "assignments"))
+        names = ("lesson", "design", "session", "arm", "student", "class_code", "assigned_at")
+        rows = self._run(f"SELECT {', '.join(names)} FROM assignments{where} ORDER BY id", args).fetchall()
+        return [{**dict(zip(names, row, strict=True)), "class_code": normalise_class(row[5])} for row in rows]
 
     def spellings(self, class_code: str, table: str = "answers") -> list[str]:
         """Every way ``class_code`` was typed in ``table`` (「2-1」 finds 「２－１」 and 「2年1組」 too)."""
@@ -97,13 +133,16 @@ class SQLStore(DistrictQueries):
     def purge(self, class_code: str | None = None, before: str | None = None) -> int:
         """Delete the answers of one class and/or answered before a date; return how many.
 
-        Checked posts kept with ``store_text`` for the same class and dates go with them.
+        Checked posts kept with ``store_text`` and the students' assignments (forms, experiment arms) for the
+        same class and dates go with them.
         """
         where, args = _filters(class_code=self._spelt(class_code), before=before)
         cur = self._run(f"DELETE FROM answers{where}", args)
         deleted = cur.rowcount
         where, args = _filters(class_code=self._spelt(class_code, "checked_posts"), before=before, time_column="checked_at")
         self._run(f"DELETE FROM checked_posts{where}", args)
+        where, args = _filters(class_code=self._spelt(class_code, "assignments"), before=before, time_column="assigned_at")
+        self._run(f"DELETE FROM assignments{where}", args)
         return deleted
 
 

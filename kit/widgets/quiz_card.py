@@ -16,6 +16,7 @@ import anywidget
 import ipywidgets as ipw
 import traitlets
 
+from kit.content.forms import FORMS_DESIGN, form_for, forms, orders
 from kit.content.quiz import Question, QuestionType, QuizBank
 from kit.models.grading import Grade, ResponseError, grade
 from kit.sitting import Sitting
@@ -176,10 +177,17 @@ class Quiz(ipw.VBox):
     number = traitlets.Int(0, help="Index of the question being shown (0-based).")
     finished = traitlets.Bool(False, help="True once the summary is shown.")
 
+    form = traitlets.Unicode("", help="The matched form being shown (A, B, …; kit.content.forms), '' for a bank without forms.")
+
     def __init__(self, bank: QuizBank, *, lang: str = "ja", furigana: bool = False, phase: str = "practice",
                  seed: int = 0, sitting: Sitting | None = None, file: str = "", **kwargs):
         super().__init__(**kwargs)
         self.add_class("nk-quiz")
+        self._forms = forms(bank.questions)
+        self.whole = bank
+        if self._forms:  # until the student is known, the first form; their own once they join (``resume``)
+            self.form = next(iter(self._forms))
+            bank = QuizBank(bank.file, self._forms[self.form])
         self.bank = bank
         self._lang, self._furigana, self._seed = lang, furigana, seed
         self._phase, self._file = phase, file
@@ -227,6 +235,7 @@ class Quiz(ipw.VBox):
         The sitting calls this once, when the browser first says who is answering (``kit.sitting``).
         """
         self.resumed = True
+        self._take_form()
         first = {}
         for answer in earlier:
             if answer.phase == self._phase and answer.bank in ("", self._file):  # "": stored before banks were kept
@@ -236,6 +245,18 @@ class Quiz(ipw.VBox):
                 self.card(index).restore(first[question.id])
         while not self.finished and self.current.grade is not None:
             self._advance(self.current)
+
+    def _take_form(self) -> None:
+        """Show the form this student takes in this phase: their order of forms is kept per lesson (``Sitting.assigned``)."""
+        if not self._forms:
+            return
+        order = self.sitting.assigned(FORMS_DESIGN, orders(self._forms))
+        form = form_for(order, self._phase)
+        if form == self.form or form not in self._forms:
+            return
+        self.form, self.bank = form, QuizBank(self.bank.file, self._forms[form])
+        self._built, self.number = {}, 0
+        self.children = [self.card(0)]
 
     def _advance(self, card: QuizCard) -> None:
         if card is not self.current:

@@ -57,7 +57,8 @@ def test_a_new_lesson_validates_and_runs(folder, tmp_path, capsys):
     meta = nbformat.read(notebook, as_version=4).metadata["netkit"]
     assert meta["id"] == "defamation-jhs" and meta["minutes"] == 45 and meta["title_ja"] == "わたしのクラスの誹謗中傷"
     code = "\n".join(c.source for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code")
-    assert 'group="pre", phase="pre"' in code and 'group="post", phase="post"' in code
+    # the shipped questions it was made from carry matched forms (A, B): each student takes one before, one after
+    assert 'quiz("quizzes/defamation_jhs.xlsx", phase="pre")' in code and 'xlsx", phase="post")' in code
     assert code.rstrip().endswith("lesson.help()")  # an abuse lesson ends with where to get help
     assert (folder / "datasets/quizzes/defamation_jhs.xlsx").is_file()
     text = load_lesson_text(folder / "datasets/texts/defamation_jhs.yaml")

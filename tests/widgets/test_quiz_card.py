@@ -148,3 +148,28 @@ def test_markup_in_a_teachers_text_reaches_the_page_as_text(bank):
     for furigana in (False, True):
         shown = QuizCard(question, furigana=furigana).question["text_html"]
         assert "<script>" not in shown and "<img" not in shown and "&lt;script&gt;" in shown
+
+
+def test_a_student_sees_their_own_form_before_and_the_other_after_kept_across_a_reload(tmp_path):
+    from kit.content.forms import forms
+    from kit.store import open_store
+
+    bank = load_quiz(FIXTURES / "datasets" / "quizzes" / "forms.yaml")
+    ids = {form: [q.id for q in qs] for form, qs in forms(bank.questions).items()}
+    where = tmp_path / "results.sqlite3"
+    seen = {}
+    for token in ("ab" * 16, "cd" * 16, "ef" * 16, "01" * 16):
+        sitting = Sitting(class_code="2-3", lesson="demo", store=open_store(where))
+        pre = Quiz(bank, phase="pre", sitting=sitting, file="quizzes/forms.yaml")
+        post = Quiz(bank, phase="post", sitting=sitting, file="quizzes/forms.yaml")
+        assert pre.form == "A" and post.form == "A"  # nobody known yet: the first form, nothing stored
+        pre.cards[0]._on_browser_message(pre.cards[0], {"action": "hello", "session": token}, [])
+        assert {pre.form, post.form} == {"A", "B"}
+        assert [q.id for q in pre.bank.questions] == ids[pre.form] and pre.children == (pre.cards[0],)
+        pre.submit([0])
+        seen[token] = pre.form
+        reloaded = Sitting(class_code="2-3", lesson="demo", store=open_store(where))
+        again = Quiz(bank, phase="pre", sitting=reloaded, file="quizzes/forms.yaml")
+        again.cards[0]._on_browser_message(again.cards[0], {"action": "hello", "session": token}, [])
+        assert again.form == pre.form and again.number == 1  # the same form, continued after the stored answer
+    assert sorted(seen.values()) == ["A", "A", "B", "B"]  # half start with A, half with B
