@@ -114,7 +114,7 @@ KERNEL = """
 import json, sys
 from kit.lesson import Lesson
 lesson = Lesson("misinformation-basics")
-lesson.quiz("quizzes/misinformation_basics.yaml", group="pre", phase="pre")
+lesson.quiz("quizzes/misinformation_basics.yaml", phase="pre")
 heavy = sorted({m.split(".")[0] for m in sys.modules} & {"voila", "nbconvert", "jupyter_server", "requests", "pandas"})
 print(json.dumps({"student": lesson.student, "lang": lesson.lang, "heavy": heavy}))
 """
