@@ -168,7 +168,51 @@ def main(argv: list[str] | None = None) -> None:
     from ipykernel.kernelapp import IPKernelApp
 
     _, kernel_class = _student_classes()
-    IPKernelApp.launch_instance(argv=rest, kernel_class=kernel_class, capture_fd_output=False)
+    app = IPKernelApp.instance(kernel_class=kernel_class, capture_fd_output=False)
+    app.initialize(rest)
+    _hook_imported_libraries()
+    app.start()
+
+
+def forked(argv: list[str], env: dict[str, str], cwd: str) -> int:
+    """Become a student kernel in a process just forked from its lesson folder's warm parent (``kit/zygote.py``).
+
+    The child is a new process in every way a student could notice: its own session and process
+    group (a signal to the zygote or the server's group does not reach it, and the zygote ending
+    does not end it), the environment and folder the server gave this kernel (not the zygote's),
+    its own connection file (``argv``'s ``-f``), and fresh random state — ``random`` and numpy's
+    global generator were copied from the parent, so every sibling would draw the same numbers.
+    """
+    os.setsid()
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    reseed()
+    sys.argv = [__file__, *argv]
+    main(argv)
+    return 0
+
+
+def reseed() -> None:
+    """New seeds from the operating system for the random generators a parent process may have passed on."""
+    import random
+
+    random.seed()
+    numpy = sys.modules.get("numpy")  # seeded only if the parent imported it: importing it here would cost 20 MB
+    if numpy is not None:
+        numpy.random.seed()
+
+
+def _hook_imported_libraries() -> None:
+    """Let libraries a warm parent imported before any kernel existed join this kernel as an import now would.
+
+    ipywidgets registers its comm targets (the page's widget manager asks for the widgets through
+    ``jupyter.widget.control``) when it is imported inside a running kernel; in a forked kernel it
+    was imported before, so it registers now. In a kernel started afresh it is not imported yet: nothing to do.
+    """
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None:
+        widgets.register_comm_target()
 
 
 if __name__ == "__main__":

@@ -71,6 +71,33 @@ def child_pids(pid: int) -> set[int]:
     return found
 
 
+def is_zygote(pid: int) -> bool:
+    """Whether ``pid`` is a lesson folder's warm parent (``kit/zygote.py``) rather than a kernel."""
+    try:
+        return b"kit.zygote" in Path(f"/proc/{pid}/cmdline").read_bytes() and not is_zygote_child(pid)
+    except OSError:
+        return False
+
+
+def is_zygote_child(pid: int) -> bool:
+    try:
+        parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        return b"kit.zygote" in Path(f"/proc/{parent}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return False
+
+
+def kernel_pids(server_pid: int) -> set[int]:
+    """The lesson kernels of a server: its children, or forked from its warm parents (kit/serve/forking.py)."""
+    kernels = set()
+    for pid in child_pids(server_pid):
+        if is_zygote(pid):
+            kernels |= child_pids(pid)
+        else:
+            kernels.add(pid)
+    return kernels
+
+
 class Server:
     """A running ``netkit serve``: its URL, process and data folder.
 
@@ -106,7 +133,7 @@ class Server:
             raise RuntimeError(f"netkit serve did not start ({exc}); see {self.log.name}") from None
 
     def kernels(self) -> set[int]:
-        return child_pids(self.proc.pid)
+        return kernel_pids(self.proc.pid)
 
     def output(self) -> str:
         """What the server has printed and logged so far."""

@@ -118,7 +118,8 @@ def cmd_serve(args) -> int:
                            student_class=klass, auto_pool=args.auto_pool and pool <= 0, pool_idle_seconds=args.pool_idle,
                            kernel_memory_mb=-1 if args.kernel_memory is None else args.kernel_memory,
                            kernel_cpu_seconds=-1 if args.kernel_cpu is None else args.kernel_cpu,
-                           light_page=args.light_page)
+                           light_page=args.light_page,
+                           fork_kernels=args.fork_kernels)
     if _port_in_use(args.host, args.port):
         print(f"ポート {args.port} は使用中です。--port で別の番号を指定してください / port {args.port} is in use; "
               "choose another with --port", file=sys.stderr)
@@ -209,6 +210,10 @@ def add_parser(sub) -> None:
                        help="生徒 1 人のカーネルが使えるメモリー（MB、既定 768、0: 上限なし）/ most memory one student's kernel may use (MB, default 768, 0: no cap)")
     serve.add_argument("--kernel-cpu", type=whole_number, metavar="SECONDS",
                        help="生徒 1 人のカーネルが使える CPU 時間（秒、既定 1200、0: 上限なし）/ most CPU time one student's kernel may use (seconds, default 1200, 0: no cap)")
+    serve.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=False,
+                       help="生徒のカーネルを、授業フォルダごとに準備した親プロセスから fork して、読み込んだコードのメモリーを共有する"
+                       "（--no-fork-kernels でふつうに起動）/ fork students' kernels from a warm parent per lesson folder so that they "
+                       "share the memory of the code they import (--no-fork-kernels: start each afresh)")
     serve.add_argument("--kernels-per-address", type=whole_number, default=4, metavar="N",
                        help="1 台の端末が同時に使えるカーネルの上限（0: 制限なし。先生は数えない）/ most kernels one device may hold "
                        "(0: no limit; the teacher is not counted)")

@@ -20,6 +20,8 @@ What stock Voilà gets wrong in a classroom, and where it is set right:
   websocket sends at once (``websocket.py``);
 - a kernel that builds any widget the browser names, sends tracebacks to the page and has no
   memory or CPU cap: lesson kernels are the kit's student kernel (``kernelspec.py``, ``kit/kernel.py``);
+- every kernel importing the same 40 MB of code for itself: kernels are forked from a warm parent
+  per lesson folder and share it (``forking.py``, ``kit/zygote.py``);
 - bare English error pages with a traceback or a Python name ("500: Internal Server Error",
   "There was an error when executing cell [3]"): a page in the kit's style that tells the student
   what to do, and one sentence for the teacher in the terminal (``errors.py``).
@@ -71,6 +73,7 @@ class ServeOptions:
     hub: bool = False  # teachers sign in with JupyterHub (kit.serve.hub) instead of the passcode
     instance_name: str = ""  # behind the hub: this instance's name for netkit route (kit.serve.route)
     instance_url: str = ""  # where the hub's proxy reaches this instance
+    fork_kernels: bool = False  # fork lesson kernels from a warm parent per lesson folder (forking.py)
 
 
 def template_root() -> Path:
@@ -112,6 +115,7 @@ def classroom_config(options: ServeOptions) -> Config:
         c.StudentKernelSpecManager.memory_mb = options.kernel_memory_mb
     if options.kernel_cpu_seconds >= 0:
         c.StudentKernelSpecManager.cpu_seconds = options.kernel_cpu_seconds
+    c.StudentKernelSpecManager.fork = options.fork_kernels
     c.VoilaConfiguration.extension_allowlist = list(ALLOWED_EXTENSIONS)
     # The lesson page announces every script it will load (kit/serve/preload.py).
     c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links", "netkit_label": "kit.text.ui.label",

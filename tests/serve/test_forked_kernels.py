@@ -1,0 +1,225 @@
+"""Student kernels forked from a lesson folder's warm parent: separate students, and Jupyter's life cycle intact.
+
+The kernels here are started as the server starts them — Jupyter's kernel manager, the kit's kernel
+spec with ``fork`` on, so the ``netkit-fork`` provisioner — in one event loop shared by the module,
+so that one warm parent serves all of them, as one serves a class.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+from jupyter_client.manager import AsyncKernelManager
+
+from kit.serve import forking
+from kit.serve.kernel_env import kernel_environment
+from kit.serve.kernelspec import StudentKernelSpecManager
+from tests.served import REPO, Server, child_pids, is_zygote
+
+DEADLINE = 120  # seconds for a condition on a loaded two-core machine
+
+
+def parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def loop():
+    loop = asyncio.new_event_loop()
+    yield loop
+    forking.ZYGOTES.stop()
+    loop.close()
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("lesson-folder")
+
+
+class Kernel:
+    """One student's kernel: started through Jupyter's kernel manager, run code in it, stop it."""
+
+    def __init__(self, loop, folder: Path, connections: Path):
+        self.loop = loop
+        self.km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=StudentKernelSpecManager(fork=True),
+                                     transport="ipc", connection_file=str(connections / f"kernel-{time.monotonic_ns()}.json"))
+        loop.run_until_complete(self.km.start_kernel(cwd=str(folder), env=kernel_environment(os.environ)))
+        self.client = None
+
+    @property
+    def pid(self) -> int:
+        return self.km.provisioner.pid
+
+    def run(self, code: str) -> str:
+        """What ``code`` prints in this kernel."""
+        async def run():
+            if self.client is None:
+                self.client = self.km.client()
+                self.client.start_channels()
+                await self.client.wait_for_ready(timeout=DEADLINE)
+            printed = []
+            reply = await self.client.execute_interactive(
+                code, timeout=DEADLINE, output_hook=lambda m: printed.append(m["content"].get("text", "")))
+            assert reply["content"]["status"] == "ok", reply["content"]
+            return "".join(printed).strip()
+
+        return self.loop.run_until_complete(run())
+
+    def restart(self) -> None:
+        self.stop_client()
+        self.loop.run_until_complete(self.km.restart_kernel(now=True))
+
+    def stop_client(self) -> None:
+        if self.client is not None:
+            self.client.stop_channels()
+            self.client = None
+
+    def shutdown(self, now: bool = False) -> None:
+        self.stop_client()
+        self.loop.run_until_complete(self.km.shutdown_kernel(now=now))
+
+
+@pytest.fixture(scope="module")
+def two_students(loop, folder, tmp_path_factory):
+    connections = tmp_path_factory.mktemp("connections")
+    kernels = [Kernel(loop, folder, connections) for _ in range(2)]
+    yield kernels
+    for kernel in kernels:
+        if loop.run_until_complete(kernel.km.is_alive()):
+            kernel.shutdown(now=True)
+
+
+def test_each_students_kernel_is_forked_from_the_same_warm_parent(two_students):
+    first, second = two_students
+    assert isinstance(first.km.provisioner, forking.ForkProvisioner)
+    assert first.km.provisioner.forked_from is not None and first.km.provisioner.pidfd is not None
+    assert first.pid != second.pid
+    zygote = parent_of(first.pid)
+    assert zygote == parent_of(second.pid) != os.getpid()
+    assert is_zygote(zygote) and {first.pid, second.pid} <= child_pids(zygote)
+
+
+def test_a_variable_one_student_sets_is_absent_in_anothers_kernel(two_students):
+    first, second = two_students
+    first.run("answer = 'only mine'")
+    assert first.run("print(answer)") == "only mine"
+    assert second.run("print('answer' in globals())") == "False"
+
+
+def test_each_kernel_has_its_own_process_group_random_numbers_and_caps(two_students):
+    first, second = two_students
+    probe = ("import os, random, resource; print(os.getpgid(0) == os.getpid(), os.getsid(0) == os.getpid(), "
+             "random.getrandbits(64), resource.getrlimit(resource.RLIMIT_DATA)[0] // 2**20)")
+    a, b = first.run(probe).split(), second.run(probe).split()
+    assert a[:2] == b[:2] == ["True", "True"]
+    assert a[2] != b[2]  # the parent's random state was not handed down to both
+    assert a[3] == b[3] == str(StudentKernelSpecManager().memory_mb)
+
+
+def test_a_restarted_kernel_is_a_fresh_fork(two_students):
+    first, _ = two_students
+    first.run("left_behind = 1")
+    before = first.pid
+    first.restart()
+    assert first.pid != before and not alive(before)
+    assert first.km.provisioner.forked_from is not None
+    assert first.run("print('left_behind' in globals())") == "False"
+
+
+def test_killing_one_kernel_leaves_the_others_running(loop, two_students):
+    first, second = two_students
+    pid = first.pid
+    first.shutdown(now=True)  # a kill, as culling an unresponsive kernel does
+    assert not loop.run_until_complete(first.km.is_alive())
+    deadline = time.monotonic() + DEADLINE
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(pid)
+    assert second.run("print(1 + 1)") == "2"
+
+
+def test_kernels_outlive_their_warm_parent(loop, folder, tmp_path):
+    kernel = Kernel(loop, folder, tmp_path)
+    try:
+        kernel.run("x = 41")
+        zygote = kernel.km.provisioner.forked_from
+        zygote.stop()  # the parent ends (its stdin closes, as when the server stops)
+        loop.run_until_complete(asyncio.wait_for(zygote.process.wait(), DEADLINE))
+        assert kernel.run("print(x + 1)") == "42"
+        assert loop.run_until_complete(kernel.km.is_alive())
+    finally:
+        kernel.shutdown(now=True)
+    assert not loop.run_until_complete(kernel.km.is_alive())
+    # the next kernel of the folder gets a new warm parent
+    again = Kernel(loop, folder, tmp_path)
+    try:
+        assert again.km.provisioner.forked_from is not None and again.km.provisioner.forked_from is not zygote
+    finally:
+        again.shutdown(now=True)
+
+
+def test_a_broken_warm_parent_falls_back_to_a_normal_start_with_one_log_line(loop, tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(forking, "ZYGOTE_MODULE", "kit.zygote_that_does_not_exist")
+    other = tmp_path / "another-lesson-folder"
+    other.mkdir()
+    with caplog.at_level(logging.WARNING, logger=forking.__name__):
+        kernel = Kernel(loop, other, tmp_path)
+    try:
+        assert kernel.km.provisioner.forked_from is None
+        assert parent_of(kernel.pid) == os.getpid()  # started the usual way, as the server's child
+        assert kernel.run("print('still a lesson')") == "still a lesson"
+        lines = [r for r in caplog.records if r.name == forking.__name__]
+        assert len(lines) == 1 and "without its warm parent" in lines[0].getMessage()
+    finally:
+        kernel.shutdown(now=True)
+
+
+def test_only_the_kits_own_kernel_command_is_forked():
+    assert forking.kernel_arguments([forking.sys.executable, "-m", "kit.kernel", "-f", "c.json"]) == ["-f", "c.json"]
+    assert forking.kernel_arguments([forking.sys.executable, "-m", "ipykernel_launcher", "-f", "c.json"]) is None
+    assert forking.kernel_arguments(["/usr/bin/other-python", "-m", "kit.kernel", "-f", "c.json"]) is None
+
+
+# -- in the server: the pool fills from forks, refills after a student, and culling still works ----------
+def _wait_for(condition, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {seconds} s: {what}")
+        time.sleep(0.2)
+
+
+def test_the_pool_fills_from_forks_refills_and_culls_a_closed_students_kernel(tmp_path):
+    import urllib.request
+
+    srv = Server(REPO, tmp_path / "results", ["--fork-kernels", "--class-size", "2", "--lesson", "piracy/basics",
+                                               "--cull-after", "3"])
+    try:
+        def forked() -> set[int]:
+            return {pid for pid in srv.kernels() if is_zygote(parent_of(pid))}
+
+        _wait_for(lambda: len(forked()) == 2 and "Using pre-heated" not in srv.output()
+                  and "is filled with 2 kernel" in srv.output(), 600, "a pool of two forked kernels")
+        assert srv.kernels() == forked()
+        before = forked()
+        with urllib.request.urlopen(srv.url + "voila/render/piracy/basics.ipynb", timeout=300) as page:
+            assert b"application/vnd.jupyter.widget-view+json" in page.read()
+        # the student's kernel came from the pool, and a fork took its place
+        _wait_for(lambda: len(forked() - before) == 1, 300, "a forked kernel refilling the pool")
+        # nobody connected to the student's kernel (no browser): culled after its idle time, the pool's kept
+        _wait_for(lambda: len(forked()) == 2 and len(before & forked()) == 1, 300, "the idle student's kernel culled")
+        assert "without its warm parent" not in srv.output()
+    finally:
+        srv.stop()
