@@ -184,6 +184,7 @@ def forked(argv: list[str], env: dict[str, str], cwd: str) -> int:
     global generator were copied from the parent, so every sibling would draw the same numbers.
     """
     os.setsid()
+    _show_command([sys.executable, "-m", "kit.kernel", *argv])  # before the environment changes: it moves it
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
@@ -191,6 +192,16 @@ def forked(argv: list[str], env: dict[str, str], cwd: str) -> int:
     sys.argv = [__file__, *argv]
     main(argv)
     return 0
+
+
+def _show_command(command: list[str]) -> None:
+    """Show ``command`` as this process's command line (``ps``, ``/proc/PID/cmdline``): a forked kernel
+    would otherwise show its parent's, and a teacher's ``ps`` could not tell kernels from their parent."""
+    try:
+        from setproctitle import setproctitle
+    except ImportError:  # only what ps shows is lost
+        return
+    setproctitle(" ".join(command))
 
 
 def reseed() -> None:

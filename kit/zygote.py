@@ -40,7 +40,8 @@ log = logging.getLogger("kit.zygote")
 
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.comm", "IPython.core.completer",
-           "ipywidgets", "anywidget", "kit.kernel", "kit.lesson", "kit.warmup", "kit.preheat", "websockets.sync.client")
+           "ipywidgets", "anywidget", "kit.kernel", "kit.lesson", "kit.warmup", "kit.preheat", "websockets.sync.client",
+           "setproctitle")
 
 
 def lesson_ids(folder: Path) -> list[str]:

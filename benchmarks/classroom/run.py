@@ -98,15 +98,24 @@ class Server:
             raise RuntimeError(f"{kind} did not start ({exc}); see {self.log.name}") from None
 
     def kernels(self) -> set[int]:
+        """The server's kernels: its children, or forked from its warm parents (``--fork-kernels``)."""
         found = set()
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text()
-                except OSError:
-                    continue
-                if int(stat.rsplit(")", 1)[1].split()[1]) == self.proc.pid:
-                    found.add(int(entry.name))
+        for pid in children(self.proc.pid):
+            if pid in self.zygotes():
+                found |= children(pid)
+            else:
+                found.add(pid)
+        return found
+
+    def zygotes(self) -> set[int]:
+        """The server's warm parents (``kit/zygote.py``): children whose command is ``-m kit.zygote``."""
+        found = set()
+        for pid in children(self.proc.pid):
+            try:
+                if b"kit.zygote" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    found.add(pid)
+            except OSError:
+                continue
         return found
 
     def stop(self):
@@ -116,6 +125,19 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         self.log.close()
+
+
+def children(parent: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+                found.add(int(entry.name))
+    return found
 
 
 def memory(pid: int) -> dict:
@@ -300,6 +322,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats and a burst of 10 (a smoke run)")
     parser.add_argument("--first-widget", type=int, metavar="N", default=0,
                         help="only the time to first widget: N alternating visits to stock and to a pooled kit")
+    parser.add_argument("--fork-memory", type=int, metavar="N", default=0,
+                        help="only memory and refills: N preheated kernels of --lesson, forked from a warm parent against "
+                        "started afresh, and the start of one kernel (forked, the kit's afresh, stock ipykernel)")
+    parser.add_argument("--lesson", default="defamation/hs", help="the lesson of --fork-memory (under lessons/)")
     parser.add_argument("--auto-pool-burst", type=int, metavar="N", default=0,
                         help="only a burst of N: stock Voilà cold against plain `netkit serve` after its first student "
                         "started the pool that starts itself")
@@ -317,6 +343,8 @@ def main() -> int:
         return auto_pool_burst(out, data, args.auto_pool_burst)
     if args.light_page:
         return light_page(out, data, args.light_page)
+    if args.fork_memory:
+        return fork_memory(out, data, args.fork_memory, args.lesson)
     students = 10 if args.quick else 40
     repeats = 1 if args.quick else 5
     close_wait = 10 if args.quick else 60
@@ -560,6 +588,96 @@ def light_markdown(r: dict) -> str:
              "| --- | --- | --- | --- | --- | --- |"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def preheated_memory(data: Path, students: int, lesson: str, fork: bool) -> dict:
+    """PSS of ``students`` preheated kernels of ``lesson`` waiting for their students, and of their warm parents."""
+    started = time.monotonic()
+    server = Server("kit", data, ["--class-size", str(students), "--lesson", lesson,
+                                  "--fork-kernels" if fork else "--no-fork-kernels"], folder=HERE.parent.parent / "lessons")
+    try:
+        log = Path(server.log.name)
+        while f"is filled with {students} kernel" not in log.read_text(encoding="utf-8", errors="replace"):
+            if time.monotonic() - started > 1200:
+                raise RuntimeError(f"the pool of {lesson} did not fill; see {log}")
+            time.sleep(0.5)
+        wait_idle(server, limit=1200)
+        ready = time.monotonic() - started - 3  # wait_idle saw 3 quiet seconds
+        kernels = [memory(pid) for pid in sorted(server.kernels())]
+        parents = [memory(pid) for pid in sorted(server.zygotes())]
+        fell_back = "without its warm parent" in log.read_text(encoding="utf-8", errors="replace")
+    finally:
+        server.stop()
+    kernels_pss = sum(k["pss"] for k in kernels)
+    parents_pss = sum(p["pss"] for p in parents)
+    return {"kernels": len(kernels), "warm_parents": len(parents), "fell_back": fell_back, "ready_s": round(ready, 1),
+            "kernel_pss_mb_each": round(kernels_pss / max(1, len(kernels)), 1),
+            "kernel_rss_mb_each": round(sum(k["rss"] for k in kernels) / max(1, len(kernels)), 1),
+            "warm_parents_pss_mb": round(parents_pss, 1), "total_pss_mb": round(kernels_pss + parents_pss)}
+
+
+def kernel_start_times(folder: Path, kind: str, starts: int) -> list[float]:
+    """Seconds from asking for a kernel to its first answer (kernel_info), ``starts`` times, one after another.
+
+    ``kind``: "forked" (the kit's kernel forked from the folder's warm parent, already warm, as a
+    refill finds it), "kit" (the kit's kernel started afresh), "stock" (Jupyter's python3 kernel).
+    """
+    import asyncio
+    import tempfile
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    from kit.serve import forking
+    from kit.serve.kernel_env import kernel_environment
+    from kit.serve.kernelspec import StudentKernelSpecManager
+
+    async def one(connections: str) -> float:
+        spec = {} if kind == "stock" else {"kernel_spec_manager": StudentKernelSpecManager(fork=kind == "forked")}
+        km = AsyncKernelManager(kernel_name="python3", transport="ipc",
+                                connection_file=os.path.join(connections, f"kernel-{time.monotonic_ns()}.json"), **spec)
+        start = time.perf_counter()
+        await km.start_kernel(cwd=str(folder), env=kernel_environment(os.environ))
+        client = km.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=300)
+            return time.perf_counter() - start
+        finally:
+            client.stop_channels()
+            await km.shutdown_kernel(now=True)
+
+    async def run() -> list[float]:
+        with tempfile.TemporaryDirectory() as connections:
+            try:
+                if kind == "forked":
+                    await one(connections)  # the first kernel of a folder waits for its warm parent to warm up: not a refill
+                return [await one(connections) for _ in range(starts)]
+            finally:
+                forking.ZYGOTES.stop()
+
+    return asyncio.run(run())
+
+
+def fork_memory(out: Path, data: Path, students: int, lesson: str) -> int:
+    """Memory of a class's preheated kernels forked from a warm parent against started afresh, and refill times."""
+    result: dict = {"machine": {"cores": os.cpu_count()}, "students": students, "lesson": lesson}
+    partial = out / "fork_memory.partial.json"
+    result["forked"] = preheated_memory(data, students, lesson, fork=True)
+    partial.write_text(json.dumps(result, indent=2))
+    result["plain"] = preheated_memory(data, students, lesson, fork=False)
+    partial.write_text(json.dumps(result, indent=2))
+    folder = (HERE.parent.parent / "lessons" / lesson).parent
+    starts = {kind: kernel_start_times(folder, kind, 10) for kind in ("forked", "kit", "stock")}
+    result["kernel_start_s"] = {kind: {"median": round(statistics.median(t), 3), "max": round(max(t), 3),
+                                       "all": [round(x, 3) for x in t]} for kind, t in starts.items()}
+    result["ratios"] = {
+        "total_pss_forked_vs_plain": round(result["forked"]["total_pss_mb"] / result["plain"]["total_pss_mb"], 2),
+        "kernel_start_forked_vs_kit": round(statistics.median(starts["forked"]) / statistics.median(starts["kit"]), 3),
+        "kernel_start_forked_vs_stock": round(statistics.median(starts["forked"]) / statistics.median(starts["stock"]), 3),
+    }
+    (out / "fork_memory.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+    return 0
 
 
 def markdown(r: dict) -> str:

@@ -115,7 +115,7 @@ class Zygote:
         if self.process is not None and self.process.returncode is None:
             try:
                 self.process.stdin.close()
-            except OSError:
+            except (OSError, RuntimeError):  # RuntimeError: its event loop has closed; the pipe closes with this process
                 pass
 
     async def _read(self) -> None:

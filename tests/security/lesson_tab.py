@@ -139,9 +139,9 @@ class LessonTab:
 
 def kernel_pid(server, kernel_id: str) -> int:
     """The process id of the served kernel ``kernel_id`` (its connection file names it)."""
-    from tests.served import child_pids
+    from tests.served import kernel_pids
 
-    for pid in child_pids(server.proc.pid):
+    for pid in kernel_pids(server.proc.pid):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 if kernel_id.encode() in f.read():

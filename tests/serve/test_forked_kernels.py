@@ -109,6 +109,9 @@ def test_each_students_kernel_is_forked_from_the_same_warm_parent(two_students):
     zygote = parent_of(first.pid)
     assert zygote == parent_of(second.pid) != os.getpid()
     assert is_zygote(zygote) and {first.pid, second.pid} <= child_pids(zygote)
+    # ps shows each as the kernel it is, with its own connection file, not as its parent
+    command = Path(f"/proc/{first.pid}/cmdline").read_bytes()
+    assert b"-m kit.kernel" in command and first.km.connection_file.encode() in command
 
 
 def test_a_variable_one_student_sets_is_absent_in_anothers_kernel(two_students):
