@@ -79,7 +79,7 @@ def free_port() -> int:
 class Server:
     """Stock ``voila`` or ``netkit serve`` on a free port, stopped by PID."""
 
-    def __init__(self, kind: str, data: Path, extra: list[str] = (), folder: Path | None = None):
+    def __init__(self, kind: str, data: Path, extra: list[str] = (), folder: Path | None = None, timeout: float = 240):
         self.kind, self.port = kind, free_port()
         folder = folder or HERE / kind
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -93,8 +93,9 @@ class Server:
         self.log = open(data / f"{kind}-{self.port}.log", "w")
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
         try:
-            wait_until_serving(self.url, self.proc, timeout=240)
+            wait_until_serving(self.url, self.proc, timeout=timeout)
         except ServerNotReady as exc:
+            self.stop()  # and its kernels: a server that did not answer in time may have started them
             raise RuntimeError(f"{kind} did not start ({exc}); see {self.log.name}") from None
 
     def kernels(self) -> set[int]:
@@ -594,7 +595,8 @@ def preheated_memory(data: Path, students: int, lesson: str, fork: bool) -> dict
     """PSS of ``students`` preheated kernels of ``lesson`` waiting for their students, and of their warm parents."""
     started = time.monotonic()
     server = Server("kit", data, ["--class-size", str(students), "--lesson", lesson,
-                                  "--fork-kernels" if fork else "--no-fork-kernels"], folder=HERE.parent.parent / "lessons")
+                                  "--fork-kernels" if fork else "--no-fork-kernels"], folder=HERE.parent.parent / "lessons",
+                    timeout=1200)  # 40 kernels started afresh at once keep a loaded two-core server from answering for minutes
     try:
         log = Path(server.log.name)
         while f"is filled with {students} kernel" not in log.read_text(encoding="utf-8", errors="replace"):
