@@ -171,6 +171,9 @@ class DashboardHandler(TeacherPage):
                 answers = store.answers(lesson=lesson, class_code=class_code)
                 report = build_report(answers, self.datasets, self.lang)
                 report["progress"] = progress_picture(answers, self.lang)
+                from kit.serve.matched import matched_report
+
+                report.update(matched_report(answers, store.answers(lesson=lesson), self.datasets, self.lang))
             mine = sorted(c for c, owner in owners.items() if owner == self.teacher.name)
         finally:
             store.close()
