@@ -17,7 +17,7 @@ import tornado.web
 from voila.handler import BaseVoilaHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from kit.serve import catalogue, kernels, paths
+from kit.serve import catalogue, kernels, light, paths
 from kit.serve.capacity import ready_in_pool
 from kit.serve.teacher_auth import is_teacher
 from kit.text.ui import labels
@@ -46,6 +46,7 @@ class LessonHandler(TornadoVoilaHandler):
 
     async def get(self, path=None):
         token = kernels.VISIT.set(self.visit)  # the kernel Voilà starts or takes is counted for, and owned by, this visit
+        voilas = light.VOILAS_PAGE.set(self._asks_voilas_page())
         try:
             await super().get(path)
         except kernels.Full as full:
@@ -53,7 +54,12 @@ class LessonHandler(TornadoVoilaHandler):
                 raise
             self._waiting_page(full.reason)
         finally:
+            light.VOILAS_PAGE.reset(voilas)
             kernels.VISIT.reset(token)
+
+    def _asks_voilas_page(self) -> bool:
+        """``?page=voila``: the light page met a widget it cannot draw (kit/serve/light.py)."""
+        return light.ENABLED["on"] and self.get_argument("page", "") == "voila"
 
     def on_finish(self):
         """A lesson page served: the class's second browser starts its pool (after their pages, not beside them)."""
@@ -72,7 +78,10 @@ class LessonHandler(TornadoVoilaHandler):
         return kernels.Visit(secret, self.request.remote_ip or "", is_teacher(self))
 
     def should_use_rendered_notebook(self, notebook_data, pool_size, template_name, theme, request_args):
-        """Voilà skips the pool when the link names a template or theme; neither is honoured here."""
+        """Voilà skips the pool when the link names a template or theme; neither is honoured here. A pool's
+        pages are rendered before their student arrives, so Voilà's page asked for by ``?page=voila`` is not one of them."""
+        if light.VOILAS_PAGE.get():
+            return False
         return super().should_use_rendered_notebook(notebook_data, pool_size, None, None, request_args)
 
     def _full(self, notebook: str) -> str | None:

@@ -11,7 +11,8 @@ notebook whose every code cell only
 - binds a name to ``Lesson(...)``, or
 - calls one of the lesson's components (a method in ``kit.components.COMPONENTS``),
 
-so every widget it can show is the kit's. Anything else — a teacher's own code, a slider from
+so every widget it can show is the kit's (should the page still meet one it cannot draw, it asks
+for the same lesson with ``?page=voila`` and gets Voilà's page). Anything else — a teacher's own code, a slider from
 ipywidgets, a plot — keeps Voilà's page, which draws everything. The decision is made from the
 notebook's code, never by running it, so a preheated kernel's page (rendered before its student
 arrives) is decided the same way. Cells still run in the kernel through Voilà's executor and stream
@@ -21,11 +22,15 @@ to the page as before; only what draws them in the browser changes.
 from __future__ import annotations
 
 import ast
+from contextvars import ContextVar
 
 from kit.components import COMPONENTS
 from kit.notebook import netkit_of
 
 ENABLED = {"on": False}  # set by ``netkit serve --light-page`` (kit.serve.app.make_app)
+# Set while a page is rendered for ``?page=voila``: the light page met a widget it cannot draw and
+# asked for the lesson again on Voilà's page (kit/serve/handlers.py).
+VOILAS_PAGE: ContextVar[bool] = ContextVar("netkit_voilas_page", default=False)
 LESSON_CLASS = "Lesson"
 
 
@@ -96,7 +101,7 @@ def only_kit_widgets(cells) -> bool:
 
 def light_page(nb) -> bool:
     """Whether the notebook ``nb`` (nbformat's, as the page template has it) gets the light page (a Jinja filter)."""
-    if not ENABLED["on"] or nb is None:
+    if not ENABLED["on"] or nb is None or VOILAS_PAGE.get():
         return False
     try:
         cells = nb.get("cells") or []

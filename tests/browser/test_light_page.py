@@ -86,3 +86,11 @@ def test_a_notebook_with_a_foreign_widget_gets_voilas_page(light_server, page):
     page.locator(".widget-slider").first.wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator("body.nk-light").count() == 0
     assert any(u.endswith("/voila/static/voila.js") for u in page.requested_urls)
+
+
+def test_a_light_page_that_meets_a_widget_it_cannot_draw_asks_for_voilas_page(light_server, page):
+    """What the light page does then (static/netkit-light.js): the same lesson with ``?page=voila``."""
+    page.goto(light_server.url + "voila/render/defamation/basics.ipynb?page=voila")
+    page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator("body.nk-light").count() == 0
+    assert any(u.endswith("/voila/static/voila.js") for u in page.requested_urls)

@@ -35,10 +35,26 @@
 
   const pending = [];
   const scheme = location.protocol === "https:" ? "wss://" : "ws://";
-  const socket = new WebSocket(`${scheme}${location.host}${base}api/kernels/${config.kernelId}/channels?session_id=${session}`);
-  socket.binaryType = "arraybuffer";
-  socket.addEventListener("open", () => { while (pending.length) socket.send(pending.shift()); });
-  socket.addEventListener("message", (event) => receive(decode(event.data)));
+  let socket = null;
+  let leaving = false;
+  let retry = 1000;
+  window.addEventListener("pagehide", () => { leaving = true; });
+
+  // The connection comes back by itself after a short break (Wi-Fi, a sleeping tablet), as
+  // JupyterLab's does: the kernel and its widgets are still there. static/connection.js shows the
+  // banner meanwhile, and offers a reload if the server itself was restarted.
+  function connect() {
+    socket = new WebSocket(`${scheme}${location.host}${base}api/kernels/${config.kernelId}/channels?session_id=${session}`);
+    socket.binaryType = "arraybuffer";
+    socket.addEventListener("open", () => { retry = 1000; while (pending.length) socket.send(pending.shift()); });
+    socket.addEventListener("message", (event) => receive(decode(event.data)));
+    socket.addEventListener("close", () => {
+      if (leaving) return;
+      window.setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 8000);
+    });
+  }
+  connect();
 
   function message(msgType, content, metadata = {}, buffers = []) {
     return {
@@ -166,7 +182,7 @@
     models.set(id, model);
     for (const resolve of waiting.get(id) || []) resolve(model);
     waiting.delete(id);
-    if (module === "anywidget") initialize(model);
+    if (module === "anywidget") model.ready = initialize(model); // before any view renders, as anywidget does
     return model;
   }
 
@@ -238,14 +254,16 @@
   }
 
   function withClasses(el, model, classes) {
-    el.className = [...classes, ...(model.get("_dom_classes") || [])].join(" ");
+    const draw = () => { el.className = [...classes, ...(model.get("_dom_classes") || [])].join(" "); };
+    model.on("change:_dom_classes", draw); // add_class / remove_class in the kernel
+    draw();
     return el;
   }
 
   const VIEWS = {
     async AnyModel(model) {
       const el = withClasses(document.createElement("div"), model, ["nk-anywidget"]);
-      addStyle(model.get("_css"));
+      await model.ready;
       const widget = await widgetOf(model);
       const cleanup = await widget.render({ model, el, experimental: {} });
       if (typeof cleanup === "function") model.on("destroy", cleanup);
@@ -298,12 +316,22 @@
     const draw = VIEWS[model.name];
     if (!draw) {
       console.error(`netkit light page: no view for ${model.module}:${model.name}`);
+      voilasPage();
       return null;
     }
     const el = await draw(model);
     drawnViews.set(id, el);
     model.on("destroy", () => { drawnViews.delete(id); el.remove(); });
     return el;
+  }
+
+  // A widget this page cannot draw (kit/serve/light.py should have sent Voilà's page): the same lesson
+  // again on Voilà's page, which draws every widget (?page=voila, kit/serve/handlers.py), once.
+  function voilasPage() {
+    const url = new URL(location.href);
+    if (url.searchParams.get("page") === "voila") return;
+    url.searchParams.set("page", "voila");
+    location.replace(url.href);
   }
 
   // --- outputs inside an Output widget (a section's Markdown) -----------------------------------
