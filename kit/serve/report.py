@@ -71,10 +71,12 @@ def _score(value) -> str:
     return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value * 100:.0f}%"
 
 
-def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = True) -> dict:
+def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = True,
+                 items_shown: int | None = None) -> dict:
     """The dashboard's figures and pictures for the answers of one class and one lesson.
 
-    ``names=False`` leaves nicknames out of the pictures (a printed report that leaves the room).
+    ``names=False`` leaves nicknames out of the pictures (a printed report that leaves the room);
+    ``items_shown`` draws only that many of the hardest questions.
     """
     from kit.analysis import (
         answers_frame,
@@ -117,7 +119,7 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
             "prepost": _prepost(prepost_table(frame).iloc[0], lang, explain_change),
             "sdt": _sdt(sdt_table(frame, questions), change_table, lang, explain_sdt),
             "pictures": class_pictures(item_rows, student_rows, None if change_table.empty else change_table.iloc[0],
-                                       lambda p: _phase(p, lang), reference(datasets), lang, names)}
+                                       lambda p: _phase(p, lang), reference(datasets), lang, names, items_shown)}
 
 
 def progress_picture(answers: list, lang: str = "ja") -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.analysis.charts.item_bars import ItemBar, item_bars
+from kit.analysis.charts.item_bars import MAX_ROWS, ItemBar, item_bars
 from kit.analysis.charts.sdt_plot import Reference, SdtPoint, sdt_plot
 from kit.analysis.charts.slope import StudentScores, slope_chart
 from kit.analysis.charts.words import say
@@ -73,11 +73,13 @@ def reference(datasets: Path, lang: str = "ja") -> Reference | None:
 
 
 def class_pictures(items: pd.DataFrame, students: pd.DataFrame, change: Mapping | None, phase: Callable[[str], str],
-                   ref: Reference | None, lang: str = "ja", names: bool = True) -> dict[str, str]:
-    """The three pictures of a class and lesson: ``items``, ``slope`` and ``sdt`` (None when no ○× items)."""
+                   ref: Reference | None, lang: str = "ja", names: bool = True,
+                   shown: int | None = None) -> dict[str, str]:
+    """The three pictures of a class and lesson: ``items`` (the ``shown`` hardest, default ``MAX_ROWS``),
+    ``slope`` and ``sdt`` (None when no ○× items), and ``sdt_note`` on the reference."""
     pre, post = sdt_points(change, phase)
     return {
-        "items": item_bars(item_rows(items, phase), lang),
+        "items": item_bars(item_rows(items, phase), lang, max_rows=shown or MAX_ROWS),
         "slope": slope_chart(student_rows(students), lang, names=names),
         "sdt": sdt_plot(pre, post, ref, lang) if change is not None else None,
         "sdt_note": f"{say('sdt_caveat', lang)}（{ref.source}）" if ref else "",
