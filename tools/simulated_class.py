@@ -1,6 +1,7 @@
 """A class that took a lesson, made up: answers to a real quiz bank from students who learn something.
 
-For the browser test of the teacher's page and ``benchmarks/teacher``: each student has an ability
+For the browser test of the teacher's page and ``benchmarks/teacher``: each student takes one form
+of the bank before and the other after (or its pre and post groups), and has an ability
 (normal, seeded); the chance of a right answer is logistic in ability minus the question's
 difficulty, raised by ``learning`` after the lesson; a wrong answer picks a wrong choice, the first
 one more often (so a "most chosen wrong answer" stands out). Between the tests each student answers
@@ -21,7 +22,13 @@ from kit.store.records import Answer
 START = datetime(2026, 11, 30, 0, 40, tzinfo=timezone.utc)  # 9:40 in Japan, second period
 
 
-def _forms(questions):
+def _forms(questions, student: int):
+    """The questions a student takes before and after: matched forms A and B, AB for even students and BA for
+    odd ones as the lesson counterbalances them; else the bank's pre and post groups; else its two halves."""
+    forms = sorted({q.form for q in questions if q.form})
+    if len(forms) >= 2:
+        first, second = ([q for q in questions if q.form == f] for f in forms[:2])
+        return (first, second) if student % 2 == 0 else (second, first)
     pre = [q for q in questions if "pre" in q.group]
     post = [q for q in questions if "post" in q.group]
     if not pre or not post:
@@ -47,7 +54,6 @@ def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, stu
                     timeline: str = "tl-demo") -> list[Answer]:
     """The answers of ``students`` students of ``class_code`` to ``lesson``, pre-test, timeline, post-test."""
     quiz, _problems = read_quiz(Path(datasets) / bank)
-    pre, post = _forms(quiz.questions)
     rng = random.Random(seed)
     difficulty = {q.id: rng.gauss(-0.3, 0.8) for q in quiz.questions}
     out = []
@@ -55,6 +61,7 @@ def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, stu
         name = names[s] if names and s < len(names) else f"{s + 1}"
         session = f"{seed:04x}{s:04x}".ljust(32, "0")
         ability = rng.gauss(0, 1)
+        pre, post = _forms(quiz.questions, s)
         when = start + timedelta(seconds=5 * s)
         middle = max(per_student - len(pre) - len(post), 0)
         steps = [("pre", q) for q in pre] + [("practice", None)] * middle + [("post", q) for q in post]
