@@ -45,6 +45,20 @@ def request_params(lesson_id: str = "") -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(query, keep_blank_values=False).items() if v}
 
 
+def lesson_experiment(lesson_id: str):
+    """The class experiment this lesson's notebook declares and turns on (``kit.content.experiment``), or None."""
+    from kit import notebook
+    from kit.content.experiment import read_experiment
+
+    try:
+        path = notebook.find(Path.cwd(), lesson_id) if lesson_id else None
+        experiment = read_experiment(notebook.metadata(path)) if path is not None else None
+    except Exception:  # an unreadable notebook runs the lesson without its experiment
+        log.exception("could not read the experiment of %s", lesson_id)
+        return None
+    return experiment if experiment is not None and experiment.on else None
+
+
 @lru_cache(maxsize=256)
 def _load_cached(kind: str, path: str, mtime_ns: int, size: int):
     return attribute(KINDS[kind].loader)(path)
@@ -126,6 +140,7 @@ class Lesson:
         # Who answers: the link's class and nickname, then the browser's token (first one wins).
         self.sitting = Sitting(uuid.uuid4().hex, params.get("class", ""), params.get("name", ""), lesson=lesson_id,
                                open_store=_open_store)
+        self.sitting.experiment = lesson_experiment(lesson_id)
         self._facts = None
         self._feeds: dict = {}  # timeline file → the TimelineFeed shown, for timeline_spread
 

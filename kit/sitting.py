@@ -84,6 +84,7 @@ class Sitting:
         self._store, self._open_store = store, open_store
         self.retry_seconds = RETRY_SECONDS
         self._arms: dict[str, str] = {}  # design → arm, once assigned (kit.store.assignments)
+        self.experiment = None  # the lesson's class experiment (kit.content.experiment.Experiment), when on
         self.waits = 0  # tries that found the database unavailable and waited (a restart mid-lesson)
 
     # --- who answers ---------------------------------------------------------------------
@@ -270,6 +271,13 @@ class Sitting:
                     log.exception("sitting %s: could not read or keep its %s assignment", self.session[:8], design)
             self._arms[design] = arm or choose_arm(arms, {}, self.session, design)
         return self._arms[design]
+
+    def treatment(self, name: str) -> bool:
+        """Whether this student gets treatment ``name`` of the lesson's experiment (only once they joined; never told)."""
+        experiment = self.experiment
+        if experiment is None or not experiment.on or not self.identified or name not in experiment.arm_ids:
+            return False
+        return self.assigned(experiment.design, experiment.arm_ids) == name
 
     def class_answers(self) -> list[Answer]:
         """Every answer stored in this lesson by this sitting's class (for the class's share rate)."""

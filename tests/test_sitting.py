@@ -138,3 +138,23 @@ def test_without_a_store_the_assignment_is_still_stable_per_student():
         assert one.assigned("forms", ("AB", "BA")) == two.assigned("forms", ("AB", "BA"))
         arms.add(one.assigned("forms", ("AB", "BA")))
     assert arms == {"AB", "BA"}
+
+
+def test_a_turned_on_experiment_gives_half_the_class_its_treatment_and_nobody_before_they_join(tmp_path):
+    from kit.content.experiment import read_experiment
+
+    declared = {"experiment": {"id": "ap", "on": True, "arms": [{"id": "control"}, {"id": "accuracy_prompt"}]}}
+    store = open_store(tmp_path / "results.sqlite3")
+    treated = []
+    for k in range(10):
+        sitting = Sitting(class_code="2-1", lesson="demo", store=store)
+        sitting.experiment = read_experiment(declared)
+        assert not sitting.treatment("accuracy_prompt")  # not known yet
+        sitting.identify(f"{k:032x}")
+        treated.append(sitting.treatment("accuracy_prompt"))
+        assert sitting.treatment("control") != treated[-1]
+    assert treated.count(True) == 5
+    off = Sitting(lesson="demo", store=store)
+    off.experiment = read_experiment({"experiment": {**declared["experiment"], "on": False}})
+    off.identify("f" * 32)
+    assert not off.treatment("accuracy_prompt") and not off.treatment("control")

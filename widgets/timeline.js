@@ -92,6 +92,7 @@ function render({ model, el }) {
     root.append(card);
 
     if (stage === "choose") {
+      if (head.prompt_html) root.append(h("p", { class: "nk-tl-prompt nk-card nk-card-note", html: head.prompt_html }));
       const group = h("div", { class: "nk-tl-actions", role: "group", "aria-label": L.tl_choose_lead });
       group.append(h("p", { class: "nk-tl-lead", text: L.tl_choose_lead }));
       for (const action of ["share", "check", "ignore"]) {

@@ -13,6 +13,7 @@ from pathlib import Path
 from kit import notebook
 from kit.components import COMPONENTS, KINDS, attribute, content_files, lesson_files
 from kit.content.errors import ContentError, ContentProblem
+from kit.content.experiment import experiment_problems
 from kit.content.facts import Fact, load_all_facts
 from kit.content.guide import guide_files, guide_problems, load_guide
 from kit.content.labelled import is_blind, load_blind, load_labelled
@@ -133,7 +134,7 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, loaded: dict | None 
     except (OSError, ValueError) as exc:
         return [ContentProblem(name, "", "", f"ノートブックとして読めません（{exc}）。JupyterLab で開いて保存し直してください。",
                                f"not a readable notebook ({exc}); open and save it again in JupyterLab.")]
-    problems = _metadata_problems(name, book.meta)
+    problems = _metadata_problems(name, book.meta) + experiment_problems(name, book.meta, book.methods())
     if book.meta is not None and book.meta.get("topic") in HELP_TOPICS:
         problems += _help_problems(name, book)
     loaded = {} if loaded is None else loaded

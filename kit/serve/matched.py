@@ -30,3 +30,42 @@ def matched_report(answers: list, lesson_answers: list, datasets: Path, lang: st
     notes = [] if whole.empty else difficulty_notes(
         difficulty_table(whole, form_of), {qid: q.text.get(lang) for qid, q in questions.items()}, lang)
     return {"forms": sentences, "difficulty": notes}
+
+
+def lesson_experiment(lessons: Path | None, lesson: str):
+    """The experiment lesson ``lesson``'s notebook declares (on or off), or None."""
+    from kit import notebook
+    from kit.content.experiment import read_experiment
+
+    if lessons is None or not lesson:
+        return None
+    meta = notebook.by_id(lessons).get(lesson)
+    return read_experiment(meta) if meta is not None else None
+
+
+def experiment_report(answers: list, assignments: list, experiment, lang: str = "ja") -> dict | None:
+    """The teacher's view of a class experiment: title, each arm's students and mean, and one sentence."""
+    if experiment is None:
+        return None
+    from kit.analysis.experiment import arm_effect, experiment_rows, explain_experiment
+    from kit.analysis.frame import answers_frame
+
+    rows = experiment_rows(answers_frame(answers), assignments, experiment.design, experiment.outcome)
+    if rows.empty and not experiment.on:
+        return None
+    names = {arm.id: arm.label.get(lang) for arm in experiment.arms}
+    result = arm_effect(rows, experiment.arm_ids)
+    arms = [{"label": names[arm], "students": int((rows["arm"] == arm).sum()), "mean": mean}
+            for arm, mean in zip(experiment.arm_ids, result["means"], strict=True)]
+    return {"title": experiment.title.get(lang), "on": experiment.on, "arms": arms,
+            "sentence": explain_experiment(result, names, experiment.outcome, lang)}
+
+
+def experiment_table(answers: list, assignments: list, experiment, lang: str = "ja"):
+    """The export for a school's research report: one row per assigned student, headed for people."""
+    from kit.analysis.experiment import experiment_rows
+    from kit.analysis.frame import answers_frame
+    from kit.analysis.headings import with_headings
+
+    rows = experiment_rows(answers_frame(answers), assignments, experiment.design, experiment.outcome)
+    return with_headings(rows.assign(session=rows["session"].str[:8]), lang)

@@ -171,9 +171,11 @@ class DashboardHandler(TeacherPage):
                 answers = store.answers(lesson=lesson, class_code=class_code)
                 report = build_report(answers, self.datasets, self.lang)
                 report["progress"] = progress_picture(answers, self.lang)
-                from kit.serve.matched import matched_report
+                from kit.serve.matched import experiment_report, lesson_experiment, matched_report
 
                 report.update(matched_report(answers, store.answers(lesson=lesson), self.datasets, self.lang))
+                report["experiment"] = experiment_report(answers, store.assignments(lesson=lesson, class_code=class_code),
+                                                         lesson_experiment(self.root, lesson), self.lang)
             mine = sorted(c for c, owner in owners.items() if owner == self.teacher.name)
         finally:
             store.close()
@@ -260,12 +262,19 @@ class ExportHandler(TeacherPage):
         try:
             self.require_class(store, class_code)
             answers = store.answers(lesson=lesson, class_code=class_code)
+            assignments = store.assignments(lesson=lesson, class_code=class_code)
             if not self.teacher.sees_every_class:
                 owners = self.owners(store)
                 answers = [a for a in answers if self.teacher.sees(a.class_code, owners)]
+                assignments = [a for a in assignments if self.teacher.sees(a["class_code"], owners)]
         finally:
             store.close()
         tables = export_tables(answers, self.datasets, self.lang)
+        from kit.serve.matched import experiment_table, lesson_experiment
+
+        experiment = lesson_experiment(self.root, lesson or "")
+        if experiment is not None:
+            tables["experiment"] = experiment_table(answers, assignments, experiment, self.lang)
         from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
 
         stem = "netkit-results" + "".join(f"-{_safe(v)}" for v in (class_code, lesson) if v)
@@ -278,7 +287,7 @@ class ExportHandler(TeacherPage):
             return
         if fmt == "xlsx":
             titles = sheet_titles(self.lang)
-            body = to_xlsx_bytes({titles[k]: v for k, v in tables.items()}, percent_headings(self.lang))
+            body = to_xlsx_bytes({titles.get(k, k): v for k, v in tables.items()}, percent_headings(self.lang))
             ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         else:
             table = self.get_argument("table", "answers")

@@ -78,6 +78,10 @@ class TimelineFeed(anywidget.AnyWidget):
         self._show_post()
         self.on_msg(self._on_browser_message)
         self.sitting.join(self._show_who, restore=self.resume)
+        if self.sitting.identified:
+            self._treat(self.sitting)
+        else:
+            self.sitting.on_identified(self._treat)
 
     # --- what the buttons do --------------------------------------------------------------
 
@@ -226,6 +230,12 @@ class TimelineFeed(anywidget.AnyWidget):
     def _record(self, item: str, choice: int, careful: bool) -> bool:
         self.pending = True
         return self.sitting.record(f"timeline:{self.timeline.id}:{item}", (choice,), careful, bank=self._bank)
+
+    def _treat(self, _sitting) -> None:
+        """A class experiment's accuracy prompt, for the students in its arm (asked before each sharing choice)."""
+        if self.sitting.treatment("accuracy_prompt"):
+            self.heading = {**self.heading, "prompt_html": self._html(Text(label("tl_accuracy_prompt", "ja"),
+                                                                          label("tl_accuracy_prompt", "en")))}
 
     def _show_who(self, who: str) -> None:
         self.who = who

@@ -41,3 +41,32 @@ def test_the_class_is_told_its_change_on_matched_forms_and_the_school_which_ques
 
 def test_a_lesson_without_forms_or_answers_says_nothing_extra(tmp_path):
     assert matched_report([], [], REPO / "datasets") == {"forms": [], "difficulty": []}
+
+
+def test_the_teacher_sees_the_experiments_arms_and_a_sentence_and_can_export_one_row_per_student(tmp_path):
+    import json as json_module
+    import shutil
+
+    from kit.serve.matched import experiment_report, experiment_table, lesson_experiment
+
+    lessons = tmp_path / "lessons" / "misinformation"
+    lessons.mkdir(parents=True)
+    notebook = json_module.loads((REPO / "lessons/misinformation/jh.ipynb").read_text("utf-8"))
+    notebook["metadata"]["netkit"]["experiment"]["on"] = True
+    (lessons / "jh.ipynb").write_text(json_module.dumps(notebook), "utf-8")
+    shutil.copy(REPO / "lessons/misinformation/basics.ipynb", lessons)
+    experiment = lesson_experiment(tmp_path / "lessons", "misinformation-jh")
+    assert experiment.on and lesson_experiment(tmp_path / "lessons", "misinformation-basics") is None
+    answers, assignments = [], []
+    for k in range(6):
+        session, arm = f"{k:032x}", experiment.arm_ids[k % 2]
+        answers += [Answer("misinformation-jh", f"timeline:night:p{i}", (1,), arm == "accuracy_prompt" or i == 0,
+                           "practice", session, f"s{k}", "2-1", "2026-11-01T01:00:00.000+00:00") for i in range(3)]
+        assignments.append({"lesson": "misinformation-jh", "design": experiment.design, "session": session, "arm": arm,
+                            "student": f"s{k}", "class_code": "2-1", "assigned_at": "2026-11-01T01:00:00.000+00:00"})
+    report = experiment_report(answers, assignments, experiment)
+    assert [(a["label"], a["students"]) for a in report["arms"]] == [("ふつうのタイムライン", 3), ("シェアの前に「正確かな？」", 3)]
+    assert "まだ判断できません" in report["sentence"]  # three in each arm
+    table = experiment_table(answers, assignments, experiment)
+    assert list(table.columns[:6]) == ["クラス", "授業", "実験", "ニックネーム", "セッション", "群"]
+    assert len(table) == 6 and table["セッション"].str.len().max() == 8  # a short key, not the browser's token

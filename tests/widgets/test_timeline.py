@@ -141,3 +141,26 @@ def test_resume_skips_finished_posts_and_uses_the_browser_identity(timeline, kep
     assert feed.who == "2-3 / ken"  # the link's class wins, the browser's nickname fills in
     feed.choose("official", "share")
     assert stored[-1].session == SESSION and stored[-1].item == "timeline:sample:official:decide"
+
+
+def test_the_accuracy_prompt_is_shown_only_to_the_students_in_its_arm(timeline, facts, tmp_path):
+    from kit.content.experiment import read_experiment
+    from kit.store import open_store
+
+    declared = read_experiment({"experiment": {"id": "ap", "on": True,
+                                               "arms": [{"id": "control"}, {"id": "accuracy_prompt"}]}})
+    store = open_store(tmp_path / "results.sqlite3")
+    prompted = []
+    for k in range(6):
+        sitting = Sitting(class_code="2-1", lesson="demo", store=store)
+        sitting.experiment = declared
+        feed = TimelineFeed(timeline, facts=facts, sitting=sitting)
+        assert "prompt_html" not in feed.heading  # nothing before the student is known
+        feed._on_browser_message(feed, {"action": "hello", "session": f"{k:032x}"}, [])
+        prompted.append("正確だと思う" in feed.heading.get("prompt_html", ""))
+        again = TimelineFeed(timeline, facts=facts, sitting=Sitting(class_code="2-1", lesson="demo", store=store))
+        again.sitting.experiment = declared
+        again._on_browser_message(again, {"action": "hello", "session": f"{k:032x}"}, [])
+        assert ("prompt_html" in again.heading) == prompted[-1]  # the same arm after a reload
+    assert prompted.count(True) == 3
+    assert "arm" not in json.dumps(feed.heading)  # the student's page is not told its arm
