@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -58,13 +59,26 @@ def sdt_points(change: Mapping | None, phase: Callable[[str], str]) -> tuple[Sdt
     return point("pre"), point("post")
 
 
-def reference(datasets: Path, lang: str = "ja") -> Reference | None:
-    """The published effect the d′ plot marks, from the facts files (None when missing or broken)."""
+def reference(datasets: Path) -> Reference | None:
+    """The published effect the d′ plot marks, from the facts files (None when missing or broken).
+
+    Read again only when a facts file changed: parsing them took longer than drawing the pictures.
+    """
+    folder = Path(datasets) / "facts"
+    try:
+        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.y*ml")))
+    except OSError:
+        return None
+    return _reference(str(folder), stamp)
+
+
+@lru_cache(maxsize=8)
+def _reference(folder: str, stamp: tuple) -> Reference | None:
     from kit.content.errors import ContentError
     from kit.content.facts import load_all_facts
 
     try:
-        fact = load_all_facts(Path(datasets) / "facts").get(REFERENCE_FACT)
+        fact = load_all_facts(folder).get(REFERENCE_FACT)
     except (ContentError, OSError):
         return None
     if fact is None or fact.value is None:
