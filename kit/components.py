@@ -94,6 +94,7 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("estimates", _C + "estimates:load_estimates", "estimates", facts=_C + "estimates:fact_problems",
          params="kit.models.lab_settings:assumption_problems"),
     Kind("timeline", _C + "timeline:load_timeline", "timelines", facts=_C + "timeline:fact_problems"),
+    Kind("discernment", _C + "discernment:load_discernment", "discernment"),
     Kind("facts", _C + "facts:load_all_facts", "facts", suffixes=YAML, whole_folder=True),
 )
 
@@ -107,6 +108,7 @@ COMPONENTS: dict[str, Component] = _components(
     Component("help_router", _W + "help_router:HelpRouter", "router", "help/router.yaml"),
     Component("scenario", _W + "scenario_player:ScenarioPlayer", "scenario", check=_CHECK + "role_problems"),
     Component("timeline", _W + "timeline:TimelineFeed", "timeline", check=_CHECK + "post_problems"),
+    Component("discernment", _W + "discernment:DiscernmentFeed", "discernment", check=_CHECK + "form_problems"),
     Component("timeline_spread", _W + "class_spread:ClassSpread", "timeline", warm=_W + "class_spread:warm"),
     Component("post_checker", _W + "post_checker:PostChecker", "lexicon", "lexicon/lexicon.yaml",
               warm=_W + "post_checker:warm"),

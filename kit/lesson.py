@@ -244,6 +244,23 @@ class Lesson:
 
         return self._safely(build, file)
 
+    def discernment(self, file: str, *, form: str, phase: str = "pre", reveal: bool = False):
+        """The 見分けるテスト: form ``form`` of the discernment file ``file``, each post judged 信じる or あやしい.
+
+        Judgments are stored under ``phase`` ("pre", "post" or "delayed"); ``reveal`` shows each
+        post's truth and clue once all are judged (after the lesson, never before it).
+        """
+        from kit.widgets.discernment import DiscernmentFeed
+
+        def build():
+            feed = load("discernment", resolve(file))
+            posts = feed.form(form)
+            self.sitting.expect(len(posts))
+            return DiscernmentFeed(feed, form, phase=phase, reveal=reveal, lang=self.lang, furigana=self.furigana,
+                                   sitting=self.sitting, bank=file)
+
+        return self._safely(build, file)
+
     def timeline_spread(self, file: str, network: str = "networks/school.json"):
         """How a rumour would spread at the share rate of this sitting (or class) on the timeline ``file``.
 

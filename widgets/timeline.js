@@ -1,4 +1,4 @@
-// Browser half of kit.widgets.timeline.TimelineFeed: draws one SNS-like post with three big
+// Browser half of kit.widgets.timeline.TimelineFeed: draws one SNS-like post (postCard, widgets/_post.js) with three big
 // buttons (share, check, scroll past), the lateral-reading steps after "check", and the feedback
 // the kernel sends once it has stored the choice. It never holds a post's truth before that.
 
@@ -13,36 +13,6 @@ function render({ model, el }) {
     model.set("pending", true);
     model.save_changes();
     model.send(msg);
-  }
-
-  function postCard(p, L) {
-    const a = p.author || {};
-    const card = h("article", { class: "nk-tl-post", tabindex: "-1", "aria-label": L.tl_progress ? model.get("progress") : "" });
-    card.append(h("p", { class: "nk-tl-basis nk-tl-basis-" + p.basis, text: p.basis === "real-case" ? L.tl_real_case : L.tl_fictional }));
-    const head = h("div", { class: "nk-tl-head" }, [
-      h("span", { class: "nk-tl-avatar", "aria-hidden": "true", text: a.initial || "?" }),
-      h("div", { class: "nk-tl-who" }, [
-        h("div", { class: "nk-tl-name" }, [
-          h("span", { html: a.name_html }),
-          a.official ? h("span", { class: "nk-tl-official", text: "✓ " + L.tl_official }) : null,
-        ]),
-        h("div", { class: "nk-tl-handle", text: `${a.handle} · ${p.time}` }),
-      ]),
-    ]);
-    card.append(head);
-    const meta = h("p", { class: "nk-tl-meta" });
-    meta.append(h("span", { html: a.joined_html }), h("span", { text: ` · ${a.followers} ${L.tl_followers}` }));
-    card.append(meta);
-    if (a.bio_html) card.append(h("p", { class: "nk-tl-bio", html: a.bio_html }));
-    card.append(h("p", { class: "nk-tl-text", html: p.text_html }));
-    if (p.picture) card.append(h("img", { class: "nk-tl-picture", src: p.picture, alt: p.picture_alt || "" }));
-    if (p.reposts || p.likes) {
-      card.append(h("p", { class: "nk-tl-counts" }, [
-        p.reposts ? h("span", {}, [h("strong", { text: p.reposts }), ` ${L.tl_reposts}`]) : null,
-        p.likes ? h("span", {}, [h("strong", { text: p.likes }), ` ${L.tl_likes}`]) : null,
-      ]));
-    }
-    return card;
   }
 
   function stepList(steps, open) {
@@ -88,7 +58,7 @@ function render({ model, el }) {
     if (!p.id) return;
     const who = model.get("who");
     root.append(h("p", { class: "nk-tl-progress", text: (model.get("progress") || "") + (who ? `　${who}` : "") }));
-    const card = postCard(p, L);
+    const card = postCard(p, L, { "aria-label": L.tl_progress ? model.get("progress") : "" });
     root.append(card);
 
     if (stage === "choose") {

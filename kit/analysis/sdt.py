@@ -42,7 +42,12 @@ def sdt_table(frame: pd.DataFrame, questions: Mapping[str, Question]) -> pd.Data
     Returns:
         Columns ``COLUMNS``: trial and response counts, corrected H and F, d′ and c.
     """
-    answers, truth = _truefalse(frame, questions)
+    return sdt_table_by_truth(frame, truth_of(questions))
+
+
+def sdt_table_by_truth(frame: pd.DataFrame, truth: Mapping[str, bool]) -> pd.DataFrame:
+    """``sdt_table`` for any items whose truth is known (item id → true), e.g. a discernment feed's posts."""
+    answers = frame[frame["item"].isin(truth.keys())]
     rows = []
     for keys, group in answers.groupby(KEYS, sort=True):
         is_true = group["item"].map(truth).astype(bool)
@@ -73,34 +78,50 @@ def sdt_change_table(frame: pd.DataFrame, questions: Mapping[str, Question], see
     Returns:
         Columns ``CHANGE_COLUMNS``: for each of ``MEASURES`` the estimate and ``_low`` / ``_high``.
     """
-    counts = student_counts(frame, questions)
+    return change_table_by_truth(frame, truth_of(questions), seed=seed)
+
+
+def change_table_by_truth(frame: pd.DataFrame, truth: Mapping[str, bool], phases: tuple[str, str] = ("pre", "post"),
+                          seed: int = SEED, by: tuple[str, ...] = ("class_code", "lesson")) -> pd.DataFrame:
+    """``sdt_change_table`` for any items whose truth is known (item id → true), between any two phases.
+
+    The columns keep the names ``…_pre`` and ``…_post`` for the first and the second of ``phases``
+    (a delayed test compares "post" with "delayed"); ``by`` says what a row is.
+    """
+    counts = counts_by_truth(frame, truth, phases, by)
     rows = []
-    for (class_code, lesson), group in counts.groupby(["class_code", "lesson"], sort=True):
+    for keys, group in counts.groupby(list(by), sort=True):
         pre, post = group[[f"pre_{c}" for c in COUNTS]].to_numpy(), group[[f"post_{c}" for c in COUNTS]].to_numpy()
         both = int(((pre[:, 0] + pre[:, 2] > 0) & (post[:, 0] + post[:, 2] > 0)).sum())
         found = sdt_intervals(pre, post, seed)
-        rows.append((class_code, lesson, both,
+        rows.append((*(keys if isinstance(keys, tuple) else (keys,)), both,
                      *(v for m in MEASURES for v in (found[m].estimate, found[m].low, found[m].high))))
-    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    return pd.DataFrame(rows, columns=[*by, *CHANGE_COLUMNS[2:]])
 
 
 def student_counts(frame: pd.DataFrame, questions: Mapping[str, Question]) -> pd.DataFrame:
     """One row per (class_code, lesson, student_key): ``COUNTS`` before (``pre_…``) and after (``post_…``)."""
-    answers, truth = _truefalse(frame, questions)
-    answers = answers[answers["phase"].isin(["pre", "post"])]
+    return counts_by_truth(frame, truth_of(questions))
+
+
+def counts_by_truth(frame: pd.DataFrame, truth: Mapping[str, bool], phases: tuple[str, str] = ("pre", "post"),
+                    by: tuple[str, ...] = ("class_code", "lesson")) -> pd.DataFrame:
+    """One row per student (``by`` and ``student_key``): ``COUNTS`` in the first phase (``pre_…``) and the second (``post_…``)."""
+    answers = frame[frame["item"].isin(truth.keys()) & frame["phase"].isin(phases)]
     is_true = answers["item"].map(truth).astype(bool)
     said_true = answers["response"] == TRUE_RESPONSE
     marks = pd.DataFrame({"true_trials": is_true, "hits": is_true & said_true, "false_trials": ~is_true,
                           "false_alarms": ~is_true & said_true}).astype(int)
-    keys = [answers["class_code"], answers["lesson"], answers["student_key"], answers["phase"]]
+    step = answers["phase"].map({phases[0]: "pre", phases[1]: "post"})
+    keys = [*(answers[k] for k in by), answers["student_key"], step.rename("phase")]
     summed = marks.groupby(keys).sum().unstack("phase", fill_value=0)
     columns = [f"{phase}_{count}" for phase in ("pre", "post") for count in COUNTS]
     if summed.empty:
-        return pd.DataFrame(columns=["class_code", "lesson", "student_key", *columns])
+        return pd.DataFrame(columns=[*by, "student_key", *columns])
     summed.columns = [f"{phase}_{count}" for count, phase in summed.columns]
     return summed.reindex(columns=columns, fill_value=0).astype(np.int64).reset_index()
 
 
-def _truefalse(frame: pd.DataFrame, questions: Mapping[str, Question]) -> tuple[pd.DataFrame, dict[str, bool]]:
-    truth = {qid: q.answer == (0,) for qid, q in questions.items() if q.type is QuestionType.TRUEFALSE}
-    return frame[frame["item"].isin(truth.keys())], truth
+def truth_of(questions: Mapping[str, Question]) -> dict[str, bool]:
+    """The ○× questions' ids → whether the statement is true (its answer is ○)."""
+    return {qid: q.answer == (0,) for qid, q in questions.items() if q.type is QuestionType.TRUEFALSE}

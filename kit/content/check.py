@@ -290,3 +290,12 @@ def format_report(report: Report, lang: str = "ja") -> str:
 
 
 __all__ = ["Report", "check_notebook", "check_tree", "content_files", "format_report"]
+
+
+def form_problems(name: str, place: str, call: Call, file, feed, datasets: Path) -> list[ContentProblem]:
+    """A discernment feed's ``form`` must be one its file has."""
+    form = call.keyword("form")
+    if feed is None or form is None or form in feed.forms:
+        return []
+    return [ContentProblem(name, place, "form", f"「{file}」に form「{form}」の投稿がありません（あるのは {', '.join(feed.forms)}）。",
+                           f"'{file}' has no posts in form '{form}' (it has {', '.join(feed.forms)}).")]

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from kit.text.ui import label
 
-PHASES = {"pre": ("事前", "Pre"), "post": ("事後", "Post"), "practice": ("練習", "Practice")}
+PHASES = {"pre": ("事前", "Pre"), "post": ("事後", "Post"), "delayed": ("数週間後", "Weeks later"),
+          "practice": ("練習", "Practice")}
 
 
 def is_quiz_item(item: str) -> bool:
@@ -62,6 +63,31 @@ def questions_for(answers, datasets: Path) -> dict:
     return found
 
 
+@lru_cache(maxsize=32)
+def _feed_truths(path: str, mtime_ns: int, size: int) -> dict:
+    from kit.content.discernment import load_discernment
+    from kit.content.errors import ContentError
+
+    try:
+        return load_discernment(path).truths()
+    except ContentError:
+        return {}
+
+
+def discernment_truths(answers, datasets: Path) -> dict[str, bool]:
+    """The discernment posts ``answers`` judged, item id → true, from the feeds they name (read again only when changed)."""
+    datasets = Path(datasets)
+    found: dict[str, bool] = {}
+    for bank in dict.fromkeys(a.bank for a in answers if a.item.startswith("discern:") and a.bank):
+        path = Path(bank) if Path(bank).is_absolute() else datasets / bank
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found.update(_feed_truths(str(path), stat.st_mtime_ns, stat.st_size))
+    return found
+
+
 def _phase(value: str, lang: str) -> str:
     ja, en = PHASES.get(value, (value, value))
     return en if lang == "en" else ja
@@ -94,7 +120,8 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
 
     frame = answers_frame(answers)
     if frame.empty:
-        return {"participation": [], "items": [], "students": [], "prepost": None, "sdt": None, "pictures": {}}
+        return {"participation": [], "items": [], "students": [], "prepost": None, "sdt": None, "pictures": {},
+                "discern": None}
     questions = questions_for(answers, datasets)
     part = participation_table(frame).iloc[0]
     participation = [(label("part_students", lang), int(part["students"])),
@@ -119,7 +146,8 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
             "prepost": _prepost(prepost_table(frame).iloc[0], lang, explain_change),
             "sdt": _sdt(sdt_table(frame, questions), change_table, lang, explain_sdt),
             "pictures": class_pictures(item_rows, student_rows, None if change_table.empty else change_table.iloc[0],
-                                       lambda p: _phase(p, lang), reference(datasets), lang, names, items_shown)}
+                                       lambda p: _phase(p, lang), reference(datasets), lang, names, items_shown),
+            "discern": _discern(frame, discernment_truths(answers, datasets), lang)}
 
 
 def progress_picture(answers: list, lang: str = "ja") -> dict:
@@ -133,6 +161,22 @@ def progress_picture(answers: list, lang: str = "ja") -> dict:
     now = datetime.now(timezone.utc)
     return {"svg": progress_chart(live_progress(answers, now, lang), lang),
             "at": now.astimezone(japan()).strftime("%H:%M:%S")}
+
+
+def _discern(frame, truth: dict, lang: str) -> dict | None:
+    """The discernment test: its one sentence first, then d′ and c per phase as in the ○× table."""
+    if not truth:
+        return None
+    from kit.analysis.discernment import discernment_tables, explain_discernment
+
+    table, change_table = discernment_tables(frame, truth)
+    shown = _sdt(table, change_table, lang, lambda change, _lang: [])
+    if shown is None:
+        return None
+    change = None if change_table.empty else change_table.iloc[0]
+    header = [label(k, lang) for k in ("sdt_phase", "dc_h", "dc_f", "sdt_d", "dc_c")]
+    return {**shown, "header": header, "headline": explain_discernment(change, lang),
+            "meanings": [label("dc_d_means", lang), label("dc_c_means", lang)]}
 
 
 def _prepost(row, lang: str, explain) -> dict | None:
@@ -183,7 +227,7 @@ def _with_interval(change, measure: str, phase: str, value, fmt: str, lang: str)
                  high=_num(change[f"{key}_high"], fmt))
 
 
-_ORDER = {"pre": 0, "post": 1, "practice": 2}.get
+_ORDER = {"pre": 0, "post": 1, "delayed": 2, "practice": 3}.get
 
 
 def _num(value, fmt: str = "{:.2f}") -> str:

@@ -43,7 +43,7 @@ def action_index(action: str | int) -> int:
 class TimelineFeed(anywidget.AnyWidget):
     """A timeline of posts played one at a time, with feedback after each and a summary at the end."""
 
-    _esm = traitlets.Unicode(asset("timeline.js")).tag(sync=True)
+    _esm = traitlets.Unicode(asset("timeline.js", "_post.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("timeline.css")).tag(sync=True)
     RUBY_LABELS = ('tl_share', 'tl_check', 'tl_ignore', 'tl_decide_share', 'tl_decide_keep', 'tl_next', 'tl_finish')  # shown on buttons: with readings when the lesson has furigana
 

@@ -44,7 +44,7 @@ def until(handle, test: str, arg=None) -> bool:
 
 # The parts of a lesson page a student works in (the rest is text that never changes).
 PARTS = (".nk-quiz", ".nk-scenario", ".nk-tl", ".nk-cs", ".nk-ce", ".nk-lab", ".nk-flaming-lab", ".nk-drc",
-         ".nk-post-checker", ".nk-law-walk", ".nk-help-router")
+         ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc")
 
 
 class KeyboardStudent:
@@ -55,7 +55,8 @@ class KeyboardStudent:
         self.problems: list[str] = []
         self.kinds = dict(zip(PARTS, (
             self.quiz, self.role_play, self.timeline, self.class_spread, self.cascade_lab, self.model_lab,
-            self.flaming_lab, self.rule_checker, self.post_checker, self.law_walk, self.help_router), strict=True))
+            self.flaming_lab, self.rule_checker, self.post_checker, self.law_walk, self.help_router,
+            self.discernment), strict=True))
         self.roots = ", ".join(PARTS)
         self._no_ring: set[str] = set()
 
@@ -228,6 +229,18 @@ class KeyboardStudent:
             self._press("Enter")
             self.expect_focus(root, ".nk-tl-post, .nk-tl-summary", f"going on from post {number + 1}")
         raise _Stuck("the timeline did not end")
+
+    def discernment(self, root, kind):
+        """Every post of the feed judged in turn (信じる, あやしい, …); the focus goes on to the next post's buttons, then the result."""
+        for number in range(40):
+            if root.locator(".nk-dc-result").count():
+                self.expect_focus(root, ".nk-dc-result", "the last post")
+                return
+            self.wait_for(root, ".nk-dc-actions button:not([disabled])", "the post's buttons")
+            self.tab_to(root, (".nk-dc-believe", ".nk-dc-doubt")[number % 2])
+            self._press("Enter")
+            self.expect_focus(root, ".nk-dc-actions .nk-dc-believe, .nk-dc-result", f"judging post {number + 1}")
+        raise _Stuck("the discernment feed did not end")
 
     def class_spread(self, root, kind):
         self.tab_to(root, ".nk-cs-button")
