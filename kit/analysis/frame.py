@@ -16,7 +16,7 @@ from kit.store.records import Answer
 
 COLUMNS = ("lesson", "item", "response", "correct", "phase", "session", "student_key", "student",
            "class_code", "answered_at")
-PHASES = ("pre", "post", "practice")
+PHASES = ("pre", "post", "delayed", "practice")  # delayed: a booster lesson's test weeks later
 
 
 def answers_frame(answers: Iterable[Answer]) -> pd.DataFrame:

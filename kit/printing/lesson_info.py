@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kit import notebook
 from kit.components import COMPONENTS
+from kit.content.discernment import Judged, load_discernment
 from kit.content.errors import ContentError, ContentProblem
 from kit.content.forms import form_for, forms, orders
 from kit.content.guide import Guide, find_guide
@@ -24,6 +25,14 @@ class QuizPart:
 
 
 @dataclass(frozen=True)
+class FeedPart:
+    """The posts one discernment feed of the lesson shows (one form), and in which phase."""
+
+    phase: str  # "pre" | "post" | "delayed"
+    posts: tuple[Judged, ...]
+
+
+@dataclass(frozen=True)
 class LessonInfo:
     """A lesson as printed: metadata, guide, the quizzes and texts it shows, and help desks."""
 
@@ -33,6 +42,7 @@ class LessonInfo:
     quizzes: tuple[QuizPart, ...] = ()
     texts: tuple[LessonText, ...] = ()
     desks: tuple[HelpDesk, ...] = field(default_factory=tuple)
+    feeds: tuple[FeedPart, ...] = ()
 
     @property
     def needs_help(self) -> bool:
@@ -58,7 +68,7 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
     nb = notebook.read(find_notebook(lessons, lesson))
     meta = nb.meta or {}
     lesson_id = nb.id or nb.path.stem
-    quizzes, texts, desks = [], [], []
+    quizzes, texts, desks, feeds = [], [], [], []
     problems: list[ContentProblem] = []
     help_file = None
     for call in nb.calls:
@@ -75,6 +85,8 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
                 by_form = forms(chosen.questions)  # on paper, the first order of matched forms: A before, B after
                 questions = by_form[form_for(orders(by_form)[0], phase)] if by_form else chosen.questions
                 quizzes.append(QuizPart(phase, questions))
+            elif call.method == "discernment" and call.keyword("form") is not None:
+                feeds.append(FeedPart(call.keyword("phase") or "pre", load_discernment(datasets / file).form(call.keyword("form"))))
             elif call.method in ("sections", "section"):
                 text = load_lesson_text(datasets / file)
                 if call.method == "section" and call.text(1) is not None:
@@ -100,4 +112,4 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
         problems += exc.problems
     if problems:
         raise ContentError(problems)
-    return LessonInfo(lesson_id, meta, guide, tuple(quizzes), tuple(texts), tuple(desks))
+    return LessonInfo(lesson_id, meta, guide, tuple(quizzes), tuple(texts), tuple(desks), tuple(feeds))

@@ -19,6 +19,7 @@ from kit.printing.fonts import FAMILY, font_face_css
 from kit.printing.lesson_info import LessonInfo
 from kit.text.cli_text import word
 from kit.text.markdown import cjk_emphasis
+from kit.text.ui import label
 
 YOUNG = ("小3-4", "小5-6")
 
@@ -171,10 +172,25 @@ def guide_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) -> s
                 parts.append(f'<div class="q"><p><strong>{number}.</strong> {_t(q.text, lang)}</p>'
                              f'<p><span class="answer">{html.escape(word("p_correct", lang))}: {html.escape(_answer(q, lang))}</span></p>'
                              f'<p class="small">{_t(q.explanation, lang)}</p></div>')
+    if info.feeds:
+        parts.append(_feed_key(info, lang))
     if g is not None and g.notes:
         parts.append(f'<h2>{html.escape(word("p_notes", lang))}</h2><ul>' + "".join(f"<li>{_t(n, lang)}</li>" for n in g.notes) + "</ul>")
     parts.append(_help(info, lang))
     return _document(_title(info, lang), word("p_guide", lang), "".join(parts), lang, embed_font)
+
+
+def _feed_key(info: LessonInfo, lang: str) -> str:
+    """The discernment feeds' answers: each post's account and text, whether it is true, and the clue that shows it."""
+    parts = [f'<h2>{html.escape(word("p_feed_key", lang))}</h2>']
+    for part in info.feeds:
+        parts.append(f"<h3>{html.escape(word('p_feed_' + part.phase, lang))}</h3>")
+        for n, post in enumerate(part.posts, start=1):
+            truth = word("p_feed_true" if post.truth else "p_feed_false", lang)
+            parts.append(f'<div class="q"><p><strong>{n}.</strong> {html.escape(post.author.handle)}: {_t(post.text, lang)}</p>'
+                         f'<p><span class="answer">{html.escape(truth)}</span>（{html.escape(label("dc_clue_" + post.clue, lang))}）</p>'
+                         f'<p class="small">{_t(post.reason, lang)}</p></div>')
+    return "".join(parts)
 
 
 def _order_labels(lang: str) -> str:

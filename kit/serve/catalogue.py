@@ -24,6 +24,7 @@ class Entry:
     audience: str
     minutes: int | None
     lesson_id: str = ""  # the id answers are stored under (metadata ``netkit.id``)
+    booster: bool = False  # a short review weeks after the topic's lesson (metadata ``netkit.booster``)
 
 
 def read_entry(root: Path, notebook: Path) -> Entry:
@@ -40,6 +41,7 @@ def read_entry(root: Path, notebook: Path) -> Entry:
         audience=str(meta.get("audience") or ""),
         minutes=minutes if isinstance(minutes, int) else None,
         lesson_id=str(meta.get("id") or ""),
+        booster=meta.get("booster") is True,
     )
 
 

@@ -217,6 +217,69 @@ def _sdt(table, change_table, lang: str, explain) -> dict | None:
             "meanings": [label("sdt_d_means", lang), label("sdt_c_means", lang)]}
 
 
+def build_retention(answers: list, datasets: Path, lang: str = "ja") -> dict | None:
+    """Right after the lesson beside weeks later, for one class: its answers to the topic's lessons and booster.
+
+    Quiz scores (post-test → delayed test) and, when the booster has the discernment feed, d′ and c;
+    each change with its interval and a sentence. None before anyone took the delayed test.
+    """
+    from kit.analysis import answers_frame
+    from kit.analysis.delayed import discernment_retention, explain_discernment_kept, explain_retention, score_retention
+
+    frame = answers_frame(answers)
+    if frame.empty or not (frame["phase"] == "delayed").any():
+        return None
+    header = [label(k, lang) for k in ("kept_measure", "kept_immediate", "kept_delayed", "kept_change")]
+    rows, sentences = [], []
+    kept = score_retention(frame, is_quiz_item)
+    if kept.students_delayed:
+        interval = label("with_interval", lang, value=f"{tidy_points(kept.change)}", low=tidy_points(kept.low),
+                         high=tidy_points(kept.high)) if not math.isnan(kept.low) else tidy_points(kept.change)
+        rows.append([label("kept_score", lang), _score(kept.immediate), _score(kept.delayed), interval])
+        sentences.append(explain_retention(kept, lang))
+    truth = discernment_truths(answers, datasets)
+    change = discernment_retention(frame, truth) if truth else None
+    if change is not None:
+        for measure, key, fmt in (("d_prime", "sdt_d", "{:.2f}"), ("c", "dc_c", "{:+.2f}")):
+            rows.append([label(key, lang), _with_interval(change, measure, "pre", change[f"{measure}_pre"], fmt, lang),
+                         _with_interval(change, measure, "post", change[f"{measure}_post"], fmt, lang),
+                         _with_interval(change, measure, "change", change[f"{measure}_change"], "{:+.2f}", lang)])
+        sentences.append(explain_discernment_kept(change, lang))
+    return {"header": header, "rows": rows, "sentences": sentences} if rows else None
+
+
+def booster_rows(summary, entries, today, lang: str = "ja") -> list[dict]:
+    """The dashboard's booster list: per class and topic, the lesson day, the 2–6-week window and where it stands.
+
+    Args:
+        summary: The store's summary rows ``(class, lesson id, students, answers, first, last)``.
+        entries: The catalogue's entries (topic and whether a lesson is a booster, by lesson id).
+        today: The day in Japan.
+    """
+    from kit.analysis.delayed import booster_schedule
+    from kit.text.times import in_japan
+
+    lessons = {e.lesson_id: e for e in entries if e.lesson_id and e.topic not in ("teacher", "other")}
+    rows = []
+    for class_code, lesson, *_counts, last in summary:
+        entry, moment = lessons.get(lesson), in_japan(last)
+        if entry is not None and moment is not None and class_code:
+            rows.append((class_code, entry.topic, entry.booster, moment.date()))
+    shown = []
+    for due in booster_schedule(rows, today):
+        shown.append({"class_code": due.class_code, "topic": label(f"topic_{due.topic}", lang), "status": due.status,
+                      "post": due.post_at.isoformat(), "state": label(f"booster_{due.status}", lang, days=due.days_left),
+                      "window": label("booster_window", lang, start=due.due_from.isoformat(), end=due.due_until.isoformat())})
+    return shown
+
+
+def tidy_points(share: float) -> str:
+    """A change of shares (0–1) as signed points: 0.123 → "+12", never "-0"."""
+    from kit.analysis import tidy
+
+    return "—" if math.isnan(share) else f"{tidy(share * 100, 0):+.0f}"
+
+
 def _with_interval(change, measure: str, phase: str, value, fmt: str, lang: str) -> str:
     """``value`` and, for pre, post and the change, its 95% interval: 「0.52（0.10〜0.95）」, "0.52 (0.10 to 0.95)"."""
     shown = _num(value, fmt)

@@ -157,8 +157,9 @@ class DashboardHandler(TeacherPage):
         store = self.store()
         try:
             owners = self.owners(store)
+            raw_summary = [row for row in store.summary() if self.teacher.sees(row[0], owners)]
             summary = [(c, lesson, names.get(lesson, lesson), students, answers, shown(last), owners.get(c, ""))
-                       for c, lesson, students, answers, _first, last in store.summary() if self.teacher.sees(c, owners)]
+                       for c, lesson, students, answers, _first, last in raw_summary]
             merged = {c: s for c, s in store.merged_classes().items() if self.teacher.sees(c, owners)}
             class_code = self.get_argument("class", None)
             lesson = self.get_argument("lesson", None)
@@ -176,9 +177,13 @@ class DashboardHandler(TeacherPage):
                 report.update(matched_report(answers, store.answers(lesson=lesson), self.datasets, self.lang))
                 report["experiment"] = experiment_report(answers, store.assignments(lesson=lesson, class_code=class_code),
                                                          lesson_experiment(self.root, lesson), self.lang)
+                report["kept"] = self._kept(store, entries, lesson, class_code, answers)
+                if report["kept"] is not None:  # a booster: its delayed test is read beside the post-test, not as pre → post
+                    report["prepost"] = report["discern"] = None
             mine = sorted(c for c, owner in owners.items() if owner == self.teacher.name)
         finally:
             store.close()
+        boosters = self._boosters(raw_summary, entries) if class_code is None else []
         link_class = normalise_class(self.get_argument("link_class", self.student_class))
         student_url = self.student_url + (f"?class={quote(link_class)}" if self.student_url and link_class else "")
         student_qr = check_url = check_qr = ""
@@ -191,10 +196,30 @@ class DashboardHandler(TeacherPage):
         self.render_page("teacher.html.j2", summary=summary, class_code=class_code, lesson=lesson, report=report,
                          lesson_title=names.get(lesson or "", lesson), merged=merged, link_class=link_class,
                          quote=lambda v: quote(v, safe=""), student_url=student_url, student_qr=student_qr,
-                         check_url=check_url, check_qr=check_qr,
+                         check_url=check_url, check_qr=check_qr, boosters=boosters,
                          link_problem=self.student_link_problem, today=self._today(entries),
                          xsrf=self.xsrf_form_html(), district=self.hub is not None, teacher=self.teacher, mine=mine,
                          claimed=self.get_argument("claimed", ""), taken=self.get_argument("taken", ""))
+
+    def _kept(self, store, entries, lesson: str, class_code: str, answers: list) -> dict | None:
+        """For a booster lesson: the class's post-test in its topic's lessons beside the booster's delayed test."""
+        from kit.serve.report import build_retention
+
+        entry = next((e for e in entries if e.lesson_id == lesson), None)
+        if entry is None or not entry.booster:
+            return None
+        topic = [e.lesson_id for e in entries if e.topic == entry.topic and not e.booster and e.lesson_id]
+        earlier = [a for other in dict.fromkeys(topic) for a in store.answers(lesson=other, class_code=class_code)]
+        return build_retention(earlier + answers, self.datasets, self.lang)
+
+    def _boosters(self, summary, entries) -> list[dict]:
+        """When each class's booster is due (kit.analysis.delayed), today in Japan."""
+        from datetime import datetime
+
+        from kit.serve.report import booster_rows
+        from kit.text.times import japan
+
+        return booster_rows(summary, entries, datetime.now(japan()).date(), self.lang)
 
     def _today(self, entries) -> list[dict]:
         """Every lesson students could open, whether it is picked for today, and its preheated kernels."""

@@ -24,7 +24,7 @@ def focused_in(locator, selector: str) -> bool:
 
 
 def test_pre_by_keyboard_post_by_mouse_with_furigana(server, page):
-    page.goto(server.url + "voila/render/misinformation/es56.ipynb?class=5-2&name=dc", timeout=WIDGET_TIMEOUT)
+    page.goto(server.url + "voila/render/misinformation/es56.ipynb?class=5-2&name=dc", wait_until="commit", timeout=WIDGET_TIMEOUT)
     pre, post = page.locator(".nk-dc").nth(0), page.locator(".nk-dc").nth(1)
     post.locator(".nk-dc-actions").first.wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()

@@ -32,7 +32,7 @@ def stored(server, lesson: str) -> list[tuple]:
 
 
 def test_timeline_by_mouse_and_keyboard_with_furigana(server, page):
-    page.goto(server.url + "voila/render/misinformation/es56.ipynb?class=5-1&name=tl")
+    page.goto(server.url + "voila/render/misinformation/es56.ipynb?class=5-1&name=tl", wait_until="commit", timeout=WIDGET_TIMEOUT)
     feed = page.locator(".nk-tl")
     feed.locator(".nk-tl-post").wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
@@ -77,7 +77,7 @@ def test_timeline_by_mouse_and_keyboard_with_furigana(server, page):
 
 
 def test_timeline_in_english(server, page):
-    page.goto(server.url + "voila/render/misinformation/hs.ipynb?lang=en")
+    page.goto(server.url + "voila/render/misinformation/hs.ipynb?lang=en", wait_until="commit", timeout=WIDGET_TIMEOUT)
     feed = page.locator(".nk-tl")
     feed.locator(".nk-tl-post").wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator(".nk-problem").count() == 0

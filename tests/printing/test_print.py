@@ -49,7 +49,12 @@ def test_the_guide_holds_aims_timing_questions_answers_and_help(lesson):
     for q in g.questions:
         assert q.ask.ja in page and q.answer.ja[:20] in page
     questions = [q for part in lesson_.quizzes for q in part.questions]
-    assert questions and page.count("正解: ") == len(questions)
+    posts = [p for part in lesson_.feeds for p in part.posts]
+    assert questions or posts  # every lesson tests something: a quiz, a discernment feed, or both
+    assert page.count("正解: ") == len(questions)
+    for post in posts:  # each judged post with its truth and the clue that shows it
+        assert post.reason.ja[:20] in page
+    assert page.count('<span class="answer">本当</span>') == sum(p.truth for p in posts)
     if lesson_.meta["topic"] == "defamation":
         assert "困ったときの相談先" in page and "0570-003-110" in page
 
