@@ -120,7 +120,8 @@ def classroom_config(options: ServeOptions) -> Config:
     # The lesson page announces every script it will load (kit/serve/preload.py).
     c.VoilaExporter.filters = {"netkit_preload": "kit.serve.preload.preload_links", "netkit_label": "kit.text.ui.label",
                                "netkit_cell_problem": "kit.serve.errors.cell_problem_html",
-                               "netkit_labels": "kit.text.ui.both_languages", "netkit_light": "kit.serve.light.light_page"}
+                               "netkit_labels": "kit.text.ui.both_languages", "netkit_light": "kit.serve.light.light_page",
+                               "netkit_resume": "kit.serve.route.resume_prefix"}
     c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|jpeg|gif|svg|webp)"]
     c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|csv|xlsx|yaml|yml|sqlite3|db|json)", r"(^|.*/)\..*"]
     auto_pool = options.auto_pool and options.pool <= 0  # --class-size takes precedence
@@ -173,6 +174,12 @@ def make_app(options: ServeOptions, argv: list[str] | None = None):
         [str(template_root()), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
     )
     os.environ.update(kernel_environment(options))
+    if options.hub and options.student_url:  # a lesson page whose server died sends its student back through netkit route
+        from urllib.parse import urlsplit
+
+        from kit.serve.route import RESUME_ENV
+
+        os.environ[RESUME_ENV] = urlsplit(options.student_url).path
     import warnings
 
     from kit.serve import light

@@ -19,6 +19,7 @@ they give).
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from urllib.parse import urlencode, urlsplit
 HEARTBEAT_SECONDS = 2.0
 LIVE_SECONDS = 6.0  # an instance not heard from for this long is taken for dead
 CONNECT_TIMEOUT_S = 0.5
+RESUME_ENV = "NETKIT_RESUME_PREFIX"  # set by netkit serve --hub: the router's path (from --student-url)
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,14 @@ def forwarded_path(path: str) -> str:
     if "//" in path or "\\" in path or ".." in path.split("/") or ":" in path.split("/")[0]:
         return ""
     return path
+
+
+def resume_prefix(_base_url: str = "") -> str:
+    """The router's path a lesson page sends its student to when its server is gone ("" on one machine).
+
+    A Jinja filter of the lesson page (``data-resume-url``, ``static/netkit-stopped.js``).
+    """
+    return os.environ.get(RESUME_ENV, "")
 
 
 class Heartbeat:

@@ -58,3 +58,12 @@ class RouterTest(tornado.testing.AsyncHTTPTestCase):
     def test_the_teacher_link_goes_to_a_live_instance(self):
         self.down.add("netkit-a")
         assert self.go("teacher/").headers["Location"] == "/services/netkit-b/teacher/"
+
+
+def test_a_lesson_page_behind_the_router_knows_its_path_and_one_machine_does_not(monkeypatch):
+    from kit.serve.route import RESUME_ENV, resume_prefix
+
+    monkeypatch.delenv(RESUME_ENV, raising=False)
+    assert resume_prefix("/") == ""
+    monkeypatch.setenv(RESUME_ENV, "/services/netkit/")
+    assert resume_prefix("/services/netkit-a/") == "/services/netkit/"

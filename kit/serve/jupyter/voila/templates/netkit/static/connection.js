@@ -3,15 +3,23 @@
 // If the kernel's connection comes back by itself, the banner goes and the lesson works again; if
 // the server was restarted, the page checks every few seconds whether it answers and then offers a
 // button that reloads the lesson, which resumes where the student was (answers are in the store).
+// Behind JupyterHub with several instances (kit/serve/route.py) the page knows the router's path
+// (data-resume-url): it checks the router instead, and the button opens the same lesson through it,
+// on a live instance if this one died.
 (function () {
   "use strict";
   var texts = JSON.parse(document.getElementById("nk-connection-texts").textContent);
   var lang = new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "ja";
   var leaving = false, lost = false, banner = null, timer = null;
+  var router = document.getElementById("nk-connection-texts").getAttribute("data-resume-url") || "";
   function t(key) { return texts[key][lang]; }
   function baseUrl() {
     try { return JSON.parse(document.getElementById("jupyter-config-data").textContent).baseUrl || "/"; }
     catch (e) { return "/"; }
+  }
+  function resumeUrl() {  // this lesson through the router ("" on one machine)
+    var base = baseUrl(), path = window.location.pathname;
+    return router && path.indexOf(base) === 0 ? router + path.slice(base.length) + window.location.search : "";
   }
   window.addEventListener("pagehide", function () { leaving = true; });
   window.addEventListener("beforeunload", function () { leaving = true; });
@@ -36,7 +44,8 @@
   }
 
   function probe() {
-    fetch(baseUrl() + "voila/templates/netkit/static/netkit.css?alive=" + Date.now(), { cache: "no-store" })
+    var answering = resumeUrl() ? router + "voila/templates/netkit/static/netkit-base.css" : baseUrl() + "voila/templates/netkit/static/netkit.css";
+    fetch(answering + "?alive=" + Date.now(), { cache: "no-store" })
       .then(function (r) { if (r.ok) showBack(); })
       .catch(function () { /* still away */ });
   }
@@ -47,7 +56,10 @@
     banner.classList.add("nk-connection-back");
     banner.querySelector(".nk-connection-status").textContent = t("back_body");
     var button = el("button", { type: "button", "class": "nk-connection-button" }, t("back_button"));
-    button.addEventListener("click", function () { window.location.reload(); });
+    button.addEventListener("click", function () {
+      if (resumeUrl()) window.location.assign(resumeUrl());
+      else window.location.reload();
+    });
     banner.append(button);
     button.focus();
   }
