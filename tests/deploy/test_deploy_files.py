@@ -156,6 +156,15 @@ def test_teachers_may_use_every_instance(values):
     assert teacher["groups"] == ["teachers"]
 
 
+def test_only_teachers_an_admin_added_can_sign_in_to_the_hub(values):
+    """Students have accounts in the district's domain too: a domain account alone must not open the hub."""
+    config = values["hub"]["config"]
+    assert config["JupyterHub"]["authenticator_class"] not in ("dummy", "null", "jupyterhub.auth.DummyAuthenticator")
+    assert config["Authenticator"]["allow_all"] is False and config["Authenticator"]["allow_existing_users"] is True
+    for name in ("OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET"):
+        assert "secretKeyRef" in values["hub"]["extraEnv"][name]["valueFrom"], name
+
+
 def test_jupyterhub_loads_the_districts_and_the_schools_services(values, plugin, tmp_path):
     """JupyterHub itself reads the services and roles as z2jh's hub config and the TLJH plugin give them to it."""
     import asyncio
