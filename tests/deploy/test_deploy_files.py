@@ -165,6 +165,15 @@ def test_only_teachers_an_admin_added_can_sign_in_to_the_hub(values):
         assert "secretKeyRef" in values["hub"]["extraEnv"][name]["valueFrom"], name
 
 
+def test_students_link_and_teachers_sign_in_use_the_same_public_address(values, objects):
+    from urllib.parse import urlsplit
+
+    student = urlsplit(objects[("ConfigMap", "netkit")]["data"]["student-url"])
+    callback = urlsplit(values["hub"]["extraEnv"]["OAUTH_CALLBACK_URL"])
+    assert (student.scheme, student.netloc) == (callback.scheme, callback.netloc) and student.scheme == "https"
+    assert student.path == "/services/netkit/" and callback.path == "/hub/oauth_callback"
+
+
 def test_jupyterhub_loads_the_districts_and_the_schools_services(values, plugin, tmp_path):
     """JupyterHub itself reads the services and roles as z2jh's hub config and the TLJH plugin give them to it."""
     import asyncio
