@@ -1,18 +1,27 @@
 """Release check: what a school installs — the built sdist and wheel, without extras — serves every lesson.
 
-    python tools/release_check.py [--only wheel|sdist] [--keep]
+    python tools/release_check.py [--only wheel] [--keep]
 
 Builds the sdist and the wheel (``python -m build``), installs each into a clean venv of its own
-with no extras, and from a folder outside the checkout (a fresh HOME, no PYTHONPATH) runs
-``netkit validate``, ``netkit serve`` on a free loopback port, and then ``netkit init DIR``,
-``netkit validate DIR``, ``netkit serve DIR``. Each served site is opened in headless Chromium
-(Playwright from the running Python, against the server of the clean venv): the catalogue lists
-every lesson; every lesson shows each component its notebook calls (``lesson.quiz(`` → a quiz
-card, …), no problem card and no error output; one answer is given and found in the SQLite store
-of the clean install; the teacher's page, opened with the passcode, lists every lesson's answers;
-``netkit results list`` does too. Every failure is one line naming the install, the lesson and
-what was missing; the exit status is 1 when there is any. CI runs it before the test suite
-(``.ci/run``).
+with no extras, and from a folder outside the checkout (a fresh HOME, no
+PYTHONPATH) checks them, opening pages in headless Chromium (Playwright from the running Python,
+against the server of the clean venv):
+
+- the wheel in full: ``netkit validate`` and ``netkit serve`` of the shipped lessons — the
+  catalogue lists every lesson; every lesson shows each component its notebook calls
+  (``lesson.quiz(`` → a quiz card, …), no problem card and no error output; one answer is given
+  and found in the SQLite store of the clean install; the teacher's page, opened with the
+  passcode, lists every lesson's answers; ``netkit results list`` does too. Then ``netkit init
+  DIR``: every file it copied is byte for byte the installed kit's (so the folder holds the lessons
+  just walked), ``netkit validate DIR`` reads every content file from it, and ``netkit serve DIR``
+  lists every lesson and serves the lesson with the most kinds of component, reading its content
+  from DIR, with the answer in the store and on the teacher's page.
+- the sdist: pip builds and installs from it exactly the files the wheel installed (the same
+  paths with the same hashes, from each venv's RECORD), so the walk above holds for it too;
+  ``netkit validate`` passes, and ``netkit serve`` lists every lesson and serves one lesson as above.
+
+Every failure is one line naming the install, the lesson and what was missing; the exit status is
+1 when there is any. CI runs it before the test suite (``.ci/run``).
 """
 
 from __future__ import annotations
@@ -28,7 +37,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -271,8 +279,10 @@ def check_teacher(check: Check, browser, url: str, where: str, class_code: str, 
         context.close()
 
 
-def check_site(check: Check, browser, url: str, where: str, lessons: Path, class_code: str, db: Path) -> list[tuple[str, str]]:
-    """Catalogue, every lesson and the teacher's page of one running server; returns the lesson ids answered."""
+def check_site(check: Check, browser, url: str, where: str, lessons: Path, class_code: str, db: Path,
+               walk: list[str] | None = None) -> list[tuple[str, str]]:
+    """The catalogue (every lesson listed), each lesson of ``walk`` (default: every one) and the teacher's
+    page of one running server; returns the lesson ids answered."""
     found = lessons_of(lessons)
     if not found:
         check.fail(where, f"no lessons in {lessons}")
@@ -285,13 +295,76 @@ def check_site(check: Check, browser, url: str, where: str, lessons: Path, class
             check.fail(f"{where} catalogue", f"{rel} is not listed")
     context.close()
     ids = []
-    for n, (rel, (lesson_id, title, calls)) in enumerate(found.items(), 1):
+    for n, rel in enumerate(walk if walk is not None else found, 1):
+        lesson_id, title, calls = found[rel]
         started = time.monotonic()
         if check_lesson(check, browser, url, where, rel, calls, class_code, f"r{n}", db):
             ids.append((lesson_id, title))
         print(f"  {where} {rel}: {time.monotonic() - started:.1f} s", flush=True)
     check_teacher(check, browser, url, where, class_code, ids)
     return ids
+
+
+def richest(lessons: Path) -> str:
+    """The lesson that calls the most kinds of component: the one page a lighter check opens."""
+    found = lessons_of(lessons)
+    return max(sorted(found), key=lambda rel: len(found[rel][2]))
+
+
+def content_files(root: Path) -> dict[str, Path]:
+    """Every lesson and content file under ``root`` (``lessons/…``, ``datasets/…``), as ``netkit init`` copies them."""
+    found = {}
+    for folder in ("lessons", "datasets"):
+        for path in sorted((root / folder).rglob("*")):
+            rel = path.relative_to(root)
+            if path.is_file() and not {".ipynb_checkpoints", "__pycache__"} & set(rel.parts) and not path.name.startswith("."):
+                found[rel.as_posix()] = path
+    return found
+
+
+def same_content(check: Check, where: str, copy: Path, bundled: Path) -> None:
+    """``copy`` (a folder made by ``netkit init``) holds exactly the installed kit's lessons and content files, byte for byte."""
+    mine, kits = content_files(copy), content_files(bundled)
+    for rel in sorted(set(kits) - set(mine)):
+        check.fail(where, f"{rel} of the installed kit was not copied")
+    for rel in sorted(set(mine) - set(kits)):
+        check.fail(where, f"{rel} is not a file of the installed kit")
+    for rel in sorted(set(mine) & set(kits)):
+        if mine[rel].read_bytes() != kits[rel].read_bytes():
+            check.fail(where, f"{rel} differs from the installed kit's")
+
+
+def installed_files(venv: Path) -> dict[str, str]:
+    """What pip installed of the kit into ``venv``: each path → its hash, from the dist-info's RECORD.
+
+    Left out are what pip writes differently for every install: the record itself, INSTALLER,
+    REQUESTED, direct_url.json, and the hash of a console script (its first line names the venv's Python).
+    """
+    records = sorted(venv.glob("lib/*/site-packages/net_literacy_kit-*.dist-info/RECORD"))
+    if len(records) != 1:
+        return {}
+    files = {}
+    for line in records[0].read_text("utf-8").splitlines():
+        path, digest, _size = line.rsplit(",", 2)
+        name = path.rsplit("/", 1)[-1]
+        if ".dist-info/" in path and name in {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}:
+            continue
+        files[path] = "" if path.startswith("../../../bin/") else digest
+    return files
+
+
+def same_install(check: Check, where: str, venv: Path, wheel_venv: Path) -> None:
+    """``venv`` holds exactly the files the wheel installed, each with the same hash."""
+    mine, wheels = installed_files(venv), installed_files(wheel_venv)
+    if not mine or not wheels:
+        check.fail(where, f"no RECORD of net-literacy-kit in {venv if not mine else wheel_venv}")
+        return
+    for path in sorted(set(wheels) - set(mine)):
+        check.fail(where, f"{path} is installed from the wheel but not from the sdist")
+    for path in sorted(set(mine) - set(wheels)):
+        check.fail(where, f"{path} is installed from the sdist but not from the wheel")
+    for path in sorted(p for p in set(mine) & set(wheels) if mine[p] != wheels[p]):
+        check.fail(where, f"{path} differs between the sdist's and the wheel's install")
 
 
 def cli(check: Check, venv: Path, env: dict, cwd: Path, where: str, *args, expect: tuple[str, ...] = ()) -> str:
@@ -307,41 +380,45 @@ def cli(check: Check, venv: Path, env: dict, cwd: Path, where: str, *args, expec
     return proc.stdout
 
 
-# The installs run side by side (mostly waiting on pip), the served sites one after the other: two
-# servers and two browsers on a 2-core machine slowed kernels until widget state missed the page
-# manager's wait, which is a machine too busy, not a broken install.
-SERVING = threading.Lock()
-
-
-def check_install(check: Check, kind: str, artifact: Path, work: Path) -> None:
-    """Install ``artifact`` cleanly; check the kit's own lessons, then a folder made by ``netkit init``."""
+def check_installed(check: Check, kind: str, venv: Path, work: Path, wheel_venv: Path | None) -> None:
+    """From a folder outside the checkout: the wheel's full check, or (with ``wheel_venv``) the sdist's lighter one."""
     from playwright.sync_api import sync_playwright
 
-    venv, home, site = work / f"venv-{kind}", work / f"home-{kind}", work / f"school-{kind}"
+    home, site = work / f"home-{kind}", work / f"school-{kind}"
     for folder in (home, site):
         folder.mkdir(parents=True, exist_ok=True)
-    install(artifact, venv)
-    with SERVING, sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            check_sites(check, browser, kind, venv, home, site, work)
+            if wheel_venv is None:
+                check_wheel(check, browser, kind, venv, home, site, work)
+            else:
+                check_sdist(check, browser, kind, venv, home, site, work, wheel_venv)
         finally:
             browser.close()
 
 
-def check_sites(check: Check, browser, kind: str, venv: Path, home: Path, site: Path, work: Path) -> None:
-    """From ``site`` (outside the checkout): validate and serve the shipped lessons, then init, validate, serve."""
-    env = clean_env(venv, home)
-    probe = run([venv / "bin" / "python", "-c",
-                 "from kit.content.paths import bundled_root; from kit.store import data_dir, DB_NAME;"
-                 "print(bundled_root()); print(data_dir() / DB_NAME)"], cwd=site, env=env)
-    if probe.returncode:
-        check.fail(kind, f"import kit failed in the clean venv: {probe.stderr.strip()[-500:]}")
-        return
-    bundled, db = (Path(line) for line in probe.stdout.split())
+def probe(check: Check, kind: str, venv: Path, env: dict, site: Path) -> tuple[Path, Path] | None:
+    """Where the clean install reads its lessons from and writes its answers to."""
+    proc = run([venv / "bin" / "python", "-c",
+                "from kit.content.paths import bundled_root; from kit.store import data_dir, DB_NAME;"
+                "print(bundled_root()); print(data_dir() / DB_NAME)"], cwd=site, env=env)
+    if proc.returncode:
+        check.fail(kind, f"import kit failed in the clean venv: {proc.stderr.strip()[-500:]}")
+        return None
+    bundled, db = (Path(line) for line in proc.stdout.split())
     if REPO in bundled.parents:
         check.fail(kind, f"the installed kit reads its lessons from the checkout ({bundled})")
+    return bundled, db
 
+
+def check_wheel(check: Check, browser, kind: str, venv: Path, home: Path, site: Path, work: Path) -> None:
+    """Validate and serve the shipped lessons, every one walked; then init, compare, validate, serve the folder."""
+    env = clean_env(venv, home)
+    found = probe(check, kind, venv, env, site)
+    if found is None:
+        return
+    bundled, db = found
     cli(check, venv, env, site, f"{kind} (shipped lessons)", "validate", expect=("OK",))
     class_code = f"rc-{kind}"
     with served(venv, env, site, None, work / f"serve-{kind}.log") as url:
@@ -350,17 +427,37 @@ def check_sites(check: Check, browser, kind: str, venv: Path, home: Path, site: 
     for lesson_id, _title in ids:
         if not re.search(rf"^{re.escape(class_code)}\t[^\t]*{re.escape(lesson_id)}", listing, re.M):
             check.fail(f"{kind} netkit results list", f"no answers of class {class_code}, lesson {lesson_id}")
+    check_init(check, browser, kind, venv, env, site, work, bundled, db)
 
-    cli(check, venv, env, site, f"{kind} netkit init", "init", "myclass")
-    cli(check, venv, env, site, f"{kind} netkit init", "validate", "myclass", expect=("OK",))
-    class_code = f"rc-{kind}-init"
+
+def check_init(check: Check, browser, kind: str, venv: Path, env: dict, site: Path, work: Path, bundled: Path, db: Path) -> None:
+    """``netkit init myclass``: the installed lessons and content byte for byte, validated, one lesson served from it."""
+    where = f"{kind} (netkit init myclass)"
+    cli(check, venv, env, site, where, "init", "myclass")
+    same_content(check, where, site / "myclass", bundled)
+    cli(check, venv, env, site, where, "validate", "myclass", expect=("OK",))
+    lessons = site / "myclass" / "lessons"
     with served(venv, env, site, "myclass", work / f"serve-{kind}-init.log") as url:
-        check_site(check, browser, url, f"{kind} (netkit init myclass)", site / "myclass" / "lessons", class_code, db)
+        check_site(check, browser, url, where, lessons, f"rc-{kind}-init", db, walk=[richest(lessons)])
+
+
+def check_sdist(check: Check, browser, kind: str, venv: Path, home: Path, site: Path, work: Path, wheel_venv: Path) -> None:
+    """The same files as the wheel's install; validate, and serve the catalogue and one lesson."""
+    same_install(check, kind, venv, wheel_venv)
+    env = clean_env(venv, home)
+    found = probe(check, kind, venv, env, site)
+    if found is None:
+        return
+    bundled, db = found
+    cli(check, venv, env, site, kind, "validate", expect=("OK",))
+    lessons = bundled / "lessons"
+    with served(venv, env, site, None, work / f"serve-{kind}.log") as url:
+        check_site(check, browser, url, kind, lessons, f"rc-{kind}", db, walk=[richest(lessons)])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("wheel", "sdist"), help="check one artifact only")
+    parser.add_argument("--only", choices=("wheel",), help="check the wheel only (not the sdist)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (venvs, logs) and print where")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
@@ -372,11 +469,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sdist, wheel = build(work / "dist")
         print(f"built {sdist.name} and {wheel.name} in {time.monotonic() - started:.0f} s", flush=True)
-        kinds = [(kind, artifact) for kind, artifact in (("wheel", wheel), ("sdist", sdist)) if args.only in (None, kind)]
-        # one worker per artifact: both install at once, then serve in turn (SERVING)
+        kinds = [("wheel", wheel)] + ([("sdist", sdist)] if args.only is None else [])
+        # The installs run side by side (mostly waiting on pip), the served sites one after the other:
+        # two servers and two browsers on a 2-core machine slowed kernels until widget state missed the
+        # page manager's wait, which is a machine too busy, not a broken install.
         with ThreadPoolExecutor(len(kinds)) as pool:
-            for done in [pool.submit(check_install, check, kind, artifact, work) for kind, artifact in kinds]:
+            for done in [pool.submit(install, artifact, work / f"venv-{kind}") for kind, artifact in kinds]:
                 done.result()
+        for kind, _artifact in kinds:  # the wheel first: the sdist's install is compared with it
+            check_installed(check, kind, work / f"venv-{kind}", work, None if kind == "wheel" else work / "venv-wheel")
     finally:
         if args.keep:
             print(f"work folder kept: {work}")
