@@ -210,7 +210,7 @@ def add_parser(sub) -> None:
                        help="生徒 1 人のカーネルが使えるメモリー（MB、既定 768、0: 上限なし）/ most memory one student's kernel may use (MB, default 768, 0: no cap)")
     serve.add_argument("--kernel-cpu", type=whole_number, metavar="SECONDS",
                        help="生徒 1 人のカーネルが使える CPU 時間（秒、既定 1200、0: 上限なし）/ most CPU time one student's kernel may use (seconds, default 1200, 0: no cap)")
-    serve.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=False,
+    serve.add_argument("--fork-kernels", action=argparse.BooleanOptionalAction, default=True,
                        help="生徒のカーネルを、授業フォルダごとに準備した親プロセスから fork して、読み込んだコードのメモリーを共有する"
                        "（--no-fork-kernels でふつうに起動）/ fork students' kernels from a warm parent per lesson folder so that they "
                        "share the memory of the code they import (--no-fork-kernels: start each afresh)")

@@ -73,7 +73,7 @@ class ServeOptions:
     hub: bool = False  # teachers sign in with JupyterHub (kit.serve.hub) instead of the passcode
     instance_name: str = ""  # behind the hub: this instance's name for netkit route (kit.serve.route)
     instance_url: str = ""  # where the hub's proxy reaches this instance
-    fork_kernels: bool = False  # fork lesson kernels from a warm parent per lesson folder (forking.py)
+    fork_kernels: bool = True  # fork lesson kernels from a warm parent per lesson folder (forking.py)
 
 
 def template_root() -> Path:

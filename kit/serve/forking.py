@@ -15,7 +15,9 @@ kernel is not the server's child: its exit is read from a pidfd (``os.pidfd_open
 code from the zygote's report, and signals go to its own process group or through the pidfd (so a
 pid the system reused is never signalled).
 
-When a folder's zygote cannot start or answer (a broken lesson import, a thread started at import,
+A student whose kernel is started for their page (no pool, or the pool empty) does not wait for a
+zygote still warming up: that kernel starts the usual way, and the zygote warms up meanwhile for
+the kernels after it. When a folder's zygote cannot start or answer (a broken lesson import, a thread started at import,
 no pidfd on this system), the kernel is started the usual way and the server's log says so in one
 line; the zygote is tried again after ``RETRY_SECONDS``.
 """
@@ -34,6 +36,8 @@ from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
 
+from kit.serve.kernels import VISIT
+
 log = logging.getLogger(__name__)
 
 PROVISIONER = "netkit-fork"
@@ -46,6 +50,15 @@ UNKNOWN_EXIT = 1  # the exit code of a forked kernel whose zygote was gone when 
 
 class ZygoteError(Exception):
     """The zygote could not start, or could not fork this kernel."""
+
+
+class Warming(Exception):
+    """The zygote is still warming up, and the kernel asked for should not wait for it."""
+
+
+def _seen(task: asyncio.Task) -> None:
+    if not task.cancelled():
+        task.exception()  # a failed start is reported to every kernel that waited for it, and logged there
 
 
 def kernel_arguments(cmd: list[str]) -> list[str] | None:
@@ -163,7 +176,9 @@ class Zygotes:
         self._starting: dict[tuple[str, int], asyncio.Task] = {}
         self._broken: dict[tuple[str, int], float] = {}
 
-    async def zygote_for(self, folder: str, env: dict[str, str]) -> Zygote:
+    async def zygote_for(self, folder: str, env: dict[str, str], wait: bool = True) -> Zygote:
+        """The warm parent of ``folder``, started if it is not; ``wait=False``: only one that is warm already
+        (``Warming`` while it warms up)."""
         key = (os.path.realpath(folder), id(asyncio.get_running_loop()))
         zygote = self._zygotes.get(key)
         if zygote is not None and zygote.alive:
@@ -173,6 +188,9 @@ class Zygotes:
         task = self._starting.get(key)
         if task is None:
             task = self._starting[key] = asyncio.ensure_future(self._start(key, env))
+            task.add_done_callback(_seen)
+        if not wait:
+            raise Warming()
         return await asyncio.shield(task)
 
     async def _start(self, key: tuple[str, int], env: dict[str, str]) -> Zygote:
@@ -219,9 +237,13 @@ class ForkProvisioner(LocalProvisioner):
         env = dict(kwargs.get("env") or os.environ)
         if argv is not None and can_fork():
             try:
-                zygote = await ZYGOTES.zygote_for(cwd, zygote_environment(env))
+                # A student waiting for this kernel does not wait for the folder's parent to warm up as well
+                # (it starts afresh, as fast as before); the pool's kernels do, and share its memory.
+                zygote = await ZYGOTES.zygote_for(cwd, zygote_environment(env), wait=VISIT.get() is None)
                 pid = await zygote.fork(argv, env, cwd)
                 self.pidfd = os.pidfd_open(pid)
+            except Warming:
+                log.debug("kernel for %s started afresh while its warm parent warms up", cwd)
             except (OSError, ZygoteError) as exc:
                 log.warning("Kernel for %s started without its warm parent (it shares no memory): %s", cwd, exc)
             else:

@@ -67,7 +67,11 @@ class LessonHandler(TornadoVoilaHandler):
         visit = getattr(self, "visit", None)
         if (pools and visit is not None and not visit.teacher and self.get_status() == 200 and self.path_args
                 and not paths.is_teacher_notebook(self.root, self.path_args[0])):
-            pools.opened(self.path_args[0], visit.browser)
+            token = kernels.VISIT.set(None)  # on_finish runs inside get(): the pool's kernels are the pool's, not this visit's
+            try:
+                pools.opened(self.path_args[0], visit.browser)
+            finally:
+                kernels.VISIT.reset(token)
 
     def _visit(self) -> kernels.Visit:
         """This browser (its secret cookie, made on its first lesson page), address and role."""

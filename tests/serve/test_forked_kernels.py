@@ -189,6 +189,19 @@ def test_a_broken_warm_parent_falls_back_to_a_normal_start_with_one_log_line(loo
         kernel.shutdown(now=True)
 
 
+def test_a_student_waiting_for_a_kernel_does_not_wait_for_a_warm_parent_still_warming_up(loop, tmp_path):
+    folder = tmp_path / "a-folder-nobody-opened-yet"
+    folder.mkdir()
+
+    async def ask():
+        with pytest.raises(forking.Warming):  # the student's kernel starts afresh instead
+            await forking.ZYGOTES.zygote_for(str(folder), kernel_environment(os.environ), wait=False)
+        return await forking.ZYGOTES.zygote_for(str(folder), kernel_environment(os.environ))  # the pool's waits
+
+    zygote = loop.run_until_complete(ask())
+    assert zygote.alive and zygote.folder == os.path.realpath(folder)
+
+
 def test_only_the_kits_own_kernel_command_is_forked():
     assert forking.kernel_arguments([forking.sys.executable, "-m", "kit.kernel", "-f", "c.json"]) == ["-f", "c.json"]
     assert forking.kernel_arguments([forking.sys.executable, "-m", "ipykernel_launcher", "-f", "c.json"]) is None
