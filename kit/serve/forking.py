@@ -16,8 +16,8 @@ code from the zygote's report, and signals go to its own process group or throug
 pid the system reused is never signalled).
 
 A student whose kernel is started for their page (no pool, or the pool empty) does not wait for a
-zygote still warming up: that kernel starts the usual way, and the zygote warms up meanwhile for
-the kernels after it. When a folder's zygote cannot start or answer (a broken lesson import, a thread started at import,
+zygote still warming up: that kernel starts the usual way, and the zygote starts warming up
+``WARM_AFTER_STUDENT`` seconds later (after that page, not beside it) for the kernels after it. When a folder's zygote cannot start or answer (a broken lesson import, a thread started at import,
 no pidfd on this system), the kernel is started the usual way and the server's log says so in one
 line; the zygote is tried again after ``RETRY_SECONDS``.
 """
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 PROVISIONER = "netkit-fork"
 READY_TIMEOUT = 180.0  # seconds a zygote may take to warm up (a busy two-core machine)
 FORK_TIMEOUT = 30.0  # seconds for the zygote to answer one fork
+WARM_AFTER_STUDENT = 20.0  # seconds from a student's kernel started afresh to its folder's parent warming up
 RETRY_SECONDS = 60.0  # after a zygote failed, its folder's kernels start the usual way this long
 ZYGOTE_MODULE = "kit.zygote"
 UNKNOWN_EXIT = 1  # the exit code of a forked kernel whose zygote was gone when it ended
@@ -175,6 +176,7 @@ class Zygotes:
         self._zygotes: dict[tuple[str, int], Zygote] = {}
         self._starting: dict[tuple[str, int], asyncio.Task] = {}
         self._broken: dict[tuple[str, int], float] = {}
+        self._later: dict[tuple[str, int], asyncio.TimerHandle] = {}
 
     async def zygote_for(self, folder: str, env: dict[str, str], wait: bool = True) -> Zygote:
         """The warm parent of ``folder``, started if it is not; ``wait=False``: only one that is warm already
@@ -186,12 +188,26 @@ class Zygotes:
         if key in self._broken and time.monotonic() - self._broken[key] < RETRY_SECONDS:
             raise ZygoteError("it failed a moment ago")
         task = self._starting.get(key)
+        if task is None and not wait:
+            # A student's page is being served: warm the parent up once it is, not beside it
+            if key not in self._later:
+                self._later[key] = asyncio.get_running_loop().call_later(WARM_AFTER_STUDENT, self._start_soon, key, env)
+            raise Warming()
         if task is None:
-            task = self._starting[key] = asyncio.ensure_future(self._start(key, env))
-            task.add_done_callback(_seen)
+            task = self._start_soon(key, env)
         if not wait:
             raise Warming()
         return await asyncio.shield(task)
+
+    def _start_soon(self, key: tuple[str, int], env: dict[str, str]) -> asyncio.Task:
+        later = self._later.pop(key, None)
+        if later is not None:
+            later.cancel()
+        task = self._starting.get(key)
+        if task is None:
+            task = self._starting[key] = asyncio.ensure_future(self._start(key, env))
+            task.add_done_callback(_seen)
+        return task
 
     async def _start(self, key: tuple[str, int], env: dict[str, str]) -> Zygote:
         zygote = Zygote(key[0], env)
@@ -208,6 +224,9 @@ class Zygotes:
         return zygote
 
     def stop(self) -> None:
+        for later in self._later.values():
+            later.cancel()
+        self._later.clear()
         for zygote in self._zygotes.values():
             zygote.stop()
         self._zygotes.clear()

@@ -194,8 +194,10 @@ def test_a_student_waiting_for_a_kernel_does_not_wait_for_a_warm_parent_still_wa
     folder.mkdir()
 
     async def ask():
-        with pytest.raises(forking.Warming):  # the student's kernel starts afresh instead
-            await forking.ZYGOTES.zygote_for(str(folder), kernel_environment(os.environ), wait=False)
+        for _ in range(2):  # the student's kernels start afresh instead, and the parent is not started beside them
+            with pytest.raises(forking.Warming):
+                await forking.ZYGOTES.zygote_for(str(folder), kernel_environment(os.environ), wait=False)
+        assert not forking.ZYGOTES._starting
         return await forking.ZYGOTES.zygote_for(str(folder), kernel_environment(os.environ))  # the pool's waits
 
     zygote = loop.run_until_complete(ask())
