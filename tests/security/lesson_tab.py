@@ -33,6 +33,8 @@ class LessonTab:
         url = f"{self.base_url}voila/render/{lesson}" + (f"?{query}" if query else "")
         with opener.open(url, timeout=180) as response:
             self.page = response.read().decode("utf-8", "replace")
+            if "voila/render/" in response.geturl():  # a link redirected (netkit route): the kernel is where the page came from
+                self.base_url = response.geturl().split("voila/render/")[0]
         config = json.loads(re.search(r'id="jupyter-config-data"[^>]*>\s*(\{.*?\})\s*</script>', self.page, re.S).group(1))
         self.kernel_id = config["kernelId"]
         cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
