@@ -24,6 +24,7 @@ BLIND_DEV = LEXICON / "blind_dev.csv"
 BLIND_HELDOUT = REPO / "tests" / "models" / "blind_heldout.csv"
 BLIND_HELDOUT2 = REPO / "tests" / "models" / "blind_heldout2.csv"  # the threshold set (see the module's text)
 BLIND_HELDOUT3 = REPO / "tests" / "models" / "blind_heldout3.csv"  # the third blind held-out set
+BLIND_HELDOUT5 = REPO / "tests" / "models" / "blind_heldout5.csv"  # the fifth blind set, written at the end of stop 15
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
@@ -52,12 +53,18 @@ def third_held_out(checker):
 
 
 @pytest.fixture(scope="module")
+def fifth_held_out(checker):
+    posts = load_blind(BLIND_HELDOUT5)
+    return posts, predictions(checker, posts)
+
+
+@pytest.fixture(scope="module")
 def labelled(checker):
     posts = load_labelled(LEXICON / "labelled.csv")
     return posts, predictions(checker, posts)
 
 
-@pytest.mark.parametrize("blind", ["held_out", "second_held_out", "third_held_out"])
+@pytest.mark.parametrize("blind", ["held_out", "second_held_out", "third_held_out", "fifth_held_out"])
 def test_held_out_set_covers_every_kind_of_post(blind, request):
     posts, _ = request.getfixturevalue(blind)
     assert len(posts) >= 200
@@ -126,8 +133,8 @@ def test_third_held_out_goal(third_held_out):
 
 
 @pytest.mark.xfail(strict=True, reason="friendly teasing between friends: 11 of 20 flagged on the third blind set, 3 more "
-                                       "get the gentle note instead (all fine posts: 13 of 120, 10.8%); issue 16's 5% "
-                                       "is met only without them")
+                                       "get the gentle note instead (all fine posts: 13 of 120, 10.8%, before the "
+                                       "retraining with examples_teasing.csv); issue 16's 5% is met only without them")
 def test_third_held_out_false_alarms_with_friendly_teasing(third_held_out):
     posts, found = third_held_out
     assert score(posts, found)["overall"].false_alarm_rate <= 0.05
@@ -178,3 +185,26 @@ def test_floors_can_fail(held_out):
     everything = {p.id: frozenset({"insult"}) for p in posts}
     assert score(posts, nothing)["overall"].recall == 0.0
     assert score(posts, everything)["overall"].false_alarm_rate == 1.0
+
+
+def test_fifth_held_out_floors(fifth_held_out):
+    """The fifth blind set (264 posts, written by a helper who saw neither code nor data, given the categories and the
+    audience) was measured once, at the end, with the final checker: recall 0.868 (125 of 144), false alarms 11 of 120
+    (9.2%: 6 of 20 friendly jokes flagged and 6 more given the gentle note, 2 reporting, 1 kind, 2 neutral); the old
+    checker (main at 77975b4) scored 0.868 and 15 of 120 on it. These floors keep what was measured."""
+    posts, found = fifth_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.85
+    assert overall.false_alarm_rate <= 0.10
+    for kind in by_kind(posts, found):
+        if kind.harmful:
+            assert kind.flagged / kind.posts >= 0.5, kind.name
+        if kind.name in ("reporting", "help"):
+            assert kind.flagged <= 2, f"{kind.name}: the checker must not discourage reporting or asking for help"
+
+
+@pytest.mark.xfail(strict=True, reason="the fifth blind set: 11 of 120 fine posts flagged (9.2%), 6 of them friendly "
+                                       "jokes; issue 16's goal is at most 5%")
+def test_fifth_held_out_false_alarms_goal(fifth_held_out):
+    posts, found = fifth_held_out
+    assert score(posts, found)["overall"].false_alarm_rate <= 0.05
