@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 
 log = logging.getLogger(__name__)
 
-OPEN_TIMEOUT = 5  # seconds to reach the server; then the lesson runs without the link's parameters
+OPEN_TIMEOUT = 5  # seconds for one try to reach the server
+OPEN_DEADLINE = 60  # seconds of tries that time out (a busy server); then the lesson runs without the link's parameters
 
 
 def preheated() -> bool:
@@ -48,7 +50,9 @@ def apply_request(message: str | bytes, env: dict[str, str] | None = None) -> No
 def wait_for_request() -> None:
     """Wait until a student takes this kernel, then set the environment from their request.
 
-    Does nothing in a kernel that was not preheated. If the server cannot be reached, refuses the
+    Does nothing in a kernel that was not preheated. A try that times out (a server too busy to
+    answer in ``OPEN_TIMEOUT``) is repeated for ``OPEN_DEADLINE``: a lesson run without the link's
+    parameters would store its student's answers without their class. If the server cannot be reached, refuses the
     websocket or closes it without a request, the lesson goes on without the link's parameters (as
     Voilà's own helper does), and says so in the log. Any other error is a fault in this wait and is
     raised, not hidden.
@@ -59,12 +63,21 @@ def wait_for_request() -> None:
     from websockets.sync.client import connect
 
     url = query_url()
-    try:
-        with connect(url, open_timeout=OPEN_TIMEOUT, max_size=2**20) as websocket:
-            message = websocket.recv()
-    except (OSError, WebSocketException) as exc:  # refused or timed out; not a websocket, or closed unanswered
-        log.warning("could not receive the student's request from %s: %s", url, exc)
-        return
+    deadline = time.monotonic() + OPEN_DEADLINE
+    while True:
+        try:
+            with connect(url, open_timeout=OPEN_TIMEOUT, max_size=2**20) as websocket:
+                message = websocket.recv()
+            break
+        except TimeoutError as exc:  # a busy server: without its request the student's answers would lose their class
+            if time.monotonic() < deadline:
+                log.info("the server did not answer in %s s; trying again", OPEN_TIMEOUT)
+                continue
+            log.warning("could not receive the student's request from %s: %s", url, exc)
+            return
+        except (OSError, WebSocketException) as exc:  # refused; not a websocket, or closed unanswered
+            log.warning("could not receive the student's request from %s: %s", url, exc)
+            return
     try:
         apply_request(message)
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 
@@ -66,6 +67,57 @@ def test_a_server_that_cannot_be_reached_leaves_the_lesson_running(monkeypatch, 
     monkeypatch.delenv("QUERY_STRING", raising=False)
     preheat.wait_for_request()
     assert "QUERY_STRING" not in __import__("os").environ
+    assert "could not receive" in caplog.text
+
+
+def test_a_busy_server_is_asked_again_until_it_answers(monkeypatch, caplog):
+    """Under load the server's websocket may not open within OPEN_TIMEOUT; the kernel tries again rather than
+    running the lesson without its student's class (answers stored with an empty class)."""
+    import websockets.sync.client
+
+    tries = []
+
+    class Answering:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def recv(self):
+            return '{"QUERY_STRING": "class=2-3"}'
+
+    def busy_then_answering(url, **kwargs):
+        tries.append(url)
+        if len(tries) < 3:
+            raise TimeoutError("timed out during opening handshake")
+        return Answering()
+
+    monkeypatch.setattr(websockets.sync.client, "connect", busy_then_answering)
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    preheat.wait_for_request()
+    assert len(tries) == 3
+    assert os.environ["QUERY_STRING"] == "class=2-3"
+    assert "could not receive" not in caplog.text
+
+
+def test_a_server_that_never_answers_leaves_the_lesson_running_after_the_deadline(monkeypatch, caplog):
+    import websockets.sync.client
+
+    clock = [0.0]
+
+    def timing_out(url, **kwargs):
+        clock[0] += preheat.OPEN_TIMEOUT
+        raise TimeoutError("timed out during opening handshake")
+
+    monkeypatch.setattr(websockets.sync.client, "connect", timing_out)
+    monkeypatch.setattr(preheat.time, "monotonic", lambda: clock[0])
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    preheat.wait_for_request()
+    assert "QUERY_STRING" not in os.environ
+    assert clock[0] >= preheat.OPEN_DEADLINE
     assert "could not receive" in caplog.text
 
 
