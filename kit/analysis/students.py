@@ -9,6 +9,12 @@ which usually means they fell behind or left early. ``sittings`` counts the brow
 nickname answered from in its class and lesson: more than one (``several_sittings``) means the
 score may not be one student's — two classmates chose the same nickname, a student changed
 device or cleared the browser, or someone else opened a link with that nickname.
+
+``delayed_scores`` is the third score: the share of correct answers each student gave in the
+delayed test of a booster lesson (phase ``delayed``), weeks later, scored like ``pre_score`` and
+``post_score``. ``with_delayed_scores`` puts it beside a lesson's ``student_table`` as
+``delayed_score``, matched by class and ``student_key`` (the booster is another lesson, so the
+lesson is not part of the match); a student who did not take the booster gets NaN.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import pandas as pd
 LOW_SCORE = 0.5
 FEW_ANSWERS = 0.5
 KEYS = ["class_code", "lesson", "student_key"]
+DELAYED = "delayed"  # the booster's test weeks later (kit.analysis.delayed)
 COLUMNS = KEYS + ["student", "answered", "correct", "pre_score", "post_score", "needs_help", "sittings",
                   "several_sittings"]
 
@@ -45,3 +52,23 @@ def student_table(frame: pd.DataFrame) -> pd.DataFrame:
     table["sittings"] = groups["session"].nunique().astype(int)
     table["several_sittings"] = table["sittings"] > 1
     return table.reset_index()[COLUMNS]
+
+
+def delayed_scores(frame: pd.DataFrame) -> pd.Series:
+    """Each student's share of correct answers in the delayed test, indexed by ``class_code`` and ``student_key``.
+
+    Args:
+        frame: Answers from ``answers_frame`` (any lessons; only phase ``delayed`` counts).
+
+    Returns:
+        One score (0–1) per student who answered the delayed test; empty when nobody did.
+    """
+    rows = frame[frame["phase"] == DELAYED]
+    scores = rows.groupby(["class_code", "student_key"])["correct"].mean()
+    return scores.rename("delayed_score").astype(float)
+
+
+def with_delayed_scores(table: pd.DataFrame, scores: pd.Series) -> pd.DataFrame:
+    """``student_table`` rows with a ``delayed_score`` column from ``delayed_scores`` (NaN: no booster taken)."""
+    keys = pd.MultiIndex.from_frame(table[["class_code", "student_key"]])
+    return table.assign(delayed_score=scores.reindex(keys).to_numpy(dtype=float) if len(scores) else float("nan"))

@@ -3,8 +3,9 @@
 Students with the same scores share one line, drawn thicker and counted, so forty students on a
 five-question test stay readable. Up is blue, down is red and dotted (never colour alone), no
 change is grey; the class mean is the thick dark line. The third column, for a delayed test after
-a booster, is always there: empty and marked "(not yet)" until someone took it. A student who
-took only one test is a dot. Nicknames go only into each line's ``<title>`` (``names=False``: none,
+a booster, is always there: empty and marked "(not yet)" until someone took it; then each student
+who took it gets a third point (the others' lines end at post, and the text alternative counts
+both). A student who took only one test is a dot. Nicknames go only into each line's ``<title>`` (``names=False``: none,
 for a page that leaves the room).
 """
 
@@ -60,10 +61,13 @@ def slope_chart(students: Sequence[StudentScores], lang: str = "ja", ident: str 
     if delayed:
         desc += " " + say("slope_desc_delayed", lang, count=len(delayed),
                           delayed=round(_mean([s.delayed for s in delayed]) * 100))
+        rest = sum(1 for s in students if s.delayed is None and s.post is not None)
+        if rest:
+            desc += " " + say("slope_desc_delayed_rest", lang, count=rest)
     lonely = [s for s in students if (s.pre is None) != (s.post is None)]
     if lonely:
         desc += " " + say("slope_only_one", lang, count=len(lonely))
-    fig = Figure(ident, WIDTH, HEIGHT, say("slope_title", lang), desc, "slope")
+    fig = Figure(ident, WIDTH, HEIGHT, say("slope_title_delayed" if delayed else "slope_title", lang), desc, "slope")
     for score in (0, 0.25, 0.5, 0.75, 1):
         fig.line(COLUMNS[0] - 20, _y(score), COLUMNS[2] + 20, _y(score), stroke=colour("tint-grey-strong"))
         fig.text(COLUMNS[0] - 28, _y(score) + 4, f"{round(score * 100)}%", font_size=11, text_anchor="end",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kit.analysis import answers_frame, item_table, sdt_change_table, student_table
 from kit.analysis.charts.from_tables import class_pictures, item_rows, reference, sdt_points, student_rows
+from kit.analysis.students import delayed_scores, with_delayed_scores
 from kit.content.paths import bundled_root
 from tests.analysis.charts.svgcheck import NS, parsed, texts
 from tests.analysis.factories import answer, truefalse
@@ -44,3 +45,14 @@ def test_class_pictures_draw_all_three_and_note_the_reference():
     assert any(t.startswith("事後 d′") for t in texts(parsed(pictures["sdt"])))
     assert parsed(pictures["items"]).find(NS + "title").text.startswith("問題ごと")
     assert "単位がちがう" in pictures["sdt_note"] and "Roozenbeek" in pictures["sdt_note"]
+
+
+def test_the_booster_s_delayed_scores_reach_the_slope_chart():
+    f = frame()
+    booster = answers_frame([answer("d1", (0,), s % 2 == 0, "delayed", f"b{s}", f"生徒{s}", lesson="demo-booster")
+                             for s in range(4)])
+    students = with_delayed_scores(student_table(f), delayed_scores(booster))
+    scores = {s.name: s for s in student_rows(students)}
+    assert scores["生徒0"].delayed == 1 and scores["生徒1"].delayed == 0 and scores["生徒5"].delayed is None
+    desc = parsed(class_pictures(item_table(f, QUESTIONS), students, None, str, None)["slope"]).find(NS + "desc").text
+    assert "しばらく後のテストに答えた人は 4 人で、平均 50%" in desc and "答えていない 8 人" in desc

@@ -55,3 +55,15 @@ def test_hostile_nicknames_stay_text():
     markup = slope_chart([StudentScores(h, 0.2, 0.9) for h in HOSTILE])
     assert_inert(markup)
     assert all(h in words(parsed(markup)) for h in HOSTILE)
+
+
+def test_a_student_who_took_the_booster_gets_a_third_point_and_the_others_end_at_post():
+    root = parsed(slope_chart(CLASS[:4] + [StudentScores("あき2", 0.4, 0.8, 0.6)]))
+    later = [g for g in lines(root) if "あき2" in g.find(NS + "title").text][0]
+    assert len(later.findall(NS + "circle")) == 3 and later.find(NS + "path").get("d").count("L") == 2
+    assert "事前 40% → 事後 80% → しばらく後 60%" in later.find(NS + "title").text
+    ended = [g for g in lines(root) if "りん" in g.find(NS + "title").text][0]
+    assert len(ended.findall(NS + "circle")) == 2 and "しばらく後" not in ended.find(NS + "title").text
+    desc = root.find(NS + "desc").text
+    assert "しばらく後のテストに答えた人は 1 人で、平均 60%" in desc and "答えていない 4 人の線は事後で終わります" in desc
+    assert root.find(NS + "title").text.endswith("→ しばらく後）") and "（まだ）" not in texts(root)
