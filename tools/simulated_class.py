@@ -7,6 +7,10 @@ difficulty, raised by ``learning`` after the lesson; a wrong answer picks a wron
 one more often (so a "most chosen wrong answer" stands out). Between the tests each student answers
 timeline posts (``timeline:<id>:<n>``) until they reach ``per_student`` answers. Times run from
 ``start``, a student a few seconds after another, as a class does.
+
+``booster=(lesson, bank)`` adds the topic's booster ``BOOSTER_AFTER`` later: the first ``boosted`` (all when
+None) of the same students (same nickname and browser) answer that bank's ``delayed`` questions (all of them when it
+has no such group) in phase ``delayed``, keeping ``kept`` of what the lesson added to their ability.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from kit.content.quiz import QuestionType, read_quiz
 from kit.store.records import Answer
 
 START = datetime(2026, 11, 30, 0, 40, tzinfo=timezone.utc)  # 9:40 in Japan, second period
+BOOSTER_AFTER = timedelta(days=28)  # within the 2–6 weeks of kit.analysis.delayed
 
 
 def _forms(questions, student: int):
@@ -51,11 +56,19 @@ def _response(q, right: bool, rng: random.Random) -> tuple[int, ...]:
 
 def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, students: int = 40, per_student: int = 30,
                     seed: int = 0, learning: float = 1.0, start: datetime = START, names: list[str] | None = None,
-                    timeline: str = "tl-demo") -> list[Answer]:
-    """The answers of ``students`` students of ``class_code`` to ``lesson``, pre-test, timeline, post-test."""
+                    timeline: str = "tl-demo", booster: tuple[str, str] | None = None, boosted: int | None = None,
+                    kept: float = 0.5) -> list[Answer]:
+    """The answers of ``students`` students of ``class_code`` to ``lesson``, pre-test, timeline, post-test
+    (and, with ``booster``, the delayed test of the topic's booster weeks later)."""
     quiz, _problems = read_quiz(Path(datasets) / bank)
     rng = random.Random(seed)
     difficulty = {q.id: rng.gauss(-0.3, 0.8) for q in quiz.questions}
+    later = random.Random(seed + 1)  # its own draws: the lesson's answers stay as they were without a booster
+    delayed = []
+    if booster is not None:
+        booster_quiz, _problems = read_quiz(Path(datasets) / booster[1])
+        delayed = [q for q in booster_quiz.questions if q.group == "delayed"] or list(booster_quiz.questions)
+        difficulty.update({q.id: later.gauss(-0.3, 0.8) for q in delayed})
     out = []
     for s in range(students):
         name = names[s] if names and s < len(names) else f"{s + 1}"
@@ -76,4 +89,11 @@ def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, stu
             right = rng.random() < 1 / (1 + math.exp(-(ability + lift - difficulty[q.id])))
             out.append(Answer(lesson, q.id, _response(q, right, rng), right, phase, session, name, class_code,
                               when.isoformat(timespec="milliseconds"), bank))
+        if delayed and (boosted is None or s < boosted):
+            when = start + BOOSTER_AFTER + timedelta(seconds=5 * s)
+            for q in delayed:
+                when += timedelta(seconds=later.randint(15, 45))
+                right = later.random() < 1 / (1 + math.exp(-(ability + kept * learning - difficulty[q.id])))
+                out.append(Answer(booster[0], q.id, _response(q, right, later), right, "delayed", session, name,
+                                  class_code, when.isoformat(timespec="milliseconds"), booster[1]))
     return out

@@ -25,7 +25,7 @@ def cmd_report(args) -> int:
     from kit.printing.pdf import PrintUnavailable, html_to_pdf
     from kit.printing.report import ITEMS_ON_PAGE, class_report_html
     from kit.serve.catalogue import scan, titles
-    from kit.serve.report import build_report
+    from kit.serve.report import booster_lessons, build_report
     from kit.store import data_dir, is_url, location, open_store
     from kit.store.classes import normalise_class
     from kit.text.times import shown
@@ -39,22 +39,24 @@ def cmd_report(args) -> int:
     if not is_url(path) and not path.exists():
         print(say("report_none", klass=klass, lesson=chosen or "-"), file=sys.stderr)
         return 1
+    lessons, datasets = find_folders(args.dir)
+    entries = scan(lessons, include_teacher=True) if lessons.is_dir() else []
     store = open_store(path)
     try:
         taken = sorted(((last, lesson) for c, lesson, _s, _a, _f, last in store.summary() if c == klass), reverse=True)
         lesson = chosen or (taken[0][1] if taken else "")
         answers = store.answers(lesson=lesson, class_code=klass) if lesson else []
+        later = [a for other in booster_lessons(entries, lesson) for a in store.answers(lesson=other, class_code=klass)]
     finally:
         store.close()
     if not answers:
         print(say("report_none", klass=klass, lesson=lesson or "-"), file=sys.stderr)
         return 1
-    lessons, datasets = find_folders(args.dir)
-    names = titles(scan(lessons, include_teacher=True), args.lang) if lessons.is_dir() else {}
+    names = titles(entries, args.lang)
     if not chosen and len(taken) > 1:
         print(say("report_picked", lesson=lesson, others=", ".join(name for _last, name in taken[1:])))
     times = sorted(a.answered_at for a in answers if a.answered_at)
-    report = build_report(answers, datasets, args.lang, names=False, items_shown=ITEMS_ON_PAGE)
+    report = build_report(answers, datasets, args.lang, names=False, items_shown=ITEMS_ON_PAGE, later=later)
     page = class_report_html(report, klass, names.get(lesson, lesson), word("p_report_when", args.lang,
                              first=shown(times[0]), last=shown(times[-1])), args.lang, not args.no_embed_font)
     from kit.workspace.targets import TargetError, writable

@@ -97,12 +97,22 @@ def _score(value) -> str:
     return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value * 100:.0f}%"
 
 
+def booster_lessons(entries, lesson: str) -> list[str]:
+    """The booster lessons of ``lesson``'s topic (none when ``lesson`` is itself a booster or unknown)."""
+    entry = next((e for e in entries if e.lesson_id == lesson), None)
+    if entry is None or entry.booster:
+        return []
+    return list(dict.fromkeys(e.lesson_id for e in entries if e.booster and e.topic == entry.topic and e.lesson_id))
+
+
 def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = True,
-                 items_shown: int | None = None) -> dict:
+                 items_shown: int | None = None, later: list | None = None) -> dict:
     """The dashboard's figures and pictures for the answers of one class and one lesson.
 
     ``names=False`` leaves nicknames out of the pictures (a printed report that leaves the room);
-    ``items_shown`` draws only that many of the hardest questions.
+    ``items_shown`` draws only that many of the hardest questions. ``later`` are the class's answers
+    to the topic's booster: each student's delayed test becomes the slope chart's third point and a
+    column of the students' table (``delayed_taken`` says whether anyone took it).
     """
     from kit.analysis import (
         answers_frame,
@@ -117,10 +127,12 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
         student_table,
     )
     from kit.analysis.charts.from_tables import class_pictures, reference
+    from kit.analysis.students import delayed_scores, with_delayed_scores
 
     frame = answers_frame(answers)
     if frame.empty:
-        return {"participation": [], "items": [], "students": [], "prepost": None, "sdt": None, "pictures": {},
+        return {"participation": [], "items": [], "students": [], "delayed_taken": False, "prepost": None, "sdt": None,
+                "pictures": {},
                 "discern": None}
     questions = questions_for(answers, datasets)
     part = participation_table(frame).iloc[0]
@@ -128,7 +140,8 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
                      (label("part_answers", lang), int(part["answers"])),
                      (label("part_pre", lang), int(part.get("students_pre", 0))),
                      (label("part_post", lang), int(part.get("students_post", 0)))]
-    item_rows, student_rows = item_table(frame, questions, lang), student_table(frame)
+    item_rows = item_table(frame, questions, lang)
+    student_rows = with_delayed_scores(student_table(frame), delayed_scores(answers_frame(later or [])))
     change_table = sdt_change_table(frame, questions)
     items = [
         {"text": row["text"] or row["item"], "phase": _phase(row["phase"], lang), "n": int(row["n"]),
@@ -138,11 +151,13 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
     ]
     students = [
         {"name": row["student"] or row["student_key"][:8], "answered": int(row["answered"]),
-         "pre": _score(row["pre_score"]), "post": _score(row["post_score"]), "needs_help": bool(row["needs_help"]),
+         "pre": _score(row["pre_score"]), "post": _score(row["post_score"]), "delayed": _score(row["delayed_score"]),
+         "needs_help": bool(row["needs_help"]),
          "sittings": int(row["sittings"]), "several": explain_sittings(lang) if row["several_sittings"] else ""}
         for _, row in student_rows.sort_values(["needs_help", "student_key"], ascending=[False, True]).iterrows()
     ]
     return {"participation": participation, "items": items, "students": students,
+            "delayed_taken": bool(student_rows["delayed_score"].notna().any()),
             "prepost": _prepost(prepost_table(frame).iloc[0], lang, explain_change),
             "sdt": _sdt(sdt_table(frame, questions), change_table, lang, explain_sdt),
             "pictures": class_pictures(item_rows, student_rows, None if change_table.empty else change_table.iloc[0],

@@ -20,14 +20,17 @@ LESSON = "misinformation-basics"
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    """A class of 14 that took the misinformation lesson, and an older, smaller lesson of the same class."""
+    """A class of 14 that took the misinformation lesson, and an older, smaller lesson of the same class whose
+    booster two of its three students took four weeks later."""
     data = tmp_path_factory.mktemp("results")
     store = open_store(data / "results.sqlite3")
     for a in simulated_class(REPO / "datasets", "quizzes/misinformation_basics.yaml", LESSON, "2-3", students=14,
                              per_student=14, seed=5, names=HOSTILE + [f"生徒{n}" for n in range(12)]):
         store.record(a)
     for a in simulated_class(REPO / "datasets", "quizzes/defamation_basics.csv", "defamation-basics", "2-3", students=3,
-                             per_student=6, seed=6, start=datetime(2026, 10, 1, 1, 0, tzinfo=timezone.utc)):
+                             per_student=12, seed=6, start=datetime(2026, 10, 1, 1, 0, tzinfo=timezone.utc),
+                             names=["あ", "い", "う"], booster=("defamation-booster", "quizzes/defamation_booster.yaml"),
+                             boosted=2):
         store.record(a)
     store.close()
     return data
@@ -43,7 +46,7 @@ def report(results, tmp_path, *extra) -> tuple[int, str]:
 def test_the_report_of_the_class_s_latest_lesson_holds_its_pictures_and_sentences(results, tmp_path, capsys):
     code, page = report(results, tmp_path)
     assert code == 0
-    assert "ほかの授業（defamation-basics）は --lesson で選べます" in capsys.readouterr().out
+    assert re.search(r"ほかの授業（[^）]*defamation-basics[^）]*）は --lesson で選べます", capsys.readouterr().out)
     assert re.search(r"<h1>2-3 ／ 偽・誤情報 — [^<]+</h1>", page)
     for kind in ("slope", "sdt", "items"):
         assert page.count(f'class="nk-chart nk-chart-{kind}"') == 1
@@ -51,6 +54,17 @@ def test_the_report_of_the_class_s_latest_lesson_holds_its_pictures_and_sentence
     assert "14 人" in page or "<strong>14</strong>" in page
     assert "見分ける力" in page and "手助けが必要かもしれない生徒" in page
     assert page.count('class="nk-item-row"') == 6  # the hardest questions that fit on the page
+    more = re.search(r"ほか (\d+) 問は、先生用ページの「問題ごと」の表にあります。", page)  # no table on paper to point to
+    assert more and int(more.group(1)) > 0 and "表を見てください" not in page
+    assert "（まだ）" in page and "しばらく後のテストに答えた人" not in page  # nobody took this lesson's booster yet
+
+
+def test_the_students_who_took_the_booster_get_a_third_point(results, tmp_path):
+    code, page = report(results, tmp_path, "--lesson", "defamation-basics")
+    assert code == 0 and "（事前 → 事後 → しばらく後）" in page and "（まだ）" not in page
+    assert "しばらく後のテストに答えた人は 2 人で" in page and "答えていない 1 人の線は事後で終わります" in page
+    third = re.findall(r"(\d+) 人：事前 \d+% → 事後 \d+% → しばらく後 \d+%", page)  # a line's tip, counted
+    assert sum(int(n) for n in third) == 2
 
 
 def test_no_nickname_leaves_the_room_and_nothing_is_fetched(results, tmp_path):

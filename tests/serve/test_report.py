@@ -156,3 +156,19 @@ def test_the_pictures_come_with_the_report_and_a_hostile_nickname_stays_text(dat
         assert "&gt;&lt;svg onload=alert(1)&gt;" in markup and "<svg onload" not in markup
     anonymous = build_report(out, datasets, "ja", names=False)["pictures"]["slope"]
     assert "script" not in anonymous and "onload" not in anonymous
+
+
+def test_the_booster_s_delayed_test_is_a_third_score_beside_the_lesson(datasets):
+    from types import SimpleNamespace as Entry
+
+    from kit.serve.report import booster_lessons
+
+    entries = [Entry(lesson_id="demo", topic="t", booster=False), Entry(lesson_id="demo-booster", topic="t", booster=True),
+               Entry(lesson_id="other-booster", topic="u", booster=True)]
+    assert booster_lessons(entries, "demo") == ["demo-booster"] and booster_lessons(entries, "demo-booster") == []
+    later = [Answer("demo-booster", f"d{i}", (0,), ok, "delayed", "s-a2", "a", "1-1") for i, ok in enumerate((True, False))]
+    report = build_report(answers(), datasets, "ja", later=later)
+    scores = {s["name"]: (s["pre"], s["post"], s["delayed"]) for s in report["students"]}
+    assert scores == {"a": ("50%", "100%", "50%"), "b": ("50%", "50%", "—")} and report["delayed_taken"]
+    assert "しばらく後のテストに答えた人は 1 人で、平均 50%" in report["pictures"]["slope"]
+    assert not build_report(answers(), datasets, "ja")["delayed_taken"]

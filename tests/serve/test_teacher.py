@@ -32,6 +32,10 @@ def served(tmp_path_factory):
                 response = (0,) if phase == "pre" or true else (1,)
                 store.record(Answer("misinformation-basics", item, response, (response == (0,)) == true, phase,
                                     f"m{s}", f"{s + 1}", "3-3", bank="quizzes/misinformation_basics.yaml"))
+    for s, right in ((0, (True, True)), (1, (True, False))):  # weeks later two of them take the booster
+        for k, ok in enumerate(right):
+            store.record(Answer("misinformation-booster", f"disc-c-{k}", (0,), ok, "delayed", f"m{s}-later", f"{s + 1}",
+                                "3-3"))
     store.close()
     srv = Server(REPO, data, ["--teacher-passcode", PASSCODE, "--lesson", "defamation/basics", "--class", "２年３組"])
     yield srv
@@ -127,3 +131,14 @@ def test_the_live_progress_picture_is_the_teachers_alone_and_names_who_is_where(
     with pytest.raises(urllib.error.HTTPError) as refused:
         stranger.open(served.url + path)
     assert refused.value.code == 302 and "teacher/login" in refused.value.headers["Location"]
+
+
+def test_the_booster_s_delayed_test_is_each_student_s_third_point_and_column(served):
+    opener, _ = teacher(served)
+    page = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-basics")
+    assert "一人ひとりの正答率（事前 → 事後 → しばらく後）" in page and "（まだ）" not in page
+    assert "しばらく後のテストに答えた人は 2 人で、平均 75% でした。" in page and "答えていない 1 人の線は事後で終わります" in page
+    assert "事前 50% → 事後 100% → しばらく後 100%" in page and "事前 50% → 事後 100% → しばらく後 50%" in page
+    table = page.split("数週間後（ブースター）</th>", 1)[1].split("</table>", 1)[0]
+    cells = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr.*?</tr>", table, re.S)]
+    assert [(c[0], c[4]) for c in cells] == [("1", "100%"), ("2", "50%"), ("3", "—")]  # student, weeks later

@@ -90,10 +90,14 @@ def class_pictures(items: pd.DataFrame, students: pd.DataFrame, change: Mapping 
                    ref: Reference | None, lang: str = "ja", names: bool = True,
                    shown: int | None = None) -> dict[str, str]:
     """The three pictures of a class and lesson: ``items`` (the ``shown`` hardest, default ``MAX_ROWS``),
-    ``slope`` and ``sdt`` (None when no ○× items), and ``sdt_note`` on the reference."""
+    ``slope`` and ``sdt`` (None when no ○× items), and ``sdt_note`` on the reference.
+
+    ``shown`` is for a page without the questions' table (the printed report): the questions left out
+    are pointed to the teacher's page; else to the table below the picture."""
     pre, post = sdt_points(change, phase)
     return {
-        "items": item_bars(item_rows(items, phase), lang, max_rows=shown or MAX_ROWS),
+        "items": item_bars(item_rows(items, phase), lang, max_rows=shown or MAX_ROWS,
+                           more_words="items_more" if shown is None else "items_more_elsewhere"),
         "slope": slope_chart(student_rows(students), lang, names=names),
         "sdt": sdt_plot(pre, post, ref, lang) if change is not None else None,
         "sdt_note": f"{say('sdt_caveat', lang)}（{ref.source}）" if ref else "",

@@ -34,8 +34,9 @@ def _percent(value: float) -> int:
     return round(value * 100)
 
 
-def item_bars(items: Sequence[ItemBar], lang: str = "ja", ident: str = "nk-items", max_rows: int = MAX_ROWS) -> str:
-    """The bars of ``items`` as one accessible SVG."""
+def item_bars(items: Sequence[ItemBar], lang: str = "ja", ident: str = "nk-items", max_rows: int = MAX_ROWS,
+              more_words: str = "items_more") -> str:
+    """The bars of ``items`` as one accessible SVG; ``more_words`` says where the questions not drawn are listed."""
     shown = list(items)[:max_rows]
     more = len(items) - len(shown)
     desc = " ".join([say("items_desc", lang, count=len(items))] + [
@@ -67,5 +68,5 @@ def item_bars(items: Sequence[ItemBar], lang: str = "ja", ident: str = "nk-items
                  else say("items_wrong_none", lang))
         fig.text(left, y + 44, fit(wrong, WIDTH - left - 20, 11), parent=g, font_size=11, fill=colour("ink-soft"))
     if more:
-        fig.text(6, height - 8, say("items_more", lang, count=more), font_size=12, fill=colour("ink-soft"))
+        fig.text(6, height - 8, say(more_words, lang, count=more), font_size=12, fill=colour("ink-soft"))
     return fig.markup()
