@@ -244,20 +244,26 @@ class Lesson:
 
         return self._safely(build, file)
 
-    def discernment(self, file: str, *, form: str, phase: str = "pre", reveal: bool = False):
+    def discernment(self, file: str, *, form: str, phase: str = "pre", reveal: bool = False,
+                    pair: tuple[str, str] | None = None):
         """The 見分けるテスト: form ``form`` of the discernment file ``file``, each post judged 信じる or あやしい.
 
         Judgments are stored under ``phase`` ("pre", "post" or "delayed"); ``reveal`` shows each
-        post's truth and clue once all are judged (after the lesson, never before it).
+        post's truth and clue once all are judged (after the lesson, never before it). Before and
+        after the lesson ``form`` is this phase's form of a ``pair`` (by default the file's first two
+        forms, a and b), declared for the first order: ``form="a"`` before and ``form="b"`` after.
+        Half the class takes the pair the other way round, by the student's one order of forms in the
+        lesson (the one a matched quiz uses too). A delayed test shows ``form`` to everyone.
         """
         from kit.widgets.discernment import DiscernmentFeed
 
         def build():
             feed = load("discernment", resolve(file))
             posts = feed.form(form)
+            paired = (tuple(pair) if pair else feed.forms[:2]) if phase in ("pre", "post") else None
             self.sitting.expect(len(posts))
             return DiscernmentFeed(feed, form, phase=phase, reveal=reveal, lang=self.lang, furigana=self.furigana,
-                                   sitting=self.sitting, bank=file)
+                                   sitting=self.sitting, bank=file, pair=paired)
 
         return self._safely(build, file)
 

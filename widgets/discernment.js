@@ -40,7 +40,7 @@ function render({ model, el }) {
     const judged = model.get("judged") || {};
     const result = model.get("result") || {};
     const pending = model.get("pending");
-    const key = JSON.stringify([judged, pending, Object.keys(result).length, model.get("who"), model.get("unsaved")]);
+    const key = JSON.stringify([judged, pending, Object.keys(result).length, model.get("who"), model.get("unsaved"), model.get("waiting")]);
     if (key === lastDrawn) return;
     lastDrawn = key;
     root.replaceChildren();
@@ -50,6 +50,10 @@ function render({ model, el }) {
       h("p", { class: "nk-tl-intro", html: head.intro_html || "" }),
       h("p", { class: "nk-tl-note", html: head.note_html || "" }),
     ]));
+    if (model.get("waiting")) { // the student's form of the pair is not known yet: no post to judge
+      root.append(h("p", { class: "nk-preparing", role: "status", "aria-live": "polite", "aria-busy": "true", text: L.preparing || "" }));
+      return;
+    }
     const who = model.get("who");
     root.append(h("p", { class: "nk-tl-progress nk-dc-progress", role: "status", text: (model.get("progress") || "") + (who ? `　${who}` : "") }));
     const feed = h("ol", { class: "nk-dc-feed" });
@@ -94,7 +98,7 @@ function render({ model, el }) {
   }
 
   for (const name of ["judged", "pending", "result", "unsaved", "progress"]) model.on(`change:${name}`, draw);
-  for (const name of ["labels", "who", "heading", "posts"]) model.on(`change:${name}`, () => { lastDrawn = null; draw(); });
+  for (const name of ["labels", "who", "heading", "posts", "waiting"]) model.on(`change:${name}`, () => { lastDrawn = null; draw(); });
   draw();
 }
 

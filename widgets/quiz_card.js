@@ -35,7 +35,10 @@ function render({ model, el }) {
     if (key === lastDrawn) return;
     lastDrawn = key;
     root.replaceChildren();
-    if (!q.id) return;
+    if (!q.id) { // a quiz on matched forms waits for the student's form: no question yet
+      root.append(h("p", { class: "nk-preparing", role: "status", "aria-live": "polite", "aria-busy": "true", text: L.preparing || "" }));
+      return;
+    }
     const id = `nk-q${++uid}`;
     const who = model.get("who");
     root.append(h("p", { class: "nk-progress", text: (model.get("progress") || "") + (who ? `　${who}` : "") }));

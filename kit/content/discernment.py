@@ -74,6 +74,10 @@ class Discernment:
         """The item id a judgment of ``post`` is stored under."""
         return item_id(self.id, post.id)
 
+    def form_of(self) -> dict[str, str]:
+        """Every post's stored item id → the form it belongs to (what a stored judgment was shown on)."""
+        return {self.item(p): p.form for p in self.posts}
+
     def truths(self) -> dict[str, bool]:
         """Every post's stored item id → whether the post is true (what the teacher's analysis needs)."""
         return {self.item(p): p.truth for p in self.posts}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from kit.content.errors import ContentProblem
 
 FORMS_DESIGN = "forms"  # the name an order is stored under, one per student and lesson
+PAIR_ORDERS = ("AB", "BA")  # the orders of a pair of forms (``orders("AB")``): what a two-form quiz stores too
 TRUEFALSE = "truefalse"
 TYPE_NAMES = {"single": "1つ選ぶ", "multiple": "いくつでも選ぶ", "truefalse": "○×", "order": "並べかえ"}
 
@@ -69,6 +70,20 @@ def form_for(order: str, phase: str) -> str:
     if not order:
         return ""
     return order[1] if phase == "post" and len(order) > 1 else order[0]
+
+
+def form_in_pair(order: str, pair: tuple[str, str], declared: str) -> str:
+    """The form of ``pair`` a student with ``order`` takes where the lesson declares ``declared``.
+
+    A lesson declares a pair as it would run it for the first order (``pair[0]`` before, ``pair[1]``
+    after); a student whose order is swapped (BA: its first form comes after its second) gets the
+    pair's other form, so half the class sees the pair the other way round. The order is the
+    student's one order of forms in the lesson (``FORMS_DESIGN``), the same a matched quiz uses.
+    """
+    first, second = pair
+    if declared not in pair or len(order) < 2 or order[0] < order[1]:
+        return declared
+    return second if declared == first else first
 
 
 def form_problems(bank) -> list[ContentProblem]:

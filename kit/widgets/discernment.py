@@ -8,6 +8,13 @@ cannot be changed. The browser never holds a post's truth or reason until every 
 judged; then, if the lesson reveals them (after the lesson, not before it), each post's truth and
 the clue that shows it, and the student's count. ``judge()`` does what the buttons do. The class's
 d′ and c come from these answers on the teacher's page (``kit.analysis.discernment``).
+
+A pre- or post-test names a ``pair`` of forms, declared as the lesson runs it for the first order
+(form a before, b after). Like a matched quiz, half the class takes the pair the other way round:
+the student's one order of forms in the lesson (``Sitting.assigned``, ``kit.content.forms``)
+decides, when they join, which form of the pair they see (``form_in_pair``). Until then the feed
+shows no post, only 「準備中…」, and takes no judgment. The stored item names the post, and so the
+form shown (``Discernment.form_of``). A test without a pair (the booster's form c) shows its form.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import anywidget
 import traitlets
 
 from kit.content.discernment import Discernment, Judged
+from kit.content.forms import FORMS_DESIGN, PAIR_ORDERS, form_in_pair
 from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
@@ -55,12 +63,19 @@ class DiscernmentFeed(anywidget.AnyWidget):
     who = traitlets.Unicode("", help="Class and nickname the judgments are stored under, shown as plain text.").tag(sync=True)
     pending = traitlets.Bool(False, help="True while the kernel stores a judgment.").tag(sync=True)
     unsaved = traitlets.Bool(False, help="True when a judgment could not be stored.").tag(sync=True)
+    waiting = traitlets.Bool(False, help="True until the student's form of the pair is known (no posts yet).").tag(sync=True)
 
     def __init__(self, feed: Discernment, form: str, *, phase: str = "pre", reveal: bool = False, lang: str = "ja",
-                 furigana: bool = False, sitting: Sitting | None = None, bank: str = "", **kwargs):
+                 furigana: bool = False, sitting: Sitting | None = None, bank: str = "",
+                 pair: tuple[str, str] | None = None, **kwargs):
         super().__init__(**kwargs)
-        self.feed, self.form, self.phase, self.reveal = feed, form, phase, reveal
-        self.shown: tuple[Judged, ...] = feed.form(form)
+        self.feed, self.declared, self.phase, self.reveal = feed, form, phase, reveal
+        self.pair = tuple(pair) if pair and form in pair else None
+        for name in self.pair or (form,):
+            feed.form(name)  # a form the file does not have: the teacher is told now, not when a student joins
+        self.waiting = self.pair is not None
+        self.form = "" if self.waiting else form  # the form shown: with a pair, once the student is known
+        self.shown: tuple[Judged, ...] = () if self.waiting else feed.form(form)
         self._lang, self._furigana, self._bank = lang, furigana, bank
         self.sitting = sitting or Sitting()
         self.choices: dict[str, int] = {}
@@ -154,8 +169,23 @@ class DiscernmentFeed(anywidget.AnyWidget):
     def _show_who(self, who: str) -> None:
         self.who = who
 
+    def _take_form(self) -> None:
+        """Show the student's form of the pair: their order of forms in the lesson (``Sitting.assigned``) decides."""
+        if not self.waiting:
+            return
+        order = self.sitting.assigned(FORMS_DESIGN, PAIR_ORDERS)
+        self.form = form_in_pair(order, self.pair, self.declared)
+        self.shown = self.feed.form(self.form)
+        self.posts = [self._post(p) for p in self.shown]
+        self._show_progress()
+        self.waiting = False
+
     def resume(self, earlier: list[Answer]) -> None:
-        """Take back the judgments this browser already stored in this phase (after a reload or in a new kernel)."""
+        """Take back the judgments this browser already stored in this phase (after a reload or in a new kernel).
+
+        Called once, when the browser says who is playing: the form of a pair is taken first.
+        """
+        self._take_form()
         items = {self.feed.item(p): p.id for p in self.shown}
         for answer in earlier:
             post_id = items.get(answer.item)

@@ -4,6 +4,11 @@ Grading happens in the kernel (``kit.models.grading``): the browser receives the
 without its answer, sends back the student's response, and gets the feedback only after the
 answer has been stored through the student's sitting (``kit.sitting``). ``submit()`` and ``next()``
 do in code what the buttons do, so tests need no browser.
+
+A quiz on matched forms shows no question until the student is known: a card with no question
+says 「準備中…」 (and sends the page's ``hello``), and the questions of the student's own form come
+once their order is read (``Sitting.assigned``). A card only stores an answer to a question of its
+quiz's form, so no message, late or forged, can store an answer to the other form's question.
 """
 
 from __future__ import annotations
@@ -44,12 +49,14 @@ class QuizCard(anywidget.AnyWidget):
     show_next = traitlets.Bool(False, help="Whether to offer a next button after answering.").tag(sync=True)
     is_last = traitlets.Bool(False, help="Whether this is the last question of its quiz.").tag(sync=True)
 
-    def __init__(self, question: Question, *, lang: str = "ja", furigana: bool = False, phase: str = "practice",
-                 seed: int = 0, progress: str = "", sitting: Sitting | None = None, bank: str = "", **kwargs):
+    def __init__(self, question: Question | None, *, lang: str = "ja", furigana: bool = False, phase: str = "practice",
+                 seed: int = 0, progress: str = "", sitting: Sitting | None = None, bank: str = "",
+                 accepts: Callable[[Question], bool] | None = None, **kwargs):
         super().__init__(**kwargs)
         self._q = question
         self._lang, self._furigana = lang, furigana
         self._phase, self._bank = phase, bank
+        self._accepts = accepts  # whether its quiz still shows this question (None: always)
         self.sitting = sitting or Sitting()
         self._next_handlers: list[Callable[[QuizCard], None]] = []
         self.grade: Grade | None = None
@@ -61,13 +68,15 @@ class QuizCard(anywidget.AnyWidget):
 
     @property
     def question_id(self) -> str:
-        """The id of the question shown."""
-        return self._q.id
+        """The id of the question shown ("" on a card that waits for the student's form)."""
+        return self._q.id if self._q is not None else ""
 
     def _html(self, text) -> str:
         return text_html(text, self._lang, self._furigana)
 
     def _view(self, seed: int) -> dict:
+        if self._q is None:
+            return {}
         indices = list(range(len(self._q.choices)))
         if self._q.type is QuestionType.ORDER:
             rng = random.Random(f"{self._q.id}:{seed}")
@@ -91,6 +100,10 @@ class QuizCard(anywidget.AnyWidget):
         """
         if self.grade is not None:
             return self.grade
+        if self._q is None or (self._accepts is not None and not self._accepts(self._q)):
+            log.warning("an answer to %s came for a question its quiz does not show: not stored", self.question_id or "no question")
+            self.pending = False
+            return None
         try:
             verdict = grade(self._q, response)
         except ResponseError:
@@ -114,7 +127,7 @@ class QuizCard(anywidget.AnyWidget):
 
     def restore(self, answer: Answer) -> None:
         """Show an answer stored earlier (after a reload or a new kernel) without storing it again."""
-        if self.grade is not None:
+        if self.grade is not None or self._q is None:
             return
         try:
             self._show(grade(self._q, answer.response), saved=True)
@@ -177,7 +190,7 @@ class Quiz(ipw.VBox):
     number = traitlets.Int(0, help="Index of the question being shown (0-based).")
     finished = traitlets.Bool(False, help="True once the summary is shown.")
 
-    form = traitlets.Unicode("", help="The matched form being shown (A, B, …; kit.content.forms), '' for a bank without forms.")
+    form = traitlets.Unicode("", help="The matched form being shown (A, B, …; kit.content.forms), '' for a bank without forms or until the student is known.")
 
     def __init__(self, bank: QuizBank, *, lang: str = "ja", furigana: bool = False, phase: str = "practice",
                  seed: int = 0, sitting: Sitting | None = None, file: str = "", **kwargs):
@@ -185,9 +198,8 @@ class Quiz(ipw.VBox):
         self.add_class("nk-quiz")
         self._forms = forms(bank.questions)
         self.whole = bank
-        if self._forms:  # until the student is known, the first form; their own once they join (``resume``)
-            self.form = next(iter(self._forms))
-            bank = QuizBank(bank.file, self._forms[self.form])
+        if self._forms:  # no question until the student is known; then their own form (``resume``)
+            bank = QuizBank(bank.file, ())
         self.bank = bank
         self._lang, self._furigana, self._seed = lang, furigana, seed
         self._phase, self._file = phase, file
@@ -195,7 +207,11 @@ class Quiz(ipw.VBox):
         self._built: dict[int, QuizCard] = {}
         self.resumed = False
         self.summary = QuizSummary(lang=lang)
-        self.children = [self.card(0)] if bank.questions else []
+        if self._forms:
+            self.waiting = QuizCard(None, lang=lang, furigana=furigana, sitting=self.sitting)  # 「準備中…」, says hello
+            self.children = [self.waiting]
+        else:
+            self.children = [self.card(0)] if bank.questions else []
         self.sitting.join(lambda _who: None, restore=self.resume)
 
     def card(self, index: int) -> QuizCard:
@@ -204,12 +220,16 @@ class Quiz(ipw.VBox):
             total = len(self.bank.questions)
             card = QuizCard(self.bank.questions[index], lang=self._lang, furigana=self._furigana, phase=self._phase,
                             seed=self._seed, progress=label("progress", self._lang, number=index + 1, total=total),
-                            sitting=self.sitting, bank=self._file)
+                            sitting=self.sitting, bank=self._file, accepts=self._shows)
             card.show_next = True
             card.is_last = index == total - 1
             card.on_next(self._advance)
             self._built[index] = card
         return self._built[index]
+
+    def _shows(self, question: Question) -> bool:
+        """Whether ``question`` is one this quiz shows now (of the student's form, once it is known)."""
+        return any(question is q for q in self.bank.questions)
 
     @property
     def cards(self) -> list[QuizCard]:
@@ -218,7 +238,9 @@ class Quiz(ipw.VBox):
 
     @property
     def current(self) -> QuizCard:
-        """The card being shown."""
+        """The card being shown (the waiting card until the student's form is known)."""
+        if self._forms and not self.form:
+            return self.waiting
         return self.card(self.number)
 
     def submit(self, response) -> Grade | None:
@@ -252,9 +274,11 @@ class Quiz(ipw.VBox):
             return
         order = self.sitting.assigned(FORMS_DESIGN, orders(self._forms))
         form = form_for(order, self._phase)
-        if form == self.form or form not in self._forms:
+        if form not in self._forms:
+            form = next(iter(self._forms))
+        if form == self.form:
             return
-        self.form, self.bank = form, QuizBank(self.bank.file, self._forms[form])
+        self.form, self.bank = form, QuizBank(self.whole.file, self._forms[form])
         self._built, self.number = {}, 0
         self.children = [self.card(0)]
 

@@ -16,12 +16,17 @@ FEED = load_discernment(ROOT / "datasets" / "discernment" / "everyday.yaml")
 BANK = "discernment/everyday.yaml"
 
 
-def judged(students: int, pre: tuple[float, float], post: tuple[float, float], seed: int = 1) -> list[Answer]:
-    """Answers of a class: each phase's (chance to believe a true post, chance to believe a false one)."""
+def judged(students: int, pre: tuple[float, float], post: tuple[float, float], seed: int = 1,
+           counterbalanced: bool = False) -> list[Answer]:
+    """Answers of a class: each phase's (chance to believe a true post, chance to believe a false one).
+
+    ``counterbalanced``: every second student takes the pair the other way round (b before, a after).
+    """
     rng, answers = random.Random(seed), []
     for s in range(students):
         session = f"{s:032x}"
-        for phase, form, (true_rate, false_rate) in (("pre", "a", pre), ("post", "b", post)):
+        forms = ("b", "a") if counterbalanced and s % 2 else ("a", "b")
+        for phase, form, (true_rate, false_rate) in zip(("pre", "post"), forms, (pre, post), strict=True):
             for post_ in FEED.form(form):
                 believe = rng.random() < (true_rate if post_.truth else false_rate)
                 answers.append(Answer("misinformation-jh", FEED.item(post_), (0 if believe else 1,), believe == post_.truth,
@@ -72,3 +77,15 @@ def test_the_teacher_page_leads_with_the_sentence_and_keeps_quiz_d_prime_apart()
     assert report["sdt"] is None  # no ○× quiz answers: the feed is not counted as quiz items
     english = build_report(judged(24, pre=(0.6, 0.5), post=(0.85, 0.15)), ROOT / "datasets", "en")
     assert english["discern"]["headline"].startswith("The class got better at telling true posts from false ones")
+
+
+def test_each_judgment_counts_by_its_own_post_s_truth_whichever_order_the_student_took():
+    one_order = discernment_tables(answers_frame(judged(20, pre=(1.0, 1.0), post=(1.0, 0.0))), FEED.truths())[0]
+    both = discernment_tables(answers_frame(judged(20, pre=(1.0, 1.0), post=(1.0, 0.0), counterbalanced=True)),
+                              FEED.truths())[0]
+    pre_forms = {FEED.form_of()[a.item] for a in judged(20, (1.0, 1.0), (1.0, 0.0), counterbalanced=True) if a.phase == "pre"}
+    assert pre_forms == {"a", "b"}  # half the class began on each form
+    columns = ["phase", "true_trials", "hits", "false_trials", "false_alarms", "d_prime", "c"]
+    assert both[columns].equals(one_order[columns])  # believing everything, then only the true: the same figures
+    post = both[both["phase"] == "post"].iloc[0]
+    assert (post["hits"], post["false_alarms"]) == (post["true_trials"], 0)

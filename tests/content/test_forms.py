@@ -133,3 +133,12 @@ def test_the_lessons_call_the_quiz_without_a_pre_or_post_group():
     for path in sorted((REPO / "lessons").glob("*/*.ipynb")):
         source = json.dumps(json.loads(path.read_text("utf-8"))["cells"], ensure_ascii=False)
         assert 'group=\\"pre\\"' not in source and '-pre\\"' not in source, path.name
+
+
+def test_a_declared_pair_is_swapped_for_a_student_whose_order_is_swapped():
+    from kit.content.forms import PAIR_ORDERS, form_in_pair
+
+    assert PAIR_ORDERS == orders("AB")
+    assert [form_in_pair("AB", ("a", "b"), f) for f in ("a", "b")] == ["a", "b"]
+    assert [form_in_pair("BA", ("a", "b"), f) for f in ("a", "b")] == ["b", "a"]
+    assert form_in_pair("BA", ("a", "b"), "c") == "c" and form_in_pair("", ("a", "b"), "a") == "a"

@@ -104,3 +104,49 @@ def test_english_and_furigana(feed_file):
     assert english.labels["dc_believe"] == "I believe it" and english.posts[0]["text_html"] == "The city pool opens on July 20."
     ruby = DiscernmentFeed(feed_file, "a", furigana=True)
     assert "<rt>" in ruby.posts[0]["text_html"] and "<rt>しん</rt>" in ruby.labels["__ruby"]["信じる"]
+
+
+def test_half_the_class_takes_the_pair_the_other_way_round_kept_across_a_reload(feed_file, tmp_path):
+    from kit.content.forms import FORMS_DESIGN
+    from kit.store import open_store
+
+    where, seen = tmp_path / "results.sqlite3", {}
+    for token in ("ab" * 16, "cd" * 16, "ef" * 16, "01" * 16):
+        sitting = Sitting(class_code="5-1", lesson="demo", store=open_store(where))
+        pre = DiscernmentFeed(feed_file, "a", phase="pre", pair=("a", "b"), sitting=sitting, bank="discernment/small.yaml")
+        post = DiscernmentFeed(feed_file, "b", phase="post", pair=("a", "b"), sitting=sitting)
+        assert pre.waiting and pre.posts == [] and pre.judge("a-official", "believe") is None  # not known: no post
+        assert "a-official" not in synced(pre) and sitting.store.answers(session=token) == []
+        pre._on_browser_message(pre, {"action": "hello", "session": token}, [])
+        assert not pre.waiting and {pre.form, post.form} == {"a", "b"}
+        first = pre.shown[0]
+        assert pre.judge(first.id, "believe") is True
+        stored = sitting.store.answers(session=token)[-1]
+        assert feed_file.form_of()[stored.item] == pre.form  # the stored item names the form shown
+        seen[token] = pre.form
+        assert sitting.store.assignments(design=FORMS_DESIGN)[-1]["arm"] == {"a": "AB", "b": "BA"}[pre.form]
+        reloaded = Sitting(class_code="5-1", lesson="demo", store=open_store(where))
+        again = DiscernmentFeed(feed_file, "a", phase="pre", pair=("a", "b"), sitting=reloaded)
+        again._on_browser_message(again, {"action": "hello", "session": token}, [])
+        assert again.form == pre.form and again.judged == {first.id: 0}  # the same form, the judgment kept
+    assert sorted(seen.values()) == ["a", "a", "b", "b"]
+
+
+def test_the_booster_form_without_a_pair_is_the_same_for_everyone(feed_file):
+    feed = DiscernmentFeed(feed_file, "b", phase="delayed", sitting=Sitting(lesson="demo"))
+    assert not feed.waiting and feed.form == "b" and [p["id"] for p in feed.posts][0] == "b-official"
+    feed._on_browser_message(feed, {"action": "hello", "session": SESSION}, [])
+    assert feed.form == "b"
+
+
+def test_the_feed_and_a_matched_quiz_share_one_order_per_student(feed_file, kept):
+    from kit.content import load_quiz
+    from kit.widgets.quiz_card import Quiz
+
+    bank = load_quiz(FIXTURES / "datasets" / "quizzes" / "forms.yaml")
+    for token in ("ab" * 16, "cd" * 16, "ef" * 16, "01" * 16):
+        sitting = Sitting(lesson="demo")
+        quiz = Quiz(bank, phase="pre", sitting=sitting)
+        feed = DiscernmentFeed(feed_file, "a", phase="pre", pair=("a", "b"), sitting=sitting)
+        feed._on_browser_message(feed, {"action": "hello", "session": token}, [])
+        assert quiz.form.lower() == feed.form  # A first on the quiz, a first on the feed

@@ -50,9 +50,10 @@ def test_forged_messages_raise_nothing_and_store_nothing_wrong(notebook, tmp_pat
     monkeypatch.chdir(notebook.parent)
     meta = json.loads(notebook.read_text("utf-8"))["metadata"]["netkit"]
     lesson = Lesson(meta["id"], params={"class": "3-1", "name": "kodama"})
-    handled = 0
+    handled, form_of = 0, {}
     for top in _lesson_widgets(notebook, lesson):
         for widget in _components(top):
+            form_of.update(_forms_of_items(widget))
             handler = getattr(widget, "_on_browser_message", None)
             if handler is None:
                 continue
@@ -74,6 +75,65 @@ def test_forged_messages_raise_nothing_and_store_nothing_wrong(notebook, tmp_pat
         assert answer.phase in ("pre", "post", "delayed", "practice")
     graded = [(a.item, a.phase, a.session) for a in answers if a.phase in ("pre", "post", "delayed")]
     assert len(graded) == len(set(graded)), "a quiz answer was stored twice"
+    shown: dict[tuple[str, str], set[str]] = {}  # one form per sitting and phase, quiz and feed alike (A ~ a)
+    for answer in answers:
+        if answer.item in form_of and answer.phase in ("pre", "post"):
+            shown.setdefault((answer.session, answer.phase), set()).add(form_of[answer.item])
+    assert all(len(forms) == 1 for forms in shown.values()), shown
+    assert shown or not form_of, "the lesson has forms but no answer on one was checked"
     # A role-play or timeline choice made twice by a double click is one choice.
     practice = [(a.item, a.response, a.session) for a in answers if a.phase == "practice"]
     assert len(practice) == len(set(practice)), sorted(practice)
+
+
+def _forms_of_items(widget) -> dict[str, str]:
+    """Item id → form (lower case) for a quiz on matched forms or a discernment feed with a pair; {} otherwise."""
+    from kit.widgets.discernment import DiscernmentFeed
+    from kit.widgets.quiz_card import Quiz
+
+    if isinstance(widget, Quiz):
+        return {q.id: q.form.lower() for q in widget.whole.questions if q.form}
+    if isinstance(widget, DiscernmentFeed) and widget.pair:
+        return widget.feed.form_of()
+    return {}
+
+
+def test_no_message_stores_an_answer_to_a_question_of_the_other_form(kept):
+    from kit.content import load_quiz
+    from kit.content.discernment import load_discernment
+    from kit.content.forms import forms
+    from kit.sitting import Sitting
+    from kit.widgets.discernment import DiscernmentFeed
+    from kit.widgets.quiz_card import Quiz, QuizCard
+    from tests.conftest import FIXTURES
+
+    bank = load_quiz(FIXTURES / "datasets" / "quizzes" / "forms.yaml")
+    small = load_discernment(FIXTURES / "datasets" / "discernment" / "small.yaml")
+    by_form = forms(bank.questions)
+    sitting = Sitting(class_code="2-3", lesson="demo", store=kept)
+    quiz = Quiz(bank, phase="pre", sitting=sitting, file="quizzes/forms.yaml")
+    feed = DiscernmentFeed(small, "a", phase="pre", pair=("a", "b"), sitting=sitting)
+    answers = [{"action": "submit", "response": [i]} for i in range(4)] + [{"action": "next"}]
+    judgments = [{"action": "judge", "post": p.id, "choice": c} for p in small.posts for c in ("believe", "doubt")]
+    for message in answers:  # before the student is known: nothing to answer, nothing stored
+        quiz.waiting._on_browser_message(quiz.waiting, message, [])
+    for message in judgments:
+        feed._on_browser_message(feed, message, [])
+    assert kept.stored == [] and quiz.cards == [] and feed.posts == []
+
+    quiz.waiting._on_browser_message(quiz.waiting, {"action": "hello", "session": "ab" * 16}, [])
+    other = next(name for name in by_form if name != quiz.form)
+    stale = [QuizCard(q, phase="pre", sitting=sitting, accepts=quiz._shows) for q in by_form[other]]
+    for card in stale:  # a card of the other form, as a late or forged page would hold it
+        for message in answers:
+            card._on_browser_message(card, message, [])
+    for message in answers:  # the waiting card is gone from the page, but a console can still write to it
+        quiz.waiting._on_browser_message(quiz.waiting, message, [])
+    for message in answers:  # the student's own form is answered as usual
+        quiz.current._on_browser_message(quiz.current, message, [])
+    for message in judgments:
+        feed._on_browser_message(feed, message, [])
+    assert all(card.grade is None for card in stale)
+    mine = {q.id for q in by_form[quiz.form]} | {small.item(p) for p in small.form(feed.form)}
+    assert kept.stored and {a.item for a in kept.stored} <= mine
+    assert len([a for a in kept.stored if a.item.startswith("discern:")]) == len(small.form(feed.form))

@@ -162,14 +162,25 @@ def test_a_student_sees_their_own_form_before_and_the_other_after_kept_across_a_
         sitting = Sitting(class_code="2-3", lesson="demo", store=open_store(where))
         pre = Quiz(bank, phase="pre", sitting=sitting, file="quizzes/forms.yaml")
         post = Quiz(bank, phase="post", sitting=sitting, file="quizzes/forms.yaml")
-        assert pre.form == "A" and post.form == "A"  # nobody known yet: the first form, nothing stored
-        pre.cards[0]._on_browser_message(pre.cards[0], {"action": "hello", "session": token}, [])
+        assert pre.form == post.form == "" and pre.cards == []  # nobody known yet: no question of either form
+        assert pre.children == (pre.waiting,) and pre.waiting.question == {}
+        pre.waiting._on_browser_message(pre.waiting, {"action": "hello", "session": token}, [])
         assert {pre.form, post.form} == {"A", "B"}
         assert [q.id for q in pre.bank.questions] == ids[pre.form] and pre.children == (pre.cards[0],)
         pre.submit([0])
         seen[token] = pre.form
         reloaded = Sitting(class_code="2-3", lesson="demo", store=open_store(where))
         again = Quiz(bank, phase="pre", sitting=reloaded, file="quizzes/forms.yaml")
-        again.cards[0]._on_browser_message(again.cards[0], {"action": "hello", "session": token}, [])
+        again.waiting._on_browser_message(again.waiting, {"action": "hello", "session": token}, [])
         assert again.form == pre.form and again.number == 1  # the same form, continued after the stored answer
     assert sorted(seen.values()) == ["A", "A", "B", "B"]  # half start with A, half with B
+
+
+def test_a_quiz_on_forms_says_it_is_getting_ready_and_stores_nothing_until_the_student_is_known(kept):
+    from kit.text.ui import label
+
+    bank = load_quiz(FIXTURES / "datasets" / "quizzes" / "forms.yaml")
+    quiz = Quiz(bank, phase="pre", sitting=Sitting(class_code="2-3", lesson="demo", store=kept), file="quizzes/forms.yaml")
+    assert quiz.waiting.labels["preparing"] == label("preparing", "ja") == "準備中…"
+    assert quiz.submit([0]) is None and quiz.waiting.grade is None and kept.stored == []
+    assert quiz.score == (0, 0) and not quiz.finished
