@@ -30,9 +30,8 @@ CLICKS = [
 ]
 
 
-def _handlers(notebook, lesson):
-    return [(w, w._on_browser_message) for top in _lesson_widgets(notebook, lesson)
-            for w in _components(top) if hasattr(w, "_on_browser_message")]
+def _handlers(tops):
+    return [(w, w._on_browser_message) for top in tops for w in _components(top) if hasattr(w, "_on_browser_message")]
 
 
 def _forged(i: int) -> dict:
@@ -45,9 +44,10 @@ def test_later_identities_from_the_same_tab_are_ignored(notebook, tmp_path, monk
     monkeypatch.chdir(notebook.parent)
     meta = json.loads(notebook.read_text("utf-8"))["metadata"]["netkit"]
     lesson = Lesson(meta["id"], params={})  # no identity in the link: the browser's is the one used
-    handlers = _handlers(notebook, lesson)
-    for widget, handle in handlers:
+    tops = list(_lesson_widgets(notebook, lesson))
+    for widget, handle in _handlers(tops):
         handle(widget, FIRST, [])
+    handlers = _handlers(tops)  # once known, a quiz on matched forms shows its questions instead of 「準備中…」
     for i in range(40):  # rounds of new identity + answers, as the attack did
         for widget, handle in handlers:
             handle(widget, _forged(i), [])
@@ -79,7 +79,7 @@ def test_a_sitting_stores_at_most_its_maximum(tmp_path, monkeypatch):
     lesson = Lesson("defamation-jh", params={"class": "3-1", "name": "kodama"})
     checker = lesson.post_checker(store_text=True)
     quiz = lesson.quiz("quizzes/defamation_basics.csv")
-    assert lesson.sitting.max_answers == BASE_ANSWERS + 10 * len(quiz.bank.questions)
+    assert lesson.sitting.max_answers == BASE_ANSWERS + 10 * len(quiz.whole.questions)
     for i in range(2000):
         checker._on_browser_message(checker, {"action": "check", "text": f"うざい {i}"}, [])
 
