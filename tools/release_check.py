@@ -58,7 +58,7 @@ SHOWS = {
     "post_checker": ".nk-post-checker", "flaming_lab": ".nk-flaming-lab", "law_walk": ".nk-law-walk",
     "law_card": ".nk-law-card", "law_cards": ".nk-law-card", "timeline": ".nk-tl", "timeline_spread": ".nk-cs",
     "cascade_lab": ".nk-ce", "download_rule_checker": ".nk-drc", "creator_income": ".nk-lab",
-    "estimate_explorer": ".nk-lab", "spread_lab": ".nk-spread",
+    "estimate_explorer": ".nk-lab", "spread_lab": ".nk-spread", "discernment": ".nk-dc",
 }
 ERROR_OUTPUTS = (".nk-cell-problem, [data-mime-type='application/vnd.jupyter.stderr'],"  # a failing cell's card (kit/serve/errors.py)
                  " [data-mime-type='application/vnd.jupyter.error'], .jp-OutputArea-output.jp-mod-error, .voila-error")
@@ -160,6 +160,26 @@ def lessons_of(folder: Path) -> dict[str, tuple[str, str, list[str]]]:
     return found
 
 
+# Where a student first answers: the first quiz card, or (a lesson without a quiz, such as a booster) the first post
+# of the discernment feed. What to wait for before answering, by the call that draws it.
+ANSWERABLE = (("quiz", ".nk-quiz-card legend"), ("discernment", ".nk-dc button.nk-dc-believe"))
+
+
+def first_answerable(calls: list[str]) -> tuple[str, str]:
+    """The call a student answers first on this page and the element that shows it is ready."""
+    return next(((call, ready) for call, ready in ANSWERABLE if call in calls), ANSWERABLE[0])
+
+
+def answer_first(page, call: str) -> None:
+    """Answer once, as a student would, and wait until the page shows the answer was taken."""
+    if call == "discernment":
+        feed = page.locator(".nk-dc").first
+        feed.locator("button.nk-dc-believe").first.click()
+        feed.locator(".nk-dc-chosen").first.wait_for(timeout=PART_MS)
+        return
+    answer_first_card(page)
+
+
 def answer_first_card(page) -> None:
     card = page.locator(".nk-quiz-card").first
     if card.locator(".nk-order").count():
@@ -195,10 +215,11 @@ def visit_lesson(browser, url: str, rel: str, calls: list[str], class_code: str,
     broken = page.get_by_text("Error displaying widget")
     try:
         page.goto(f"{url}voila/render/{rel}?class={class_code}&name={student}")
+        answerable, ready = first_answerable(calls)
         try:
-            page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_MS)
+            page.locator(ready).first.wait_for(timeout=WIDGET_MS)
         except PlaywrightTimeout:
-            return [f"no quiz card within {WIDGET_MS // 1000} s (page text: {page.inner_text('body')[:200]!r})"]
+            return [f"no {answerable} to answer within {WIDGET_MS // 1000} s (page text: {page.inner_text('body')[:200]!r})"]
         for call in calls:
             selector = SHOWS.get(call)
             if selector is None:
@@ -220,9 +241,9 @@ def visit_lesson(browser, url: str, rel: str, calls: list[str], class_code: str,
         if "Traceback" in page.content():
             problems.append("a traceback on the page")
         try:
-            answer_first_card(page)
+            answer_first(page, answerable)
         except PlaywrightTimeout:
-            return [*problems, "the first quiz card gave no feedback to an answer"]
+            return [*problems, f"the first {answerable} gave no feedback to an answer"]
         deadline = time.monotonic() + 10
         while not stored(db, class_code, student) and time.monotonic() < deadline:
             time.sleep(0.2)
