@@ -53,6 +53,9 @@ def test_later_identities_from_the_same_tab_are_ignored(notebook, tmp_path, monk
             handle(widget, _forged(i), [])
             for click in CLICKS:
                 handle(widget, click, [])
+            for post in getattr(widget, "posts", None) or []:  # the discernment feed: judge its posts by their ids
+                if isinstance(post, dict) and "id" in post:
+                    handle(widget, {"action": "judge", "post": post["id"], "choice": "believe"}, [])
 
     from kit.store import open_store
 
