@@ -28,8 +28,10 @@ import logging
 import os
 import re
 import resource
+import select
 import signal
 import sys
+import threading
 
 log = logging.getLogger("kit.kernel")
 
@@ -188,10 +190,42 @@ def forked(argv: list[str], env: dict[str, str], cwd: str) -> int:
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
+    end_with_server(env.get(SERVER_PID, ""))
     reseed()
     sys.argv = [__file__, *argv]
     main(argv)
     return 0
+
+
+SERVER_PID = "NETKIT_SERVER_PID"  # set by the fork provisioner (kit/serve/forking.py): the server this kernel serves
+
+
+def end_with_server(pid: str, end=os._exit) -> threading.Thread | None:
+    """End this kernel when the server that asked for it is gone, as a kernel the server started itself does.
+
+    A forked kernel is not the server's child (its parent is the warm parent, and it has its own
+    session so that the warm parent's end does not end it), so ipykernel's parent poller cannot see
+    the server go: a server stopped with SIGKILL, or one whose shutdown ran out of time, would leave
+    every student's kernel running with its memory until the machine restarts. A pidfd on the
+    server's process becomes readable when it exits; a thread waits on it.
+    """
+    if not pid.isdigit():
+        return None
+    try:
+        handle = os.pidfd_open(int(pid))
+    except ProcessLookupError:  # already gone
+        end(0)
+        return None
+    except OSError:  # no pidfd here (an old kernel): nothing watches, as before
+        return None
+
+    def wait() -> None:
+        select.select([handle], [], [])
+        end(0)
+
+    watcher = threading.Thread(target=wait, name="netkit-server-watch", daemon=True)
+    watcher.start()
+    return watcher
 
 
 def _show_command(command: list[str]) -> None:

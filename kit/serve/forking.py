@@ -38,6 +38,8 @@ from jupyter_client.provisioning import LocalProvisioner
 
 from kit.serve.kernels import VISIT
 
+SERVER_PID = "NETKIT_SERVER_PID"  # read by kit.kernel.end_with_server in the forked kernel: it ends with this server
+
 log = logging.getLogger(__name__)
 
 PROVISIONER = "netkit-fork"
@@ -259,7 +261,7 @@ class ForkProvisioner(LocalProvisioner):
                 # A student waiting for this kernel does not wait for the folder's parent to warm up as well
                 # (it starts afresh, as fast as before); the pool's kernels do, and share its memory.
                 zygote = await ZYGOTES.zygote_for(cwd, zygote_environment(env), wait=VISIT.get() is None)
-                pid = await zygote.fork(argv, env, cwd)
+                pid = await zygote.fork(argv, {**env, SERVER_PID: str(os.getpid())}, cwd)  # it ends with this server
                 self.pidfd = os.pidfd_open(pid)
             except Warming:
                 log.debug("kernel for %s started afresh while its warm parent warms up", cwd)

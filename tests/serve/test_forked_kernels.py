@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -241,3 +242,30 @@ def test_the_pool_fills_from_forks_refills_and_culls_a_closed_students_kernel(tm
         assert "without its warm parent" not in srv.output()
     finally:
         srv.stop()
+
+
+def test_a_forked_kernel_ends_with_the_server_that_asked_for_it():
+    """A forked kernel is not the server's child: without this a server stopped with SIGKILL (or whose shutdown
+    ran out of time) left every student's kernel running (200 were left after one release check)."""
+    import subprocess
+    import threading
+
+    from kit import kernel
+    from kit.serve import forking
+
+    assert forking.SERVER_PID == kernel.SERVER_PID
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    ended = threading.Event()
+    try:
+        watcher = kernel.end_with_server(str(server.pid), end=lambda code: ended.set())
+        assert watcher is not None and not ended.is_set()
+        server.kill()
+        server.wait()
+        assert ended.wait(10)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    gone = threading.Event()
+    kernel.end_with_server(str(server.pid), end=lambda code: gone.set())  # already gone: ends at once
+    assert gone.is_set()
+    assert kernel.end_with_server("", end=lambda code: gone.clear()) is None and gone.is_set()  # a kernel started afresh
