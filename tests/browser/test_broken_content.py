@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -21,7 +22,7 @@ def broken_server(tmp_path_factory):
     shutil.copytree(REPO / "datasets", root / "datasets")
     bank = root / "datasets" / "quizzes" / "piracy_basics.csv"
     rows = read_rows(bank)
-    first_post = next(r[0] for r in rows[2:] if r[1] == "post")
+    first_post = next(r[0] for r in rows[2:] if r[1] == "B")  # a question of the second form (the bank has forms A and B)
     write_rows(bank, set_cell(rows, first_post, "type", "choose-one"), encoding="cp932")
     srv = Server(root, root / "results")
     yield srv
@@ -44,4 +45,7 @@ def test_broken_quiz_shows_a_card_and_the_rest_of_the_lesson_works(broken_server
     post = page.locator(".nk-quiz-card").nth(1)  # and so do the sound questions of the post-quiz
     answer_with_mouse(post)
     post.locator(".nk-feedback").wait_for(timeout=30_000)
-    assert "/ 5" in post.locator(".nk-progress").inner_text()  # one of six left out until fixed
+    # The student takes form A once and form B once (in an order decided when they join): the form with the broken
+    # question has one of its six left out until it is fixed, the other keeps all six.
+    totals = sorted(re.search(r"/ (\d+)", c.locator(".nk-progress").inner_text()).group(1) for c in (card, post))
+    assert totals == ["5", "6"]
