@@ -8,6 +8,7 @@ nickname's answers in a class and lesson came from more than one browser token (
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from kit.analysis import answers_frame, student_table
@@ -32,12 +33,24 @@ def test_the_table_of_students_counts_each_nickname_s_sittings(tmp_path):
     assert "more than one device" in {s["name"]: s["several"] for s in build_report(answers, tmp_path, "en")["students"]}["12"]
 
 
+def _question_card(tab, deadline: float = 120) -> str:
+    """The quiz card that shows a question: once the hello made the student known, the quiz shows their form."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        for comm_id, state in tab.widget_states().items():
+            if "result" in state and state.get("question"):
+                return comm_id
+        time.sleep(0.5)
+    raise AssertionError("no quiz card showed a question after the hello")
+
+
 def test_a_second_kernel_answering_as_a_classmate_is_marked_on_the_dashboard(served, teacher):
     for _ in range(2):  # the student's own tab, then someone else's opened with the same link
         tab = LessonTab(served.url, "defamation/basics.ipynb", "class=2-3&name=12")
         try:
-            card = tab.component("question", "result")
-            tab.custom(card, {"action": "hello", "session": uuid.uuid4().hex, "class_code": "", "student": ""})
+            waiting = tab.component("question", "result")  # 「準備中…」 until the student's matched form is known
+            tab.custom(waiting, {"action": "hello", "session": uuid.uuid4().hex, "class_code": "", "student": ""})
+            card = _question_card(tab)
             tab.custom(card, {"action": "submit", "response": [0]})
             tab.wait_for(lambda m, c=card: m["header"]["msg_type"] == "comm_msg" and m["content"].get("comm_id") == c
                          and m["content"]["data"].get("state", {}).get("result"))
