@@ -32,8 +32,10 @@ def test_a_teacher_changes_a_question_and_sees_it_in_the_browser(teacher_folder,
     with open(bank, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     header = rows[1]
-    first_pre = next(r for r in rows[2:] if r[header.index("group")] == "pre")
-    first_pre[header.index("text_ja")] = EDITED
+    form = header.index("form")
+    for name in sorted({r[form] for r in rows[2:]}):  # the first question of each matched form: a student sees one of them first
+        first = next(r for r in rows[2:] if r[form] == name)
+        first[header.index("text_ja")] = EDITED
     # Excel's plain 「CSV」 save: Shift_JIS, CRLF
     with open(bank, "w", encoding="cp932", newline="") as f:
         csv.writer(f, lineterminator="\r\n").writerows(rows)
