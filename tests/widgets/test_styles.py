@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kit.analysis.charts.palette import contrast
 from kit.widgets._assets import asset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,21 +37,6 @@ def test_every_component_stylesheet_starts_with_the_tokens_and_the_base_card():
     for path in (ROOT / "widgets").glob("[!_]*.css"):
         css = asset(path.name)
         assert css.index("--nk-blue:") < css.index(".nk-card {") < css.index(path.read_text("utf-8")[:40])
-
-
-def _luminance(colour: str) -> float:
-    value = colour.strip().lstrip("#")
-    if len(value) == 3:
-        value = "".join(c * 2 for c in value)
-    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 # text token -> the surfaces it is written on in the stylesheets
