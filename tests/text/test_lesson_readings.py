@@ -70,6 +70,9 @@ READINGS = {
     "図書館": "としょかん", "動物園": "どうぶつえん", "修学旅行": "しゅうがくりょこう", "運動会": "うんどうかい",
     "深呼吸": "しんこきゅう", "寝顔": "ねがお", "手がかり": "てがかり", "見分ける": "みわける",
     "抜け道": "ぬけみち", "話し合う": "はなしあう", "言い返す": "いいかえす", "傷つける": "きずつける",
+    # the 小3-4 misinformation lesson (chain messages, rumours heard in person, corrections)
+    "回して": "まわして", "訂正": "ていせい", "お兄ちゃん": "おにいちゃん", "消えない": "きえない", "熊本": "くまもと",
+    "外国": "がいこく", "校庭": "こうてい", "休み時間": "やすみじかん", "お昼休み": "おひるやすみ", "正直": "しょうじき",
 }
 
 # Words in the reading dictionary that the lessons do not use today, read in a sentence of their own.
