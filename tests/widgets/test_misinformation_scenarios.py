@@ -1,0 +1,59 @@
+"""The 小3-4 chain-message role-play in ScenarioPlayer: its own role names, misinformation wording, a safe path in every role."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.content.scenario import load_scenario
+from kit.text.ui import RUBY
+from kit.widgets.scenario_player import ScenarioPlayer
+from tests.conftest import REPO
+
+CHAIN = REPO / "datasets" / "scenarios" / "chain_message.yaml"
+
+
+def test_the_roles_are_named_for_a_chain_message_in_the_order_a_class_plays_them():
+    player = ScenarioPlayer(load_scenario(CHAIN), furigana=True)
+    assert [r["label"] for r in player.scenario["roles"]] == ["受け取った人", "回してしまった人", "友だちから聞いた人"]
+    assert "受け取った人" in player.labels[RUBY]  # the role buttons carry readings for young readers
+
+
+def test_tags_and_verdicts_speak_about_spreading_not_about_abuse():
+    player = ScenarioPlayer(load_scenario(CHAIN))
+    assert player._label("tag_harm") == "まちがいを広める"
+    assert "名誉毀損や侮辱" not in player._label("tag_legal_risk_about")
+    english = ScenarioPlayer(load_scenario(CHAIN), lang="en")
+    assert english._label("scenario_all_kind") == "Your choices didn't spread a wrong story. Well judged."
+
+
+def _play(player: ScenarioPlayer, role: str, want_harm: bool) -> list[tuple[str, ...]]:
+    """Play ``role`` choosing, at each step, a choice that spreads (or one that does not), and return the tags chosen."""
+    player.pick_role(role)
+    chosen = []
+    while player.choices:
+        node = player.walk.current
+        picks = [i for i, c in enumerate(node.choices) if ("harm" in c.tags) == want_harm]
+        index = picks[0] if picks else 0
+        chosen.append(node.choices[index].tags)
+        player.choose(index)
+    return chosen
+
+
+@pytest.mark.parametrize("role", ["poster", "target", "bystander"])
+def test_every_role_can_be_played_without_spreading_and_ends_with_a_takeaway(role):
+    player = ScenarioPlayer(load_scenario(CHAIN))
+    tags = _play(player, role, want_harm=False)
+    assert tags and all("harm" not in t for t in tags)
+    assert player.summary["verdict"] == "あなたの選び方は、まちがった話を広めませんでした。すてきな判断です。"
+    assert player.summary["takeaway_html"]
+
+
+@pytest.mark.parametrize("role", ["poster", "target", "bystander"])
+def test_spreading_in_any_role_is_named_and_a_kinder_choice_is_shown(role):
+    player = ScenarioPlayer(load_scenario(CHAIN))
+    tags = _play(player, role, want_harm=True)
+    assert any("harm" in t for t in tags)
+    summary = player.summary
+    assert summary["verdict"].startswith("まちがった話を広めてしまう選び方もありました")
+    assert any(s["kinder"] for s in summary["steps"] if not s["safe"])
+    assert summary["takeaway_html"]
