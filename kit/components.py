@@ -14,7 +14,7 @@ validate`` read it without ipywidgets, numpy or pandas.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CONTENT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".yaml", ".yml")
@@ -48,6 +48,7 @@ class Component:
     file_at: int | None = 0  # where ``file`` sits among the positional arguments (None: by keyword only)
     warm: str | None = None  # "module:function" run once in a preheated kernel before its student arrives
     check: str | None = None  # "module:function" (notebook name, place, call, content, datasets) -> problems
+    root: str = field(default="", kw_only=True)  # CSS selector of what it puts on the page (its root element)
 
     @property
     def module(self) -> str:
@@ -100,33 +101,33 @@ KINDS: dict[str, Kind] = _kinds(
 
 # One line per Lesson method.
 COMPONENTS: dict[str, Component] = _components(
-    Component("title", "ipywidgets:HTML", "text"),
-    Component("section", _W + "fact_card:SectionView", "text", check=_CHECK + "section_problems"),
-    Component("sections", _W + "fact_card:SectionView", "text"),
-    Component("quiz", _W + "quiz_card:Quiz", "quiz", check=_CHECK + "group_problems"),
-    Component("help", _W + "help_list:HelpList", "help", "help/desks.yaml"),
-    Component("help_router", _W + "help_router:HelpRouter", "router", "help/router.yaml"),
-    Component("scenario", _W + "scenario_player:ScenarioPlayer", "scenario", check=_CHECK + "role_problems"),
-    Component("timeline", _W + "timeline:TimelineFeed", "timeline", check=_CHECK + "post_problems"),
-    Component("discernment", _W + "discernment:DiscernmentFeed", "discernment", check=_CHECK + "form_problems"),
-    Component("timeline_spread", _W + "class_spread:ClassSpread", "timeline", warm=_W + "class_spread:warm"),
+    Component("title", "ipywidgets:HTML", "text", root=".nk-title"),
+    Component("section", _W + "fact_card:SectionView", "text", check=_CHECK + "section_problems", root=".nk-section"),
+    Component("sections", _W + "fact_card:SectionView", "text", root=".nk-section"),
+    Component("quiz", _W + "quiz_card:Quiz", "quiz", check=_CHECK + "group_problems", root=".nk-quiz-card"),
+    Component("help", _W + "help_list:HelpList", "help", "help/desks.yaml", root=".nk-help"),
+    Component("help_router", _W + "help_router:HelpRouter", "router", "help/router.yaml", root=".nk-help-router"),
+    Component("scenario", _W + "scenario_player:ScenarioPlayer", "scenario", check=_CHECK + "role_problems", root=".nk-scenario"),
+    Component("timeline", _W + "timeline:TimelineFeed", "timeline", check=_CHECK + "post_problems", root=".nk-tl"),
+    Component("discernment", _W + "discernment:DiscernmentFeed", "discernment", check=_CHECK + "form_problems", root=".nk-dc"),
+    Component("timeline_spread", _W + "class_spread:ClassSpread", "timeline", warm=_W + "class_spread:warm", root=".nk-cs"),
     Component("post_checker", _W + "post_checker:PostChecker", "lexicon", "lexicon/lexicon.yaml",
-              warm=_W + "post_checker:warm"),
-    Component("law_walk", _W + "law_walk:LawWalkView", "law_walk", "law/identified.yaml"),
+              warm=_W + "post_checker:warm", root=".nk-post-checker"),
+    Component("law_walk", _W + "law_walk:LawWalkView", "law_walk", "law/identified.yaml", root=".nk-law-walk"),
     Component("law_card", _W + "law_walk:LawCardView", "law_cards", "law/cards.yaml", file_at=None,
-              check=_CHECK + "card_problems"),
-    Component("law_cards", _W + "law_walk:LawCardView", "law_cards", "law/cards.yaml"),
+              check=_CHECK + "card_problems", root=".nk-law-card"),
+    Component("law_cards", _W + "law_walk:LawCardView", "law_cards", "law/cards.yaml", root=".nk-law-card"),
     Component("download_rule_checker", _W + "download_rule_checker:DownloadRuleChecker", "law_rules",
-              "law_rules/download_rule.yaml"),
+              "law_rules/download_rule.yaml", root=".nk-drc"),
     Component("estimate_explorer", _W + "estimate_explorer:EstimateExplorer", "estimates",
-              "estimates/piracy_losses.yaml"),
+              "estimates/piracy_losses.yaml", root=".nk-lab"),
     Component("creator_income", _W + "creator_income_lab:CreatorIncomeLab",
-              check="kit.models.lab_settings:creator_income_problems"),
+              check="kit.models.lab_settings:creator_income_problems", root=".nk-lab"),
     Component("flaming_lab", _W + "flaming_lab:FlamingLab", warm=_W + "flaming_lab:warm",
-              check="kit.models.lab_settings:flaming_problems"),
+              check="kit.models.lab_settings:flaming_problems", root=".nk-flaming-lab"),
     Component("spread_lab", _W + "spread_lab:SpreadLab", warm=_W + "spread_lab:warm",
-              check="kit.models.lab_settings:spread_lab_problems"),
-    Component("cascade_lab", _W + "cascade_lab:CascadeLab", warm=_W + "cascade_lab:warm"),
+              check="kit.models.lab_settings:spread_lab_problems", root=".nk-spread"),
+    Component("cascade_lab", _W + "cascade_lab:CascadeLab", warm=_W + "cascade_lab:warm", root=".nk-ce"),
 )
 
 

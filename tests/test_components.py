@@ -52,6 +52,17 @@ def test_each_line_names_a_widget_a_loader_and_a_file_argument_that_exist(method
         assert kind_of(component.file.split("/")[0], REPO / "datasets" / component.file) == component.kind
 
 
+@pytest.mark.parametrize("method", sorted(COMPONENTS))
+def test_each_line_names_the_root_element_its_component_draws(method):
+    """The release check and the browser tests find a component on the page by its registry root."""
+    root = COMPONENTS[method].root
+    assert root.startswith(".nk-") and " " not in root, f"{method}: root={root!r} (a class selector .nk-…)"
+    name = root[1:]
+    drawn = [p for folder in ("widgets", "kit") for p in (REPO / folder).rglob("*")
+             if p.suffix in (".js", ".py") and p.is_file() and name in p.read_text(encoding="utf-8")]
+    assert drawn, f"{method}: no widget draws an element of class {name}"
+
+
 def test_every_component_module_with_a_warm_function_is_warmed_through_the_registry():
     for module in {c.module for c in COMPONENTS.values()}:
         if callable(getattr(importlib.import_module(module), "warm", None)):

@@ -51,15 +51,12 @@ PASSCODE = "release-check-7"
 WIDGET_MS = 180_000  # a lesson page and its first widget on a loaded 2-core machine
 PART_MS = 90_000  # each further component, once the first is there
 
-# What each call a lesson notebook makes puts on the page (the root element of its component).
-SHOWS = {
-    "title": ".nk-title", "section": ".nk-section", "sections": ".nk-section", "quiz": ".nk-quiz-card",
-    "scenario": ".nk-scenario", "help_router": ".nk-help-router", "help": ".nk-help",
-    "post_checker": ".nk-post-checker", "flaming_lab": ".nk-flaming-lab", "law_walk": ".nk-law-walk",
-    "law_card": ".nk-law-card", "law_cards": ".nk-law-card", "timeline": ".nk-tl", "timeline_spread": ".nk-cs",
-    "cascade_lab": ".nk-ce", "download_rule_checker": ".nk-drc", "creator_income": ".nk-lab",
-    "estimate_explorer": ".nk-lab", "spread_lab": ".nk-spread", "discernment": ".nk-dc",
-}
+# What each call a lesson notebook makes puts on the page (the root element of its component): the
+# registry's ``root`` of each component (kit/components.py imports nothing but the standard library).
+sys.path.insert(0, str(REPO))
+from kit.components import COMPONENTS  # noqa: E402
+
+SHOWS = {method: component.root for method, component in COMPONENTS.items() if component.root}
 ERROR_OUTPUTS = (".nk-cell-problem, [data-mime-type='application/vnd.jupyter.stderr'],"  # a failing cell's card (kit/serve/errors.py)
                  " [data-mime-type='application/vnd.jupyter.error'], .jp-OutputArea-output.jp-mod-error, .voila-error")
 
@@ -223,7 +220,7 @@ def visit_lesson(browser, url: str, rel: str, calls: list[str], class_code: str,
         for call in calls:
             selector = SHOWS.get(call)
             if selector is None:
-                problems.append(f"the release check does not know what lesson.{call}(…) shows; add it to SHOWS in {Path(__file__).name}")
+                problems.append(f"the release check does not know what lesson.{call}(…) shows; give its Component line in kit/components.py a root=")
                 continue
             try:
                 if not broken.count():

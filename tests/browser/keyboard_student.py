@@ -47,6 +47,20 @@ PARTS = (".nk-quiz", ".nk-scenario", ".nk-tl", ".nk-cs", ".nk-ce", ".nk-lab", ".
          ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc")
 
 
+# What a lesson shows that a student only reads (or works in through a part above).
+READ_ONLY = (".nk-title", ".nk-section", ".nk-help", ".nk-law-card", ".nk-quiz-card")
+
+
+def unwalked_parts(page) -> list[str]:
+    """A component of the registry on this page that the walk has no way through: a new component
+    needs its keyboard walk here (one method in ``KeyboardStudent.kinds``) to pass the every-lesson test."""
+    from kit.components import COMPONENTS
+
+    return [f"lesson.{method}(…): the keyboard walk has no way through {c.root} (add one to tests/browser/keyboard_student.py)"
+            for method, c in COMPONENTS.items()
+            if c.root not in PARTS and c.root not in READ_ONLY and page.locator(c.root).count()]
+
+
 class KeyboardStudent:
     """Works through one lesson page by keyboard; ``problems`` says what got in the way."""
 
@@ -66,6 +80,7 @@ class KeyboardStudent:
         """Every part of the page, top to bottom; returns the problems found."""
         self.page.evaluate("""() => { window.nkFocusLog = []; document.addEventListener('focusin', (e) => {
             const t = e.target; nkFocusLog.push(`${t.tagName.toLowerCase()}.${String(t.className).split(' ')[0]}`); }); }""")
+        self.problems += unwalked_parts(self.page)
         count = self.page.locator(self.roots).count()
         for index in range(count):
             root = self.page.locator(self.roots).nth(index)
