@@ -24,6 +24,7 @@ Nothing here is imported by a lesson: it runs once, before the kernel, in the ke
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import re
@@ -99,11 +100,15 @@ def _log_to_terminal() -> None:
     logging.getLogger("Comm").setLevel(logging.ERROR)  # "No such comm" for every forged comm id says nothing useful
 
 
+@functools.cache
 def _student_classes():
-    """The shell and kernel classes (built here so that importing this module stays cheap)."""
+    """The shell, kernel and application classes (built on first use so that importing this module stays cheap;
+    a warm parent builds them before it forks, ``prepare``)."""
     from ipykernel.comm import Comm
     from ipykernel.ipkernel import IPythonKernel
+    from ipykernel.kernelapp import IPKernelApp
     from ipykernel.zmqshell import ZMQInteractiveShell
+    from IPython.core.application import BaseIPythonApplication
     from traitlets import Type
 
     class StudentShell(ZMQInteractiveShell):
@@ -122,6 +127,9 @@ def _student_classes():
 
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
+            if self.shell.kernel is None:  # the shell a warm parent built before the fork (``prepare``) is this kernel's now
+                self.shell.parent, self.shell.kernel = self, self
+                self.shell.init_environment()  # its variables went with the parent's environment
             self.shell_handlers["comm_open"] = self.comm_open_from_browser
             self.shell_handlers["comm_msg"] = self.comm_msg_from_browser
             self.refused_comms = 0
@@ -153,7 +161,83 @@ def _student_classes():
                     return None  # a page asks for the widgets' states once; a flood gets no answer
             return self.comm_manager.comm_msg(stream, ident, msg)
 
-    return StudentShell, StudentKernel
+    class ReadOnce(BaseIPythonApplication):
+        """The first part of IPython's ``initialize`` — the command line, the profile, its configuration files —
+        done once in a warm parent (``read_configuration``) instead of in each kernel forked from it.
+
+        ``StudentKernelApp`` lists it after ``IPKernelApp``, so ``IPKernelApp.initialize``'s ``super().initialize``
+        comes here; every kernel of a folder has the same command line but for its connection file.
+        """
+
+        read_before = False
+
+        def initialize(self, argv=None):
+            path = connection_file_only(argv)
+            if self.read_before and path is not None:
+                self.connection_file = path
+                return
+            super().initialize(argv)
+
+        def read_configuration(self) -> None:
+            super().initialize([])
+            self.read_before = True
+
+    class StudentKernelApp(IPKernelApp, ReadOnce):
+        """IPython's kernel application, whose configuration a warm parent can read before it forks."""
+
+    return StudentShell, StudentKernel, StudentKernelApp
+
+
+def connection_file_only(argv) -> str | None:
+    """The connection file of a kernel command line that gives nothing else (``-f PATH``), else None."""
+    args = list(argv or ())
+    if len(args) == 2 and args[0] == "-f":
+        return args[1]
+    if len(args) == 1 and args[0].startswith("--f="):
+        return args[0].removeprefix("--f=")
+    return None
+
+
+def student_config():
+    """What the kit sets in IPython for every student kernel (a kernel's own configuration files and command
+    line still come on top).
+
+    No input history on disk: IPython would write every cell a kernel runs to one SQLite file in the
+    user's profile, shared by every student's kernel, and start a thread in each kernel to do it; a
+    lesson kernel's history is never read again (the store keeps the answers). ``In`` and ``Out`` still work.
+    """
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.enabled = False
+    return config
+
+
+def application():
+    """This process's student kernel application (one per process, as IPython's)."""
+    _, kernel_class, app_class = _student_classes()
+    return app_class.instance(kernel_class=kernel_class, capture_fd_output=False, config=student_config())
+
+
+def prepare() -> None:
+    """In a warm parent, once: what every kernel forked from it would do alike at its start.
+
+    Builds the kernel's classes, reads IPython's configuration (command line, profile, files) and
+    builds IPython's shell with its empty namespace, magics, completer and display hooks, as the
+    kernel would: each kernel forked afterwards has its own copy of it (its own process), which the
+    kernel takes as its shell (``StudentKernel``). What belongs to one kernel — its sockets, its
+    session key, its environment, its random state, what its student does — is made after the fork.
+    The shell is built without the input history's thread (``student_config``), so the parent still
+    has one thread and can fork.
+    """
+    from ipykernel.compiler import XCachingCompiler
+
+    app = application()
+    app.read_configuration()
+    app.update_config(student_config())  # a profile's configuration file cannot give the parent a history thread
+    shell_class, _, _ = _student_classes()
+    shell_class.instance(parent=app, profile_dir=app.profile_dir, user_module=None, user_ns=None, kernel=None,
+                         compiler_class=XCachingCompiler)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -167,10 +251,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # else the debugger's start-up warning reaches the page
     _log_to_terminal()
     limit(ours.memory_mb, ours.cpu_seconds)
-    from ipykernel.kernelapp import IPKernelApp
-
-    _, kernel_class = _student_classes()
-    app = IPKernelApp.instance(kernel_class=kernel_class, capture_fd_output=False)
+    app = application()
     app.initialize(rest)
     _hook_imported_libraries()
     app.start()

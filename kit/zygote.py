@@ -45,7 +45,10 @@ PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "i
            "IPython.core.completer", "IPython.extensions", "pdb", "tornado.queues", "tornado.locks", "xmlrpc.client",
            "http.server",
            "ipywidgets", "anywidget", "kit.kernel", "kit.lesson", "kit.warmup", "kit.preheat", "websockets.sync.client",
-           "setproctitle")
+           "setproctitle",
+           # and what it imports while it builds its shell and starts (the same comparison after ``initialize``)
+           "IPython.core.debugger", "IPython.core.oinspect", "IPython.core.completerlib", "IPython.utils.wildcard",
+           "IPython.extensions.storemagic", "tornado.platform.asyncio")
 
 
 def lesson_ids(folder: Path) -> list[str]:
@@ -208,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         os.chdir(folder)
         ids = warm(folder)
+        from kit.kernel import prepare
+
+        prepare()  # after the lessons' warm-up: none of it runs with a kernel application in this process
         gc.collect()
         gc.freeze()  # the warm objects stay where they are: the collector never writes to their pages
         running = threads()

@@ -326,7 +326,10 @@ def main() -> int:
     parser.add_argument("--fork-memory", type=int, metavar="N", default=0,
                         help="only memory and refills: N preheated kernels of --lesson, forked from a warm parent against "
                         "started afresh, and the start of one kernel (forked, the kit's afresh, stock ipykernel)")
-    parser.add_argument("--lesson", default="defamation/hs", help="the lesson of --fork-memory (under lessons/)")
+    parser.add_argument("--refill", type=int, metavar="N", default=0,
+                        help="only kernel starts: N each of a kernel forked from --lesson's warm parent (a refill), the "
+                        "kit's kernel afresh and stock ipykernel, ask to first answer, with the kernel's CPU seconds")
+    parser.add_argument("--lesson", default="defamation/hs", help="the lesson of --fork-memory and --refill (under lessons/)")
     parser.add_argument("--auto-pool-burst", type=int, metavar="N", default=0,
                         help="only a burst of N: stock Voilà cold against plain `netkit serve` after its first student "
                         "started the pool that starts itself")
@@ -344,6 +347,8 @@ def main() -> int:
         return auto_pool_burst(out, data, args.auto_pool_burst)
     if args.light_page:
         return light_page(out, data, args.light_page)
+    if args.refill:
+        return refill_times(out, args.lesson, args.refill)
     if args.fork_memory:
         return fork_memory(out, data, args.fork_memory, args.lesson)
     students = 10 if args.quick else 40
@@ -627,8 +632,31 @@ def preheated_memory(data: Path, students: int, lesson: str, fork: bool) -> dict
             "warm_parents_pss_mb": round(parents_pss, 1), "total_pss_mb": round(kernels_pss + parents_pss)}
 
 
-def kernel_start_times(folder: Path, kind: str, starts: int) -> list[float]:
-    """Seconds from asking for a kernel to its first answer (kernel_info), ``starts`` times, one after another.
+async def first_answer(client, km, timeout: float) -> None:
+    """Ask a kernel for ``kernel_info`` until it answers on its shell channel (or it dies, or ``timeout``).
+
+    jupyter_client's ``wait_for_ready`` is not used here: after the answer it waits for 0.2 s of
+    silence on IOPub, so no kernel could be timed under 0.2 s with it.
+    """
+    from queue import Empty
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        client.kernel_info()
+        try:
+            msg = await client.shell_channel.get_msg(timeout=1)
+        except Empty:
+            if not await km.is_alive():
+                raise RuntimeError("the kernel died before its first answer") from None
+            continue
+        if msg["msg_type"] == "kernel_info_reply":
+            return
+    raise RuntimeError(f"no answer within {timeout:g} s")
+
+
+def kernel_start_times(folder: Path, kind: str, starts: int) -> list[dict]:
+    """Kernel starts, one after another: seconds from asking for a kernel to its first answer
+    (``kernel_info``), and the CPU seconds the kernel's process used until then, ``starts`` times.
 
     ``kind``: "forked" (the kit's kernel forked from the folder's warm parent, already warm, as a
     refill finds it), "kit" (the kit's kernel started afresh), "stock" (Jupyter's python3 kernel).
@@ -642,7 +670,7 @@ def kernel_start_times(folder: Path, kind: str, starts: int) -> list[float]:
     from kit.serve.kernel_env import kernel_environment
     from kit.serve.kernelspec import StudentKernelSpecManager
 
-    async def one(connections: str) -> float:
+    async def one(connections: str) -> dict:
         spec = {} if kind == "stock" else {"kernel_spec_manager": StudentKernelSpecManager(fork=kind == "forked")}
         km = AsyncKernelManager(kernel_name="python3", transport="ipc",
                                 connection_file=os.path.join(connections, f"kernel-{time.monotonic_ns()}.json"), **spec)
@@ -651,22 +679,51 @@ def kernel_start_times(folder: Path, kind: str, starts: int) -> list[float]:
         client = km.client()
         client.start_channels()
         try:
-            await client.wait_for_ready(timeout=300)
-            return time.perf_counter() - start
+            await first_answer(client, km, timeout=300)
+            seconds = time.perf_counter() - start
+            return {"s": seconds, "cpu_s": cpu_seconds([km.provisioner.pid]), "load": os.getloadavg()[0]}
         finally:
             client.stop_channels()
             await km.shutdown_kernel(now=True)
 
-    async def run() -> list[float]:
+    async def run() -> list[dict]:
         with tempfile.TemporaryDirectory() as connections:
             try:
                 if kind == "forked":
                     await one(connections)  # the first kernel of a folder waits for its warm parent to warm up: not a refill
-                return [await one(connections) for _ in range(starts)]
+                times = []
+                for _ in range(starts):
+                    times.append(await one(connections))
+                    await asyncio.sleep(0.5)  # the kernel before has gone: each start meets a quiet server
+                return times
             finally:
                 forking.ZYGOTES.stop()
 
     return asyncio.run(run())
+
+
+def start_summary(starts: dict[str, list[dict]]) -> dict:
+    """Median, max and every value of each kind's start times and CPU seconds, and the load they met."""
+    summary = {}
+    for kind, runs in starts.items():
+        seconds, cpu = [r["s"] for r in runs], [r["cpu_s"] for r in runs]
+        summary[kind] = {"median": round(statistics.median(seconds), 3), "max": round(max(seconds), 3),
+                         "all": [round(x, 3) for x in seconds], "cpu_median": round(statistics.median(cpu), 3),
+                         "load_average": [round(min(r["load"] for r in runs), 1), round(max(r["load"] for r in runs), 1)]}
+    return summary
+
+
+def refill_times(out: Path, lesson: str, starts: int) -> int:
+    """Only the kernel starts of ``--fork-memory`` (a refill, the kit's kernel afresh, stock's), without the pools."""
+    folder = (HERE.parent.parent / "lessons" / lesson).parent
+    runs = {kind: kernel_start_times(folder, kind, starts) for kind in ("forked", "kit", "stock")}
+    result = {"machine": {"cores": os.cpu_count()}, "lesson": lesson, "kernel_start_s": start_summary(runs)}
+    k = result["kernel_start_s"]
+    result["ratios"] = {"forked_vs_kit": round(k["forked"]["median"] / k["kit"]["median"], 3),
+                        "forked_vs_stock": round(k["forked"]["median"] / k["stock"]["median"], 3)}
+    (out / "refill.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+    return 0
 
 
 def fork_memory(out: Path, data: Path, students: int, lesson: str) -> int:
@@ -678,13 +735,12 @@ def fork_memory(out: Path, data: Path, students: int, lesson: str) -> int:
     result["plain"] = preheated_memory(data, students, lesson, fork=False)
     partial.write_text(json.dumps(result, indent=2))
     folder = (HERE.parent.parent / "lessons" / lesson).parent
-    starts = {kind: kernel_start_times(folder, kind, 10) for kind in ("forked", "kit", "stock")}
-    result["kernel_start_s"] = {kind: {"median": round(statistics.median(t), 3), "max": round(max(t), 3),
-                                       "all": [round(x, 3) for x in t]} for kind, t in starts.items()}
+    result["kernel_start_s"] = k = start_summary({kind: kernel_start_times(folder, kind, 10)
+                                                  for kind in ("forked", "kit", "stock")})
     result["ratios"] = {
         "total_pss_forked_vs_plain": round(result["forked"]["total_pss_mb"] / result["plain"]["total_pss_mb"], 2),
-        "kernel_start_forked_vs_kit": round(statistics.median(starts["forked"]) / statistics.median(starts["kit"]), 3),
-        "kernel_start_forked_vs_stock": round(statistics.median(starts["forked"]) / statistics.median(starts["stock"]), 3),
+        "kernel_start_forked_vs_kit": round(k["forked"]["median"] / k["kit"]["median"], 3),
+        "kernel_start_forked_vs_stock": round(k["forked"]["median"] / k["stock"]["median"], 3),
     }
     (out / "fork_memory.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

@@ -132,6 +132,49 @@ def test_each_kernel_has_its_own_process_group_random_numbers_and_caps(two_stude
     assert a[3] == b[3] == str(StudentKernelSpecManager().memory_mb)
 
 
+def test_each_kernel_has_its_own_shell_built_in_the_parent_and_its_own_history(two_students):
+    first, second = two_students
+    probe = ("import os; ip = get_ipython(); k = ip.kernel; "
+             "print(k is not None and ip.parent is k and k.shell is ip, os.environ.get('PAGER'), "
+             "ip.history_manager.enabled, len(In), os.getpid())")
+    first.run("one = 1")
+    first.run("two = 2")
+    a, b = first.run(probe).split(), second.run(probe).split()
+    assert a[:3] == b[:3] == ["True", "cat", "False"]  # the shell is the kernel's; its environment set after the fork
+    assert int(a[3]) > int(b[3])  # each shell counts its own cells: the first ran two more
+    assert a[4] == str(first.pid) and b[4] == str(second.pid)
+
+
+def test_siblings_draw_different_numbers_even_from_generators_their_parent_seeded(monkeypatch):
+    import random
+
+    from kit.kernel import reseed
+
+    class FakeNumpyRandom:
+        seeded = "as the parent left it"
+
+        def seed(self, value=None):
+            self.seeded = value
+
+    numpy = type(sys)("numpy")
+    numpy.random = FakeNumpyRandom()
+    monkeypatch.setitem(sys.modules, "numpy", numpy)
+    random.seed(12345)  # what a parent's state would hand to every child alike
+    inherited = random.getstate()
+    reseed()
+    assert random.getstate() != inherited
+    assert numpy.random.seeded is None  # seeded again, from the system's randomness
+
+
+def test_only_a_command_line_of_nothing_but_the_connection_file_uses_the_parents_configuration():
+    from kit.kernel import connection_file_only
+
+    assert connection_file_only(["-f", "/run/k.json"]) == "/run/k.json"
+    assert connection_file_only(["--f=/run/k.json"]) == "/run/k.json"
+    assert connection_file_only(["-f", "/run/k.json", "--IPKernelApp.x=1"]) is None
+    assert connection_file_only([]) is None and connection_file_only(None) is None
+
+
 def test_a_restarted_kernel_is_a_fresh_fork(two_students):
     first, _ = two_students
     first.run("left_behind = 1")
