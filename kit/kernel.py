@@ -265,6 +265,11 @@ def forked(argv: list[str], env: dict[str, str], cwd: str) -> int:
     does not end it), the environment and folder the server gave this kernel (not the zygote's),
     its own connection file (``argv``'s ``-f``), and fresh random state — ``random`` and numpy's
     global generator were copied from the parent, so every sibling would draw the same numbers.
+    The seed of ``str`` hashing cannot be renewed: Python fixes it (``PYTHONHASHSEED``) when the
+    parent's interpreter starts, so siblings hash strings alike. It guards a process against
+    someone who can choose many dictionary keys without seeing the hashes; a student runs no code
+    of their own in a kernel (only the widget manager's comm), and the seed is the parent's own,
+    new at each server start.
     """
     os.setsid()
     _show_command([sys.executable, "-m", "kit.kernel", *argv])  # before the environment changes: it moves it
