@@ -10,6 +10,7 @@
     netkit print guide | worksheet                                                             kit/cli/printing.py
     netkit lab [DIR]                                                                           kit/cli/lab.py
     netkit doctor [--port P]                                                                   kit/cli/doctor.py
+    netkit experiment list | on LESSON | off LESSON [--dir DIR]                                kit/cli/experiment.py
     netkit passcode [--new | --set TEXT]                                                       kit/cli/passcode.py
     netkit route [--store URL] [--port P]   (behind JupyterHub: each class to its instance)     kit/cli/route.py
 """
@@ -19,9 +20,9 @@ from __future__ import annotations
 import argparse
 
 from kit import __version__
-from kit.cli import content, doctor, init, lab, new, passcode, printing, results, route, serve, validate
+from kit.cli import content, doctor, experiment, init, lab, new, passcode, printing, results, route, serve, validate
 
-SUBCOMMANDS = (serve, validate, results, init, content, new, printing, lab, doctor, passcode, route)
+SUBCOMMANDS = (serve, validate, results, init, content, new, experiment, printing, lab, doctor, passcode, route)
 
 
 def build_parser() -> argparse.ArgumentParser:
