@@ -7,7 +7,7 @@ timeline choices that were careful (checking, or not passing on what is untrue) 
 (the treatment minus the control, as the lesson lists them), with a 95 % bootstrap interval over
 students drawn within each arm (``kit.analysis.forms.mean_difference``). The sentence calls an
 effect only with ``MIN_STUDENTS`` students in each arm and an interval that does not hold 0.
-``experiment_rows`` is the export for a school's research report: one row per student, no names
+``experiment_figures`` puts the same in words for the teacher's table. ``experiment_rows`` is the export for a school's research report: one row per student, no names
 needed beyond the nickname the class already uses.
 """
 
@@ -68,6 +68,27 @@ def explain_experiment(result: Mapping, labels: Mapping[str, str], outcome: str,
     verdict = "higher" if low > 0 else "lower" if high < 0 else "uncertain"
     return _say(verdict, lang, mean_first=result["means"][0] * 100, mean_second=result["means"][1] * 100,
                 effect=result["effect"] * 100, low=low * 100, high=high * 100, **names)
+
+
+def experiment_figures(result: Mapping, labels: Mapping[str, str], outcome: str, lang: str = "ja") -> dict:
+    """The teacher's table in words: the mean's heading, each arm's mean, and the difference with its interval.
+
+    A mean is "—" for an arm with no student to count; the interval is given only once each arm has
+    two students with a value (one student's resampled mean is that student: no interval at all).
+    """
+    (a, b), means = result["arms"], result["means"]
+    measure = _words()["outcomes"][outcome][lang]
+    shown = ["—" if not np.isfinite(m) else f"{tidy(m * 100, 0):.0f}%" for m in means]
+    effect = result["effect"]
+    if not np.isfinite(effect):
+        difference = "—"
+    else:
+        difference = _say("points", lang, effect=effect * 100)
+        difference += _say("interval" if min(result["students"]) >= 2 else "no_interval", lang,
+                           low=result["low"] * 100, high=result["high"] * 100)
+    return {"mean_heading": _say("mean_heading", lang, measure=measure), "means": shown,
+            "difference_heading": _say("difference", lang, first=labels.get(a, a), second=labels.get(b, b)),
+            "difference": difference}
 
 
 def _say(key: str, lang: str, **values) -> str:

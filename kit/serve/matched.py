@@ -44,10 +44,11 @@ def lesson_experiment(lessons: Path | None, lesson: str):
 
 
 def experiment_report(answers: list, assignments: list, experiment, lang: str = "ja") -> dict | None:
-    """The teacher's view of a class experiment: title, each arm's students and mean, and one sentence."""
+    """The teacher's view of a class experiment: title, each arm's students and mean, the difference with its
+    interval, and one sentence."""
     if experiment is None:
         return None
-    from kit.analysis.experiment import arm_effect, experiment_rows, explain_experiment
+    from kit.analysis.experiment import arm_effect, experiment_figures, experiment_rows, explain_experiment
     from kit.analysis.frame import answers_frame
 
     rows = experiment_rows(answers_frame(answers), assignments, experiment.design, experiment.outcome)
@@ -55,9 +56,11 @@ def experiment_report(answers: list, assignments: list, experiment, lang: str = 
         return None
     names = {arm.id: arm.label.get(lang) for arm in experiment.arms}
     result = arm_effect(rows, experiment.arm_ids)
-    arms = [{"label": names[arm], "students": int((rows["arm"] == arm).sum()), "mean": mean}
-            for arm, mean in zip(experiment.arm_ids, result["means"], strict=True)]
-    return {"title": experiment.title.get(lang), "on": experiment.on, "arms": arms,
+    figures = experiment_figures(result, names, experiment.outcome, lang)
+    arms = [{"label": names[arm], "students": int((rows["arm"] == arm).sum()), "mean": mean, "shown": shown}
+            for arm, mean, shown in zip(experiment.arm_ids, result["means"], figures["means"], strict=True)]
+    return {"title": experiment.title.get(lang), "on": experiment.on, "arms": arms, "mean_heading": figures["mean_heading"],
+            "difference_heading": figures["difference_heading"], "difference": figures["difference"],
             "sentence": explain_experiment(result, names, experiment.outcome, lang)}
 
 

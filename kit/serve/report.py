@@ -344,8 +344,8 @@ def percent_headings(lang: str = "ja") -> set[str]:
 
 
 def sheet_titles(lang: str = "ja") -> dict[str, str]:
-    """Each table's worksheet name in ``lang`` (回答・問題ごと・生徒ごと)."""
-    return {name: label(f"sheet_{name}", lang) for name in TABLES}
+    """Each table's worksheet name in ``lang`` (回答・問題ごと・生徒ごと, and 実験 for a class experiment's rows)."""
+    return {name: label(f"sheet_{name}", lang) for name in (*TABLES, "experiment")}
 
 
 def _for_people(table):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from kit.analysis.experiment import arm_effect, experiment_rows, explain_experiment
+from kit.analysis.experiment import arm_effect, experiment_figures, experiment_rows, explain_experiment
 from kit.analysis.frame import answers_frame
 from tests.analysis.factories import answer
 
@@ -54,3 +54,25 @@ def test_no_difference_and_a_small_class_are_said_plainly():
     small = arm_effect(experiment_rows(frame, assignments, DESIGN, "careful"), ("control", "accuracy_prompt"))
     assert "4 人" in explain_experiment(small, LABELS, "careful") and "10 人以上" in explain_experiment(small, LABELS, "careful")
     assert "too few" in explain_experiment(small, LABELS, "careful", "en")
+
+
+def test_the_teachers_table_gives_means_and_an_interval_only_when_there_is_one():
+    frame, assignments = class_of()
+    arms = ("control", "accuracy_prompt")
+    figures = experiment_figures(arm_effect(experiment_rows(frame, assignments, DESIGN, "careful"), arms), LABELS, "careful")
+    assert figures["means"] == ["50%", "100%"] and figures["difference_heading"] == "差（「問いかけ」−「ふつう」）"
+    assert figures["difference"].startswith("+50 ポイント（95% の範囲 +")
+    frame, assignments = class_of(2)  # one student in each arm: their means, but no interval to give
+    one_each = experiment_figures(arm_effect(experiment_rows(frame, assignments, DESIGN, "careful"), arms), LABELS, "careful", "en")
+    assert one_each["difference"].endswith("(the 95% interval shows once each arm has 2 or more students)")
+    frame, assignments = class_of(1)  # nobody in the second arm yet
+    empty = experiment_figures(arm_effect(experiment_rows(frame, assignments, DESIGN, "careful"), arms), LABELS, "careful")
+    assert empty["means"][1] == "—" and empty["difference"] == "—"
+
+
+def test_a_difference_that_rounds_to_nothing_is_never_minus_zero():
+    result = {"arms": ("control", "accuracy_prompt"), "students": (12, 12), "means": (0.5012, 0.4991),
+              "effect": -0.0021, "low": -0.004, "high": 0.2}
+    figures = experiment_figures(result, LABELS, "careful")
+    assert figures["difference"] == "+0 ポイント（95% の範囲 +0 〜 +20）"
+    assert "-0" not in explain_experiment(result, LABELS, "careful")

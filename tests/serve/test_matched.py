@@ -67,6 +67,9 @@ def test_the_teacher_sees_the_experiments_arms_and_a_sentence_and_can_export_one
     report = experiment_report(answers, assignments, experiment)
     assert [(a["label"], a["students"]) for a in report["arms"]] == [("ふつうのタイムライン", 3), ("シェアの前に「正確かな？」", 3)]
     assert "まだ判断できません" in report["sentence"]  # three in each arm
+    assert [a["shown"] for a in report["arms"]] == ["33%", "100%"]
+    assert report["mean_heading"] == "平均（タイムラインで慎重に選んだ割合）"
+    assert report["difference"].startswith("+67 ポイント（95% の範囲 +67 〜 +67")
     table = experiment_table(answers, assignments, experiment)
     assert list(table.columns[:6]) == ["クラス", "授業", "実験", "ニックネーム", "セッション", "群"]
     assert len(table) == 6 and table["セッション"].str.len().max() == 8  # a short key, not the browser's token
