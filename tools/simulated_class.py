@@ -11,12 +11,17 @@ timeline posts (``timeline:<id>:<n>``) until they reach ``per_student`` answers.
 ``booster=(lesson, bank)`` adds the topic's booster ``BOOSTER_AFTER`` later: the first ``boosted`` (all when
 None) of the same students (same nickname and browser) answer that bank's ``delayed`` questions (all of them when it
 has no such group) in phase ``delayed``, keeping ``kept`` of what the lesson added to their ability.
+
+``arm_of(session, name)`` puts each student in an arm of a class experiment (for a served class, the store's own
+``assign``, so students are assigned as the lesson assigns them), and ``arm_lift`` raises the log-odds of a careful
+timeline choice in an arm (``{"accuracy_prompt": 0.8}``: the prompt works); without them nothing changes.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -57,7 +62,8 @@ def _response(q, right: bool, rng: random.Random) -> tuple[int, ...]:
 def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, students: int = 40, per_student: int = 30,
                     seed: int = 0, learning: float = 1.0, start: datetime = START, names: list[str] | None = None,
                     timeline: str = "tl-demo", booster: tuple[str, str] | None = None, boosted: int | None = None,
-                    kept: float = 0.5) -> list[Answer]:
+                    kept: float = 0.5, arm_of: Callable[[str, str], str] | None = None,
+                    arm_lift: Mapping[str, float] | None = None) -> list[Answer]:
     """The answers of ``students`` students of ``class_code`` to ``lesson``, pre-test, timeline, post-test
     (and, with ``booster``, the delayed test of the topic's booster weeks later)."""
     quiz, _problems = read_quiz(Path(datasets) / bank)
@@ -74,6 +80,7 @@ def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, stu
         name = names[s] if names and s < len(names) else f"{s + 1}"
         session = f"{seed:04x}{s:04x}".ljust(32, "0")
         ability = rng.gauss(0, 1)
+        lift_in_arm = (arm_lift or {}).get(arm_of(session, name), 0.0) if arm_of is not None else 0.0
         pre, post = _forms(quiz.questions, s)
         when = start + timedelta(seconds=5 * s)
         middle = max(per_student - len(pre) - len(post), 0)
@@ -81,7 +88,7 @@ def simulated_class(datasets: Path, bank: str, lesson: str, class_code: str, stu
         for k, (phase, q) in enumerate(steps[:per_student]):
             when += timedelta(seconds=rng.randint(15, 45))
             if q is None:
-                careful = rng.random() < 1 / (1 + math.exp(-ability - 0.5))
+                careful = rng.random() < 1 / (1 + math.exp(-ability - 0.5 - lift_in_arm))
                 out.append(Answer(lesson, f"timeline:{timeline}:{k}", (0 if careful else 1,), careful, phase, session,
                                   name, class_code, when.isoformat(timespec="milliseconds"), "timelines/demo.yaml"))
                 continue
