@@ -1,15 +1,19 @@
-"""The piracy scenarios in ScenarioPlayer: piracy wording for roles and tags, every path ends."""
+"""The piracy scenarios in ScenarioPlayer: piracy wording for roles and tags, every path ends; the 小3-4 one keeps to safety."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from kit.content.scenario import load_scenario
 from kit.sitting import Sitting
+from kit.text.ui import RUBY
 from kit.widgets.scenario_player import ScenarioPlayer
 from tests.conftest import REPO
 
 FILES = ["piracy_free_manga_link.yaml", "piracy_upload_bought_music.yaml"]
+ES34 = REPO / "datasets" / "scenarios" / "piracy_free_anime_site.yaml"  # 小3-4: its own role names
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -26,7 +30,7 @@ def test_defamation_scenarios_keep_their_wording():
     assert {r["id"]: r["label"] for r in player.scenario["roles"]}["target"] == "書かれた人"
 
 
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", [*FILES, ES34.name])
 def test_every_choice_of_every_role_reaches_an_ending_with_a_takeaway(name, kept):
     scenario = load_scenario(REPO / "datasets" / "scenarios" / name)
     for role in scenario.roles:
@@ -42,3 +46,50 @@ def test_every_choice_of_every_role_reaches_an_ending_with_a_takeaway(name, kept
             assert player.summary["takeaway_html"], (role.id, index)
             assert stored and all(a.phase == "practice" for a in stored)
             assert stored[0].item.startswith(f"scenario:{scenario.id}:")
+
+
+def test_the_young_role_play_names_its_roles_for_children_with_readings():
+    player = ScenarioPlayer(load_scenario(ES34), furigana=True)
+    labels = {r["id"]: r["label"] for r in player.scenario["roles"]}
+    assert labels == {"poster": "サイトを見つけた子", "target": "アニメを作る人", "bystander": "リンクをもらった子"}
+    ruby = player.labels[RUBY]  # the role buttons carry readings for young readers
+    assert "<rt>こ</rt>" in ruby["リンクをもらった子"] and "<rt>つく</rt>" in ruby["アニメを作る人"]
+
+
+def test_the_young_role_play_talks_about_safety_not_about_the_law():
+    scenario = load_scenario(ES34)
+    assert scenario.audience == ("小3-4",)
+    words = " ".join(t.ja for n in scenario.nodes for t in (n.text, *(c.text for c in n.choices), *(c.note for c in n.choices)))
+    assert not re.search(r"違法|法律|犯罪|刑|逮捕", words)  # the lesson text says the one rule a child needs
+    assert not any("legal_risk" in c.tags for n in scenario.nodes for c in n.choices)
+
+
+def _play(player: ScenarioPlayer, role: str, want_harm: bool) -> list[tuple[str, ...]]:
+    """Play ``role`` taking, at each step, a harmful choice (or a harmless one), and return the tags chosen."""
+    player.pick_role(role)
+    chosen = []
+    while player.choices:
+        node = player.walk.current
+        picks = [i for i, c in enumerate(node.choices) if ("harm" in c.tags) == want_harm]
+        index = picks[0] if picks else 0
+        chosen.append(node.choices[index].tags)
+        player.choose(index)
+    return chosen
+
+
+@pytest.mark.parametrize("role", ["bystander", "poster", "target"])
+def test_every_young_role_has_a_safe_path_that_ends_with_a_takeaway(role):
+    player = ScenarioPlayer(load_scenario(ES34))
+    tags = _play(player, role, want_harm=False)
+    assert tags and all("harm" not in t for t in tags)
+    assert player.summary["takeaway_html"]
+
+
+@pytest.mark.parametrize("role", ["bystander", "poster"])
+def test_opening_or_spreading_the_site_is_named_and_a_safer_choice_is_shown(role):
+    player = ScenarioPlayer(load_scenario(ES34))
+    tags = _play(player, role, want_harm=True)
+    assert any("harm" in t for t in tags)
+    summary = player.summary
+    assert any(s["kinder"] for s in summary["steps"] if not s["safe"])
+    assert "大人" in summary["takeaway_html"]  # every harmful ending sends the child to an adult
