@@ -69,12 +69,14 @@ def chromium_check(browser: str | None = "", playwright: bool | None = None) -> 
     return Finding(True, say("doctor_chromium", browser=browser))
 
 
-def memory_check(class_size: int = 40, meminfo: str | None = None) -> Finding:
-    """The memory available now and how many students' kernels it holds (``kit.serve.capacity``)."""
-    from kit.serve.capacity import KERNEL_MB, available_mb, default_max_kernels
+def memory_check(class_size: int = 40, meminfo: str | None = None, forked: bool = True) -> Finding:
+    """The memory available now and how many students' kernels it holds (``kit.serve.capacity``):
+    kernels forked from a warm parent, as ``netkit serve`` starts them unless ``--no-fork-kernels``."""
+    from kit.serve.capacity import available_mb, default_max_kernels, kernel_mb
 
-    free, kernels = available_mb(meminfo), default_max_kernels(meminfo)
-    values = {"free": f"{free / 1024:.1f}", "kernels": kernels, "per": KERNEL_MB, "class_size": class_size}
+    per = kernel_mb(forked)
+    free, kernels = available_mb(meminfo), default_max_kernels(meminfo, per)
+    values = {"free": f"{free / 1024:.1f}", "kernels": kernels, "per": per, "class_size": class_size}
     if kernels < class_size:
         return Finding(False, say("doctor_memory_short", **values))
     return Finding(True, say("doctor_memory", **values))

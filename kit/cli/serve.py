@@ -89,9 +89,9 @@ def cmd_serve(args) -> int:
             print(say("serve_no_lesson", name=name, folder=lessons) + " "
                   + (say("serve_did_you_mean", path=guess) if guess else say("serve_lesson_list")), file=sys.stderr)
         return 2
-    from kit.serve.capacity import default_max_kernels, preheat_per_lesson
+    from kit.serve.capacity import default_max_kernels, kernel_mb, preheat_per_lesson
 
-    limit = args.max_kernels or default_max_kernels()
+    limit = args.max_kernels or default_max_kernels(per_kernel=kernel_mb(args.fork_kernels))
     preheated = len(preheat) or sum(1 for nb in lessons.rglob("*.ipynb") if ".ipynb_checkpoints" not in nb.parts)
     fitting = preheat_per_lesson(pool, preheated, limit)
     if fitting < pool:

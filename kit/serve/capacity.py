@@ -17,7 +17,10 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-KERNEL_MB = 100  # what one lesson kernel may grow to (measured up to 94 MB RSS), with a little room
+KERNEL_MB = 100  # what one lesson kernel started afresh may grow to (measured up to 94 MB RSS), with a little room
+# A kernel forked from its folder's warm parent (the default, kit/zygote.py) shares the imported code:
+# 21 MB of PSS waiting, about 40 MB once played (docs/performance.md), with a little room.
+FORKED_KERNEL_MB = 50
 RESERVE_MB = 1024  # left for the server, the browser on the teacher's PC, the system
 
 
@@ -33,9 +36,14 @@ def available_mb(meminfo: str | None = None) -> int:
     return 4096
 
 
-def default_max_kernels(meminfo: str | None = None) -> int:
-    """How many lesson kernels fit in the memory available now (at least 4)."""
-    return max(4, (available_mb(meminfo) - RESERVE_MB) // KERNEL_MB)
+def kernel_mb(forked: bool = True) -> int:
+    """What one student's kernel is counted as: forked from a warm parent, or started afresh."""
+    return FORKED_KERNEL_MB if forked else KERNEL_MB
+
+
+def default_max_kernels(meminfo: str | None = None, per_kernel: int = KERNEL_MB) -> int:
+    """How many lesson kernels of ``per_kernel`` MB fit in the memory available now (at least 4)."""
+    return max(4, (available_mb(meminfo) - RESERVE_MB) // per_kernel)
 
 
 def preheat_per_lesson(pool: int, lessons: int, limit: int) -> int:

@@ -19,7 +19,7 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from kit.serve import autopool, check, errors, headers, limits, teacher, teacher_auth, tokens
 from kit.serve.caching import REPLACEMENTS
-from kit.serve.capacity import default_max_kernels, pace_refills
+from kit.serve.capacity import default_max_kernels, kernel_mb, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
 from kit.serve.kernel_handlers import LocalRequestInfoHandler, OwnedKernelHandler, OwnedShutdownHandler
 from kit.serve.kernels import DEFAULT_PER_ADDRESS, Kernels
@@ -64,6 +64,10 @@ class KitVoila(Voila):
         # open; the kit's banner already gave the teacher the right one.
         self.log.addFilter(_HideVoilaAddress())
 
+    def _forked_kernels(self) -> bool:
+        """Whether students' kernels are forked from a warm parent (``StudentKernelSpecManager.fork``)."""
+        return bool(self.config.get("StudentKernelSpecManager", {}).get("fork", False))
+
     def init_settings(self) -> dict:
         """Voilà's settings plus compression (tornado only honours it when the app is built) and capacity."""
         settings = super().init_settings()
@@ -73,7 +77,7 @@ class KitVoila(Voila):
         settings["default_handler_class"] = errors.NotFoundPage  # an unknown address: the kit's page, not tornado's
         errors.use_kit_executor()
         self.log.addFilter(errors.NoKernelTracebacks())
-        settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels()
+        settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels(per_kernel=kernel_mb(self._forked_kernels()))
         self.kernel_book = Kernels(self.kernel_manager, settings["netkit_max_kernels"], self.kernels_per_address)
         self.kernel_book.install()
         settings["netkit_kernels"] = self.kernel_book

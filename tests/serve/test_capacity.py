@@ -1,12 +1,23 @@
 import asyncio
 
-from kit.serve.capacity import KERNEL_MB, available_mb, default_max_kernels, pace_refills, preheat_per_lesson
+from kit.serve.capacity import (
+    FORKED_KERNEL_MB,
+    KERNEL_MB,
+    available_mb,
+    default_max_kernels,
+    kernel_mb,
+    pace_refills,
+    preheat_per_lesson,
+)
 
 
 def test_memory_reading():
     assert available_mb("MemTotal: 8000000 kB\nMemAvailable:    4194304 kB\n") == 4096
     assert default_max_kernels("MemAvailable:    4194304 kB\n") == (4096 - 1024) // KERNEL_MB
     assert default_max_kernels("MemAvailable:    100 kB\n") == 4
+    # a kernel forked from the warm parent shares its code, and is counted smaller
+    assert default_max_kernels("MemAvailable:    4194304 kB\n", kernel_mb(True)) == (4096 - 1024) // FORKED_KERNEL_MB
+    assert kernel_mb(False) == KERNEL_MB > FORKED_KERNEL_MB == kernel_mb(True)
     assert available_mb("nothing here") == 4096
 
 
