@@ -1,6 +1,7 @@
 """The light page (``netkit serve --light-page``, kit/serve/light.py): a kit lesson is drawn by the kit's
 own small widget manager, with no JupyterLab script; a notebook with a widget that is not the kit's gets
-Voilà's page. One server for the module: the shipped lessons plus a teacher's notebook with a slider."""
+Voilà's page. One server for the module: the shipped lessons plus two teacher's notebooks, one with only
+a slider and one a kit lesson with a slider of the teacher's."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from tests.browser.conftest import REPO, Server, serious_violations
 from tests.browser.lesson_page import WIDGET_TIMEOUT, answer_with_mouse, only_local
 
 FOREIGN = "extra/slider.ipynb"
+MIXED = "extra/quiz-and-slider.ipynb"  # a kit lesson to which a teacher added a cell of their own
 
 
 def jupyterlab_scripts(urls: list[str]) -> list[str]:
@@ -28,14 +30,15 @@ def light_server(tmp_path_factory, one_chromium):
     shutil.copytree(REPO / "lessons", root / "lessons")
     (root / "datasets").symlink_to(REPO / "datasets")
     lesson = json.loads((REPO / "lessons" / "defamation" / "basics.ipynb").read_text("utf-8"))
-    lesson["cells"] = [
-        {"cell_type": "markdown", "metadata": {}, "source": "# スライダー"},
-        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": "import ipywidgets as w\nw.IntSlider(value=3, description='いくつ')"},
-    ]
-    lesson["metadata"]["netkit"] = {**lesson["metadata"]["netkit"], "id": "extra-slider"}
+    slider = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+              "source": "import ipywidgets as w\nw.IntSlider(value=3, description='いくつ')"}
     (root / "lessons" / "extra").mkdir()
-    (root / "lessons" / FOREIGN).write_text(json.dumps(lesson, ensure_ascii=False), "utf-8")
+    only = {**lesson, "cells": [{"cell_type": "markdown", "metadata": {}, "source": "# スライダー"}, slider],
+            "metadata": {**lesson["metadata"], "netkit": {**lesson["metadata"]["netkit"], "id": "extra-slider"}}}
+    (root / "lessons" / FOREIGN).write_text(json.dumps(only, ensure_ascii=False), "utf-8")
+    mixed = {**lesson, "cells": [*lesson["cells"], slider],
+             "metadata": {**lesson["metadata"], "netkit": {**lesson["metadata"]["netkit"], "id": "extra-mixed"}}}
+    (root / "lessons" / MIXED).write_text(json.dumps(mixed, ensure_ascii=False), "utf-8")
     srv = Server(root, root / "results", ["--light-page"])
     yield srv
     srv.stop()
@@ -85,6 +88,16 @@ def test_a_notebook_with_a_foreign_widget_gets_voilas_page(light_server, page):
     page.goto(light_server.url + "voila/render/" + FOREIGN)
     page.locator(".widget-slider").first.wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator("body.nk-light").count() == 0
+    assert any(u.endswith("/voila/static/voila.js") for u in page.requested_urls)
+
+
+def test_a_kit_lesson_with_a_teachers_own_widget_gets_voilas_page(light_server, page):
+    """The automatic fallback: the teacher's slider and the kit's quiz both work, on Voilà's page."""
+    page.goto(light_server.url + "voila/render/" + MIXED)
+    page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
+    page.locator(".widget-slider").first.wait_for(timeout=WIDGET_TIMEOUT)
+    assert page.locator("body.nk-light").count() == 0
+    assert page.locator(".nk-problem").count() == 0
     assert any(u.endswith("/voila/static/voila.js") for u in page.requested_urls)
 
 
