@@ -523,7 +523,8 @@ def light_page(out: Path, data: Path, visits: int) -> int:
     """The light page against stock Voilà and the kit on Voilà's page, one student with a pool, in one run.
 
     Three servers: stock Voilà (stock/quiz.ipynb, no pool: stock has none for one student without being
-    told), ``netkit serve --class-size 3`` (Voilà's page) and the same with ``--light-page``. Each
+    told), ``netkit serve --class-size 3 --no-light-page`` (Voilà's page) and the same with ``--light-page``
+    (each page named, so the comparison holds whichever page is ``netkit serve``'s default). Each
     visit is a new browser context (cold cache); the three are visited in turn so that the machine's
     load falls on all alike, first at full speed, then with the CPU throttled 4x (a school Chromebook).
     The first visit of each at full speed is traced for the main thread's busy time.
@@ -533,7 +534,7 @@ def light_page(out: Path, data: Path, visits: int) -> int:
 
     pool = ["--class-size", "3", "--lesson", "quiz/quiz"]
     names = {"stock": "stock Voilà", "kit": "netkit serve, Voilà's page", "light": "netkit serve --light-page"}
-    servers = {"stock": Server("stock", data), "kit": Server("kit", data, pool),
+    servers = {"stock": Server("stock", data), "kit": Server("kit", data, [*pool, "--no-light-page"]),
                "light": Server("kit", data, [*pool, "--light-page"])}
     rows: dict = {name: {"full": [], "throttled": []} for name in servers}
     failed: dict[str, int] = {}
