@@ -234,7 +234,7 @@ def measured() -> dict[str, float]:
     """The sizing figures docs/performance.md gives for one school server."""
     text = PERFORMANCE.read_text("utf-8")
     sizing = text.split("## Sizing a school server")[1]
-    servers = [float(m) for m in re.findall(r"\| (\d+) MB \| \d+ s \| \d+ s \|", sizing)]
+    servers = [float(m) for m in re.findall(r"\| (\d+) MB \| [\d.]+ \| \d+ s \| \d+ s \|", sizing)]
     return {
         "cores": float(re.search(r"measured on the development machine \((\d+) cores", text).group(1)),
         "server_mb": max(servers),
