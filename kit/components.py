@@ -96,6 +96,7 @@ KINDS: dict[str, Kind] = _kinds(
          params="kit.models.lab_settings:assumption_problems"),
     Kind("timeline", _C + "timeline:load_timeline", "timelines", facts=_C + "timeline:fact_problems"),
     Kind("discernment", _C + "discernment:load_discernment", "discernment"),
+    Kind("game", _C + "manipulator:load_game", "games", suffixes=YAML),
     Kind("facts", _C + "facts:load_all_facts", "facts", suffixes=YAML, whole_folder=True),
 )
 
@@ -128,6 +129,8 @@ COMPONENTS: dict[str, Component] = _components(
     Component("spread_lab", _W + "spread_lab:SpreadLab", warm=_W + "spread_lab:warm",
               check="kit.models.lab_settings:spread_lab_problems", root=".nk-spread"),
     Component("cascade_lab", _W + "cascade_lab:CascadeLab", warm=_W + "cascade_lab:warm", root=".nk-ce"),
+    Component("manipulator_game", _W + "manipulator_game:ManipulatorGame", "game", "games/manipulator.yaml",
+              check="kit.models.lab_settings:manipulator_problems", root=".nk-mg"),
 )
 
 

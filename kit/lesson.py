@@ -471,6 +471,30 @@ class Lesson:
 
         return self._safely(build, network)
 
+    def manipulator_game(self, file: str = default_file("manipulator_game"), *, seed: int = 0, **params):
+        """「だます側になってみよう」: the game ``file`` (under datasets/), played on a fictional account.
+
+        ``params`` set where the account starts and how many readers check (``followers=50``,
+        ``credibility=50``, ``checkers=0.5``; ``kit.models.manipulator``); a value out of range shows a
+        card naming it. Each choice is stored (phase "practice") before what it did is shown.
+        """
+        from kit.models.manipulator import ManipulatorParams
+        from kit.models.parameters import ParamError, checked
+        from kit.widgets.manipulator_game import ManipulatorGame
+
+        def build():
+            game = load("game", resolve(file))
+            try:
+                start = checked(ManipulatorParams, params)
+            except ParamError as exc:
+                raise ContentError.single(f"lesson {self.id}", exc.ja, exc.en, place="manipulator_game",
+                                          field=exc.name) from None
+            self.sitting.expect(len(game.stages))
+            return ManipulatorGame(game, start, seed=seed, lang=self.lang, furigana=self.furigana,
+                                   sitting=self.sitting, bank=file)
+
+        return self._safely(build, file)
+
     def facts(self) -> dict:
         """Every fact in datasets/facts (read once per lesson)."""
         if self._facts is None:

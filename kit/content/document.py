@@ -29,6 +29,14 @@ def check_document(name: str, file: str, doc: Any) -> list[ContentProblem]:
     return problems + _object_problems(schema, doc, file, "", skip={"schema_version"} if "schema_version" in doc else set())
 
 
+def check_object(schema: dict, value: Any, file: str, place: str) -> list[ContentProblem]:
+    """Every problem of one item of a nested document (``value``) against its part of a schema, named ``place``."""
+    if not isinstance(value, dict):
+        return [ContentProblem(file, place, "", "「id: …」のような「名前: 値」の組にしてください。",
+                               "the item must be a set of 'name: value' pairs, such as 'id: …'.")]
+    return _object_problems(schema, value, file, place, set())
+
+
 def _object_problems(schema: dict, value: dict, file: str, place: str, skip: set[str]) -> list[ContentProblem]:
     props = schema.get("properties", {})
     lines = getattr(value, "lines", {})

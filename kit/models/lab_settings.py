@@ -24,6 +24,13 @@ def flaming_problems(name: str, place: str, call: Call, file, content, datasets:
     return _param_problems(FlamingParams, name, place, call, skip=("seed",))
 
 
+def manipulator_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
+    """Where a notebook starts the fictional account of 「だます側になってみよう」 (``followers=``, ``checkers=`` …)."""
+    from kit.models.manipulator import ManipulatorParams
+
+    return _param_problems(ManipulatorParams, name, place, call, skip=("file", "seed"))
+
+
 def creator_income_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
     """Starting values a notebook gives the manga income model (``lesson.creator_income(pirate_share=0.5)``)."""
     from kit.models.creator_income import IncomeParams

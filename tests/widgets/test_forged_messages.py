@@ -60,7 +60,7 @@ def test_forged_messages_raise_nothing_and_store_nothing_wrong(notebook, tmp_pat
             handled += 1
             for message in FORGED:
                 handler(widget, message, [])
-            for message in DOUBLE_CLICKS:
+            for message in DOUBLE_CLICKS + _judgments(widget):
                 handler(widget, message, [])
                 handler(widget, message, [])
     assert handled, "the lesson has no interactive component"
@@ -84,6 +84,12 @@ def test_forged_messages_raise_nothing_and_store_nothing_wrong(notebook, tmp_pat
     # A role-play or timeline choice made twice by a double click is one choice.
     practice = [(a.item, a.response, a.session) for a in answers if a.phase == "practice"]
     assert len(practice) == len(set(practice)), sorted(practice)
+
+
+def _judgments(widget) -> list[dict]:
+    """A discernment feed's honest judgment of the first post it shows (its ids are the file's own)."""
+    posts = getattr(widget, "posts", None) if type(widget).__name__ == "DiscernmentFeed" else None
+    return [{"action": "judge", "post": posts[0]["id"], "choice": "doubt"}] if posts else []
 
 
 def _forms_of_items(widget) -> dict[str, str]:
