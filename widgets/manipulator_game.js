@@ -1,4 +1,5 @@
-// Browser half of kit.widgets.manipulator_game.ManipulatorGame: the student's fictional account
+// Browser half of kit.widgets.manipulator_game.ManipulatorGame (posts drawn by postCard, widgets/_post.js,
+// with the timeline's look, widgets/timeline.css): the student's fictional account
 // (followers, credibility) at the top, the technique being learned, the posts to publish as big
 // buttons (mouse, touch, Tab + Enter, or keys 1-4), then what the chosen post did and how to spot
 // the technique. The kernel stores a choice before it sends its outcome, and never sends a post's
@@ -6,7 +7,7 @@
 
 function render({ model, el }) {
   useRuby(model.get("labels"));
-  const root = h("div", { class: "nk-tl nk-mg" });
+  const root = h("div", { class: "nk-mg" });
   el.append(root);
   model.send({ action: "hello", ...identity() });
   let busy = false; // a choice was sent and the kernel has not said "done" yet
@@ -37,8 +38,8 @@ function render({ model, el }) {
     return h("section", { class: "nk-mg-account nk-card", "aria-label": L.mg_account }, [
       h("span", { class: "nk-tl-avatar", "aria-hidden": "true", text: a.initial || "?" }),
       h("div", { class: "nk-mg-who" }, [
-        h("p", { class: "nk-tl-name" }, [h("span", { html: a.name_html || "" })]),
-        h("p", { class: "nk-tl-handle", text: `${a.handle || ""} · ${L.mg_created_today}` }),
+        h("div", { class: "nk-tl-name" }, [h("span", { html: a.name_html || "" })]),
+        h("div", { class: "nk-tl-handle", text: `${a.handle || ""} · ${L.mg_created_today}` }),
       ]),
       h("dl", { class: "nk-mg-score" }, [
         h("div", {}, [h("dt", { text: L.mg_followers }), h("dd", { text: String(S.followers ?? "") })]),

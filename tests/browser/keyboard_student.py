@@ -44,7 +44,7 @@ def until(handle, test: str, arg=None) -> bool:
 
 # The parts of a lesson page a student works in (the rest is text that never changes).
 PARTS = (".nk-quiz", ".nk-scenario", ".nk-tl", ".nk-cs", ".nk-ce", ".nk-lab", ".nk-flaming-lab", ".nk-drc",
-         ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc")
+         ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc", ".nk-mg")
 
 
 # What a lesson shows that a student only reads (or works in through a part above).
@@ -70,7 +70,7 @@ class KeyboardStudent:
         self.kinds = dict(zip(PARTS, (
             self.quiz, self.role_play, self.timeline, self.class_spread, self.cascade_lab, self.model_lab,
             self.flaming_lab, self.rule_checker, self.post_checker, self.law_walk, self.help_router,
-            self.discernment), strict=True))
+            self.discernment, self.game), strict=True))
         self.roots = ", ".join(PARTS)
         self._no_ring: set[str] = set()
 
@@ -244,6 +244,22 @@ class KeyboardStudent:
             self._press("Enter")
             self.expect_focus(root, ".nk-tl-post, .nk-tl-summary", f"going on from post {number + 1}")
         raise _Stuck("the timeline did not end")
+
+    def game(self, root, kind):
+        """「だます側になってみよう」: each technique's first post published with Enter, the outcome
+        taking the focus, then on to the next technique (its heading takes the focus), until the debrief."""
+        for number in range(1, 20):
+            if root.locator(".nk-mg-summary").count():
+                self.expect_focus(root, "#nk-mg-sum-h", "the last technique")
+                return
+            self.wait_for(root, ".nk-mg-choices button", "the posts to publish")
+            self.tab_to(root, ".nk-mg-choices button")
+            self._press("Enter")
+            self.expect_focus(root, ".nk-mg-result-h", f"publishing on technique {number}")
+            self.tab_to(root, ".nk-mg-next")
+            self._press("Enter")
+            self.expect_focus(root, ".nk-mg-stage-h", f"going on from technique {number}")
+        raise _Stuck("the game did not end")
 
     def discernment(self, root, kind):
         """Every post of the feed judged in turn (信じる, あやしい, …); the focus goes on to the next post's buttons, then the result."""
