@@ -97,6 +97,7 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("timeline", _C + "timeline:load_timeline", "timelines", facts=_C + "timeline:fact_problems"),
     Kind("discernment", _C + "discernment:load_discernment", "discernment"),
     Kind("game", _C + "manipulator:load_game", "games", suffixes=YAML),
+    Kind("feed", _C + "feed:load_feed", "feeds"),
     Kind("facts", _C + "facts:load_all_facts", "facts", suffixes=YAML, whole_folder=True),
 )
 
@@ -131,6 +132,8 @@ COMPONENTS: dict[str, Component] = _components(
     Component("cascade_lab", _W + "cascade_lab:CascadeLab", warm=_W + "cascade_lab:warm", root=".nk-ce"),
     Component("manipulator_game", _W + "manipulator_game:ManipulatorGame", "game", "games/manipulator.yaml",
               check="kit.models.lab_settings:manipulator_problems", root=".nk-mg"),
+    Component("feed_lab", _W + "feed_lab:FeedLab", "feed", "feeds/everyday.yaml", warm=_W + "feed_lab:warm",
+              check="kit.models.lab_settings:feed_lab_problems", root=".nk-feed-lab"),
 )
 
 

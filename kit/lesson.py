@@ -400,6 +400,23 @@ class Lesson:
 
         return self._safely(build, "flaming_lab")
 
+    def feed_lab(self, file: str = default_file("feed_lab"), *, seed: int = 0, **params):
+        """The recommendation lab: a feed that maximises clicks narrowing beside a mixed one, with the
+        platform's ad money. ``file`` words the posts (``datasets/feeds``); ``params`` set the starting
+        values (``like="music"``); a value out of range shows a card naming the parameter and its range."""
+        from kit.models.feed import FeedParams
+        from kit.models.parameters import ParamError, checked
+        from kit.widgets.feed_lab import FeedLab
+
+        def build():
+            try:
+                start = checked(FeedParams, params)
+            except ParamError as exc:
+                raise ContentError.single("feed_lab", exc.ja, exc.en, field=exc.name) from None
+            return FeedLab(load("feed", resolve(file)), start, lang=self.lang, furigana=self.furigana, seed=seed)
+
+        return self._safely(build, file)
+
     def law_walk(self, file: str = default_file("law_walk")):
         """A step-by-step walk through a procedure (e.g. 発信者情報開示命令), a question at each step.
 

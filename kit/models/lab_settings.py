@@ -50,6 +50,13 @@ def spread_lab_problems(name: str, place: str, call: Call, file, content, datase
     return problems + _param_problems(Params, name, place, call, skip=("network", "compare", "sliders", "network_seed"))
 
 
+def feed_lab_problems(name: str, place: str, call: Call, file, content, datasets: Path) -> list[ContentProblem]:
+    """Starting values a notebook gives the feed lab (``lesson.feed_lab(like="music")``)."""
+    from kit.models.feed import FeedParams
+
+    return _param_problems(FeedParams, name, place, call, skip=("file", "seed"))
+
+
 def _param_problems(params_class, name: str, place: str, call: Call, skip: tuple = ()) -> list[ContentProblem]:
     """Each name known to the model, each value written as a constant allowed."""
     problems = []

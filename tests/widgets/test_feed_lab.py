@@ -1,0 +1,80 @@
+"""FeedLab driven from code, as its controls and buttons would be."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from kit.content.feed import load_feed
+from kit.models.feed import FeedParams, simulate
+from kit.widgets.feed_lab import MAIN, FeedLab
+
+FEED = load_feed(Path(__file__).parents[2] / "datasets" / "feeds" / "everyday.yaml")
+
+
+def test_controls_come_from_the_model_spec_likes_first_assumptions_marked():
+    lab = FeedLab(FEED)
+    controls = {c["name"]: c for c in lab.controls}
+    assert sorted(controls) == sorted(s.name for s in FeedParams.specs() if s.slider)
+    assert [c["name"] for c in lab.controls if c["group"] == "main"] == list(MAIN)
+    assert controls["like"]["kind"] == "choice" and controls["like"]["label"] == "いちばん好きなこと"
+    assert "assumption" not in controls["like"]  # a student's choice, not an assumption
+    assert controls["ad_yen_per_hour"]["assumption"] and controls["extreme_pull"]["assumption"]
+    assert lab.shown["ad_yen_per_hour"] == "30円" and lab.shown["like"] == "ゲーム"
+
+
+def test_both_timelines_show_cards_of_the_last_round_worded_from_the_file():
+    lab = FeedLab(FEED, seed=2)
+    panels = lab.view["panels"]
+    assert [p["key"] for p in panels] == ["recommended", "mixed"]
+    texts = {w.text.ja for w in FEED.posts}
+    for panel, run in zip(panels, (lab.result.recommended, lab.result.mixed), strict=True):
+        assert [c["post"] for c in panel["cards"]] == run.shown[-1][:4].tolist()
+        assert all(c["text_html"] in texts for c in panel["cards"])
+        kinds = Counter((c["topic_label"], c["level"]) for c in panel["cards"])
+        fewest = len(panel["cards"]) - sum(max(0, n - 2) for n in kinds.values())  # the file has two wordings of each
+        assert len({c["text_html"] for c in panel["cards"]}) >= fewest  # a card reads like another only when it must
+        assert [c["clicked"] for c in panel["cards"]] == run.clicked[-1][:4].tolist()
+    lookalikes = [a for a in FEED.accounts if a.source == "lookalike"]
+    assert lookalikes and all(a.badge == "bought" for a in lookalikes)
+
+
+def test_charts_and_summary_carry_the_runs_numbers_and_say_they_are_a_models():
+    lab = FeedLab(FEED)
+    rec = lab.result.recommended
+    extreme, topics = lab.view["chart"]["charts"]
+    assert extreme["series"][0]["values"] == [round(v * 100) for v in rec.extremeness]
+    assert topics["series"][1]["values"] == [round(v * 100) for v in lab.result.mixed.topic_diversity]
+    assert lab.view["chart"]["rounds"] == list(range(1, 11))
+    change, earned, note = lab.view["summary"]
+    assert f"{rec.total_yen:.1f}円" in earned and "30円" in earned and "モデル" in note
+
+
+def test_a_change_reruns_and_a_refused_value_changes_nothing():
+    lab = FeedLab(FEED)
+    before = lab.view
+    assert lab.set(like="science", also_like="none", rounds=15)
+    assert lab.result.params.like == "science" and len(lab.view["chart"]["rounds"]) == 15
+    assert lab.result.recommended.total_yen == simulate(lab.params, 0).recommended.total_yen
+    after = lab.view
+    assert not lab.set(rounds=100) and "3〜30" in lab.error and lab.view == after
+    lab.press("reset")
+    assert lab.params == FeedParams() and lab.view == before and lab.error == ""
+
+
+def test_english_and_furigana():
+    en = FeedLab(FEED, lang="en")
+    assert en.view["panels"][0]["name"] == "Recommended timeline" and "yen" in en.view["summary"][1]
+    ruby = FeedLab(FEED, furigana=True)
+    assert "<ruby>" in ruby.heading["title_html"] and "<ruby>" in ruby.view["summary"][0]
+    assert "<ruby>" not in ruby.controls[0]["label"]  # the control's plain name stays plain
+
+
+def test_a_lesson_builds_it_and_a_bad_start_value_is_a_card():
+    from kit.lesson import Lesson
+
+    lesson = Lesson("misinformation-jh")
+    assert isinstance(lesson.feed_lab(like="music"), FeedLab)
+    card = lesson.feed_lab(rounds=99)
+    assert type(card).__name__ == "ProblemCard"
+    assert type(lesson.feed_lab("feeds/missing.yaml")).__name__ == "ProblemCard"
