@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import time
@@ -73,10 +74,12 @@ def measure(posts: int, n: int) -> dict:
 
 
 def markdown(data: dict) -> str:
-    lines = ["# Feed lab benchmark", "", f"Run {data['when']} on {data['machine']}.", "",
+    lines = ["# Feed lab benchmark", "", f"Run {data['when']} on {data['machine']}, load average "
+             f"{data['load_before']} before and {data['load_after']} after (other work on the machine inflates the times).", "",
              f"Command: `{data['command']}`.", "",
              "A change = one control moved: the value checked, both feeds rerun on the kept pool and the view data built "
              f"(`FeedLab.set`). Shares are of a {BUDGET_MS:.0f} ms budget (a ratio, so another machine compares).", "",
+             "The first cold start includes the first imports and numpy's first calls; the second is the pool alone.", "",
              "| posts | changes | change median | change p95 | model median | view median | cold start (pool + first run) |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in data["runs"]:
@@ -95,7 +98,9 @@ def main() -> None:
     command = "PYTHONPATH=. python benchmarks/feedlab.py" + (f" --changes {args.changes}" if args.changes != 120 else "")
     data = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "machine": f"{platform.machine()}, Python {platform.python_version()}", "command": command,
+            "load_before": round(os.getloadavg()[0], 1),
             "runs": [measure(posts, args.changes) for posts in args.posts]}
+    data["load_after"] = round(os.getloadavg()[0], 1)
     for r in data["runs"]:
         print(f"{r['posts']} posts: change median {r['change']['median_ms']} ms, p95 {r['change']['p95_ms']} ms "
               f"(model {r['model']['median_ms']} ms, view {r['view']['median_ms']} ms); cold {r['cold_ms']} ms", flush=True)

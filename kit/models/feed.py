@@ -38,8 +38,8 @@ LIKED, ALSO_LIKED, OTHER = 1.0, 0.7, 0.15  # the simulated student's interest in
 PRIOR = {LIKED: 2.0, ALSO_LIKED: 1.5, OTHER: 1.0}  # the recommender's starting topic scores from stated likes
 SHARPNESS = 1.5  # how strongly the recommender first prefers what it predicts best (0 would be random)
 SURER = 0.5  # how much surer (less exploring) it gets per round, times ``follow_clicks``
-EXTREME_LEARNING = 20.0  # extremeness weight per unit by which clicked posts are more extreme than shown ones
-EVIDENCE = 20  # clicks at which the click evidence on extremeness counts half
+EXTREME_LEARNING = 30.0  # extremeness weight per unit by which clicked posts are more extreme than shown ones
+EVIDENCE = 10  # clicks at which the click evidence on extremeness counts half
 LEVELS = 100  # the recommender reads extremeness in hundredths
 BANDS = (0.33, 0.66)  # extremeness below the first is calm, below the second strong, else extreme
 
@@ -52,7 +52,7 @@ class FeedParams(ModelParams):
 
     like: str = choice("games", TOPICS)
     also_like: str = choice("animals", ("none", *TOPICS))
-    extreme_pull: float = param(2.5, 1.0, 5.0, 0.5)
+    extreme_pull: float = param(3.0, 1.0, 5.0, 0.5)
     follow_clicks: float = param(0.5, 0.0, 1.0, 0.05, percent=True)
     rounds: int = param(10, 3, 30, 1)
     ad_yen_per_hour: int = param(30, 0, 300, 10)
