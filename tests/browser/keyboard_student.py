@@ -44,7 +44,7 @@ def until(handle, test: str, arg=None) -> bool:
 
 # The parts of a lesson page a student works in (the rest is text that never changes).
 PARTS = (".nk-quiz", ".nk-scenario", ".nk-tl", ".nk-cs", ".nk-ce", ".nk-lab", ".nk-flaming-lab", ".nk-drc",
-         ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc", ".nk-mg")
+         ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc", ".nk-mg", ".nk-feed-lab")
 
 
 # What a lesson shows that a student only reads (or works in through a part above).
@@ -70,7 +70,7 @@ class KeyboardStudent:
         self.kinds = dict(zip(PARTS, (
             self.quiz, self.role_play, self.timeline, self.class_spread, self.cascade_lab, self.model_lab,
             self.flaming_lab, self.rule_checker, self.post_checker, self.law_walk, self.help_router,
-            self.discernment, self.game), strict=True))
+            self.discernment, self.game, self.feed_lab), strict=True))
         self.roots = ", ".join(PARTS)
         self._no_ring: set[str] = set()
 
@@ -322,6 +322,26 @@ class KeyboardStudent:
                      before):
             raise _Stuck("the charts did not change after moving every slider and pressing the button")
         self.expect_focus(root, ".nk-fl-run", "running the model")
+
+    def feed_lab(self, root, kind):
+        """Each menu (an arrow key picks the next choice) and slider, "the model's assumptions" opened
+        with Enter; the timelines and their sentences follow the kernel."""
+        before = root.locator(".nk-fd-summary").inner_html()
+        controls = root.locator(".nk-param-select, .nk-param-range")
+        for n in range(controls.count()):
+            if not controls.nth(n).is_visible():
+                self.tab_to(root, ".nk-param-more summary")
+                self._press("Enter")
+            menu = controls.nth(n).evaluate("(el) => el.tagName === 'SELECT'")
+            self.tab_to(root, ".nk-param-select" if menu else ".nk-param-range")
+            if menu:
+                self._press("ArrowDown")
+            else:
+                self.slide(root, ".nk-param-range")
+            self._press("Tab")
+        if not until(root, "(el, old) => { const s = el.querySelector('.nk-fd-summary'); return !!s && s.innerHTML !== old; }",
+                     before):
+            raise _Stuck("the timelines did not change after moving every control")
 
     def rule_checker(self, root, kind):
         """The first answer to each question, then a prediction; the law's answer takes the focus."""

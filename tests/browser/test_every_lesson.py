@@ -47,7 +47,7 @@ READY = """() => {
   const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
   return outputs.length > 0 && outputs.every((o) => o.innerText.trim() || o.querySelector('svg, canvas, img, input'))
     && [...document.querySelectorAll('.nk-quiz')].every((q) => q.querySelector('.nk-quiz-card legend, .nk-summary'))
-    && [...document.querySelectorAll('.nk-lab, .nk-flaming-lab, .nk-spread, .nk-ce')].every((l) => l.querySelector('input, select'));
+    && [...document.querySelectorAll('.nk-lab, .nk-flaming-lab, .nk-spread, .nk-ce, .nk-feed-lab')].every((l) => l.querySelector('input, select'));
 }"""
 
 # What a narrow screen cuts off: the page scrolling sideways, anything reaching past the window's
@@ -182,9 +182,9 @@ def check(page, url: str, lesson: str, variant: str, report, name: str = "", key
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
 
 
-LABS = {"creator_income", "estimate_explorer", "flaming_lab", "spread_lab", "cascade_lab"}
+LABS = {"creator_income", "estimate_explorer", "flaming_lab", "spread_lab", "cascade_lab", "feed_lab"}
 # At least ``n`` labs show their controls: a lab's output can be drawn before its shell is.
-LABS_DRAWN = """(n) => [...document.querySelectorAll('.nk-lab, .nk-flaming-lab, .nk-spread, .nk-ce')]
+LABS_DRAWN = """(n) => [...document.querySelectorAll('.nk-lab, .nk-flaming-lab, .nk-spread, .nk-ce, .nk-feed-lab')]
   .filter((l) => l.querySelector('input, select')).length >= n"""
 
 
