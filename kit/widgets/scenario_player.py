@@ -32,6 +32,9 @@ class ScenarioPlayer(anywidget.AnyWidget):
     _esm = traitlets.Unicode(asset("scenario_player.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("scenario_player.css")).tag(sync=True)
     RUBY_LABELS = ('scenario_other_role', 'scenario_again')  # shown on buttons: with readings when the lesson has furigana
+    # The prompts and the summary's words: with readings too, so a 小3-4 child can read the whole story's end.
+    RUBY_WORDS = ('scenario_pick_role', 'scenario_choose', 'scenario_key_hint', 'scenario_summary_title',
+                  'scenario_your_path', 'scenario_kinder', 'scenario_tags_title', 'scenario_no_tag')
 
     scenario = traitlets.Dict(help="Title, look, channel, characters and the roles offered, as the browser shows them.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -60,10 +63,12 @@ class ScenarioPlayer(anywidget.AnyWidget):
         self._fixed = role or only
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
         self.scenario = self._scenario_view()
-        if furigana and lang == "ja":  # the role buttons' names and descriptions, with readings
+        if furigana and lang == "ja":  # role buttons, prompts and the summary's words (in the topic's wording), with readings
             roles = self.scenario["roles"]
-            self.labels = {**self.labels, RUBY: {**self.labels.get(RUBY, {}),
-                                                 **ruby_map([r["label"] for r in roles] + [r["about"] for r in roles])}}
+            shown = [r["label"] for r in roles] + [r["about"] for r in roles]
+            shown += [self._label(k) for k in self.RUBY_WORDS + ("scenario_all_kind", "scenario_some_harm")]
+            shown += [self._label(f"tag_{t}{part}") for t in TAGS for part in ("", "_about")]
+            self.labels = {**self.labels, RUBY: {**self.labels.get(RUBY, {}), **ruby_map(shown)}}
         self.fixed_role = self._fixed is not None
         self.on_msg(self._on_browser_message)
         self.restart()

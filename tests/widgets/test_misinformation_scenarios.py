@@ -18,6 +18,17 @@ def test_the_roles_are_named_for_a_chain_message_in_the_order_a_class_plays_them
     assert "受け取った人" in player.labels[RUBY]  # the role buttons carry readings for young readers
 
 
+def test_the_summary_a_young_child_reads_at_the_end_carries_readings():
+    player = ScenarioPlayer(load_scenario(CHAIN), furigana=True)
+    _play(player, "poster", want_harm=True)
+    readings = player.labels[RUBY]
+    shown = [player.summary["verdict"], player.labels["scenario_summary_title"], player.labels["scenario_kinder"]]
+    shown += [c["label"] for c in player.summary["counts"]] + [c["about"] for c in player.summary["counts"]]
+    assert all(text in readings and "<rt>" in readings[text] for text in shown), [t for t in shown if t not in readings]
+    assert "<rt>ひろ</rt>" in readings["まちがいを広める"]
+    assert RUBY not in ScenarioPlayer(load_scenario(CHAIN)).labels  # none without furigana
+
+
 def test_tags_and_verdicts_speak_about_spreading_not_about_abuse():
     player = ScenarioPlayer(load_scenario(CHAIN))
     assert player._label("tag_harm") == "まちがいを広める"
