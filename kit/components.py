@@ -98,6 +98,7 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("discernment", _C + "discernment:load_discernment", "discernment"),
     Kind("game", _C + "manipulator:load_game", "games", suffixes=YAML),
     Kind("feed", _C + "feed:load_feed", "feeds"),
+    Kind("lateral", _C + "lateral:load_lateral", "lateral", suffixes=YAML),
     Kind("facts", _C + "facts:load_all_facts", "facts", suffixes=YAML, whole_folder=True),
 )
 
@@ -112,6 +113,8 @@ COMPONENTS: dict[str, Component] = _components(
     Component("scenario", _W + "scenario_player:ScenarioPlayer", "scenario", check=_CHECK + "role_problems", root=".nk-scenario"),
     Component("timeline", _W + "timeline:TimelineFeed", "timeline", check=_CHECK + "post_problems", root=".nk-tl"),
     Component("discernment", _W + "discernment:DiscernmentFeed", "discernment", check=_CHECK + "form_problems", root=".nk-dc"),
+    Component("lateral", _W + "lateral:LateralReading", "lateral", "lateral/who_is_behind.yaml",
+              check=_CHECK + "task_problems", root=".nk-lr"),
     Component("timeline_spread", _W + "class_spread:ClassSpread", "timeline", warm=_W + "class_spread:warm", root=".nk-cs"),
     Component("post_checker", _W + "post_checker:PostChecker", "lexicon", "lexicon/lexicon.yaml",
               warm=_W + "post_checker:warm", root=".nk-post-checker"),

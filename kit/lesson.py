@@ -267,6 +267,17 @@ class Lesson:
 
         return self._safely(build, file)
 
+    def lateral(self, file: str = default_file("lateral"), tasks: list[str] | None = None):
+        """Lateral reading without internet: the tasks of ``file`` (relative to datasets/), only ``tasks`` if given."""
+        from kit.widgets.lateral import LateralReading
+
+        def build():
+            lateral = load("lateral", resolve(file)).select(tasks)
+            self.sitting.expect(len(lateral.tasks))
+            return LateralReading(lateral, lang=self.lang, furigana=self.furigana, sitting=self.sitting, bank=file)
+
+        return self._safely(build, file)
+
     def timeline_spread(self, file: str, network: str = "networks/school.json"):
         """How a rumour would spread at the share rate of this sitting (or class) on the timeline ``file``.
 

@@ -252,6 +252,17 @@ def post_problems(name: str, place: str, call: Call, file, timeline, datasets: P
                            f"'{file}' has no post {', '.join(missing)}.")]
 
 
+def task_problems(name: str, place: str, call: Call, file, lateral, datasets: Path) -> list[ContentProblem]:
+    """The ``tasks`` a lateral-reading call shows must be in its file."""
+    if lateral is None:
+        return []
+    missing = [t for t in call.texts("tasks") if t not in {task.id for task in lateral.tasks}]
+    if not missing:
+        return []
+    return [ContentProblem(name, place, "tasks", f"「{file}」に課題 {', '.join(missing)} がありません。",
+                           f"'{file}' has no task {', '.join(missing)}.")]
+
+
 def card_problems(name: str, place: str, call: Call, file, cards, datasets: Path) -> list[ContentProblem]:
     """The law cards named by id must be in the cards file."""
     problems = []

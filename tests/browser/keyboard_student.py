@@ -44,7 +44,7 @@ def until(handle, test: str, arg=None) -> bool:
 
 # The parts of a lesson page a student works in (the rest is text that never changes).
 PARTS = (".nk-quiz", ".nk-scenario", ".nk-tl", ".nk-cs", ".nk-ce", ".nk-lab", ".nk-flaming-lab", ".nk-drc",
-         ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc", ".nk-mg", ".nk-feed-lab")
+         ".nk-post-checker", ".nk-law-walk", ".nk-help-router", ".nk-dc", ".nk-mg", ".nk-feed-lab", ".nk-lr")
 
 
 # What a lesson shows that a student only reads (or works in through a part above).
@@ -70,7 +70,7 @@ class KeyboardStudent:
         self.kinds = dict(zip(PARTS, (
             self.quiz, self.role_play, self.timeline, self.class_spread, self.cascade_lab, self.model_lab,
             self.flaming_lab, self.rule_checker, self.post_checker, self.law_walk, self.help_router,
-            self.discernment, self.game, self.feed_lab), strict=True))
+            self.discernment, self.game, self.feed_lab, self.lateral), strict=True))
         self.roots = ", ".join(PARTS)
         self._no_ring: set[str] = set()
 
@@ -272,6 +272,33 @@ class KeyboardStudent:
             self._press("Enter")
             self.expect_focus(root, ".nk-dc-actions .nk-dc-believe, .nk-dc-result", f"judging post {number + 1}")
         raise _Stuck("the discernment feed did not end")
+
+    def lateral(self, root, kind):
+        """Every task: the search tab, search, open the first result (its heading takes the focus), choose, answer, next."""
+        for number in range(1, 20):
+            if root.locator(".nk-lr-summary").count():
+                return
+            self.wait_for(root, ".nk-lr-tab-search:not([disabled])", "the search tab")
+            self.tab_to(root, ".nk-lr-tab-search")
+            self._press("Enter")
+            self.expect_focus(root, ".nk-lr-query", f"opening the search tab in task {number}")
+            self.tab_to(root, ".nk-lr-search-go")
+            self._press("Enter")
+            self.expect_focus(root, ".nk-lr-results-heading", f"searching in task {number}")
+            self.tab_to(root, ".nk-lr-result-open")
+            self._press("Enter")
+            self.expect_focus(root, ".nk-lr-page-heading", f"opening a result in task {number}")
+            self.tab_to(root, ".nk-lr-option input")
+            self._press("Space")
+            if not root.locator(".nk-lr-option input:checked").count():
+                raise _Stuck(f"task {number}: Space chose no answer")
+            self.tab_to(root, ".nk-lr-answer")
+            self._press("Enter")
+            self.expect_focus(root, ".nk-lr-feedback", f"answering task {number}")
+            self.tab_to(root, ".nk-lr-next")
+            self._press("Enter")
+            self.expect_focus(root, ".nk-lr-post, .nk-lr-summary", f"going on from task {number}")
+        raise _Stuck("the lateral reading did not end")
 
     def class_spread(self, root, kind):
         self.tab_to(root, ".nk-cs-button")
