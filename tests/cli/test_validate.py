@@ -170,3 +170,26 @@ def test_a_lesson_on_online_abuse_without_its_help_desks_fails(tmp_path, capsys)
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "lessons/defamation/basics.ipynb" in out and "相談先（lesson.help_router() か lesson.help()）で終わる決まり" in out
+
+
+def test_lateral_files_and_task_ids_in_a_notebook_are_checked(folder, capsys):
+    import shutil
+
+    import yaml
+
+    from tests.conftest import REPO
+
+    target = folder / "datasets/lateral/who_is_behind.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "datasets/lateral/who_is_behind.yaml", target)
+    lesson(folder / "lessons/misinformation/lr.ipynb", [
+        'lesson.lateral("lateral/who_is_behind.yaml", tasks=["water", "nosuch"])',
+    ])
+    assert main(["validate", str(folder)]) == 1
+    assert "課題 nosuch がありません" in capsys.readouterr().out
+    doc = yaml.safe_load(target.read_text("utf-8"))
+    doc["tasks"][0]["page"]["address"] = "example.com/real"
+    target.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    lesson(folder / "lessons/misinformation/lr.ipynb", ['lesson.lateral("lateral/who_is_behind.yaml")'])
+    assert main(["validate", str(folder)]) == 1
+    assert re.search(r"lateral/who_is_behind.yaml: 1番目の項目（id: supplement）.*page\.address", capsys.readouterr().out)
