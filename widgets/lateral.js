@@ -39,7 +39,7 @@ function render({ model, el }) {
     root.replaceChildren();
     const head = model.get("heading") || {};
     root.append(h("div", { class: "nk-lr-header" }, [
-      h("p", { class: "nk-lr-title", html: head.title_html || "" }),
+      h("h2", { class: "nk-lr-title", html: head.title_html || "" }),
       h("p", { class: "nk-lr-intro", html: head.intro_html || "" }),
       h("p", { class: "nk-lr-note", html: head.note_html || "" }),
     ]));
