@@ -41,12 +41,13 @@ function render({ model, el }) {
         h("div", { class: "nk-tl-name" }, [h("span", { html: a.name_html || "" })]),
         h("div", { class: "nk-tl-handle", text: `${a.handle || ""} · ${L.mg_created_today}` }),
       ]),
-      h("dl", { class: "nk-mg-score" }, [
-        h("div", {}, [h("dt", { text: L.mg_followers }), h("dd", { text: String(S.followers ?? "") })]),
-        h("div", {}, [h("dt", { text: L.mg_credibility }), h("dd", {}, [
+      h("div", { class: "nk-mg-score" }, [
+        h("p", { class: "nk-mg-metric" }, [h("span", { class: "nk-mg-metric-name", text: L.mg_followers }),
+          h("strong", { text: String(S.followers ?? "") })]),
+        h("p", { class: "nk-mg-metric" }, [h("span", { class: "nk-mg-metric-name", text: L.mg_credibility }),
           h("meter", { min: "0", max: "100", low: "25", high: "60", optimum: "100", value: String(S.credibility ?? 0),
             "aria-label": L.mg_credibility }),
-          h("span", { text: ` ${S.credibility ?? ""} / 100` })])]),
+          h("strong", { text: `${S.credibility ?? ""} / 100` })]),
       ]),
       h("p", { class: `nk-mg-standing nk-mg-${S.standing || ""}`, text: S.standing_label || "" }),
     ]);
