@@ -38,10 +38,19 @@ def alive(pid: int) -> bool:
 
 @pytest.fixture(scope="module")
 def loop():
+    """This module's own event loop. Module fixtures start before the function-scoped
+    ``no_leftover_event_loop`` (tests/conftest.py) clears Playwright's running-loop marker, so this
+    clears it for the module itself (after the browser tests of a full run, every kernel start
+    failed with "Cannot run the event loop while another loop is running")."""
+    running = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
     loop = asyncio.new_event_loop()
-    yield loop
-    forking.ZYGOTES.stop()
-    loop.close()
+    try:
+        yield loop
+    finally:
+        forking.ZYGOTES.stop()
+        loop.close()
+        asyncio._set_running_loop(running)
 
 
 @pytest.fixture(scope="module")
