@@ -8,6 +8,7 @@ from kit.content.scenario import load_scenario
 from kit.text.ui import RUBY
 from kit.widgets.scenario_player import ScenarioPlayer
 from tests.conftest import REPO
+from tests.widgets.scenario_play import play
 
 CHAIN = REPO / "datasets" / "scenarios" / "chain_message.yaml"
 
@@ -20,7 +21,7 @@ def test_the_roles_are_named_for_a_chain_message_in_the_order_a_class_plays_them
 
 def test_the_summary_a_young_child_reads_at_the_end_carries_readings():
     player = ScenarioPlayer(load_scenario(CHAIN), furigana=True)
-    _play(player, "poster", want_harm=True)
+    play(player, "poster", want_harm=True)
     readings = player.labels[RUBY]
     shown = [player.summary["verdict"], player.labels["scenario_summary_title"], player.labels["scenario_kinder"]]
     shown += [c["label"] for c in player.summary["counts"]] + [c["about"] for c in player.summary["counts"]]
@@ -37,23 +38,11 @@ def test_tags_and_verdicts_speak_about_spreading_not_about_abuse():
     assert english._label("scenario_all_kind") == "Your choices didn't spread a wrong story. Well judged."
 
 
-def _play(player: ScenarioPlayer, role: str, want_harm: bool) -> list[tuple[str, ...]]:
-    """Play ``role`` choosing, at each step, a choice that spreads (or one that does not), and return the tags chosen."""
-    player.pick_role(role)
-    chosen = []
-    while player.choices:
-        node = player.walk.current
-        picks = [i for i, c in enumerate(node.choices) if ("harm" in c.tags) == want_harm]
-        index = picks[0] if picks else 0
-        chosen.append(node.choices[index].tags)
-        player.choose(index)
-    return chosen
-
 
 @pytest.mark.parametrize("role", ["poster", "target", "bystander"])
 def test_every_role_can_be_played_without_spreading_and_ends_with_a_takeaway(role):
     player = ScenarioPlayer(load_scenario(CHAIN))
-    tags = _play(player, role, want_harm=False)
+    tags = play(player, role, want_harm=False)
     assert tags and all("harm" not in t for t in tags)
     assert player.summary["verdict"] == "あなたの選び方は、まちがった話を広めませんでした。すてきな判断です。"
     assert player.summary["takeaway_html"]
@@ -62,7 +51,7 @@ def test_every_role_can_be_played_without_spreading_and_ends_with_a_takeaway(rol
 @pytest.mark.parametrize("role", ["poster", "target", "bystander"])
 def test_spreading_in_any_role_is_named_and_a_kinder_choice_is_shown(role):
     player = ScenarioPlayer(load_scenario(CHAIN))
-    tags = _play(player, role, want_harm=True)
+    tags = play(player, role, want_harm=True)
     assert any("harm" in t for t in tags)
     summary = player.summary
     assert summary["verdict"].startswith("まちがった話を広めてしまう選び方もありました")

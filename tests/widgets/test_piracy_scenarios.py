@@ -11,6 +11,7 @@ from kit.sitting import Sitting
 from kit.text.ui import RUBY
 from kit.widgets.scenario_player import ScenarioPlayer
 from tests.conftest import REPO
+from tests.widgets.scenario_play import play
 
 FILES = ["piracy_free_manga_link.yaml", "piracy_upload_bought_music.yaml"]
 ES34 = REPO / "datasets" / "scenarios" / "piracy_free_anime_site.yaml"  # 小3-4: its own role names
@@ -64,23 +65,11 @@ def test_the_young_role_play_talks_about_safety_not_about_the_law():
     assert not any("legal_risk" in c.tags for n in scenario.nodes for c in n.choices)
 
 
-def _play(player: ScenarioPlayer, role: str, want_harm: bool) -> list[tuple[str, ...]]:
-    """Play ``role`` taking, at each step, a harmful choice (or a harmless one), and return the tags chosen."""
-    player.pick_role(role)
-    chosen = []
-    while player.choices:
-        node = player.walk.current
-        picks = [i for i, c in enumerate(node.choices) if ("harm" in c.tags) == want_harm]
-        index = picks[0] if picks else 0
-        chosen.append(node.choices[index].tags)
-        player.choose(index)
-    return chosen
-
 
 @pytest.mark.parametrize("role", ["bystander", "poster", "target"])
 def test_every_young_role_has_a_safe_path_that_ends_with_a_takeaway(role):
     player = ScenarioPlayer(load_scenario(ES34))
-    tags = _play(player, role, want_harm=False)
+    tags = play(player, role, want_harm=False)
     assert tags and all("harm" not in t for t in tags)
     assert player.summary["takeaway_html"]
 
@@ -88,7 +77,7 @@ def test_every_young_role_has_a_safe_path_that_ends_with_a_takeaway(role):
 @pytest.mark.parametrize("role", ["bystander", "poster"])
 def test_opening_or_spreading_the_site_is_named_and_a_safer_choice_is_shown(role):
     player = ScenarioPlayer(load_scenario(ES34))
-    tags = _play(player, role, want_harm=True)
+    tags = play(player, role, want_harm=True)
     assert any("harm" in t for t in tags)
     summary = player.summary
     assert any(s["kinder"] for s in summary["steps"] if not s["safe"])
