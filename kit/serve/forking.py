@@ -297,23 +297,20 @@ class ForkProvisioner(LocalProvisioner):
                 return
             except OSError:
                 pass
-        signal.pidfd_send_signal(self.pidfd, signum)
+        try:
+            signal.pidfd_send_signal(self.pidfd, signum)
+        except ProcessLookupError:
+            pass  # it has ended (a cap, a crash) and been reaped: as Jupyter's own provisioner, nothing to signal
 
     async def kill(self, restart: bool = False) -> None:
         if self.pidfd is None:
             return await super().kill(restart)
-        try:
-            await self.send_signal(signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        await self.send_signal(signal.SIGKILL)
 
     async def terminate(self, restart: bool = False) -> None:
         if self.pidfd is None:
             return await super().terminate(restart)
-        try:
-            await self.send_signal(signal.SIGTERM)
-        except ProcessLookupError:
-            pass
+        await self.send_signal(signal.SIGTERM)
 
     async def cleanup(self, restart: bool = False) -> None:
         self._close_pidfd()

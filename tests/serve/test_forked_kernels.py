@@ -194,6 +194,27 @@ def test_a_restarted_kernel_is_a_fresh_fork(two_students):
     assert first.run("print('left_behind' in globals())") == "False"
 
 
+def test_a_kernel_that_ended_by_itself_is_restarted_as_a_fresh_fork(loop, folder, tmp_path):
+    """A kernel over its CPU cap ends by itself; Jupyter's restarter then restarts it, first signalling
+    the process that is already gone. That must not raise (it did: every later websocket of the page
+    answered 500 "No such process" and the student's page lost its kernel)."""
+    import signal
+
+    kernel = Kernel(loop, folder, tmp_path)
+    try:
+        before = kernel.pid
+        os.kill(before, signal.SIGKILL)
+        deadline = time.monotonic() + DEADLINE
+        while alive(before) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # its warm parent reaps it
+        kernel.restart()
+        assert kernel.pid != before and kernel.km.provisioner.forked_from is not None
+        assert kernel.run("print(2 + 3)") == "5"
+    finally:
+        kernel.shutdown(now=True)
+
+
 def test_killing_one_kernel_leaves_the_others_running(loop, two_students):
     first, second = two_students
     pid = first.pid
