@@ -10,7 +10,8 @@ flagged, nor is anything in a post that reports abuse or asks for help (みん�
 〜って言われてつらい), except entries marked ``always`` (a phone number is never safe to post).
 In a post that plainly says it is friendly (the lexicon's ``friendly`` patterns: 好きやで, 俺もだけど, ❤)
 flags that all come from ``mild`` entries (バカ, アホ, 草) become a gentle note (``Check.softened``),
-which is not a flag; strong words, threats, doxxing, exclusion and pile-on calls are never softened.
+which is not a flag, and so does the classifier's flag (a likeness, no listed word); strong words,
+threats, doxxing, exclusion and pile-on calls are never softened.
 Every flag points back into the text the student typed. When no rule finds anything, a small
 classifier trained on the kit's labelled posts (``kit.models.post_classifier``) may still flag the
 sentence that weighed most, with the reason of the kind of harm it is most like.
@@ -184,6 +185,8 @@ class PostTone:
         # it quoted, negated, reported, done to the writer or said between friends, the rules have read the post already.
         if not flags and not softened and not suppressed and self.learned and not asking_for_help and not caring:
             flags = self._learned(text, norm, sentences, starts, ends)
+            if flags and friendly:
+                softened, flags = flags, ()  # no listed word, only a likeness, in a post that says it is friendly: a note
         return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)), softened=softened)
 
     def _learned(self, text: str, norm: str, sentences, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:

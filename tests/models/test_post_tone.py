@@ -234,3 +234,49 @@ def test_a_note_is_shown_only_when_every_flag_is_a_mild_word():
     assert all(e.category in ("insult", "mockery") and e.severity <= 2 for e in lexicon.entries if e.mild)
     without_friends = PostTone(dataclasses.replace(lexicon, friendly=()))
     assert without_friends.check("お前ほんとアホやなｗ 好きやで").categories == ("insult",)
+
+
+# Issue 16, fourth round: more written signs of friendship, each a kind of sign rather than a sentence.
+@pytest.mark.parametrize("text, word", [
+    ("アホやなｗ 宿題手伝ったるわ", "アホ"),                       # an offer of help (〜たる, 〜たげる)
+    ("お前ほんまアホやなｗ 駅まで迎えに行くわ", "アホ"),             # picking the friend up
+    ("あいつ今日もバカやってたｗ 次は一緒に行こか", "バカ"),         # a plan together
+    ("バカだなー（褒めてる）", "バカ"),                            # the joke marked as praise
+    ("お前のギャグほんまおもろいわ、アホやけど", "アホ"),            # laughing at what the friend meant to be funny
+    ("たけるのアホ、ノート貸してくれてあんがと", "アホ"),            # thanks in any register
+])
+def test_offers_plans_thanks_and_praise_are_signs_of_friendship(checker, text, word):
+    result = checker.check(text)
+    assert result.ok and result.noted, result
+    assert word in [f.text for f in result.softened]
+
+
+@pytest.mark.parametrize("text", ["アホやなｗ 明日わからせたるわ", "あいつまた転んでて草ｗ みんなで見に行こか",
+                                  "死ね。迎えに行ったるわ"])
+def test_an_offer_that_is_not_help_or_a_crowd_called_to_laugh_is_still_flagged(checker, text):
+    result = checker.check(text)
+    assert result.flags and not result.noted, result
+
+
+def test_the_classifier_gives_a_note_in_a_friendly_post_but_not_in_a_backhanded_one():
+    from kit.models.post_classifier import Classifier
+
+    lexicon = load_lexicon(REPO / "datasets" / "lexicon" / "lexicon.yaml")
+    suspicious = PostTone(lexicon, classifier=Classifier(10.0, {}, {}, 0.5, {}))  # finds every post hurtful
+    assert suspicious.check("今日の写真、宝物にするね💕").noted
+    assert suspicious.check("好きやで、お前が静かな時だけな").flags  # liking on a condition is not friendship
+    assert suspicious.check("それ、ほんまにそう思う").flags
+
+
+@pytest.mark.parametrize("text", ["お腹すきすぎて動けない", "部活のあと足終わった", "二人とも盛りすぎて別人ｗ",
+                                  "悪口ばかり書くサブ垢があったので運営に報告しました", "死ぬほど笑った", "必死ね。"])
+def test_hunger_tiredness_the_writer_included_and_a_report_with_its_reason_are_not_flagged(checker, text):
+    assert not checker.check(text).flags
+
+
+@pytest.mark.parametrize("text, category", [("あいつの腹出すぎｗ", "appearance"), ("お前の足終わってるｗ", "appearance"),
+                                            ("盛りすぎてて別人じゃん、詐欺ｗ", "appearance"),
+                                            ("何もしてないけどあいつのサブ垢みんなで通報しよ", "pile_on"),
+                                            ("死ね。", "insult"), ("夜道気をつけてね笑", "threat")])
+def test_their_hurtful_look_alikes_stay_flagged(checker, text, category):
+    assert category in checker.check(text).categories
