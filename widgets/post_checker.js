@@ -58,7 +58,8 @@ function render({ model, el }) {
       for (const piece of r.pieces || []) {
         post.append(piece.soft ? h("mark", { class: "nk-pc-mark nk-pc-soft", text: piece.text }) : document.createTextNode(piece.text));
       }
-      out.append(words, post);
+      if (r.words && r.words.length) out.append(words);
+      out.append(post);
     } else if (!r.ok) {
       const post = h("p", { class: "nk-pc-post" });
       for (const piece of r.pieces || []) {

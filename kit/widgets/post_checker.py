@@ -122,6 +122,8 @@ class PostChecker(anywidget.AnyWidget):
         if at < len(found.text):
             pieces.append({"text": found.text[at:]})
         verdict = "pc_teasing" if soft else "pc_ok" if found.ok else "pc_found"
+        # a note names the listed words it softened; the classifier's likeness is a sentence, not a word to name
+        words = list(dict.fromkeys(f.text for f in flags if f.entry != "learned")) if soft else []
         return {
             "state": "checked",
             "ok": found.ok,
@@ -136,8 +138,8 @@ class PostChecker(anywidget.AnyWidget):
             ],
             "masked": found.masked() if "personal_info" in found.categories else "",
             "verdict_html": self._html(label(verdict, self._lang, count=len(flags))),
-            "words": list(dict.fromkeys(f.text for f in flags)) if soft else [],  # the student's text: shown as text
-            "words_html": self._html(label("pc_teasing_words", self._lang)) if soft else "",
+            "words": words,  # the student's text: shown as text
+            "words_html": self._html(label("pc_teasing_words", self._lang)) if words else "",
         }
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kit.content.lexicon import load_lexicon
-from kit.models.post_tone import MAX_LENGTH
+from kit.models.post_tone import MAX_LENGTH, PostTone
 from kit.sitting import Sitting
 from kit.widgets.post_checker import PostChecker
 from tests.conftest import REPO
@@ -129,3 +129,17 @@ def test_the_note_in_english_and_with_readings(lexicon):
     young = PostChecker(lexicon, furigana=True)
     young.check("バカだなぁ、そういうとこ好きだよ")
     assert "<ruby>" in young.result["verdict_html"]
+
+
+def test_a_classifier_flag_in_a_friendly_post_is_a_note_that_names_no_words(lexicon):
+    from kit.models.post_classifier import Classifier
+
+    widget = PostChecker(lexicon)
+    widget.checker = PostTone(lexicon, classifier=Classifier(10.0, {}, {}, 0.5, {}))  # finds every post hurtful
+    widget.check("今日の写真、宝物にするね💕")
+    r = widget.result
+    assert r["noted"] and r["flags"] == [] and r["words"] == [] and r["words_html"] == ""
+    assert [p["text"] for p in r["pieces"] if p.get("soft")] == ["今日の写真、宝物にするね💕"]
+    widget.check("それ、ほんまにそう思う")  # no friendly sign: the classifier's flag stays a flag
+    assert not widget.result["noted"] and widget.result["flags"]
+
