@@ -26,6 +26,7 @@ BLIND_HELDOUT = REPO / "tests" / "models" / "blind_heldout.csv"
 BLIND_HELDOUT2 = REPO / "tests" / "models" / "blind_heldout2.csv"  # the threshold set (see the module's text)
 BLIND_HELDOUT3 = REPO / "tests" / "models" / "blind_heldout3.csv"  # the third blind held-out set
 BLIND_HELDOUT5 = REPO / "tests" / "models" / "blind_heldout5.csv"  # the fifth blind set
+BLIND_HELDOUT6 = REPO / "tests" / "models" / "blind_heldout6.csv"  # the sixth blind set, written after the fourth round
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
@@ -60,6 +61,12 @@ def fifth_held_out(checker):
 
 
 @pytest.fixture(scope="module")
+def sixth_held_out(checker):
+    posts = load_blind(BLIND_HELDOUT6)
+    return posts, predictions(checker, posts)
+
+
+@pytest.fixture(scope="module")
 def labelled(checker):
     posts = load_labelled(LEXICON / "labelled.csv")
     return posts, predictions(checker, posts)
@@ -86,7 +93,7 @@ def test_held_out_false_alarms_stay_at_most_five_percent(held_out):
 
 def test_no_hurtful_post_of_any_blind_set_gets_the_friendly_note(checker):
     """A note is never a catch: widening the friendly signals must not turn a hurtful post into a note."""
-    for path in (BLIND_HELDOUT, BLIND_HELDOUT2, BLIND_HELDOUT3, BLIND_HELDOUT5, BLIND_DEV):
+    for path in (BLIND_HELDOUT, BLIND_HELDOUT2, BLIND_HELDOUT3, BLIND_HELDOUT5, BLIND_HELDOUT6, BLIND_DEV):
         noted = [p.text for p in load_blind(path, "test") if p.categories and checker.check(p.text).noted]
         assert not noted, (path.name, len(noted))
 
@@ -219,3 +226,28 @@ def test_fifth_held_out_false_alarms_goal(fifth_held_out):
     posts, found = fifth_held_out
     assert score(posts, found)["overall"].false_alarm_rate <= 0.05
     assert not any(found[p.id] for p in posts if p.kind == "banter_safe")
+
+
+def test_sixth_held_out_floors(sixth_held_out):
+    """The sixth blind set (240 posts, written on 2026-12-02 by a helper who saw neither code nor data, from the
+    categories alone, after the fourth round's tuning on sets 1-5) measured once while blind: recall 0.850 (102 of
+    120), false alarms 36 of 120 (30.0%): 28 of 40 friendly jokes and game banter, 8 of 50 neutral posts (self-mockery,
+    anger at the rain or a router), no reporting or criticism post. The fourth round's gains on sets 3 and 5 did not
+    carry over to posts written by other hands. These floors keep what held."""
+    posts, found = sixth_held_out
+    kinds = {k.name for k in by_kind(posts, found)}
+    assert len(posts) == 240 and HARM_KINDS <= kinds and {"banter_safe", "neutral", "reporting", "criticism"} <= kinds
+    assert score(posts, found)["overall"].recall >= 0.8
+    for kind in by_kind(posts, found):
+        if kind.harmful:
+            assert kind.flagged / kind.posts >= 0.5, kind.name
+        if kind.name in ("reporting", "criticism"):
+            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting or polite criticism"
+
+
+@pytest.mark.xfail(reason="the sixth blind set: 36 of 120 fine posts flagged (30.0%), 28 of 40 friendly jokes; "
+                          "issue 16's goal is at most 5%", strict=True)
+def test_sixth_held_out_false_alarms_goal(sixth_held_out):
+    """Issue 16's goal on a set the checker was never tuned on: at most 5% of fine posts flagged."""
+    posts, found = sixth_held_out
+    assert score(posts, found)["overall"].false_alarm_rate <= 0.05
