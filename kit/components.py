@@ -2,8 +2,9 @@
 
 A line says which kind of content file the method reads (and so its loader and its folder under
 datasets/), the file it reads when the notebook names none, where that file sits among the call's
-arguments, the widget it builds, the function that warms it in a preheated kernel, and the check
-``netkit validate`` makes of a call's constant arguments. ``Lesson``, the warm-up, ``netkit
+arguments, the widget it builds, the function that warms it in a preheated kernel, the check
+``netkit validate`` makes of a call's constant arguments and, for a component that stores answers,
+the first part of its item ids and the function that puts a stored answer in a teacher's words. ``Lesson``, the warm-up, ``netkit
 validate``, the printed pages and the catalogue all read it here.
 
 Modules, classes and functions are written as text (``"module:name"``) and imported only when
@@ -49,6 +50,9 @@ class Component:
     warm: str | None = None  # "module:function" run once in a preheated kernel before its student arrives
     check: str | None = None  # "module:function" (notebook name, place, call, content, datasets) -> problems
     root: str = field(default="", kw_only=True)  # CSS selector of what it puts on the page (its root element)
+    records: str | None = field(default=None, kw_only=True)  # item ids of its stored answers start "<records>:" ("": a quiz's bare ids); None: stores none
+    describe: str | None = field(default=None, kw_only=True)  # "module:function" (content, item, response, lang) -> Described: a stored answer for the teacher
+    scored: bool = field(default=True, kw_only=True)  # False: its stored "correct" means neither right nor wrong
 
     @property
     def module(self) -> str:
@@ -80,6 +84,7 @@ def _components(*components: Component) -> dict[str, Component]:
 _C = "kit.content."
 _W = "kit.widgets."
 _CHECK = "kit.content.check:"
+_D = "kit.analysis.describe."
 
 # Files are found folder by folder in this order; in a shared folder a kind with a prefix claims its files first.
 KINDS: dict[str, Kind] = _kinds(
@@ -107,23 +112,30 @@ COMPONENTS: dict[str, Component] = _components(
     Component("title", "ipywidgets:HTML", "text", root=".nk-title"),
     Component("section", _W + "fact_card:SectionView", "text", check=_CHECK + "section_problems", root=".nk-section"),
     Component("sections", _W + "fact_card:SectionView", "text", root=".nk-section"),
-    Component("quiz", _W + "quiz_card:Quiz", "quiz", check=_CHECK + "group_problems", root=".nk-quiz-card"),
+    Component("quiz", _W + "quiz_card:Quiz", "quiz", check=_CHECK + "group_problems", root=".nk-quiz-card",
+              records="", describe=_D + "quiz:describe"),
     Component("help", _W + "help_list:HelpList", "help", "help/desks.yaml", root=".nk-help"),
     Component("help_router", _W + "help_router:HelpRouter", "router", "help/router.yaml", root=".nk-help-router"),
-    Component("scenario", _W + "scenario_player:ScenarioPlayer", "scenario", check=_CHECK + "role_problems", root=".nk-scenario"),
-    Component("timeline", _W + "timeline:TimelineFeed", "timeline", check=_CHECK + "post_problems", root=".nk-tl"),
-    Component("discernment", _W + "discernment:DiscernmentFeed", "discernment", check=_CHECK + "form_problems", root=".nk-dc"),
+    Component("scenario", _W + "scenario_player:ScenarioPlayer", "scenario", check=_CHECK + "role_problems", root=".nk-scenario",
+              records="scenario", describe=_D + "scenario:describe"),
+    Component("timeline", _W + "timeline:TimelineFeed", "timeline", check=_CHECK + "post_problems", root=".nk-tl",
+              records="timeline", describe=_D + "timeline:describe"),
+    Component("discernment", _W + "discernment:DiscernmentFeed", "discernment", check=_CHECK + "form_problems", root=".nk-dc",
+              records="discern", describe=_D + "discernment:describe"),
     Component("lateral", _W + "lateral:LateralReading", "lateral", "lateral/who_is_behind.yaml",
-              check=_CHECK + "task_problems", root=".nk-lr"),
+              check=_CHECK + "task_problems", root=".nk-lr", records="lateral", describe=_D + "lateral:describe"),
     Component("timeline_spread", _W + "class_spread:ClassSpread", "timeline", warm=_W + "class_spread:warm", root=".nk-cs"),
     Component("post_checker", _W + "post_checker:PostChecker", "lexicon", "lexicon/lexicon.yaml",
-              warm=_W + "post_checker:warm", root=".nk-post-checker"),
-    Component("law_walk", _W + "law_walk:LawWalkView", "law_walk", "law/identified.yaml", root=".nk-law-walk"),
+              warm=_W + "post_checker:warm", root=".nk-post-checker", records="postchecker",
+              describe=_D + "post_checker:describe", scored=False),
+    Component("law_walk", _W + "law_walk:LawWalkView", "law_walk", "law/identified.yaml", root=".nk-law-walk",
+              records="law", describe=_D + "law_walk:describe"),
     Component("law_card", _W + "law_walk:LawCardView", "law_cards", "law/cards.yaml", file_at=None,
               check=_CHECK + "card_problems", root=".nk-law-card"),
     Component("law_cards", _W + "law_walk:LawCardView", "law_cards", "law/cards.yaml", root=".nk-law-card"),
     Component("download_rule_checker", _W + "download_rule_checker:DownloadRuleChecker", "law_rules",
-              "law_rules/download_rule.yaml", root=".nk-drc"),
+              "law_rules/download_rule.yaml", root=".nk-drc", records="download_rule_checker",
+              describe=_D + "download_rule:describe"),
     Component("estimate_explorer", _W + "estimate_explorer:EstimateExplorer", "estimates",
               "estimates/piracy_losses.yaml", root=".nk-lab"),
     Component("creator_income", _W + "creator_income_lab:CreatorIncomeLab",
@@ -134,7 +146,8 @@ COMPONENTS: dict[str, Component] = _components(
               check="kit.models.lab_settings:spread_lab_problems", root=".nk-spread"),
     Component("cascade_lab", _W + "cascade_lab:CascadeLab", warm=_W + "cascade_lab:warm", root=".nk-ce"),
     Component("manipulator_game", _W + "manipulator_game:ManipulatorGame", "game", "games/manipulator.yaml",
-              check="kit.models.lab_settings:manipulator_problems", root=".nk-mg"),
+              check="kit.models.lab_settings:manipulator_problems", root=".nk-mg", records="game",
+              describe=_D + "game:describe", scored=False),
     Component("feed_lab", _W + "feed_lab:FeedLab", "feed", "feeds/everyday.yaml", warm=_W + "feed_lab:warm",
               check="kit.models.lab_settings:feed_lab_problems", root=".nk-feed-lab"),
 )

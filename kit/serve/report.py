@@ -24,6 +24,31 @@ def is_quiz_item(item: str) -> bool:
     return ":" not in item
 
 
+def answer_words(answers, datasets: Path, lang: str = "ja"):
+    """``item_table``'s ``describe``: another component's item and response (\"1;3\") in words, each worded once.
+
+    The words come from the component's own ``describe`` in the registry (``kit.components``),
+    reading the content file the item's answers name; a quiz question gets None (its bank names it).
+    """
+    from kit.analysis.describe.answers import describe_answer
+    from kit.analysis.frame import parse_response
+
+    banks: dict[str, str] = {}
+    for a in answers:
+        if not is_quiz_item(a.item) and a.bank:
+            banks.setdefault(a.item, a.bank)
+    said: dict = {}
+
+    def describe(item: str, response: str):
+        if is_quiz_item(item):
+            return None
+        if (item, response) not in said:
+            said[item, response] = describe_answer(item, parse_response(response), banks.get(item, ""), datasets, lang)
+        return said[item, response]
+
+    return describe
+
+
 @lru_cache(maxsize=128)
 def _bank_questions(path: str, mtime_ns: int, size: int) -> dict:
     from kit.content.errors import ContentError
@@ -140,15 +165,10 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
                      (label("part_answers", lang), int(part["answers"])),
                      (label("part_pre", lang), int(part.get("students_pre", 0))),
                      (label("part_post", lang), int(part.get("students_post", 0)))]
-    item_rows = item_table(frame, questions, lang)
+    item_rows = item_table(frame, questions, lang, answer_words(answers, datasets, lang))
     student_rows = with_delayed_scores(student_table(frame), delayed_scores(answers_frame(later or [])))
     change_table = sdt_change_table(frame, questions)
-    items = [
-        {"text": row["text"] or row["item"], "phase": _phase(row["phase"], lang), "n": int(row["n"]),
-         "rate": float(row["correct_rate"]), "wrong": "" if not isinstance(row["top_wrong"], str) else
-         f"{row['top_wrong']}（{row['top_wrong_share'] * 100:.0f}%）"}
-        for _, row in item_rows.iterrows()
-    ]
+    items = [_item(row, lang) for _, row in item_rows.iterrows()]
     students = [
         {"name": row["student"] or row["student_key"][:8], "answered": int(row["answered"]),
          "pre": _score(row["pre_score"]), "post": _score(row["post_score"]), "delayed": _score(row["delayed_score"]),
@@ -163,6 +183,16 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
             "pictures": class_pictures(item_rows, student_rows, None if change_table.empty else change_table.iloc[0],
                                        lambda p: _phase(p, lang), reference(datasets), lang, names, items_shown),
             "discern": _discern(frame, discernment_truths(answers, datasets), lang)}
+
+
+def _item(row, lang: str) -> dict:
+    """One row of the page's 問題ごと table: an item without a right answer has no rate, only its most chosen answer."""
+    shown = {"text": row["text"] or row["item"], "phase": _phase(row["phase"], lang), "n": int(row["n"])}
+    if math.isnan(row["correct_rate"]):
+        share = f"{row['top_choice_share'] * 100:.0f}%"
+        return {**shown, "rate": None, "wrong": label("item_unscored", lang, answer=row["top_choice"], share=share)}
+    wrong = f"{row['top_wrong']}（{row['top_wrong_share'] * 100:.0f}%）" if row["top_wrong"] else ""
+    return {**shown, "rate": float(row["correct_rate"]), "wrong": wrong}
 
 
 def progress_picture(answers: list, lang: str = "ja") -> dict:
@@ -316,7 +346,7 @@ def _num(value, fmt: str = "{:.2f}") -> str:
 
 
 # Shares from 0 to 1: an export writes them as numbers Excel shows as percentages.
-RATE_COLUMNS = ("correct_rate", "top_wrong_share", "pre_score", "post_score", "hit_rate", "false_alarm_rate")
+RATE_COLUMNS = ("correct_rate", "top_wrong_share", "top_choice_share", "pre_score", "post_score", "hit_rate", "false_alarm_rate")
 MARK_COLUMNS = ("correct", "needs_help", "several_sittings")  # True/False shown as ○/×
 TABLES = ("answers", "items", "students")
 
@@ -331,7 +361,8 @@ def export_tables(answers: list, datasets: Path, lang: str = "ja") -> dict:
 
     frame = answers_frame(answers)
     questions = questions_for(answers, datasets)
-    tables = {"answers": frame, "items": item_table(frame, questions, lang), "students": student_table(frame)}
+    items = item_table(frame, questions, lang, answer_words(answers, datasets, lang))
+    tables = {"answers": frame, "items": items, "students": student_table(frame)}
     return {name: with_headings(_for_people(table), lang) for name, table in tables.items()}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kit.analysis.frame import answers_frame
@@ -65,3 +67,34 @@ def test_order_items_show_the_wrong_sequence():
     answers = _class("o1", [(0, 1, 2), (1, 0, 2), (1, 0, 2)], right=(0, 1, 2))
     order = question("o1", QuestionType.ORDER, answer=(0, 1, 2))
     assert item_table(answers_frame(answers), {"o1": order}).loc[0, "top_wrong"] == "B→A→C"
+
+
+def _words(item, response):
+    """Words as a component's describe gives them: a lateral task's answer, whatever pages were opened first."""
+    from kit.analysis.describe.words import Described
+
+    if item == "q1":
+        return None
+    first = response.split(";")[0]
+    return Described(f"{item} text", f"answer {first}" + (" (checked)" if ";" in response else ""),
+                     scored=not item.startswith("game:"))
+
+
+def test_described_answers_count_together_by_their_words():
+    answers = [answer("lateral:f:t", response=r, correct=r[0] == 1, session=f"s{i}")
+               for i, r in enumerate([(0, 0, 1), (0, 0, 2), (0, 0), (2,), (1,)])]
+    row = item_table(answers_frame(answers), describe=_words).iloc[0]
+    assert row["text"] == "lateral:f:t text" and row["correct_rate"] == pytest.approx(0.2)
+    assert (row["top_wrong"], row["top_wrong_share"]) == ("answer 1 (checked)", pytest.approx(0.6))
+    assert row["top_wrong_response"] in ("1;1;2", "1;1;3", "1;1") and row["top_choice"] == "answer 1 (checked)"
+
+
+def test_an_item_without_right_or_wrong_has_no_rate_and_no_wrong_answer():
+    answers = [answer("game:g:s", response=(r,), correct=True, session=f"s{i}") for i, r in enumerate([0, 1, 1])]
+    answers += [answer("q1", response=(1,), correct=False)]
+    table = item_table(answers_frame(answers), {"q1": question("q1")}, describe=_words).set_index("item")
+    game = table.loc["game:g:s"]
+    assert math.isnan(game["correct_rate"]) and game["top_wrong"] == "" and game["top_wrong_share"] == 0
+    assert (game["top_choice"], game["top_choice_share"]) == ("answer 2", pytest.approx(2 / 3))
+    assert table.index.tolist() == ["q1", "game:g:s"]  # an item without a rate comes last
+    assert table.loc["q1", "top_wrong"] == "B" and table.loc["q1", "text"] == "q1の問題文"  # quiz questions as before

@@ -4,6 +4,7 @@ time, classes typed two ways merged with a note, and a change after three studen
 
 from __future__ import annotations
 
+import html
 import http.cookiejar
 import re
 import urllib.parse
@@ -36,6 +37,14 @@ def served(tmp_path_factory):
         for k, ok in enumerate(right):
             store.record(Answer("misinformation-booster", f"disc-c-{k}", (0,), ok, "delayed", f"m{s}-later", f"{s + 1}",
                                 "3-3"))
+    # 3-3 in the high-school lesson: the lateral-reading task, a role-play choice and the manipulator game
+    for s, (lateral, safe, move) in enumerate((((2,), 1, 0), ((0, 0, 1), 0, 1), ((0, 0, 1, 2), 0, 1))):
+        for item, response, right, bank in (
+                ("lateral:who-is-behind:supplement", lateral, lateral[0] == 1, "lateral/who_is_behind.yaml"),
+                ("scenario:chain-message:g-4", (safe,), safe == 1, "scenarios/chain_message.yaml"),
+                ("game:manipulator:impersonation", (move,), True, "games/manipulator.yaml")):
+            store.record(Answer("misinformation-hs", item, response, right, "practice", f"h{s}", f"{s + 1}", "3-3",
+                                bank=bank))
     store.close()
     srv = Server(REPO, data, ["--teacher-passcode", PASSCODE, "--lesson", "defamation/basics", "--class", "２年３組"])
     yield srv
@@ -114,6 +123,25 @@ def test_a_class_of_three_is_shown_by_lesson_title_and_told_it_is_too_small_to_c
     assert "-0.00" not in page
     english = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-basics&lang=en")
     assert "Only 3 students answered the ○× items" in english and "-0.00" not in english
+
+
+def test_other_components_answers_are_named_in_words_not_ids(served):
+    opener, _ = teacher(served)
+    page = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-hs")
+    section = page.split("問題ごと（つまずきの多い順）")[1].split("</table>")[0]
+    rows = [re.findall(r"<td>(.*?)</td>", row, re.S) for row in re.findall(r"<tr>(.*?)</tr>", section, re.S)]
+    shown = {html.unescape(text): (n, re.sub(r"<[^>]+>", "", rate).strip(), html.unescape(wrong))
+             for text, _phase, n, rate, wrong in (r for r in rows if r)}
+    assert "lateral:" not in page and "scenario:" not in page and "game:" not in page
+    lateral = shown["この投稿の「92％」は信用できますか。だれが発信していますか。"]
+    # two of three chose the first answer after searching: the wrong answer counts them together, whatever they opened
+    assert lateral[:2] == ("3", "0%") and lateral[2] == "信用できる。研究所の調査で、医師も監修しているから。（先に調べた）（67%）"
+    scenario = next(v for k, v in shown.items() if k.startswith("【") and "あなたはどうする？" in k)
+    assert scenario[1:] == ("33%", "すぐに10人に回す（67%）")
+    game = next(v for k, v in shown.items() if "なりすまし" in k)
+    assert game[1] == "—" and game[2].startswith("正解・不正解のない選択。いちばん多い答え：") and "（67%）" in game[2]
+    english = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-hs&lang=en")
+    assert "(checked elsewhere first)（67%）" in english and "A choice with no right or wrong." in english
 
 
 def test_the_live_progress_picture_is_the_teachers_alone_and_names_who_is_where(served):
