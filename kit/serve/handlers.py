@@ -17,7 +17,7 @@ import tornado.web
 from voila.handler import BaseVoilaHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from kit.serve import catalogue, kernels, light, paths
+from kit.serve import catalogue, kernels, light, paths, publish
 from kit.serve.capacity import ready_in_pool
 from kit.serve.teacher_auth import is_teacher
 from kit.text.ui import labels
@@ -33,9 +33,14 @@ class LessonHandler(TornadoVoilaHandler):
     async def prepare(self):
         await super().prepare()
         _ = self.xsrf_token  # sets the _xsrf cookie the page's shutdown beacon sends back
-        notebook = paths.notebook_path(self.root, self.path_args[0] if self.path_args else "")
+        requested = self.path_args[0] if self.path_args else ""
+        shelf = self.settings.get("netkit_published")  # behind the hub: lessons teachers published (publish.py)
+        rows = shelf.refresh() if shelf is not None and "published" in requested.casefold() else []
+        notebook = paths.notebook_path(self.root, requested)
         if notebook is None:
             raise tornado.web.HTTPError(404)
+        if shelf is not None and shelf.is_published(notebook) and not publish.visible(notebook, self._class(), rows):
+            raise tornado.web.HTTPError(404)  # a published lesson only for the classes it was published for
         if paths.is_teacher_notebook(self.root, notebook) and not is_teacher(self):
             raise tornado.web.HTTPError(403)  # teacher notebooks need the passcode too
         self.path_args = [notebook]  # what was checked is what Voilà renders
@@ -43,6 +48,11 @@ class LessonHandler(TornadoVoilaHandler):
         reason = self._full(notebook)
         if reason:
             self._waiting_page(reason)
+
+    def _class(self) -> str:
+        from kit.store.classes import normalise_class
+
+        return normalise_class(self.get_argument("class", ""))
 
     async def get(self, path=None):
         token = kernels.VISIT.set(self.visit)  # the kernel Voilà starts or takes is counted for, and owned by, this visit
@@ -118,7 +128,17 @@ class CatalogueHandler(BaseVoilaHandler):
     def get(self, path: str | None = None):
         lang = "en" if self.get_argument("lang", "ja") == "en" else "ja"
         _ = self.xsrf_token
-        entries = catalogue.today_only(catalogue.scan(self.root), self.settings.get("netkit_today", []))
+        shelf = self.settings.get("netkit_published")
+        if shelf is not None:  # a published lesson is listed only for its classes (``?class=`` of the student link)
+            from kit.store.classes import normalise_class
+
+            rows, klass = shelf.refresh(), normalise_class(self.get_argument("class", ""))
+            entries = [e for e in catalogue.scan(self.root) if publish.visible(e.path, klass, rows)]
+            mine = [e for e in entries if shelf.is_published(e.path)]
+            entries = catalogue.today_only([e for e in entries if not shelf.is_published(e.path)],
+                                           self.settings.get("netkit_today", [])) + mine
+        else:
+            entries = catalogue.today_only(catalogue.scan(self.root), self.settings.get("netkit_today", []))
         template = self.settings["voila_jinja2_env"].get_template("catalogue.html.j2")
         self.set_header("Cache-Control", "no-cache")
         self.set_header("Content-Type", "text/html; charset=UTF-8")

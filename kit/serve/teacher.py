@@ -80,6 +80,11 @@ class TeacherPage(BaseVoilaHandler):
         self.finish(template.render(L=labels(self.lang), lang=self.lang, base_url=self.base_url,
                                     static_url=self.base_url + "voila/templates/netkit/static/", **values))
 
+    def lesson_link(self, path: str, class_code: str) -> str:
+        """The link students of ``class_code`` open for the lesson at ``path`` (through netkit route when there is one)."""
+        base = self.student_url or self.base_url
+        return f"{base}voila/render/{quote(path)}?class={quote(class_code, safe='')}"
+
     def store(self):
         from kit.store import location, open_store
 
@@ -183,6 +188,7 @@ class DashboardHandler(TeacherPage):
                 if report["kept"] is not None:  # a booster: its delayed test is read beside the post-test, not as pre → post
                     report["prepost"] = report["discern"] = None
             mine = sorted(c for c, owner in owners.items() if owner == self.teacher.name)
+            published = self._published(store) if self.hub is not None else []
         finally:
             store.close()
         boosters = self._boosters(raw_summary, entries) if class_code is None else []
@@ -201,7 +207,13 @@ class DashboardHandler(TeacherPage):
                          check_url=check_url, check_qr=check_qr, boosters=boosters,
                          link_problem=self.student_link_problem, today=self._today(entries),
                          xsrf=self.xsrf_form_html(), district=self.hub is not None, teacher=self.teacher, mine=mine,
-                         claimed=self.get_argument("claimed", ""), taken=self.get_argument("taken", ""))
+                         claimed=self.get_argument("claimed", ""), taken=self.get_argument("taken", ""),
+                         published=published)
+
+    def _published(self, store) -> list[dict]:
+        """The lessons this teacher published, each with the link its classes open."""
+        return [{"path": path, "classes": classes, "at": at, "links": [self.lesson_link(path, c) for c in classes]}
+                for path, teacher, classes, _digest, at in store.publications() if teacher == self.teacher.name]
 
     def _kept(self, store, entries, lesson: str, class_code: str, answers: list) -> dict | None:
         """For a booster lesson: the class's post-test in its topic's lessons beside the booster's delayed test."""
@@ -348,3 +360,68 @@ class ClaimHandler(TeacherPage):
 
 def _safe(value: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in value)[:40]
+
+
+class PublishHandler(TeacherPage):
+    """Behind the hub: 「授業を公開」, a teacher's lesson notebook checked as ``netkit validate`` does and served to their classes."""
+
+    @tornado.web.authenticated
+    def post(self):
+        from kit.serve.publish import MAX_BYTES, check_upload, problem_sentences
+        from kit.store.classes import normalise_class
+
+        shelf = self.settings.get("netkit_published")
+        if self.hub is None or shelf is None:
+            raise tornado.web.HTTPError(404)  # on one machine the teacher changes the lessons folder itself
+        L = labels(self.lang)
+        if len(self.request.body) > 2 * MAX_BYTES:
+            self.set_status(413)
+            self.render_page("teacher_publish.html.j2", problems=[L["publish_too_large"].format(kb=MAX_BYTES // 1000)], links=[])
+            return
+        uploads = self.request.files.get("notebook") or []
+        store = self.store()
+        try:
+            owners = self.owners(store)
+            mine = sorted(c for c, owner in owners.items() if owner == self.teacher.name)
+            chosen = [normalise_class(c) for c in self.get_body_arguments("class")] or mine
+            problems = []
+            if len(uploads) != 1:
+                problems.append(L["publish_one_file"])
+            if not chosen:
+                problems.append(L["publish_no_class"])
+            elif any(owners.get(c) != self.teacher.name for c in chosen):
+                others = ", ".join(c for c in chosen if owners.get(c) != self.teacher.name)
+                problems.append(L["publish_not_yours"].format(classes=others))
+            checked = None
+            if not problems:
+                upload = uploads[0]
+                checked = check_upload(upload.filename, upload.body, self.teacher.name, self.datasets)
+                problems = problem_sentences(checked.problems, self.lang)
+            if problems:  # nothing is published
+                self.set_status(400)
+                self.render_page("teacher_publish.html.j2", problems=problems, links=[])
+                return
+            store.publish(checked.path, self.teacher.name, chosen, checked.notebook, checked.digest)
+        finally:
+            store.close()
+        shelf.refresh()  # this instance serves it now; the others when a student asks for it
+        self.log.info("lesson %s published by %s for %s", checked.path, self.teacher.name, ", ".join(chosen))
+        self.render_page("teacher_publish.html.j2", problems=[], path=checked.path,
+                         links=[(c, self.lesson_link(checked.path, c)) for c in chosen])
+
+
+class WithdrawHandler(TeacherPage):
+    """Behind the hub: a teacher stops serving a lesson they published."""
+
+    @tornado.web.authenticated
+    def post(self):
+        shelf = self.settings.get("netkit_published")
+        if self.hub is None or shelf is None:
+            raise tornado.web.HTTPError(404)
+        store = self.store()
+        try:
+            store.withdraw(self.get_body_argument("path", ""), self.teacher.name)
+        finally:
+            store.close()
+        shelf.refresh()
+        self.redirect(self.base_url + f"teacher/?lang={self.lang}#nk-publish")

@@ -87,6 +87,9 @@ class KitVoila(Voila):
             from kit.serve.hub import HubTeachers
 
             settings["netkit_hub"] = HubTeachers()
+            from kit.serve.publish import Shelf
+
+            settings["netkit_published"] = Shelf(self.root_dir, self.data_dir or None)
             if self.instance_name:
                 from kit.serve.route import Heartbeat
 
@@ -133,6 +136,8 @@ class KitVoila(Voila):
             (url_path_join(base, r"/teacher/today"), teacher.TodayHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/classes"), teacher.ClaimHandler, teacher_kwargs),
             (url_path_join(base, r"/teacher/progress"), teacher.ProgressHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/publish"), teacher.PublishHandler, teacher_kwargs),
+            (url_path_join(base, r"/teacher/withdraw"), teacher.WithdrawHandler, teacher_kwargs),
             *check.handlers(base),
             *tokens.handlers(base),
         ]

@@ -58,3 +58,24 @@ class DistrictQueries:
     def instances(self) -> list[tuple[str, str, str, str]]:
         """(name, prefix, url, last seen) of every instance that ever served, by name."""
         return [tuple(r) for r in self._run("SELECT name, prefix, url, seen_at FROM instances ORDER BY name").fetchall()]
+
+    def publish(self, path: str, teacher: str, classes: list[str], notebook: str, digest: str) -> None:
+        """Store the lesson ``path`` (``published/TEACHER/NAME.ipynb``) for ``classes``, replacing its last version."""
+        self._run("INSERT INTO published (path, teacher, classes, notebook, digest, published_at) VALUES (?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (path) DO UPDATE SET classes = excluded.classes, notebook = excluded.notebook,"
+                  " digest = excluded.digest, published_at = excluded.published_at WHERE published.teacher = excluded.teacher",
+                  (path, teacher, "\n".join(classes), notebook, digest, now_text()))
+
+    def withdraw(self, path: str, teacher: str) -> None:
+        """Stop serving the lesson ``path`` that ``teacher`` published."""
+        self._run("DELETE FROM published WHERE path = ? AND teacher = ?", (path, teacher))
+
+    def publications(self) -> list[tuple[str, str, list[str], str, str]]:
+        """(path, teacher, classes, digest, published at) of every published lesson, by path; the notebooks are not read."""
+        rows = self._run("SELECT path, teacher, classes, digest, published_at FROM published ORDER BY path").fetchall()
+        return [(path, teacher, [c for c in classes.split("\n") if c], digest, at) for path, teacher, classes, digest, at in rows]
+
+    def published_notebook(self, path: str) -> str | None:
+        """The notebook (JSON text) published at ``path``, or None."""
+        row = self._run("SELECT notebook FROM published WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None

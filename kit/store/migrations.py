@@ -89,6 +89,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE UNIQUE INDEX assignments_once ON assignments (lesson, design, session);
     CREATE INDEX assignments_by_class ON assignments (class_code, lesson, design)
     """,
+    # 7: lessons a district's teacher published from the teacher's page (kit.serve.publish): the
+    # notebook itself, so that every instance serves it, and the classes that see it (one per line)
+    """
+    CREATE TABLE published (
+        path TEXT PRIMARY KEY,
+        teacher TEXT NOT NULL,
+        classes TEXT NOT NULL DEFAULT '',
+        notebook TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        published_at TEXT NOT NULL
+    )
+    """,
 )
 
 

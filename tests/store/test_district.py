@@ -36,3 +36,18 @@ def test_instances_say_they_are_serving_and_the_latest_time_is_kept(location):
         ("netkit-a", "/services/netkit-a/", "http://127.0.0.1:9003", "2026-12-02T05:00:02.000+00:00"),
         ("netkit-b", "/services/netkit-b/", "http://127.0.0.1:9002", "2026-12-02T05:00:01.000+00:00")]
     store.close()
+
+
+def test_a_published_lesson_is_kept_for_its_classes_and_only_its_teacher_replaces_or_withdraws_it(location):
+    store = open_store(location)
+    path = "published/sato/quiz.ipynb"
+    store.publish(path, "sato", ["2-1", "2-2"], '{"cells": []}', "d1")
+    store.publish(path, "tanaka", ["3-1"], '{"cells": [1]}', "d2")  # another teacher cannot replace it
+    assert [row[:4] for row in store.publications()] == [(path, "sato", ["2-1", "2-2"], "d1")]
+    store.publish(path, "sato", ["2-1"], '{"cells": [2]}', "d3")
+    assert store.publications()[0][2:4] == (["2-1"], "d3") and store.published_notebook(path) == '{"cells": [2]}'
+    store.withdraw(path, "tanaka")
+    assert store.published_notebook(path) is not None
+    store.withdraw(path, "sato")
+    assert store.publications() == [] and store.published_notebook(path) is None
+    store.close()
