@@ -10,6 +10,9 @@ Install with TLJH's installer (``--plugin``, see docs/district.md), or on an ins
   user opens the teacher's page (the school's hub users are its teachers). The service runs as the system
   user ``netkit``, not as root, with its results in SQLite under ``/var/lib/netkit`` (one machine: no
   PostgreSQL needed) and the school's lessons in ``/srv/netkit`` (made with ``netkit init``).
+- Each teacher's JupyterLab (Japanese) opens their own copy of the lessons, ``~/net-literacy-kit``, made with
+  ``netkit init`` at their first start (``netkit lab --hub``); from the teacher's page (「授業を公開」) they publish a
+  changed lesson to their classes (written into ``/srv/netkit/published``, kept in the SQLite store).
 - Optional settings, with ``sudo tljh-config set KEY VALUE`` then ``sudo tljh-config reload hub``: each
   is one of netkit serve's own options (``netkit serve --help``)::
 
@@ -98,6 +101,13 @@ def tljh_extra_user_pip_packages():
 def tljh_custom_jupyterhub_config(c):
     c.JupyterHub.services = [*c.JupyterHub.get("services", []), service(_tljh_settings())]
     c.JupyterHub.load_roles = [*c.JupyterHub.get("load_roles", []), user_role()]
+    c.Spawner.cmd = lab_command()
+    c.Spawner.default_url = "/lab"
+
+
+def lab_command(user_env: str = USER_ENV) -> list[str]:
+    """Each teacher's server: their own ``netkit init`` folder (~/net-literacy-kit, made at the first start), JupyterLab in Japanese."""
+    return [f"{user_env}/bin/netkit", "lab", "--hub"]
 
 
 def setup_commands(user_exists: bool, lessons_exist: bool, user_env: str = USER_ENV) -> list[list[str]]:

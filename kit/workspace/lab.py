@@ -58,3 +58,29 @@ def lab_environment(base: dict[str, str] | None = None) -> dict[str, str]:
 def start_lab(folder: Path, port: int = 8888, open_browser: bool = True, token: str | None = None) -> subprocess.Popen:
     """Start JupyterLab as a child process (stop it by its pid)."""
     return subprocess.Popen(lab_command(folder, port, open_browser, token), env=lab_environment(), cwd=str(folder))
+
+
+HUB_FOLDER = "net-literacy-kit"  # the teacher's own folder in their home on the hub
+
+
+def hub_folder(home: Path, folder: str | None = None) -> Path:
+    """The teacher's ``netkit init`` folder under ``home``, made at the first start (kept as it is after that)."""
+    from kit.workspace.update import init_folder
+
+    target = Path(home) / (folder or HUB_FOLDER)
+    if not (target / "lessons").exists():
+        init_folder(target)
+    return target
+
+
+def hub_lab(folder: str | None = None) -> int:
+    """Behind JupyterHub: make the teacher's folder if missing, then become ``jupyterhub-singleuser`` (JupyterLab in Japanese)."""
+    home = Path(os.environ.get("HOME") or Path.home())
+    hub_folder(home, folder)
+    env = lab_environment()  # the hub's JUPYTERHUB_* variables are kept; the language is chosen as for netkit lab
+    os.chdir(home)
+    command = [sys.executable, "-m", "jupyterhub.singleuser"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--ServerApp.allow_root=True")  # a container run as root (the image runs as uid 1000)
+    os.execve(sys.executable, command, env)
+    return 0  # not reached

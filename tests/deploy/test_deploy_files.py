@@ -131,9 +131,8 @@ def test_the_commands_use_only_options_the_kit_has(objects, values):
     route = container(objects, "Deployment", "netkit-route")
     assert route["command"][-2:] == ["netkit", "route"]
     parser.parse_args(["route", *route["args"]])
-    hook = values["singleuser"]["lifecycleHooks"]["postStart"]["exec"]["command"]
-    init = shlex.split(hook[-1].split("||")[1])
-    assert init[0] == "netkit" and parser.parse_args(init[1:]).command == "init"
+    lab = values["singleuser"]["cmd"]  # the teacher's server: their netkit init folder, JupyterLab in Japanese
+    assert lab[0] == "netkit" and parser.parse_args(lab[1:]).hub
     cmd = shlex.split(DOCKERFILE.read_text("utf-8").split("\nCMD ")[1].splitlines()[0].strip("[]").replace(",", " "))
     assert cmd[0] == "netkit-instance"
     assert parser.parse_args(["serve", *cmd[1:]]).hub
@@ -145,7 +144,7 @@ def test_each_instance_reads_its_own_hub_token_from_the_charts_secret(values, ob
     items = {item["path"]: item["key"] for item in volume["secret"]["items"]}
     assert items == {name: f"hub.services.{name}.apiToken" for name in instance_names(values)}
     script = (DEPLOY / "image" / "netkit-instance").read_text("utf-8")
-    assert '"$tokens/$JUPYTERHUB_SERVICE_NAME"' in script and 'exec netkit serve "$@"' in script
+    assert '"$tokens/$JUPYTERHUB_SERVICE_NAME"' in script and 'exec netkit serve "$site" "$@"' in script
     mount = next(m for m in container(objects, "StatefulSet", "netkit")["volumeMounts"] if m["name"] == "hub-tokens")
     assert mount["mountPath"] == "/etc/netkit/hub-tokens" in script
 
@@ -204,6 +203,8 @@ def test_jupyterhub_loads_the_districts_and_the_schools_services(values, plugin,
         roles = {r.name: r for r in app.db.query(orm.Role)}
         assert [g.name for g in roles["teacher"].groups] == ["teachers"]
         assert "access:services!service=netkit" in roles["user"].scopes
+        assert c.Spawner.cmd == ["/opt/tljh/user/bin/netkit", "lab", "--hub"]  # a teacher's own netkit init folder
+        assert build_parser().parse_args(c.Spawner.cmd[1:]).hub
     finally:
         app.db.close()
 
@@ -427,3 +428,21 @@ def test_the_plugin_sets_up_a_system_user_and_the_schools_lessons_once(plugin):
     build_parser().parse_args(["init", "/srv/netkit"])
     again = plugin.setup_commands(user_exists=True, lessons_exist=True)
     assert not any(c[0] == "useradd" or "init" in c for c in again)
+
+
+def test_an_instance_serves_a_writable_copy_of_the_lessons_made_once(tmp_path):
+    """Published lessons are written into the served folder: the image's instance serves a netkit init copy, not the package."""
+    import os
+    import subprocess
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "netkit"  # records what the script runs; init makes the folder as netkit init does
+    fake.write_text('#!/bin/sh\necho "$@" >> "$NETKIT_CALLS"\nif [ "$1" = init ]; then mkdir -p "$2/lessons"; fi\n')
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "NETKIT_SITE": str(tmp_path / "site"),
+           "NETKIT_CALLS": str(tmp_path / "calls"), "NETKIT_HUB_TOKENS_DIR": str(tmp_path / "none")}
+    for _ in range(2):
+        subprocess.run(["sh", str(DEPLOY / "image" / "netkit-instance"), "--hub"], env=env, check=True)
+    site = tmp_path / "site"
+    assert (tmp_path / "calls").read_text().splitlines() == [f"init {site}", f"serve {site} --hub", f"serve {site} --hub"]

@@ -163,6 +163,14 @@ class District:
             c.JupyterHub.services = {services!r}
             c.JupyterHub.load_roles = [{{"name": "teacher", "scopes": {access!r}, "users": {list(TEACHERS)!r}}}]
             c.JupyterHub.cleanup_servers = True
+            # Teachers' JupyterLab as the district runs it (deploy/z2jh/values.yaml singleuser.cmd): netkit lab --hub.
+            # The simple spawner needs no system users (a test hub only); homes are under the test's folder.
+            c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
+            c.SimpleLocalProcessSpawner.home_dir_template = "{self.folder / 'home'}/{{username}}"
+            c.Spawner.cmd = [{sys.executable!r}, "-m", "kit", "lab", "--hub"]
+            c.Spawner.environment = {{"PYTHONPATH": {str(REPO)!r}}}
+            c.Spawner.start_timeout = 180
+            c.Spawner.http_timeout = 180
         """)
 
     def _service_env(self, name: str) -> dict[str, str]:
@@ -240,6 +248,15 @@ class TeacherBrowser:
         xsrf = self.http.cookies.get("_xsrf", path=urlsplit(base).path)
         return self.http.post(base + "teacher/classes", data={"class": class_code, "_xsrf": xsrf},
                               headers={"Referer": page.url})
+
+
+    def publish(self, filename: str, notebook: bytes, classes: list[str] | None = None):
+        """「授業を公開」 on the teacher's page: upload ``notebook`` as ``filename`` for ``classes`` (None: all the teacher's)."""
+        page = self.http.get(self.district.student_link(path="teacher/"))
+        base = page.url.split("teacher/")[0]
+        xsrf = self.http.cookies.get("_xsrf", path=urlsplit(base).path)
+        return self.http.post(base + "teacher/publish", files={"notebook": (filename, notebook, "application/x-ipynb+json")},
+                              data={"_xsrf": xsrf, **({"class": classes} if classes else {})}, headers={"Referer": page.url})
 
 
 def sign_in(district: District, name: str) -> TeacherBrowser:

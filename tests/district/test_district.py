@@ -12,7 +12,9 @@ The tests run in order on one district (starting it takes about a minute on a lo
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -37,7 +39,9 @@ def district(tmp_path_factory):
     require_district()
     # Kernels start as students arrive (no pool): a pool would start a class's kernels again to refill
     # itself, twice the kernel starts on a 2-core machine for nothing the district adds.
-    found = District(tmp_path_factory.mktemp("district"), LESSONS)
+    lessons = tmp_path_factory.mktemp("district-kit") / "kit"  # a copy: published lessons are written into it
+    shutil.copytree(LESSONS, lessons)
+    found = District(tmp_path_factory.mktemp("district"), lessons)
     yield found
     found.stop()
 
@@ -59,6 +63,55 @@ def test_a_teacher_signs_in_through_the_hub_and_makes_a_class_theirs(district, t
         assert f"{name} さんとしてハブにサインインしています" in page.text
     taken = teachers["tanaka"].claim("2年1組")  # sato's class, however it is typed
     assert "2-1 はほかの先生のクラスです" in taken.text
+
+
+def _changed_lesson(code: str = "") -> bytes:
+    doc = json.loads((LESSONS / "lessons" / LESSON).read_text("utf-8"))
+    doc["metadata"]["netkit"].update(id="district-quiz-sato", title_ja="佐藤先生の学区クイズ", title_en="Sato's district quiz")
+    if code:
+        doc["cells"].append({"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": code})
+    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_teacher_publishes_a_changed_lesson_to_their_class_and_every_instance_serves_it_only_to_that_class(district, teachers):
+    import requests
+
+    sato = teachers["sato"]
+    refused = sato.publish("quiz.ipynb", _changed_lesson("import os\nos.system('id')"))
+    assert refused.status_code == 400 and "公開しませんでした" in refused.text
+    assert "lessons/quiz.ipynb: 2番目のセル、1行目: " in refused.text and "from kit.lesson import Lesson だけ" in refused.text
+    assert sato.publish("../quiz.ipynb", _changed_lesson()).status_code == 400
+    assert sato.publish("quiz.ipynb", _changed_lesson(), classes=["2-2"]).status_code == 400  # tanaka's class
+    assert _publications(district) == []  # nothing refused was stored
+    page = sato.publish("quiz.ipynb", _changed_lesson())
+    assert page.status_code == 200 and "published/sato/quiz.ipynb を公開しました" in page.text, page.text[:800]
+    assert f"services/netkit/voila/render/published/sato/quiz.ipynb?class=2-1" in page.text  # the link through the router
+    assert [row[:3] for row in _publications(district)] == [("published/sato/quiz.ipynb", "sato", ["2-1"])]
+    student = requests.Session()
+    for name in district.instances:  # every instance lists it for 2-1 only, and serves it to 2-1 only
+        base = f"{district.url}services/netkit-{name}/"
+        assert "佐藤先生の学区クイズ" in student.get(base + "?class=2-1").text
+        assert "佐藤先生の学区クイズ" not in student.get(base + "?class=2-2").text
+        assert student.get(base + "voila/render/published/sato/quiz.ipynb?class=2-2").status_code == 404
+        assert student.get(base + "voila/render/published/sato/..%2Fsato%2Fquiz.ipynb").status_code == 404
+        # a student cannot publish: no hub sign-in, no teacher's page
+        sent = student.post(base + "teacher/publish", files={"notebook": ("x.ipynb", _changed_lesson())},
+                            data={"_xsrf": student.cookies.get("_xsrf") or ""})
+        assert sent.status_code == 403 or urlpath(sent.url) == "/hub/login", (sent.status_code, sent.url)
+    lesson = student.get(district.student_link("class=2-1&name=pub", path="voila/render/published/sato/quiz.ipynb"))
+    assert lesson.status_code == 200 and "/voila/render/published/sato/quiz.ipynb" in lesson.url  # through the router
+    assert "application/vnd.jupyter.widget-view+json" in lesson.text  # its cells ran: the quiz is on the page
+    assert [row[:3] for row in _publications(district)] == [("published/sato/quiz.ipynb", "sato", ["2-1"])]
+
+
+def _publications(district):
+    from kit.store import open_store
+
+    store = open_store(district.store)
+    try:
+        return store.publications()
+    finally:
+        store.close()
 
 
 def _answers(district) -> list[tuple[str, str, str, str]]:
@@ -183,6 +236,30 @@ def test_a_student_reaches_no_hub_admin_page_no_jupyterlab_and_no_dashboard(dist
     refused = student.post(district.url + "hub/login", data={"username": "curious", "password": PASSWORD,
                                                              "_xsrf": student.cookies.get("_xsrf", path="/hub/")})
     assert urlpath(refused.url) == "/hub/login" and refused.status_code == 403  # students get no hub account
+
+
+def test_a_teacher_s_jupyterlab_starts_through_the_hub_in_japanese_with_their_own_netkit_init_folder(district, teachers):
+    """The hub starts sato's server with netkit lab --hub, as deploy/ does; their folder is made at the first start."""
+    sato = teachers["sato"].http
+    started = sato.get(district.url + "hub/spawn/sato")  # the hub's own "start my server" link
+    assert started.status_code == 200, started.status_code
+    deadline = time.monotonic() + 180
+    while True:  # JupyterLab's page, once the server is up (the hub's spawn-pending page until then)
+        lab = sato.get(district.url + "user/sato/lab")
+        if lab.status_code == 200 and urlpath(lab.url) == "/user/sato/lab":
+            break
+        assert time.monotonic() < deadline, (lab.status_code, lab.url)
+        time.sleep(1)
+    api = {"X-XSRFToken": sato.cookies.get("_xsrf", path="/user/sato/") or ""}  # cookie-signed API calls carry it
+    folder = sato.get(district.url + "user/sato/api/contents/net-literacy-kit", headers=api)
+    assert folder.status_code == 200, folder.status_code
+    assert {"lessons", "datasets"} <= {item["name"] for item in folder.json()["content"]}
+    assert (district.folder / "home/sato/net-literacy-kit/lessons/defamation/basics.ipynb").is_file()
+    setting = sato.get(district.url + "user/sato/lab/api/settings/@jupyterlab/translation-extension:plugin", headers=api).json()
+    assert setting["settings"]["locale"] == "ja_JP"  # JupyterLab opens in Japanese
+    language = sato.get(district.url + "user/sato/lab/api/translations/ja_JP", headers=api).json()
+    assert language["data"] and language["message"] == ""  # the Japanese language pack answers
+    assert teachers["tanaka"].get(district.url + "user/sato/api/contents/net-literacy-kit").status_code in (403, 404)
 
 
 def urlpath(url: str) -> str:
