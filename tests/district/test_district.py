@@ -85,7 +85,7 @@ def test_a_teacher_publishes_a_changed_lesson_to_their_class_and_every_instance_
     assert _publications(district) == []  # nothing refused was stored
     page = sato.publish("quiz.ipynb", _changed_lesson())
     assert page.status_code == 200 and "published/sato/quiz.ipynb を公開しました" in page.text, page.text[:800]
-    assert f"services/netkit/voila/render/published/sato/quiz.ipynb?class=2-1" in page.text  # the link through the router
+    assert "services/netkit/voila/render/published/sato/quiz.ipynb?class=2-1" in page.text  # the link through the router
     assert [row[:3] for row in _publications(district)] == [("published/sato/quiz.ipynb", "sato", ["2-1"])]
     student = requests.Session()
     for name in district.instances:  # every instance lists it for 2-1 only, and serves it to 2-1 only
