@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
@@ -34,6 +35,8 @@ from pathlib import Path
 
 from kit.components import COMPONENTS
 from kit.content.errors import ContentProblem
+
+log = logging.getLogger("kit.serve.publish")
 
 FOLDER = "published"
 MAX_BYTES = 2_000_000  # the largest kit lesson is about 30 kB; a notebook with pictures in it stays far below
@@ -309,13 +312,21 @@ class Shelf:
         return open_store(location(self.data_dir))
 
     def refresh(self) -> list[tuple[str, str, list[str], str, str]]:
-        """Every publication, each written into the lessons folder if it changed (the withdrawn ones removed)."""
-        store = self.open_store()
+        """Every publication, each written into the lessons folder if it changed (the withdrawn ones removed).
+
+        If the store cannot be read or the folder cannot be written, the kit's own lessons are still served:
+        the published ones are left out (an empty list) and the terminal says why in one line.
+        """
         try:
-            rows = store.publications()
-            sync(self.root, rows, store.published_notebook)
-        finally:
-            store.close()
+            store = self.open_store()
+            try:
+                rows = store.publications()
+                sync(self.root, rows, store.published_notebook)
+            finally:
+                store.close()
+        except Exception as exc:  # the catalogue and the kit's lessons must not fail with it
+            log.warning("published lessons not served: %s (%s: %s)", self.root / FOLDER, type(exc).__name__, exc)
+            return []
         return rows
 
     @staticmethod

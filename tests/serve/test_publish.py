@@ -125,3 +125,20 @@ def test_a_published_lesson_is_visible_only_to_its_classes():
     assert not visible("published/sato/a.ipynb", "2-2", rows) and not visible("published/sato/a.ipynb", "", rows)
     assert not visible("published/sato/b.ipynb", "2-1", rows)
     assert visible("defamation/basics.ipynb", "", rows)  # the kit's lessons, as before
+
+
+def test_a_folder_that_cannot_be_written_leaves_the_published_lessons_out_and_the_rest_served(tmp_path, monkeypatch):
+    from kit.serve.publish import Shelf
+    from kit.store import open_store
+
+    monkeypatch.delenv("NETKIT_STORE", raising=False)
+    store = open_store(tmp_path / "results.sqlite3")
+    store.publish("published/sato/a.ipynb", "sato", ["2-1"], "{}", digest("{}"))
+    store.close()
+    root = tmp_path / "lessons"
+    root.mkdir()
+    (root / "published").write_text("a file where the folder would be")  # nothing can be written under it
+    assert Shelf(root, tmp_path).refresh() == []
+    (root / "published").unlink()
+    assert [r[0] for r in Shelf(root, tmp_path).refresh()] == ["published/sato/a.ipynb"]
+    assert (root / "published/sato/a.ipynb").read_text() == "{}"
