@@ -11,7 +11,11 @@ flagged, nor is anything in a post that reports abuse or asks for help (みん�
 In a post that plainly says it is friendly (the lexicon's ``friendly`` patterns: 好きやで, 俺もだけど, ❤)
 flags that all come from ``mild`` entries (バカ, アホ, 草) become a gentle note (``Check.softened``),
 which is not a flag, and so does the classifier's flag (a likeness, no listed word); strong words,
-threats, doxxing, exclusion and pile-on calls are never softened.
+threats, doxxing, exclusion and pile-on calls are never softened. Since issue 16's fifth round the same
+note is given, without a written sign of friendship, to a laugh (ｗ, 草) in a post spoken *to* someone
+(お前, あんた, @name, a name as a vocative) that talks about no one else, unless the classifier finds the post
+very like hurtful posts (``SURE``) or like a kind that is never softened (``Check.spoken_to``); remarks
+about the writer alone (自分デブすぎ) and the writer's anger at a thing (この雨うざい, ルーター殴りたい) are not flagged.
 Every flag points back into the text the student typed. When no rule finds anything, a small
 classifier trained on the kit's labelled posts (``kit.models.post_classifier``) may still flag the
 sentence that weighed most, with the reason of the kind of harm it is most like.
@@ -37,6 +41,32 @@ _NEGATIONS = {"ない", "ず", "ぬ", "ません"}
 _RHETORICAL_AFTER = {"の", "か", "ん", "?", "？", "かな", "よね"}
 _QUOTING = {"って", "と", "なんて", "とか"}
 _SAYING = {"いう", "かく", "おくる", "いわれる", "よぶ", "おもう"}
+# Who a post is aimed at, read from its grammar (issue 16, fifth round). A laugh (ｗ, 草, 笑) in a post that
+# speaks *to* a friend (お前, あんた, おい, @name, or a name at the start as a vocative: 「コウタ、」「ユウキまた」) with
+# only mild words is the uncertain middle: teasing and mockery look the same there, so the student gets the
+# gentle note, not a flag. A post that talks *about* someone to others (あいつ, あの子, 〜の, 〜が, みんな) is not
+# softened: laughing at a person in front of an audience is how mockery is written.
+_LAUGH = re.compile(r"w|草|笑|[🤣😂😆]")
+_SECOND_PERSON = re.compile(r"お(前|まえ)(?!ら|たち)|あんた(?!ら|たち)|^おい|@")
+_THIRD_PERSON = re.compile(r"あいつ|こいつ|そいつ|あの(子|こ|人|ひと)|この(子|こ|人|ひと)|その(子|こ|人|ひと)|みんな|皆|全員|本人")
+_NAME_SUFFIXES = {"ちゃん", "くん", "君", "さん", "ぴ", "っち", "たん"}
+_ABOUT_PARTICLES = {"の", "が", "は", "って", "に", "を", "とか", "も", "と", "には", "から", "より"}
+# The writer speaking of themself (自分デブすぎ, オレって運動神経死んでる, うち音痴やから): with no one else in
+# the post, insults, looks and mockery are about the writer and are not flagged.
+_SELF = re.compile(r"^(自分|俺|私|僕|(じぶん|おれ|わたし|あたし|ぼく)(?![ぁ-ん])|(じぶん|おれ|わたし|あたし|ぼく)(って|は|、|の|も|が|ほんま|まじ|ほんと)|うち(?![ぁ-ん])|うち(って|は|、|も|が|ほんま|まじ|ほんと))")
+_SELF_KINDS = {"insult", "appearance", "mockery"}
+_NOT_SELF = re.compile(r"自分のこと[^。]{0,12}(思って|おもって|思っと)")  # 「自分のことイケてると思ってそう」 is about someone else
+# Anger at a thing (この雨うざい, 月曜日消えてほしい, ルーター殴りたい): in a post that names no one, an insult, threat or
+# contempt whose word follows a noun that is not a person or something of a person's is not flagged.
+_THING_KINDS = {"insult", "threat", "contempt"}
+_PERSONAL_NOUNS = {
+    "人", "子", "やつ", "奴", "人間", "先生", "先輩", "後輩", "友達", "友", "親友", "親", "母", "父", "兄", "姉", "弟", "妹",
+    "彼氏", "彼女", "担任", "男子", "女子", "男", "女", "クラス", "部", "チーム", "家族", "相手", "全員", "監督", "コーチ",
+    "転校", "生", "顔", "顔面", "性格", "態度", "声", "髪", "体", "存在", "言い方", "話し方", "口", "目", "頭", "服", "生き方",
+    "考え", "発言", "投稿", "名前", "自分", "俺", "私", "僕"}
+_SKIPPED_BEFORE = {"は", "が", "を", "まじ", "マジ", "ほんと", "ほんま", "本当", "正直", "まじで", "マジで"}
+_HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance"}
+SURE = 0.8  # the classifier's probability from which a likeness to hurtful posts is too strong to soften
 
 
 Analyser = Callable[[str], list[Token]]
@@ -66,6 +96,7 @@ class Check:
     empty: bool = False
     suppressed: tuple[str, ...] = field(default=(), compare=False)  # entry ids not flagged (quoted, negated)
     softened: tuple[Flag, ...] = ()  # mild words in a post with a clear friendly signal: a gentle note, not flags
+    spoken_to: bool = False  # the note is for a laugh spoken to a friend, not for a written sign of friendship
 
     @property
     def noted(self) -> bool:
@@ -175,19 +206,40 @@ class PostTone:
                     suppressed.append(entry.id)
                     continue
                 found.append((entry, start, end))
+        others = _others(folded, tokens, self.lexicon) or _SECOND_PERSON.search(folded) is not None
+        about_self = _SELF.search(folded) is not None and not _NOT_SELF.search(folded) and not others
+        if about_self:  # 自分デブすぎやろ: the writer laughing at themself, no one else named
+            suppressed.extend(e.id for e, _, _ in found if e.category in _SELF_KINDS and not e.always)
+            found = [f for f in found if f[0].category not in _SELF_KINDS or f[0].always]
+        if not others:  # この雨まじうざい, ルーター殴りたい: anger at a thing, no one named
+            at_things = [f for f in found if f[0].category in _THING_KINDS and not f[0].always and _at_a_thing(tokens, f[1]) and _a_feeling(tokens, f[1], f[2])]
+            suppressed.extend(e.id for e, _, _ in at_things)
+            found = [f for f in found if f not in at_things]
         flags = _flags(self.lexicon, text, found, starts, ends)
         friendly = any(p.search(folded) for p in self.lexicon.friendly)
+        # Without the classifier there is no second opinion to keep a strong likeness flagged: the rules alone soften nothing.
+        banter = self.learned and _LAUGH.search(folded) is not None and _addressed(folded, tokens)
         softened: tuple[Flag, ...] = ()
-        if flags and friendly and all(f.entry in self._mild for f in flags):
+        spoken_to = False
+        if flags and all(f.entry in self._mild for f in flags) and (friendly or (banter and not self._sure(norm))):
             softened, flags = flags, ()  # アホ in 「お前ほんまアホやなｗ 好きやで」: a note, never 死ね or a threat
+            spoken_to = not friendly
         caring = any(p.search(folded) for p in self.lexicon.care)
         # The classifier is a second opinion on words no rule knows: where a rule found its word and saw
         # it quoted, negated, reported, done to the writer or said between friends, the rules have read the post already.
-        if not flags and not softened and not suppressed and self.learned and not asking_for_help and not caring:
+        if not flags and not softened and not suppressed and self.learned and not asking_for_help and not caring \
+                and not about_self:
             flags = self._learned(text, norm, sentences, starts, ends)
-            if flags and friendly:
+            if flags and (friendly or (banter and flags[0].category not in _HARD and not self._sure(norm))):
                 softened, flags = flags, ()  # no listed word, only a likeness, in a post that says it is friendly: a note
-        return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)), softened=softened)
+                spoken_to = not friendly
+        return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)), softened=softened,
+                     spoken_to=spoken_to and bool(softened))
+
+    def _sure(self, norm: str) -> bool:
+        """Whether the classifier finds the post very like hurtful posts, or like a kind that is never softened."""
+        guess = self.classifier.guess(norm)
+        return guess.probability >= SURE or (guess.probability >= self.classifier.threshold and guess.category in _HARD)
 
     def _learned(self, text: str, norm: str, sentences, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:
         guess = self.classifier.guess(norm)
@@ -233,6 +285,62 @@ class PostTone:
             self._keys[entry.id] = tuple(keys)
         return self._keys[entry.id]
 
+
+
+def _at_a_thing(tokens: list[Token], start: int) -> bool:
+    """Whether the word at ``start`` follows a thing (雨, 月曜日, ルーター): a noun that is not a person's name,
+    a pronoun or a person or something of a person's (_PERSONAL_NOUNS), with only は/が/まじ … between."""
+    before = [t for t in tokens if t.end <= start]
+    while before and before[-1].surface in _SKIPPED_BEFORE:
+        before.pop()
+    if not before:
+        return False
+    noun = before[-1]
+    if noun.pos == "接尾辞" and len(before) > 1:  # 月曜 + 日
+        noun = before[-2]
+    return noun.pos == "名詞" and not noun.person and noun.surface not in _PERSONAL_NOUNS \
+        and noun.lemma not in _PERSONAL_NOUNS and noun.surface not in ("w", "ｗ", "草")
+
+
+def _a_feeling(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the word is the writer's own feeling (うざい, 殴りたい, 消えてほしい), not a command, a condition or
+    a promise to the reader (楽しみにしとけ, 来たら終わり, ぶつけてやる)."""
+    inside = [t for t in tokens if start <= t.start < end]
+    after = [t for t in tokens if t.start >= end][:1]
+    if not inside:
+        return False
+    if inside[-1].pos == "形容詞" and inside[-1].lemma not in ("無い", "ない"):
+        return True
+    return any(t.lemma in ("たい", "欲しい", "ほしい") or t.surface in ("たい", "ほしい", "欲しい") for t in inside[-1:] + after)
+
+
+def _others(folded: str, tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Whether the post names someone besides the writer: a word under ``people:`` or a name followed by の/が/は …"""
+    if any(p.search(folded) for p in lexicon.people) or _THIRD_PERSON.search(folded):
+        return True
+    return any(t.person and i + 1 < len(tokens) and tokens[i + 1].surface in _ABOUT_PARTICLES
+               for i, t in enumerate(tokens))
+
+
+def _addressed(folded: str, tokens: list[Token]) -> bool:
+    """Whether the post speaks to someone (お前, あんた, おい, @name, a name as a vocative at the start) and talks
+    about no one else (あいつ, あの子, みんな, a name followed by の/が/は …)."""
+    if _THIRD_PERSON.search(folded):
+        return False
+    vocative = False
+    for i, t in enumerate(tokens):
+        named = t.person or (i + 1 < len(tokens) and tokens[i + 1].surface in _NAME_SUFFIXES and t.pos != "補助記号")
+        if not named:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].surface in _NAME_SUFFIXES:
+            j += 1
+        following = tokens[j] if j < len(tokens) else None
+        if following is not None and following.pos == "助詞" and following.surface in _ABOUT_PARTICLES:
+            return False  # ミホの顔面, リコが, ヒカルって: talking about someone
+        if i == 0 or (i == 1 and tokens[0].surface in ("@", "＠", "おい")):
+            vocative = True
+    return vocative or _SECOND_PERSON.search(folded) is not None
 
 
 def _near(words: tuple[str, ...], folded: str) -> bool:

@@ -139,7 +139,8 @@ class PostChecker(anywidget.AnyWidget):
             "masked": found.masked() if "personal_info" in found.categories else "",
             "verdict_html": self._html(label(verdict, self._lang, count=len(flags))),
             "words": words,  # the student's text: shown as text
-            "words_html": self._html(label("pc_teasing_words", self._lang)) if words else "",
+            "words_html": self._html(label("pc_banter_words" if found.spoken_to else "pc_teasing_words", self._lang))
+            if words else "",
         }
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:

@@ -233,7 +233,7 @@ def test_a_note_is_shown_only_when_every_flag_is_a_mild_word():
     assert {"baka", "aho", "aimed-laugh"} <= set(mild)
     assert all(e.category in ("insult", "mockery") and e.severity <= 2 for e in lexicon.entries if e.mild)
     without_friends = PostTone(dataclasses.replace(lexicon, friendly=()))
-    assert without_friends.check("お前ほんとアホやなｗ 好きやで").categories == ("insult",)
+    assert without_friends.check("お前ほんとアホやな 好きやで").categories == ("insult",)  # no laugh, no friendly sign
 
 
 # Issue 16, fourth round: more written signs of friendship, each a kind of sign rather than a sentence.
@@ -280,3 +280,47 @@ def test_hunger_tiredness_the_writer_included_and_a_report_with_its_reason_are_n
                                             ("死ね。", "insult"), ("夜道気をつけてね笑", "threat")])
 def test_their_hurtful_look_alikes_stay_flagged(checker, text, category):
     assert category in checker.check(text).categories
+
+
+# Issue 16, fifth round: who the post is aimed at, read from its grammar. A laugh in a post that speaks *to* a friend
+# with only mild words is the uncertain middle and gets the note; each case has a hurtful look-alike that stays flagged.
+@pytest.mark.parametrize("noted, flagged", [
+    ("お前また傘忘れたんかｗ アホやな", "あいつまた傘忘れたんかｗ アホやな"),          # spoken to, not about, someone
+    ("けんた、また靴下左右ちがうやんｗ", "けんたの靴下左右ちがうやんｗ"),              # a vocative, not 〜の
+    ("お前また傘忘れたんかｗ アホやな", "お前また傘忘れたんかｗ みんな見て"),          # no audience called in
+    ("たくや、寝ぐせで頭爆発してて草", "たくや、死ねｗ"),                              # a strong word is never softened
+])
+def test_a_laugh_spoken_to_a_friend_gets_the_note_and_its_look_alike_stays_flagged(checker, noted, flagged):
+    soft, hard = checker.check(noted), checker.check(flagged)
+    assert soft.ok and soft.noted, soft
+    assert hard.flags and not hard.noted, hard
+
+
+@pytest.mark.parametrize("text, category", [
+    ("お前ほんまアホやなｗ 明日から無視な", "exclusion"),
+    ("お前の住所さらすわｗ", "personal_info"),
+    ("お前ほんまアホやなｗ 家まで行ってやろうか", "threat"),
+    ("お前もうリレー出なくていいよｗ", "mockery"),          # taking someone's place on a team is not teasing
+])
+def test_hard_kinds_spoken_to_a_friend_with_a_laugh_stay_flagged(checker, text, category):
+    result = checker.check(text)
+    assert category in result.categories and not result.noted, result
+
+
+def test_without_the_classifier_a_laugh_spoken_to_someone_is_not_softened():
+    lexicon = load_lexicon(REPO / "datasets" / "lexicon" / "lexicon.yaml")
+    assert PostTone(lexicon, learned=False).check("お前また傘忘れたんかｗ アホやな").flags
+
+
+@pytest.mark.parametrize("fine, hurtful", [
+    ("自分ほんまブサイクすぎて草", "あの子ほんまブサイクすぎて草"),      # the writer about themself
+    ("俺って字汚すぎｗ", "お前って字汚すぎｗ みんな見て"),
+    ("この宿題まじうざい", "あいつまじうざい"),                          # anger at a thing, not a person
+    ("プリンター殴りたい", "お前殴りたい"),
+    ("この宿題まじうざい", "その態度まじうざい"),                        # a person's manner is the person
+    ("プリンター殴りたい", "明日楽しみにしとけ"),                        # a feeling, not a command to the reader
+])
+def test_remarks_about_oneself_or_a_thing_are_not_flagged_and_their_look_alikes_are(checker, fine, hurtful):
+    ok, bad = checker.check(fine), checker.check(hurtful)
+    assert ok.ok and not ok.noted, ok
+    assert bad.flags and not bad.noted, bad

@@ -7,7 +7,9 @@ A lexicon or classifier change that makes the checker worse fails here. The goal
 blind sets. The second set chooses the classifier's threshold (tools/train_post_classifier.py). Since
 issue 16's fourth round (2026-12-02) the false alarms of all five sets have been read and the friendly
 signals widened on them, so none of these sets is blind any more: the floors guard against
-regressions and say nothing about new posts; a new blind set is measured by someone else.
+regressions and say nothing about new posts. Since the fifth round (2026-12-02: a laugh spoken to a friend with
+only mild words gets the note; remarks about oneself or anger at a thing are not flagged) the sixth set was read
+and tuned on too: sets 1-6 are all tuning sets, and a seventh blind set is measured by someone else.
 """
 
 from __future__ import annotations
@@ -151,11 +153,12 @@ def test_third_held_out_goal(third_held_out):
 def test_third_held_out_false_alarms_with_friendly_teasing(third_held_out):
     """All fine posts, friendly jokes included. Before issue 16's fourth round: 10 of 120 flagged (8.3%), 8 of 20
     friendly jokes; after it (friendly signals widened on the false alarms of all five sets, so not blind any more):
-    6 of 120 (5.0%), 5 of 20 jokes flagged and 6 given the gentle note, recall unchanged at 0.819 (118 of 144)."""
+    6 of 120 (5.0%), 5 of 20 jokes flagged and 6 given the gentle note, recall unchanged at 0.819 (118 of 144); after
+    the fifth round: 3 of 120 (2.5%), 2 of 20 jokes flagged and 9 given the note, recall 0.819."""
     posts, found = third_held_out
     assert score(posts, found)["overall"].false_alarm_rate <= 0.05
     jokes = [p for p in posts if p.kind == "banter_safe"]
-    assert sum(bool(found[p.id]) for p in jokes) <= 5
+    assert sum(bool(found[p.id]) for p in jokes) <= 2
 
 
 def test_friendly_teasing_examples_get_notes_and_their_hurtful_look_alikes_stay_caught(checker):
@@ -233,7 +236,9 @@ def test_sixth_held_out_floors(sixth_held_out):
     categories alone, after the fourth round's tuning on sets 1-5) measured once while blind: recall 0.850 (102 of
     120), false alarms 36 of 120 (30.0%): 28 of 40 friendly jokes and game banter, 8 of 50 neutral posts (self-mockery,
     anger at the rain or a router), no reporting or criticism post. The fourth round's gains on sets 3 and 5 did not
-    carry over to posts written by other hands. These floors keep what held."""
+    carry over to posts written by other hands. These floors keep what held. Issue 16's fifth round read this set
+    (so it is a tuning set now): recall 0.850, 16 of 120 flagged (13.3%): 15 of 40 jokes flagged and 14 given the note,
+    1 of 50 neutral posts."""
     posts, found = sixth_held_out
     kinds = {k.name for k in by_kind(posts, found)}
     assert len(posts) == 240 and HARM_KINDS <= kinds and {"banter_safe", "neutral", "reporting", "criticism"} <= kinds
@@ -243,9 +248,14 @@ def test_sixth_held_out_floors(sixth_held_out):
             assert kind.flagged / kind.posts >= 0.5, kind.name
         if kind.name in ("reporting", "criticism"):
             assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting or polite criticism"
+        if kind.name == "neutral":
+            assert kind.flagged <= 1, "self-mockery and anger at things are not flagged (fifth round)"
+    assert score(posts, found)["overall"].false_alarm_rate <= 0.14
 
 
-@pytest.mark.xfail(reason="the sixth blind set: 36 of 120 fine posts flagged (30.0%), 28 of 40 friendly jokes; "
+@pytest.mark.xfail(reason="the sixth set after issue 16's fifth round (tuned on it): 16 of 120 fine posts flagged "
+                          "(13.3%; 30.0% before), 15 of 40 friendly jokes (28 before), mostly jokes about a friend "
+                          "told to others (〜の, あの子) and game trash talk with threat words; "
                           "issue 16's goal is at most 5%", strict=True)
 def test_sixth_held_out_false_alarms_goal(sixth_held_out):
     """Issue 16's goal on a set the checker was never tuned on: at most 5% of fine posts flagged."""

@@ -143,3 +143,16 @@ def test_a_classifier_flag_in_a_friendly_post_is_a_note_that_names_no_words(lexi
     widget.check("それ、ほんまにそう思う")  # no friendly sign: the classifier's flag stays a flag
     assert not widget.result["noted"] and widget.result["flags"]
 
+
+
+def test_a_laugh_spoken_to_a_friend_gets_the_note_with_its_own_words_line(lexicon):
+    widget = PostChecker(lexicon)
+    widget.check("お前また傘忘れたんかｗ アホやな")
+    r = widget.result
+    assert r["noted"] and r["flags"] == [] and r["verdict_html"].startswith("友だちどうしの冗談でも")
+    assert r["words"] == ["ｗ", "アホ"] and r["words_html"].startswith("友だちに話しかけている冗談のようなので")
+    english = PostChecker(lexicon, lang="en")
+    english.check("お前また傘忘れたんかｗ アホやな")
+    assert english.result["words_html"].startswith("This looks like a joke said to a friend")
+    widget.check("あいつまた傘忘れたんかｗ アホやな")  # about someone, not to them: a flag
+    assert not widget.result["noted"] and widget.result["flags"]
