@@ -95,3 +95,33 @@ def ready_in_pool(kernel_manager, notebook: str) -> int:
     """Preheated kernels of ``notebook`` that are started and waiting for a student."""
     pools = getattr(kernel_manager, "_pools", {})
     return sum(1 for task in pools.get(notebook, []) if task.done() and not task.cancelled() and not task.exception())
+
+
+def district_plan(students: int, class_size: int = 40, spare_percent: int = 10, instances_per_node: int = 7,
+                  connections_per_instance: int = 82) -> dict[str, int]:
+    """What a district needs for ``students`` at once: one netkit instance per class of ``class_size``,
+    ``spare_percent`` more instances for the classes of one that dies, nodes of ``instances_per_node``
+    instances, and PostgreSQL's ``max_connections`` (a kernel in use holds one connection; an instance
+    at its ``--max-kernels 80`` and its own two, docs/district.md).
+
+    Integer arithmetic: 250 classes with 10% spare are 275 instances, not 276.
+    """
+    if students <= 0:
+        return {"students": 0, "classes": 0, "instances": 0, "nodes": 0, "max_connections": 0}
+    classes = -(-students // class_size)
+    instances = classes + -(-classes * spare_percent // 100)
+    return {"students": students, "classes": classes, "instances": instances,
+            "nodes": -(-instances // instances_per_node), "max_connections": instances * connections_per_instance}
+
+
+def district_memory_mb(students: int, instances: int, student_mb: float, instance_mb: float, waiting_mb: float,
+                       pool: int = 40) -> float:
+    """Memory (PSS) ``students`` at once take on ``instances``: each student's kernel (``student_mb``), and on
+    every instance its server and warm parent (``instance_mb``) and a refilled pool of ``pool`` kernels
+    waiting (``waiting_mb`` each) — measured figures in, a projection out."""
+    return students * student_mb + instances * (instance_mb + pool * waiting_mb)
+
+
+def seconds_to_store(answers: int, answers_per_second: float) -> float:
+    """How long ``answers`` sent in the same moment take to be stored at a measured write rate."""
+    return answers / answers_per_second if answers_per_second > 0 else float("inf")

@@ -98,12 +98,12 @@ class District:
     """A hub, its proxy, one PostgreSQL and netkit instances serving ``lessons``; ``url`` is the proxy's."""
 
     def __init__(self, folder: Path, lessons: Path, instances: tuple[str, ...] = ("a", "b"), class_size: int = 0,
-                 preheat: tuple[str, ...] = ()):
+                 preheat: tuple[str, ...] = (), durable: bool = False, max_connections: int = 200):
         from tests.store.postgres_cluster import Cluster
 
         self.folder = folder
         self.processes: list[Process] = []
-        self.cluster = Cluster()
+        self.cluster = Cluster(durable, max_connections)  # durable: fsync on (benchmarks/district)
         try:
             self.store = self.cluster.fresh_url()
             self.port, hub_port, api_port = free_port(), free_port(), free_port()

@@ -5,9 +5,12 @@ from kit.serve.capacity import (
     KERNEL_MB,
     available_mb,
     default_max_kernels,
+    district_memory_mb,
+    district_plan,
     kernel_mb,
     pace_refills,
     preheat_per_lesson,
+    seconds_to_store,
 )
 
 
@@ -68,3 +71,20 @@ def test_a_pool_for_every_lesson_is_cut_to_what_fits():
     assert preheat_per_lesson(40, 2, 60) == 30
     assert preheat_per_lesson(0, 16, 50) == 0
     assert preheat_per_lesson(40, 16, 10) == 0  # none fit: kernels start when students open the page
+
+
+def test_a_district_plan_is_one_instance_a_class_with_a_tenth_spare():
+    # The rows of docs/district.md's projected table: 250 classes with 10% spare are 275 instances, not 276.
+    rows = {n: district_plan(n) for n in (40, 200, 1_000, 10_000)}
+    assert [(r["classes"], r["instances"], r["nodes"]) for r in rows.values()] == [(1, 2, 1), (5, 6, 1), (25, 28, 4), (250, 275, 40)]
+    assert rows[1_000]["max_connections"] == 28 * 82
+    assert district_plan(41)["classes"] == 2 and district_plan(0)["instances"] == 0
+    assert district_plan(400, spare_percent=0)["instances"] == 10
+
+
+def test_district_memory_and_write_time_from_measured_figures():
+    # 1,000 students of 30 MB, 28 instances of 150 MB with a pool of 40 waiting kernels of 20 MB
+    assert district_memory_mb(1_000, 28, 30, 150, 20) == 30_000 + 28 * (150 + 800)
+    assert district_memory_mb(0, 2, 30, 150, 20, pool=0) == 300
+    assert seconds_to_store(10_000, 400) == 25
+    assert seconds_to_store(1, 0) == float("inf")

@@ -63,7 +63,9 @@ def _free_port() -> int:
 class Cluster:
     """One PostgreSQL server in a temporary folder; ``url()`` gives each test its own schema."""
 
-    def __init__(self):
+    def __init__(self, durable: bool = False, max_connections: int = 200):
+        # ``durable``: fsync on, as a real server commits (the benchmarks); off, tests run faster.
+        self.durable, self.max_connections = durable, max_connections
         self.bin = binaries()
         self.folder = Path(tempfile.mkdtemp(prefix="netkit-pg-"))
         self.data, self.log = self.folder / "data", self.folder / "server.log"
@@ -89,7 +91,7 @@ class Cluster:
     def start(self) -> None:
         """Start the server and wait until it accepts connections."""
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories={self.folder}"
-                   " -c fsync=off -c max_connections=200")
+                   f" -c fsync={'on' if self.durable else 'off'} -c max_connections={self.max_connections}")
         self._pg(["pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start"])
 
     def stop(self, mode: str = "fast") -> None:
