@@ -35,6 +35,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -267,7 +268,8 @@ def alone(folder: Path, students: int) -> dict:
     """One class on one plain ``netkit serve`` with SQLite, no hub: the classroom as it is."""
     data = folder / "alone"
     data.mkdir()
-    server = Server(LESSONS, data, ["--class-size", str(students), "--lesson", PRELOAD])
+    # Every student here comes from 127.0.0.1, as a class behind one proxy: no per-address limits.
+    server = Server(LESSONS, data, ["--class-size", str(students), "--lesson", PRELOAD, "--connections-per-address", "0"])
     try:
         waited = wait_for_pools([server], students)
         results = burst({"solo-1": server.url}, students)
@@ -404,6 +406,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a smoke run: 2 classes of 10, 10 answers each writer")
     parser.add_argument("--out", default=str(HERE.parent / "results"))
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped by its id: still stop what it started
     if args.quick:
         args.classes, args.students, args.answers = 2, 10, 10
     reason = missing()
