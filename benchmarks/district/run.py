@@ -145,11 +145,25 @@ def close_all(results: list[dict]) -> None:
 
 # --- waiting for pools and measuring memory ------------------------------------------------------------------
 
-def wait_for_pools(servers: list, size: int, limit: float = 900) -> float:
-    """Wait until each server (``.proc``) holds ``size`` kernels and they are quiet; return the seconds waited."""
+def log_text(server) -> str:
+    path = getattr(server, "log_path", None) or server.log.name  # tests/district/hub.py's Process, tests/served.py's Server
+    return Path(path).read_text(encoding="utf-8", errors="replace")
+
+
+def filled(server, size: int) -> int:
+    """How many times Voilà said the server's pool was filled (every kernel has run the lesson up to the student)."""
+    return log_text(server).count(f"is filled with {size} kernel")
+
+
+def wait_for_pools(servers: list, size: int, limit: float = 1200, fills: list[int] | None = None) -> float:
+    """Wait until each server (``.proc``) holds ``size`` kernels, has said its pool is filled more often than
+    ``fills`` (0 each: once at its start), and its kernels are quiet; return the seconds waited."""
     started = time.monotonic()
+    fills = fills or [0] * len(servers)
     while time.monotonic() - started < limit:
-        if all(len(kernel_pids(s.proc.pid)) >= size for s in servers):
+        said = all(filled(s, size) > f for s, f in zip(servers, fills, strict=True))
+        # A refill's kernels start one after another: if Voilà does not say "filled" again, kernels and quiet suffice.
+        if all(len(kernel_pids(s.proc.pid)) >= size for s in servers) and (said or time.monotonic() - started > limit / 4):
             break
         time.sleep(1)
     else:
@@ -314,7 +328,7 @@ def measure(args, folder: Path) -> dict:
         for n in range(1, args.classes + 1):
             # The same classes again and one more: each stays pinned, the new one goes to the instance without one.
             codes = {f"d-{i}": district.student_link() for i in range(1, n + 1)}
-            before = load()
+            before, fills = load(), [filled(s, args.students) for s in instances]
             results = burst(codes, args.students, step=n)
             step = {"classes": n, "load_average_before": before, **summary(results)}
             step["memory"] = district_memory(district, results)
@@ -323,7 +337,9 @@ def measure(args, folder: Path) -> dict:
             print(json.dumps(step), flush=True)
             result["steps"].append(step)
             if n < args.classes:
-                step["refill_s"] = wait_for_pools(instances, args.students)
+                used = set(step["pins"].values())  # an instance no class used has nothing to refill
+                fills = [f if f"netkit-{name}" in used else -1 for name, f in zip(district.instances, fills, strict=True)]
+                step["refill_s"] = wait_for_pools(instances, args.students, fills=fills)
         for n in range(1, args.classes + 1):
             writers = 40 * n
             row = {"writers": writers,
