@@ -51,6 +51,17 @@ ZYGOTE_MODULE = "kit.zygote"
 UNKNOWN_EXIT = 1  # the exit code of a forked kernel whose zygote was gone when it ended
 
 
+def process_ended(pidfd: int) -> bool:
+    """Whether the process behind ``pidfd`` has ended (a pidfd turns readable then).
+
+    poll(), not select(): a server with a class and its pool holds more than 1,024 descriptors, and
+    select() refuses any past that ("filedescriptor out of range"); each websocket then answered 500.
+    """
+    poller = select.poll()
+    poller.register(pidfd, select.POLLIN)
+    return bool(poller.poll(0))
+
+
 class ZygoteError(Exception):
     """The zygote could not start, or could not fork this kernel."""
 
@@ -276,8 +287,8 @@ class ForkProvisioner(LocalProvisioner):
     async def poll(self) -> int | None:
         if self.pidfd is None:
             return await super().poll()
-        if not select.select([self.pidfd], [], [], 0)[0]:
-            return None  # a pidfd turns readable when its process ends
+        if not process_ended(self.pidfd):
+            return None
         return self.forked_from.exits.get(self.pid, UNKNOWN_EXIT) if self.forked_from else UNKNOWN_EXIT
 
     async def wait(self) -> int | None:

@@ -342,3 +342,28 @@ def test_a_forked_kernel_ends_with_the_server_that_asked_for_it():
     kernel.end_with_server(str(server.pid), end=lambda code: gone.set())  # already gone: ends at once
     assert gone.is_set()
     assert kernel.end_with_server("", end=lambda code: gone.clear()) is None and gone.is_set()  # a kernel started afresh
+
+
+def test_a_kernels_end_is_seen_past_1024_open_descriptors():
+    # An instance with a class of 40 and its pool of 40 holds more than 1,024 descriptors (sockets of
+    # every kernel and websocket); select() refuses those ("filedescriptor out of range"), and every
+    # websocket to a kernel past it answered 500 (benchmarks/district found it).
+    import subprocess
+
+    spare = []
+    try:
+        while not spare or spare[-1] < 1100:
+            spare.append(os.open(os.devnull, os.O_RDONLY))
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        pidfd = os.pidfd_open(child.pid)
+        try:
+            assert pidfd > 1024
+            assert forking.process_ended(pidfd) is False
+            child.kill()
+            child.wait(10)
+            assert forking.process_ended(pidfd) is True
+        finally:
+            os.close(pidfd)
+    finally:
+        for fd in spare:
+            os.close(fd)
