@@ -29,6 +29,7 @@ BLIND_HELDOUT2 = REPO / "tests" / "models" / "blind_heldout2.csv"  # the thresho
 BLIND_HELDOUT3 = REPO / "tests" / "models" / "blind_heldout3.csv"  # the third blind held-out set
 BLIND_HELDOUT5 = REPO / "tests" / "models" / "blind_heldout5.csv"  # the fifth blind set
 BLIND_HELDOUT6 = REPO / "tests" / "models" / "blind_heldout6.csv"  # the sixth blind set, written after the fourth round
+BLIND_HELDOUT7 = REPO / "tests" / "models" / "blind_heldout7.csv"  # the seventh, written blind before the fifth round landed
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
@@ -261,3 +262,38 @@ def test_sixth_held_out_false_alarms_goal(sixth_held_out):
     """Issue 16's goal on a set the checker was never tuned on: at most 5% of fine posts flagged."""
     posts, found = sixth_held_out
     assert score(posts, found)["overall"].false_alarm_rate <= 0.05
+
+
+@pytest.fixture(scope="module")
+def seventh_held_out(checker):
+    posts = load_blind(BLIND_HELDOUT7)
+    return posts, predictions(checker, posts)
+
+
+def test_seventh_held_out_floors(seventh_held_out):
+    """The seventh blind set (240 posts, written on 2026-12-02 by a helper who had seen no code, data or earlier set,
+    with polite-sounding cruelty, sarcasm, sexual harassment and rumours on the hurtful side) measured once, after the
+    fifth round: recall 0.658 (79 of 120), false alarms 22 of 120 (18.3%: 16 of 40 jokes and game banter, 6 of 30
+    neutral), no reporting, help, kind or criticism post flagged. Missed: sexual harassment (the checker has no such
+    kind), urging self-harm without 死ね (「さっさと飛び降りたら？」), rumours, sarcasm. These floors keep what held."""
+    posts, found = seventh_held_out
+    assert score(posts, found)["overall"].recall >= 0.65
+    for kind in by_kind(posts, found):
+        if kind.name in ("reporting", "help", "kind", "criticism"):
+            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
+
+
+@pytest.mark.xfail(reason="the seventh blind set: recall 0.658 and 22 of 120 fine posts flagged (18.3%); issue 16's goal "
+                          "is recall 0.8 and at most 5%", strict=True)
+def test_seventh_held_out_goal(seventh_held_out):
+    """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
+    posts, found = seventh_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+
+
+@pytest.mark.xfail(reason="the seventh blind set: 「あいつ男好きやからすぐヤれるってさｗ」 (a sexual rumour about a girl) gets "
+                          "the friendly note: the checker has no kind for sexual harassment", strict=True)
+def test_no_hurtful_post_of_the_seventh_set_gets_the_friendly_note(checker):
+    noted = [p.text for p in load_blind(BLIND_HELDOUT7, "test") if p.categories and checker.check(p.text).noted]
+    assert not noted, noted
