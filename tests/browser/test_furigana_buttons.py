@@ -9,7 +9,7 @@ from tests.browser.lesson_page import BUTTONS_WITHOUT_READINGS, WIDGET_TIMEOUT
 
 
 def test_es56_timeline_buttons_have_readings_and_a_plain_name(server, page):
-    page.goto(server.url + "voila/render/misinformation/es56.ipynb?furigana=1&class=5-2&name=hikari")
+    page.goto(server.url + "voila/render/misinformation/es56.ipynb?furigana=1&class=5-9&name=hikari")
     timeline = page.locator(".nk-tl").first
     share = timeline.locator("button.nk-tl-action").first
     share.wait_for(timeout=WIDGET_TIMEOUT)
