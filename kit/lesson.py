@@ -45,18 +45,17 @@ def request_params(lesson_id: str = "") -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(query, keep_blank_values=False).items() if v}
 
 
-def lesson_experiment(lesson_id: str):
-    """The class experiment this lesson's notebook declares and turns on (``kit.content.experiment``), or None."""
+def declared_experiment(lesson_id: str):
+    """The class experiment this lesson's notebook declares, on or off (``kit.content.experiment``), or None."""
     from kit import notebook
     from kit.content.experiment import read_experiment
 
     try:
         path = notebook.find(Path.cwd(), lesson_id) if lesson_id else None
-        experiment = read_experiment(notebook.metadata(path)) if path is not None else None
+        return read_experiment(notebook.metadata(path)) if path is not None else None
     except Exception:  # an unreadable notebook runs the lesson without its experiment
         log.exception("could not read the experiment of %s", lesson_id)
         return None
-    return experiment if experiment is not None and experiment.on else None
 
 
 @lru_cache(maxsize=256)
@@ -140,7 +139,8 @@ class Lesson:
         # Who answers: the link's class and nickname, then the browser's token (first one wins).
         self.sitting = Sitting(uuid.uuid4().hex, params.get("class", ""), params.get("name", ""), lesson=lesson_id,
                                open_store=_open_store)
-        self.sitting.experiment = lesson_experiment(lesson_id)
+        self.experiment = declared_experiment(lesson_id)  # on or off: an arm's parts show as its first arm when off
+        self.sitting.experiment = self.experiment if self.experiment is not None and self.experiment.on else None
         self._facts = None
         self._feeds: dict = {}  # timeline file → the TimelineFeed shown, for timeline_spread
 
@@ -185,8 +185,8 @@ class Lesson:
 
         return self._safely(build, file)
 
-    def section(self, file: str, section_id: str):
-        """One section of the lesson text ``file`` with its fact cards."""
+    def section(self, file: str, section_id: str, *, arm: str | None = None):
+        """One section of the lesson text ``file`` with its fact cards; with ``arm``, for that arm of the experiment only."""
         from kit.widgets.fact_card import SectionView
 
         def build():
@@ -200,6 +200,8 @@ class Lesson:
                     place=section_id, field="facts")
             return SectionView(section, facts, lang=self.lang, furigana=self.furigana)
 
+        if arm is not None:
+            return self._for_arm(arm, lambda: self._safely(build, file))
         return self._safely(build, file)
 
     def sections(self, file: str):
@@ -530,6 +532,38 @@ class Lesson:
         return self._facts
 
     # --- errors --------------------------------------------------------------------------
+
+    def _for_arm(self, arm: str, make):
+        """The part ``make()`` builds, for the students of ``arm`` of the lesson's class experiment only.
+
+        While the experiment is off (``netkit experiment off``), the lesson is as its first arm sees it:
+        the part is there for the first arm and left out for the other. While it is on, the part waits
+        empty and hidden until the student joins and their arm is known (``Sitting.assigned``), then is
+        built and shown for that arm only; the page never names an arm, and the other arm's part is never sent.
+        A notebook whose ``arm=`` names no declared arm (``netkit validate`` says so) shows the part.
+        """
+        import ipywidgets as ipw
+
+        experiment = self.experiment
+        if experiment is None or arm not in experiment.arm_ids:
+            return make()
+        if not experiment.on:
+            return make() if arm == experiment.arm_ids[0] else None
+        box = ipw.Box([], layout=ipw.Layout(display="none"))
+
+        def place(sitting) -> None:
+            try:
+                if sitting.assigned(experiment.design, experiment.arm_ids) == arm:
+                    box.children = (make(),)
+                    box.layout.display = None
+            except Exception:  # never a traceback for a student: the lesson goes on without this part
+                log.exception("lesson %s: could not place a part of arm %s", self.id, arm)
+
+        if self.sitting.identified:
+            place(self.sitting)
+        else:
+            self.sitting.on_identified(place)
+        return box
 
     def _safely(self, build, file: str):
         try:

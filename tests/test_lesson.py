@@ -94,3 +94,45 @@ def test_warming_up_never_stops_a_lesson(monkeypatch):
 
     monkeypatch.setattr(lesson, "load", broken)
     lesson.warm_content("no-such-lesson")  # logs and returns: the student still gets the lesson
+
+
+def test_a_section_for_one_arm_shows_as_the_first_arm_when_off_and_only_to_its_arm_once_the_student_joins(
+        datasets, monkeypatch, tmp_path):
+    from kit.content.experiment import read_experiment
+    from kit.store.assignments import choose_arm
+    from kit.widgets.fact_card import SectionView
+
+    monkeypatch.setenv("NETKIT_DATASETS", str(datasets))
+    monkeypatch.setenv("NETKIT_DATA_DIR", str(tmp_path / "data"))  # the store keeps each arm, as in class
+    declared = {"id": "before-after", "on": False, "outcome": "post_score",
+                "arms": [{"id": "control"}, {"id": "prebunk_first"}]}
+
+    def lesson_with(on: bool) -> Lesson:
+        lesson = Lesson("demo", params={})
+        lesson.experiment = read_experiment({"experiment": {**declared, "on": on}})
+        lesson.sitting.experiment = lesson.experiment if on else None
+        return lesson
+
+    off = lesson_with(False)  # the lesson as its first arm sees it
+    assert isinstance(off.section("texts/sample.yaml", "intro", arm="control"), SectionView)
+    assert off.section("texts/sample.yaml", "intro", arm="prebunk_first") is None
+    assert isinstance(off.section("texts/sample.yaml", "intro"), SectionView)
+
+    tokens = {choose_arm(("control", "prebunk_first"), {}, f"{k:032x}", "experiment:before-after"): f"{k:032x}"
+              for k in range(20)}
+    for arm, token in tokens.items():
+        on = lesson_with(True)
+        parts = {a: on.section("texts/sample.yaml", "intro", arm=a) for a in ("control", "prebunk_first")}
+        assert all(p.children == () and p.layout.display == "none" for p in parts.values())  # nothing before they join
+        on.sitting.identify(token, "1-1", "7")
+        shown = {a: p for a, p in parts.items() if p.layout.display != "none"}
+        assert list(shown) == [arm] and isinstance(shown[arm].children[0], SectionView)
+        other = next(p for a, p in parts.items() if a != arm)
+        assert other.children == ()  # the other arm's part never reaches this page
+        late = on.section("texts/sample.yaml", "intro", arm=arm)  # a cell run after they joined: decided at once
+        assert late.layout.display != "none" and late.children
+    assert sorted(tokens) == ["control", "prebunk_first"]
+    from kit.store import open_store
+
+    kept = {(a["session"], a["arm"]) for a in open_store().assignments(lesson="demo")}
+    assert kept == {(token, arm) for arm, token in tokens.items()}

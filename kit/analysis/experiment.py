@@ -8,7 +8,8 @@ timeline choices that were careful (checking, or not passing on what is untrue) 
 students drawn within each arm (``kit.analysis.forms.mean_difference``). The sentence calls an
 effect only with ``MIN_STUDENTS`` students in each arm and an interval that does not hold 0.
 ``experiment_figures`` puts the same in words for the teacher's table. ``experiment_rows`` is the export for a school's research report: one row per student, no names
-needed beyond the nickname the class already uses.
+needed beyond the nickname the class already uses; ``experiment_summary`` is its second table, one row per
+class and lesson: each arm's students and mean, the difference with its interval, and the sentence.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from kit.analysis.explain import MIN_STUDENTS, tidy
 from kit.analysis.forms import mean_difference
 
 ROW_COLUMNS = ["class_code", "lesson", "experiment", "student", "session", "arm", "assigned_at", "outcome", "value"]
+SUMMARY_COLUMNS = ["class_code", "lesson", "lesson_title", "experiment", "outcome", "first_arm", "first_students",
+                   "first_mean", "second_arm", "second_students", "second_mean", "arm_difference", "arm_difference_low",
+                   "arm_difference_high", "verdict"]
 
 
 def experiment_rows(frame: pd.DataFrame, assignments: Iterable[Mapping], design: str, outcome: str) -> pd.DataFrame:
@@ -56,6 +60,25 @@ def arm_effect(rows: pd.DataFrame, arms: tuple[str, str], seed: int = SEED) -> d
     return {"arms": arms, "students": (len(first), len(second)),
             "means": (float(first.mean()) if len(first) else float("nan"), float(second.mean()) if len(second) else float("nan")),
             "effect": effect.estimate, "low": effect.low, "high": effect.high}
+
+
+def experiment_summary(rows: pd.DataFrame, arms: tuple[str, str], labels: Mapping[str, str], outcome: str,
+                       titles: Mapping[str, str] | None = None, lang: str = "ja", seed: int = SEED) -> pd.DataFrame:
+    """One row per class and lesson of ``rows`` (``experiment_rows``): each arm's label, students and mean, the
+    difference (second − first arm) with its 95% interval, and the teacher's sentence.
+
+    Means and the difference are shares (0 to 1); a mean with no student is NaN, and so is the interval
+    until each arm has two students with a value (as on the teacher's page).
+    """
+    found = []
+    for (class_code, lesson), group in rows.groupby(["class_code", "lesson"], sort=True):
+        result = arm_effect(group, arms, seed)
+        interval = (result["low"], result["high"]) if min(result["students"]) >= 2 else (float("nan"), float("nan"))
+        found.append((class_code, lesson, (titles or {}).get(lesson, lesson), group["experiment"].iloc[0],
+                      _words()["outcomes"][outcome][lang], labels.get(arms[0], arms[0]), result["students"][0],
+                      result["means"][0], labels.get(arms[1], arms[1]), result["students"][1], result["means"][1],
+                      result["effect"], *interval, explain_experiment(result, labels, outcome, lang)))
+    return pd.DataFrame(found, columns=SUMMARY_COLUMNS)
 
 
 def explain_experiment(result: Mapping, labels: Mapping[str, str], outcome: str, lang: str = "ja") -> str:

@@ -41,21 +41,27 @@ def cmd_list(args) -> int:
 
 
 def cmd_export(args) -> int:
-    """Write the answers (and item and student tables) of a class and lesson to CSV or XLSX."""
+    """Write the answers (and item and student tables, and a class experiment's) of a class and lesson to CSV or XLSX."""
     from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
+    from kit.serve.matched import experiment_sheets
     from kit.serve.report import export_tables, percent_headings, sheet_titles
 
     store = _store(args)
     if store is None:
         return 1
     answers = store.answers(lesson=args.lesson, class_code=args.class_code)
+    assignments = store.assignments(lesson=args.lesson, class_code=args.class_code)
     store.close()
     if not answers:
         what = ", ".join(f"{k} {v}" for k, v in (("--class", args.class_code), ("--lesson", args.lesson)) if v) or "-"
         print(say("results_none_for", what=what), file=sys.stderr)
         return 1
-    _lessons, datasets = find_folders(args.dir)
+    lessons, datasets = find_folders(args.dir)
     tables = export_tables(answers, datasets, args.lang)
+    tables.update(experiment_sheets(answers, assignments, lessons, args.lang))  # a class experiment's two tables
+    if args.table not in tables:
+        print(say("results_no_experiment", table=args.table), file=sys.stderr)
+        return 1
     fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "csv")
     titles = sheet_titles(args.lang)
     body = (to_xlsx_bytes({titles[k]: v for k, v in tables.items()}, percent_headings(args.lang)) if fmt == "xlsx"
@@ -117,7 +123,8 @@ def add_parser(sub) -> None:
     exp.add_argument("--class", dest="class_code", help="クラス / class code")
     exp.add_argument("--lesson", help="授業の id / lesson id")
     exp.add_argument("--format", choices=("csv", "xlsx"), help="形式 / format (default from -o, else csv)")
-    exp.add_argument("--table", choices=("answers", "items", "students"), default="answers", help="CSV の表 / table for CSV")
+    exp.add_argument("--table", choices=("answers", "items", "students", "experiment", "experiment_summary"),
+                     default="answers", help="CSV の表（experiment・experiment_summary: クラスの実験）/ table for CSV")
     exp.add_argument("-o", "--output", help="書き出すファイル / output file (default: standard output)")
     exp.add_argument("--dir", help="授業のフォルダ（問題文のため）/ lesson folder, for question texts")
     exp.add_argument("--lang", choices=("ja", "en"), default="ja")

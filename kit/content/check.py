@@ -134,7 +134,7 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, loaded: dict | None 
     except (OSError, ValueError) as exc:
         return [ContentProblem(name, "", "", f"ノートブックとして読めません（{exc}）。JupyterLab で開いて保存し直してください。",
                                f"not a readable notebook ({exc}); open and save it again in JupyterLab.")]
-    problems = _metadata_problems(name, book.meta) + experiment_problems(name, book.meta, book.methods())
+    problems = _metadata_problems(name, book.meta) + experiment_problems(name, book.meta, book.methods(), book.calls)
     if book.meta is not None and book.meta.get("topic") in HELP_TOPICS:
         problems += _help_problems(name, book)
     loaded = {} if loaded is None else loaded

@@ -9,6 +9,7 @@ from kit import notebook
 from kit.components import COMPONENTS
 from kit.content.discernment import Judged, load_discernment
 from kit.content.errors import ContentError, ContentProblem
+from kit.content.experiment import read_experiment
 from kit.content.forms import form_for, forms, orders
 from kit.content.guide import Guide, find_guide
 from kit.content.help import HelpDesk, load_help
@@ -71,7 +72,10 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
     quizzes, texts, desks, feeds = [], [], [], []
     problems: list[ContentProblem] = []
     help_file = None
+    experiment = read_experiment(meta)
     for call in nb.calls:
+        if experiment is not None and call.keyword("arm") not in (None, experiment.arm_ids[0]):
+            continue  # on paper the lesson is as its experiment's first arm sees it (kit.content.experiment)
         component = COMPONENTS.get(call.method)
         file = component.file_of(call.args, call.kwargs) if component is not None else None
         if not isinstance(file, str):

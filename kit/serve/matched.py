@@ -72,3 +72,43 @@ def experiment_table(answers: list, assignments: list, experiment, lang: str = "
 
     rows = experiment_rows(answers_frame(answers), assignments, experiment.design, experiment.outcome)
     return with_headings(rows.assign(session=rows["session"].str[:8]), lang)
+
+
+def experiment_sheets(answers: list, assignments: list, lessons: Path | None, lang: str = "ja") -> dict:
+    """The research export of each lesson among ``answers`` whose notebook declares a class experiment.
+
+    ``experiment``: one row per assigned student (arm, outcome value); ``experiment_summary``: one row per
+    class and lesson with each arm's students and mean, the difference and its 95% interval, and the
+    teacher's sentence, the lesson named by its title. Empty when no lesson of ``answers`` has an assigned student.
+    """
+    import pandas as pd
+
+    from kit import notebook
+    from kit.analysis.experiment import experiment_rows, experiment_summary
+    from kit.analysis.frame import answers_frame
+    from kit.analysis.headings import with_headings
+    from kit.content.experiment import read_experiment
+
+    metas = notebook.by_id(lessons) if lessons is not None and lessons.is_dir() else {}
+    frame = answers_frame(answers)
+    students, summaries = [], []
+    for lesson in sorted({a.lesson for a in answers}):
+        meta = metas.get(lesson)
+        experiment = read_experiment(meta) if meta is not None else None
+        if experiment is None:
+            continue
+        rows = experiment_rows(frame, [a for a in assignments if a["lesson"] == lesson], experiment.design,
+                               experiment.outcome)
+        if rows.empty:
+            continue
+        labels = {arm.id: arm.label.get(lang) for arm in experiment.arms}
+        title = str(meta.get(f"title_{lang}") or meta.get("title_ja") or lesson)
+        students.append(rows.assign(session=rows["session"].str[:8]))
+        summaries.append(experiment_summary(rows, experiment.arm_ids, labels, experiment.outcome, {lesson: title}, lang))
+    if not students:
+        return {}
+    summary = pd.concat(summaries, ignore_index=True)
+    shares = ["first_mean", "second_mean", "arm_difference", "arm_difference_low", "arm_difference_high"]
+    summary[shares] = summary[shares].astype(float).round(4)
+    return {"experiment": with_headings(pd.concat(students, ignore_index=True), lang),
+            "experiment_summary": with_headings(summary, lang)}

@@ -346,9 +346,11 @@ def _num(value, fmt: str = "{:.2f}") -> str:
 
 
 # Shares from 0 to 1: an export writes them as numbers Excel shows as percentages.
-RATE_COLUMNS = ("correct_rate", "top_wrong_share", "top_choice_share", "pre_score", "post_score", "hit_rate", "false_alarm_rate")
+RATE_COLUMNS = ("correct_rate", "top_wrong_share", "top_choice_share", "pre_score", "post_score", "hit_rate",
+                "false_alarm_rate", "first_mean", "second_mean", "arm_difference", "arm_difference_low", "arm_difference_high")
 MARK_COLUMNS = ("correct", "needs_help", "several_sittings")  # True/False shown as ○/×
 TABLES = ("answers", "items", "students")
+EXPERIMENT_TABLES = ("experiment", "experiment_summary")  # kit.serve.matched.experiment_sheets
 
 
 def export_tables(answers: list, datasets: Path, lang: str = "ja") -> dict:
@@ -375,8 +377,8 @@ def percent_headings(lang: str = "ja") -> set[str]:
 
 
 def sheet_titles(lang: str = "ja") -> dict[str, str]:
-    """Each table's worksheet name in ``lang`` (回答・問題ごと・生徒ごと, and 実験 for a class experiment's rows)."""
-    return {name: label(f"sheet_{name}", lang) for name in (*TABLES, "experiment")}
+    """Each table's worksheet name in ``lang`` (回答・問題ごと・生徒ごと, and 実験・実験のまとめ for a class experiment)."""
+    return {name: label(f"sheet_{name}", lang) for name in (*TABLES, *EXPERIMENT_TABLES)}
 
 
 def _for_people(table):

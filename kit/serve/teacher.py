@@ -309,11 +309,9 @@ class ExportHandler(TeacherPage):
         finally:
             store.close()
         tables = export_tables(answers, self.datasets, self.lang)
-        from kit.serve.matched import experiment_table, lesson_experiment
+        from kit.serve.matched import experiment_sheets
 
-        experiment = lesson_experiment(self.root, lesson or "")
-        if experiment is not None:
-            tables["experiment"] = experiment_table(answers, assignments, experiment, self.lang)
+        tables.update(experiment_sheets(answers, assignments, self.root, self.lang))
         from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
 
         stem = "netkit-results" + "".join(f"-{_safe(v)}" for v in (class_code, lesson) if v)

@@ -68,7 +68,8 @@ def switch(lessons: Path, lesson: str, on: bool) -> tuple[Path, Experiment, bool
         others = ", ".join(d.lesson for d in declared(lessons)) or "—"
         raise ExperimentError(say("experiment_not_declared", lesson=lesson, others=others))
     switched = {**meta, "experiment": {**meta["experiment"], "on": on}} if isinstance(meta["experiment"], dict) else meta
-    problems = experiment_problems(_shown(path, lessons), switched, notebook.read(path).methods())
+    book = notebook.read(path)
+    problems = experiment_problems(_shown(path, lessons), switched, book.methods(), book.calls)
     if problems:
         raise ExperimentError(f"{problems[0].sentence()} / {problems[0].sentence_en()}")
     experiment = read_experiment(switched)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from kit.analysis.experiment import arm_effect, experiment_figures, experiment_rows, explain_experiment
+from kit.analysis.experiment import arm_effect, experiment_figures, experiment_rows, experiment_summary, explain_experiment
 from kit.analysis.frame import answers_frame
 from tests.analysis.factories import answer
 
@@ -76,3 +76,24 @@ def test_a_difference_that_rounds_to_nothing_is_never_minus_zero():
     figures = experiment_figures(result, LABELS, "careful")
     assert figures["difference"] == "+0 ポイント（95% の範囲 +0 〜 +20）"
     assert "-0" not in explain_experiment(result, LABELS, "careful")
+
+
+def test_the_summary_gives_per_class_and_lesson_the_arm_means_the_difference_its_interval_and_the_sentence():
+    frame, assignments = class_of()
+    small, few = class_of(2)
+    rows = experiment_rows(frame, assignments, DESIGN, "careful")
+    other = experiment_rows(small, few, DESIGN, "careful").assign(class_code="1-1")
+    import pandas as pd
+
+    summary = experiment_summary(pd.concat([rows, other]), ("control", "accuracy_prompt"), LABELS, "careful",
+                                 {"demo": "偽・誤情報"})
+    assert list(summary["class_code"]) == ["1-1", "2-3"] and set(summary["lesson_title"]) == {"偽・誤情報"}
+    big = summary.iloc[1]
+    assert (big["first_arm"], big["first_students"], big["second_arm"], big["second_students"]) == ("ふつう", 12, "問いかけ", 12)
+    assert math.isclose(big["arm_difference"], big["second_mean"] - big["first_mean"]) and math.isclose(big["arm_difference"], 0.5)
+    assert 0 < big["arm_difference_low"] <= 0.5 <= big["arm_difference_high"]
+    assert big["verdict"] == explain_experiment(arm_effect(rows, ("control", "accuracy_prompt")), LABELS, "careful")
+    assert big["outcome"] == "タイムラインで慎重に選んだ割合" and big["experiment"] == "accuracy-prompt"
+    one_each = summary.iloc[0]  # one student in each arm: no interval, and the sentence says it is too early
+    assert one_each["first_students"] == 1 and math.isnan(one_each["arm_difference_low"])
+    assert "まだ判断できません" in one_each["verdict"]

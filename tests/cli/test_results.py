@@ -99,3 +99,47 @@ def test_list_shows_japan_time_and_merged_spellings(seats, capsys):
     assert main(["results", "list", "--data-dir", str(seats)]) == 0
     out = capsys.readouterr().out
     assert "2-1\tdemo\t4\t4\t2026-04-10 10:00" in out and "「2-1」「２－１」" in out
+
+
+def test_export_adds_the_class_experiments_two_tables_when_the_lesson_ran_one(tmp_path, capsys):
+    import csv
+    import io
+    import json
+    import shutil
+
+    import openpyxl
+
+    from tests.conftest import REPO
+
+    folder = tmp_path / "school"
+    (folder / "lessons" / "piracy").mkdir(parents=True)
+    (folder / "datasets").symlink_to(REPO / "datasets")
+    shutil.copy(REPO / "lessons/piracy/jh.ipynb", folder / "lessons/piracy/jh.ipynb")
+    design, arms = "experiment:streaming-after", ("control", "after_roleplay")
+    store = open_store(tmp_path / "results.sqlite3")
+    for k in range(4):
+        session = f"{k:032x}"
+        arm = store.assign("piracy-jh", design, arms, session, "2-1", f"s{k}")
+        for i in range(4):  # the after-the-role-play arm gets one more right: 75% against 50%
+            store.record(Answer("piracy-jh", f"q{i}", (0,), i < (3 if arm == "after_roleplay" else 2), "post", session,
+                                f"s{k}", "2-1", "2026-11-01T01:00:00"))
+    store.close()
+    common = ["results", "export", "--data-dir", str(tmp_path), "--dir", str(folder), "--lesson", "piracy-jh"]
+    assert main([*common, "-o", str(tmp_path / "out.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert book.sheetnames[-2:] == ["実験", "実験のまとめ"]
+    capsys.readouterr()
+    assert main([*common, "--table", "experiment_summary"]) == 0
+    [row] = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert row["授業の題名"] == json.loads((REPO / "lessons/piracy/jh.ipynb").read_text("utf-8"))["metadata"]["netkit"]["title_ja"]
+    assert (row["1つ目の群の人数"], row["2つ目の群の人数"]) == ("2", "2") and row["くらべるもの"] == "事後テストの点数"
+    assert (float(row["1つ目の群の平均"]), float(row["2つ目の群の平均"]), float(row["差（2つ目−1つ目）"])) == (0.5, 0.75, 0.25)
+    assert float(row["差（95% の範囲の下）"]) == float(row["差（95% の範囲の上）"]) == 0.25  # no spread within an arm
+    assert "まだ判断できません" in row["先生への一文"]
+    assert main([*common, "--table", "experiment"]) == 0
+    students = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert sorted(r["群"] for r in students) == sorted(arms * 2) and {r["実験"] for r in students} == {"streaming-after"}
+    # A lesson with no experiment: no such table, said plainly, nothing written.
+    assert main(["results", "export", "--data-dir", str(tmp_path), "--dir", str(tmp_path / "none"),
+                 "--table", "experiment"]) == 1
+    assert "表「experiment」はありません" in capsys.readouterr().err
