@@ -1,7 +1,7 @@
 """The PostChecker's lexicon: words and patterns a teacher can edit (``datasets/lexicon/*.yaml``).
 
 A lexicon file has ``categories`` (the name, a kind explanation and a kinder way to say it for each
-of the eight kinds of problem), ``entries`` (a word in its dictionary form, a regular expression
+of the ten kinds of problem), ``entries`` (a word in its dictionary form, a regular expression
 on the post in hiragana, or both), ``help_and_report`` (patterns of a post that reports abuse or
 asks for help: its words are not flagged), ``care`` (concern or kindness: the classifier stays quiet)
 and ``friendly`` (clear signs of friendship: ``mild`` words there get a gentle note, not a flag). Every problem is reported at once, like every other
@@ -22,7 +22,8 @@ from kit.content.text import Text
 from kit.content.validate import checked_rows
 
 # Stored answers give categories by their index here: new kinds are added at the end, never in between.
-CATEGORIES = ("insult", "threat", "appearance", "personal_info", "pile_on", "exclusion", "contempt", "mockery")
+CATEGORIES = ("insult", "threat", "appearance", "personal_info", "pile_on", "exclusion", "contempt", "mockery",
+              "sexual", "self_harm")
 FORMS = ("any", "imperative", "volitional")
 MILD_CATEGORIES = ("insult", "mockery")  # the only kinds a friendly post may soften to a note (severity 1–2)
 

@@ -11,7 +11,7 @@ flagged, nor is anything in a post that reports abuse or asks for help (みん�
 In a post that plainly says it is friendly (the lexicon's ``friendly`` patterns: 好きやで, 俺もだけど, ❤)
 flags that all come from ``mild`` entries (バカ, アホ, 草) become a gentle note (``Check.softened``),
 which is not a flag, and so does the classifier's flag (a likeness, no listed word); strong words,
-threats, doxxing, exclusion and pile-on calls are never softened. Since issue 16's fifth round the same
+threats, doxxing, exclusion, pile-on calls, sexual harassment and wishing death or harm are never softened. Since issue 16's fifth round the same
 note is given, without a written sign of friendship, to a laugh (ｗ, 草) in a post spoken *to* someone
 (お前, あんた, @name, a name as a vocative) that talks about no one else, unless the classifier finds the post
 very like hurtful posts (``SURE``) or like a kind that is never softened (``Check.spoken_to``); remarks
@@ -58,14 +58,14 @@ _SELF_KINDS = {"insult", "appearance", "mockery"}
 _NOT_SELF = re.compile(r"自分のこと[^。]{0,12}(思って|おもって|思っと)")  # 「自分のことイケてると思ってそう」 is about someone else
 # Anger at a thing (この雨うざい, 月曜日消えてほしい, ルーター殴りたい): in a post that names no one, an insult, threat or
 # contempt whose word follows a noun that is not a person or something of a person's is not flagged.
-_THING_KINDS = {"insult", "threat", "contempt"}
+_THING_KINDS = {"insult", "threat", "contempt", "self_harm"}
 _PERSONAL_NOUNS = {
     "人", "子", "やつ", "奴", "人間", "先生", "先輩", "後輩", "友達", "友", "親友", "親", "母", "父", "兄", "姉", "弟", "妹",
     "彼氏", "彼女", "担任", "男子", "女子", "男", "女", "クラス", "部", "チーム", "家族", "相手", "全員", "監督", "コーチ",
     "転校", "生", "顔", "顔面", "性格", "態度", "声", "髪", "体", "存在", "言い方", "話し方", "口", "目", "頭", "服", "生き方",
     "考え", "発言", "投稿", "名前", "自分", "俺", "私", "僕"}
 _SKIPPED_BEFORE = {"は", "が", "を", "まじ", "マジ", "ほんと", "ほんま", "本当", "正直", "まじで", "マジで"}
-_HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance"}
+_HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance", "sexual", "self_harm"}
 SURE = 0.8  # the classifier's probability from which a likeness to hurtful posts is too strong to soften
 
 

@@ -324,3 +324,51 @@ def test_remarks_about_oneself_or_a_thing_are_not_flagged_and_their_look_alikes_
     ok, bad = checker.check(fine), checker.check(hurtful)
     assert ok.ok and not ok.noted, ok
     assert bad.flags and not bad.noted, bad
+
+
+# Sixth round (issue 16): sexual harassment and wishing death or harm are kinds of their own. These sentences are
+# written here from the grammar of the acts (not copied from the blind sets), with fine look-alikes that stay quiet.
+@pytest.mark.parametrize("text", [
+    "はだかの写真送ってよ、絶対だれにも見せないから", "下着の写真ちょうだい", "水着の画像もっと見せて",
+    "おっぱいでかいねｗ", "小さいお尻だなｗ 好きやで", "太もも触らせてよ", "足さわらせてくれたら宿題見せたる",
+    "今日どんな下着？", "彼女とどこまで進んだん？教えろよ", "あいつ誰とでも寝るらしい", "あの子ヤリマンって噂",
+    "更衣室の動画撮ったから回すわ", "スカートの中の写真あるけど見る？"])
+def test_sexual_harassment_is_flagged_and_never_softened(checker, text):
+    found = checker.check(text)
+    assert "sexual" in found.categories, found.flags
+    assert not found.noted
+
+
+@pytest.mark.parametrize("text", [
+    "早く飛び降りろよｗ", "そんなにしんどいなら首吊れば？", "線路に飛び込めば？ｗ", "とっとと死んじゃえ",
+    "お前なんか事故にあえばいいのに", "あいつ大けがでもすればいいのにｗ", "お前マジで死んでほしい",
+    "不幸になれ", "あいつ早く事故らないかな"])
+def test_wishing_death_or_harm_is_flagged_and_never_softened(checker, text):
+    found = checker.check(text)
+    assert "self_harm" in found.categories, found.flags
+    assert not found.noted
+
+
+@pytest.mark.parametrize("text", [
+    "水着買いに行こう", "写真ちょうだい、昨日の遠足の", "事故に気をつけてね", "飛び降りる夢見た、こわ", "この宿題で死ぬ",
+    "足きれいに治ってよかった", "胸が痛い、風邪かな", "バンジーで飛び降りたら気持ちよかった", "宿題すぐやれるよ",
+    "散歩どこまで行った？", "宿題のプリント、どこまでやればいいん？", "プールの写真ちょうだい", "ねこの体さわらせてもらった",
+    "「飛び降りろ」って言われてつらい", "つらいなら先生に相談しよう", "友だちが「下着の写真送って」ってDMされてた。先生に相談した",
+    "事故にあったけど大丈夫だった", "けがした足の写真送るね、先生に見せて"])
+def test_their_fine_look_alikes_are_not_flagged(checker, text):
+    assert checker.check(text).ok, checker.check(text).flags
+
+
+def test_the_new_kinds_have_a_message_japanese_first_then_english(checker):
+    for kind in ("sexual", "self_harm"):
+        category = checker.lexicon.categories[kind]
+        for text in (category.label, category.why, category.suggestion):
+            assert text.ja and text.en and text.ja != text.en
+    assert "性的" in checker.lexicon.categories["sexual"].why.ja
+    assert "命" in checker.lexicon.categories["self_harm"].why.ja
+
+
+def test_a_poll_that_asks_everyone_to_wish_someone_dead_is_a_pile_on(checker):
+    assert "pile_on" in checker.check("こいつの投票、みんな「死んでほしい」に一票な").categories
+    assert checker.check("文化祭の出し物、全員「たこ焼き」に投票してね").ok
+    assert checker.check("「死んでほしい」って言われた、つらい").ok

@@ -9,7 +9,9 @@ issue 16's fourth round (2026-12-02) the false alarms of all five sets have been
 signals widened on them, so none of these sets is blind any more: the floors guard against
 regressions and say nothing about new posts. Since the fifth round (2026-12-02: a laugh spoken to a friend with
 only mild words gets the note; remarks about oneself or anger at a thing are not flagged) the sixth set was read
-and tuned on too: sets 1-6 are all tuning sets, and a seventh blind set is measured by someone else.
+and tuned on too: sets 1-6 are all tuning sets, and a seventh blind set is measured by someone else. Since the sixth
+round (2026-12-02: sexual harassment and wishing death or harm became kinds of their own, after the seventh set showed
+them missing) the seventh set is a tuning set too: an eighth blind set is the next honest figure.
 """
 
 from __future__ import annotations
@@ -243,7 +245,7 @@ def test_sixth_held_out_floors(sixth_held_out):
     posts, found = sixth_held_out
     kinds = {k.name for k in by_kind(posts, found)}
     assert len(posts) == 240 and HARM_KINDS <= kinds and {"banter_safe", "neutral", "reporting", "criticism"} <= kinds
-    assert score(posts, found)["overall"].recall >= 0.8
+    assert score(posts, found)["overall"].recall >= 0.86  # 0.867 since the sixth round (its sexual-harassment posts)
     for kind in by_kind(posts, found):
         if kind.harmful:
             assert kind.flagged / kind.posts >= 0.5, kind.name
@@ -275,16 +277,20 @@ def test_seventh_held_out_floors(seventh_held_out):
     with polite-sounding cruelty, sarcasm, sexual harassment and rumours on the hurtful side) measured once, after the
     fifth round: recall 0.658 (79 of 120), false alarms 22 of 120 (18.3%: 16 of 40 jokes and game banter, 6 of 30
     neutral), no reporting, help, kind or criticism post flagged. Missed: sexual harassment (the checker has no such
-    kind), urging self-harm without 死ね (「さっさと飛び降りたら？」), rumours, sarcasm. These floors keep what held."""
+    kind), urging self-harm without 死ね (「さっさと飛び降りたら？」), rumours, sarcasm. These floors keep what held.
+    Issue 16's sixth round added the kinds sexual and self_harm after reading this set (so it is a tuning set now):
+    recall 0.733 (88 of 120), false alarms still 22 of 120, no hurtful post given the friendly note."""
     posts, found = seventh_held_out
-    assert score(posts, found)["overall"].recall >= 0.65
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.73
+    assert overall.fp <= 22, "the sixth round added no false alarm"
     for kind in by_kind(posts, found):
         if kind.name in ("reporting", "help", "kind", "criticism"):
             assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
 
 
-@pytest.mark.xfail(reason="the seventh blind set: recall 0.658 and 22 of 120 fine posts flagged (18.3%); issue 16's goal "
-                          "is recall 0.8 and at most 5%", strict=True)
+@pytest.mark.xfail(reason="the seventh set after issue 16's sixth round (tuned on it): recall 0.733 (0.658 before) and "
+                          "22 of 120 fine posts flagged (18.3%); issue 16's goal is recall 0.8 and at most 5%", strict=True)
 def test_seventh_held_out_goal(seventh_held_out):
     """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
     posts, found = seventh_held_out
@@ -292,8 +298,8 @@ def test_seventh_held_out_goal(seventh_held_out):
     assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
 
 
-@pytest.mark.xfail(reason="the seventh blind set: 「あいつ男好きやからすぐヤれるってさｗ」 (a sexual rumour about a girl) gets "
-                          "the friendly note: the checker has no kind for sexual harassment", strict=True)
 def test_no_hurtful_post_of_the_seventh_set_gets_the_friendly_note(checker):
+    """Before the sixth round 「あいつ男好きやからすぐヤれるってさｗ」 (a sexual rumour) got the note; sexual harassment
+    and wishing harm are never softened now."""
     noted = [p.text for p in load_blind(BLIND_HELDOUT7, "test") if p.categories and checker.check(p.text).noted]
     assert not noted, noted
