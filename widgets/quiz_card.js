@@ -2,7 +2,12 @@
 // response to the kernel, and shows the feedback the kernel sends back. It never knows the
 // answer before the kernel has graded (and stored) the response.
 
-let uid = 0;
+// Element ids count per page, not per copy of this module: each widget may load its own copy, and two
+// quizzes (pre and post) numbered alike made a click on the post-test's choice pick the pre-test's.
+function nextUid() {
+  globalThis.__nkQuizUid = (globalThis.__nkQuizUid || 0) + 1;
+  return globalThis.__nkQuizUid;
+}
 
 // "Next" makes the kernel swap this card for the next one (or the quiz's summary). Once this card
 // is gone, the keyboard goes on there instead of falling back to the top of the page.
@@ -39,7 +44,7 @@ function render({ model, el }) {
       root.append(h("p", { class: "nk-preparing", role: "status", "aria-live": "polite", "aria-busy": "true", text: L.preparing || "" }));
       return;
     }
-    const id = `nk-q${++uid}`;
+    const id = `nk-q${nextUid()}`;
     const who = model.get("who");
     root.append(h("p", { class: "nk-progress", text: (model.get("progress") || "") + (who ? `　${who}` : "") }));
     const form = h("form", { class: "nk-form", onsubmit: (e) => { e.preventDefault(); submit(); } });

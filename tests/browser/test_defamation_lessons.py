@@ -56,3 +56,14 @@ def test_es34_with_furigana_answers_and_ends_with_help(server, page):
     }""")
     assert after == 0
     assert only_local(page.requested_urls) == []
+
+
+def test_a_click_on_a_post_test_choice_picks_it_there_not_in_the_pre_test(server, page):
+    page.goto(server.url + "voila/render/defamation/es34.ipynb?class=3-8&name=ids")
+    post = page.locator(".nk-quiz").nth(1).locator(".nk-quiz-card")
+    post.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+    ids = page.evaluate("() => [...document.querySelectorAll('.nk-quiz [id]')].map((e) => e.id)")
+    assert ids and len(ids) == len(set(ids)), ids  # each quiz's labels point at its own inputs
+    post.locator("label.nk-choice").first.click()
+    checked = page.evaluate("() => [...document.querySelectorAll('.nk-quiz')].map((q) => q.querySelectorAll('input:checked').length)")
+    assert checked[:2] == [0, 1]
