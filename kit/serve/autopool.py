@@ -7,12 +7,16 @@ would fill the memory before anyone arrives. When a second browser opens a lesso
 arriving), that lesson gets a pool of ``pool_size`` kernels. One browser opening lesson after
 lesson (a teacher trying them, a student browsing the catalogue, the release check) starts no
 pool: a pool is up to 40 kernels, and starting one for every lesson looked at would take the CPU
-from the class. The pool holds a class, but never more than the memory
+from the class. A browser counts only once it comes back: its lesson page is served (``served``)
+and the kernel's websocket then opens with the cookie that page set (``came_back``). A request
+without cookies (a script, ``curl``) gets its page but is never counted, so a script cannot start
+the pools of every lesson; a class's second student still starts the pool as soon as their page
+connects to its kernel. The pool holds a class, but never more than the memory
 cap (``--max-kernels``, or what the available memory holds at 100 MB a kernel, ``capacity.py``)
 leaves room for, counting every kernel already running or starting (the first student's among
-them). That first student's own kernel starts as without a pool, and the pool starts once their
-page has been served (``handlers.LessonHandler.on_finish``): on a busy two-core machine 40 kernels
-starting beside the first page kept it from arriving for 30 s. The rest of the class arrives to
+them). That first student's own kernel starts as without a pool, and the pool starts once the
+second student's page has been served and has connected to its kernel (``websocket.py``): on a busy
+two-core machine 40 kernels starting beside the first page kept it from arriving for 30 s. The rest of the class arrives to
 warm kernels. Refills after a
 student takes one are paced and capped as for ``--class-size`` (``capacity.pace_refills``).
 
@@ -37,6 +41,7 @@ IDLE_SECONDS = 900.0  # a lesson nobody opened for 15 minutes is over
 START_DELAY = 0.0  # seconds from the first page served to the pool's first start
 STARTERS = 2  # browsers that open a lesson within WINDOW seconds: a class is arriving
 WINDOW = 300.0
+PENDING_MAX = 1000  # browsers served a page whose websocket has not come back yet, at most (the oldest are forgotten)
 
 
 def pool_size(limit: int, counted: int, class_size: int = CLASS_SIZE) -> int:
@@ -65,12 +70,30 @@ class AutoPools:
         self.start_delay = start_delay
         self.starters = starters
         self.window = window
+        self.pending: dict[str, tuple[str, float]] = {}  # browser served a page → (lesson, when), until it comes back
         self.seen: dict[str, dict[str, float]] = {}  # lessons without a pool → browser → when it opened the lesson
         self.clock = clock
         self.last_opened: dict[str, float] = {}  # lessons with a pool started here → when last opened
         self._draining: set[str] = set()  # lessons shrunk whose pool still has kernels starting
         self._shutdowns: set[asyncio.Future] = set()
         self._checker = None
+
+    def served(self, lesson: str, browser: str) -> None:
+        """A lesson page was served to ``browser``; it counts as opened once its kernel's websocket comes back."""
+        now = self.clock()
+        self._forget_pending(now)
+        self.pending.pop(browser, None)  # the latest lesson this browser was served, newest last
+        self.pending[browser] = (lesson, now)
+        while len(self.pending) > PENDING_MAX:
+            del self.pending[next(iter(self.pending))]
+
+    def came_back(self, browser: str | None) -> int:
+        """``browser``'s kernel websocket opened with the cookie its page set: the lesson it was served is opened."""
+        lesson, _ = self.pending.pop(browser or "", ("", 0.0))
+        return self.opened(lesson, browser) if lesson else 0
+
+    def _forget_pending(self, now: float) -> None:
+        self.pending = {b: (lesson, at) for b, (lesson, at) in self.pending.items() if now - at < self.window}
 
     def opened(self, lesson: str, browser: str = "") -> int:
         """A student's ``browser`` was served a page of ``lesson``: start its pool if it has none and the
@@ -100,6 +123,7 @@ class AutoPools:
     def shrink_idle(self) -> list[str]:
         """Shut down the waiting kernels of lessons nobody opened for ``idle_seconds``; returns those lessons."""
         now = self.clock()
+        self._forget_pending(now)
         for lesson in [lesson for lesson, seen in self.seen.items() if all(now - at >= self.window for at in seen.values())]:
             del self.seen[lesson]  # browsers that came alone, long ago
         quiet = idle_lessons(self.last_opened, now, self.idle_seconds)

@@ -37,6 +37,8 @@ class CheckPage(tornado.web.RequestHandler):
                                     messages=json.dumps({k: v for k, v in texts.items() if k.startswith("check_")},
                                                         ensure_ascii=False)))
 
+    head = get  # monitoring probes: the same status and headers, Tornado sends no body
+
 
 class CheckSocket(tornado.websocket.WebSocketHandler):
     """Answers a few small messages, so the page knows a websocket to this server works."""

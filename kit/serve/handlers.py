@@ -72,16 +72,19 @@ class LessonHandler(TornadoVoilaHandler):
         return light.ENABLED["on"] and self.get_argument("page", "") == "voila"
 
     def on_finish(self):
-        """A lesson page served: the class's second browser starts its pool (after their pages, not beside them)."""
+        """A lesson page served: its browser counts towards the lesson's pool once its kernel's websocket
+        comes back with the cookie set here (``autopool.AutoPools.came_back``, from ``websocket.py``)."""
         pools = self.settings.get("netkit_autopools")
         visit = getattr(self, "visit", None)
-        if (pools and visit is not None and not visit.teacher and self.get_status() == 200 and self.path_args
-                and not paths.is_teacher_notebook(self.root, self.path_args[0])):
-            token = kernels.VISIT.set(None)  # on_finish runs inside get(): the pool's kernels are the pool's, not this visit's
-            try:
-                pools.opened(self.path_args[0], visit.browser)
-            finally:
-                kernels.VISIT.reset(token)
+        if (pools and visit is not None and not visit.teacher and self.request.method == "GET" and self.get_status() == 200
+                and self.path_args and not paths.is_teacher_notebook(self.root, self.path_args[0])):
+            pools.served(self.path_args[0], visit.browser)
+
+    def head(self, path=None):
+        """A monitoring probe: the page's status and headers without its body, and without starting a kernel."""
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish()
 
     def _visit(self) -> kernels.Visit:
         """This browser (its secret cookie, made on its first lesson page), address and role."""
@@ -146,3 +149,5 @@ class CatalogueHandler(BaseVoilaHandler):
             lang=lang, L=labels(lang), groups=catalogue.grouped(entries),
             base_url=self.base_url, static_url=self.base_url + "voila/templates/netkit/static/",
         ))
+
+    head = get  # a school's monitoring probes with HEAD: the same status and headers, Tornado sends no body

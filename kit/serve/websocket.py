@@ -27,3 +27,12 @@ class PromptKernelWebsocketHandler(VoilaKernelWebsocketHandler):
     async def open(self, kernel_id):  # type: ignore[override]
         self.set_nodelay(True)
         await super().open(kernel_id)
+        pools = self.settings.get("netkit_autopools")
+        if pools is not None:  # the browser came back with its cookie: it counts towards the lesson's pool (autopool.py)
+            from kit.serve.kernels import BROWSER_COOKIE, VISIT
+
+            token = VISIT.set(None)  # the pool's kernels are the pool's, not this browser's
+            try:
+                pools.came_back(self.get_cookie(BROWSER_COOKIE))
+            finally:
+                VISIT.reset(token)

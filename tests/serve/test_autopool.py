@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from kit.serve.app import ServeOptions, classroom_config
 from kit.serve.autopool import AutoPools, idle_lessons, pool_size
+from tests.security.student import Student
 from tests.served import REPO, Server
 
 LESSON = "piracy/basics.ipynb"
@@ -88,6 +92,34 @@ def test_one_browser_trying_lesson_after_lesson_starts_no_pool():
     asyncio.run(run())
 
 
+def test_a_browser_counts_only_once_it_comes_back_with_its_cookie():
+    async def run():
+        km = RecordingKernelManager()
+        pools = AutoPools(km, limit=200, counted=lambda: sum(map(len, km._pools.values())))
+        for script in ("curl-1", "curl-2", "curl-3"):  # cookieless requests: served, never back
+            pools.served(LESSON, script)
+        pools.served(LESSON, "chromium")
+        assert pools.came_back("chromium") == 0  # one browser, however many cookieless requests beside it
+        assert pools.came_back("chromium") == 0 and pools.came_back("never-served") == 0 and pools.came_back(None) == 0
+        assert km._pools == {}
+        pools.served(LESSON, "second-student")
+        assert pools.came_back("second-student") == 40  # a class's second student still starts the pool
+        pools._checker.stop()
+
+    asyncio.run(run())
+
+
+def test_browsers_served_long_ago_or_beyond_the_cap_are_forgotten():
+    now = [0.0]
+    pools = AutoPools(RecordingKernelManager(), limit=200, counted=lambda: 0, clock=lambda: now[0])
+    for i in range(1100):
+        pools.served(LESSON, f"script-{i}")
+    assert len(pools.pending) == 1000 and "script-0" not in pools.pending
+    now[0] = 400.0
+    pools.served(LESSON, "late")
+    assert list(pools.pending) == ["late"]
+
+
 def test_a_quiet_lessons_waiting_kernels_are_shut_down_and_the_next_student_starts_a_new_pool():
     async def run():
         km, now = RecordingKernelManager(), [0.0]
@@ -115,10 +147,20 @@ def test_a_quiet_lessons_waiting_kernels_are_shut_down_and_the_next_student_star
 
 
 # -- netkit serve as a teacher starts it ------------------------------------------------------------
-def _open(server: Server, lesson: str = LESSON) -> str:
-    with urllib.request.urlopen(server.url + "voila/render/" + lesson, timeout=240) as response:
-        assert response.status == 200
-        return response.read().decode("utf-8", "replace")
+def _open(server: Server, lesson: str = LESSON) -> None:
+    """A student's browser: the lesson page, then its kernel's websocket with the cookie the page set."""
+    student = Student(server.url)
+    page, kernel_id = student.open_lesson("voila/render/" + lesson)
+    assert page.status == 200 and kernel_id
+    with student.kernel_socket(kernel_id, timeout=60):
+        pass
+
+
+def _fetch(server: Server, path: str, method: str = "GET") -> tuple[int, bytes, dict]:
+    """A request without cookies, as ``curl`` or a monitoring probe sends it."""
+    request = urllib.request.Request(server.url + path, method=method)
+    with urllib.request.urlopen(request, timeout=240) as response:
+        return response.status, response.read(), dict(response.headers)
 
 
 def _wait_for(condition, seconds: float, what: str) -> None:
@@ -129,20 +171,29 @@ def _wait_for(condition, seconds: float, what: str) -> None:
 
 
 def test_the_first_two_students_start_a_pool_within_the_memory_cap_and_the_next_gets_a_warm_kernel(tmp_path):
-    srv = Server(REPO, tmp_path / "results", ["--auto-pool", "--max-kernels", "4"])
+    srv = Server(REPO, tmp_path / "results", ["--auto-pool", "--max-kernels", "5"])
     try:
         assert not srv.kernels()  # nothing preheated before a student comes
-        _open(srv)  # one browser (a new cookie each time here) ...
-        with urllib.request.urlopen(srv.url, timeout=60):  # (its page finished, so the pool would have started)
+        for path in ("", "check", "voila/render/" + LESSON):  # a school's monitoring probes with HEAD
+            status, body, headers = _fetch(srv, path, "HEAD")
+            assert (status, body) == (200, b"") and headers["Content-Type"].startswith("text/html"), path
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            _fetch(srv, "voila/render/no/such.ipynb", "HEAD")
+        assert missing.value.code == 404
+        assert not srv.kernels()  # a probe starts no kernel
+        status, _, _ = _fetch(srv, "voila/render/" + LESSON)  # curl: no cookie sent, none kept
+        assert status == 200
+        _open(srv)  # one browser beside it ...
+        with urllib.request.urlopen(srv.url, timeout=60):  # (its websocket came back, so the pool would have started)
             pass
-        assert "Starting a pool" not in srv.output()  # ... starts no pool: it may be the teacher trying the lesson
+        assert "Starting a pool" not in srv.output()  # ... starts no pool: a cookieless request never counts
         _open(srv)  # a second browser: the class is arriving
         _wait_for(lambda: f"Starting a pool of 2 kernel(s) for {LESSON}" in srv.output(), 30, "no pool started")
         _wait_for(lambda: f"Kernel pool of {LESSON} is filled with 2 kernel" in srv.output(), 180, "the pool did not fill")
-        assert len(srv.kernels()) == 4  # the two students' and two waiting: the cap holds
+        assert len(srv.kernels()) == 5  # curl's, the two students' and two waiting: the cap holds
         _open(srv)
         assert "Using pre-heated kernel" in srv.output()
-        assert len(srv.kernels()) <= 4
+        assert len(srv.kernels()) <= 5
     finally:
         srv.stop()
 
