@@ -135,7 +135,7 @@ def cmd_serve(args) -> int:
         from kit.store.postgres import shown
 
         print(f"{say('serve_store_in_use')}: {shown(store)}", flush=True)
-    if args.qr and links.best:
+    if args.qr and links.for_students:
         from kit.serve.qr import qr_text
 
         print(say("serve_qr") + (" " + say("serve_qr_class", klass=klass) if klass else ""), flush=True)

@@ -24,6 +24,11 @@ class StudentLinks:
         """The link to give students ("" when there is none)."""
         return self.links[0] if self.links else ""
 
+    @property
+    def for_students(self) -> str:
+        """The link to print and draw as a QR code for students: none when they cannot reach it."""
+        return "" if self.problem else self.best
+
 
 def student_links(host: str, port: int, class_code: str = "") -> StudentLinks:
     """The student links of a server listening on ``host``:``port``, with the class in them when given."""
@@ -59,8 +64,8 @@ def serve_banner(host: str, port: int, lessons: Path, data_dir: Path, pool: int,
     links = links or student_links(host, port)
     lines = ["", say("serve_running"), ""]
     rows = []
-    if links.best:
-        rows.append((say("serve_link"), links.best))
+    if links.for_students:  # served to this computer only: no link, only why and what to run instead
+        rows.append((say("serve_link"), links.for_students))
         rows += [(say("serve_link_other"), other) for other in links.links[1:3]]
     rows += [
         (say("serve_local"), f"http://{local}:{port}/"),

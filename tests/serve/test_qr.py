@@ -41,10 +41,28 @@ def test_without_a_network_the_teacher_is_told_why_and_how_to_find_the_address(m
     assert "ネットワーク（Wi-Fi・LAN）につながっていない" in text and "ipconfig" in text
 
 
-def test_serving_to_this_computer_only_says_so():
+def test_serving_to_this_computer_only_says_so_and_gives_students_no_link():
     links = banner.student_links("127.0.0.1", 9000)
-    assert links.best == "http://127.0.0.1:9000/" and links.problem == "loopback"
-    assert "この PC からしか開けません" in banner.serve_banner("127.0.0.1", 9000, Path("l"), Path("d"), 0, "pw")
+    assert links.best == "http://127.0.0.1:9000/" and links.problem == "loopback"  # the teacher's page may show it
+    assert links.for_students == ""  # nothing printed or drawn as a QR code for students
+    text = banner.serve_banner("127.0.0.1", 9000, Path("l"), Path("d"), 0, "pw")
+    assert "この PC からしか開けません" in text and "--host を付けずに起動し直して" in text
+    assert "生徒に伝えるアドレス / link for students:" not in text and "students:  http" not in text
+    assert "http://127.0.0.1:9000/teacher/" in text  # the teacher's own links stay
+
+
+def test_netkit_serve_on_this_computer_only_prints_no_link_and_no_qr_code(monkeypatch, capsys, tmp_path):
+    import kit.serve.app
+    from kit.cli import main
+    from kit.cli import serve as cli_serve
+
+    monkeypatch.setattr(kit.serve.app, "make_app", lambda options: object())  # the banner, without starting Voilà
+    monkeypatch.setattr(cli_serve, "_run", lambda app: 0)
+    monkeypatch.setattr(cli_serve, "_port_in_use", lambda host, port: False)
+    assert main(["serve", "--host", "127.0.0.1", "--port", "9000", "--data-dir", str(tmp_path / "results")]) == 0
+    out = capsys.readouterr().out
+    assert "生徒に伝えるアドレスはありません" in out and "--host を付けずに起動し直して" in out
+    assert "生徒に伝えるアドレス / link" not in out and "QR" not in out and "█" not in out
 
 
 def test_interfaces_are_read_from_this_machine():
