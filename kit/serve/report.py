@@ -191,7 +191,10 @@ def _item(row, lang: str) -> dict:
     if math.isnan(row["correct_rate"]):
         share = f"{row['top_choice_share'] * 100:.0f}%"
         return {**shown, "rate": None, "wrong": label("item_unscored", lang, answer=row["top_choice"], share=share)}
-    wrong = f"{row['top_wrong']}（{row['top_wrong_share'] * 100:.0f}%）" if row["top_wrong"] else ""
+    top = row["top_wrong"] if isinstance(row["top_wrong"], str) else ""  # a table read back may hold NaN
+    share = f"{row['top_wrong_share'] * 100:.0f}%"
+    wrong = (f"{top}（{share}）" if lang == "ja" else f"{top} ({share})") if top and row["top_wrong_share"] > 0 \
+        else label("item_nobody_wrong", lang)  # as the chart above says, never an empty answer with (0%)
     return {**shown, "rate": float(row["correct_rate"]), "wrong": wrong}
 
 

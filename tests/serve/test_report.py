@@ -85,6 +85,17 @@ def test_pre_post_and_items(datasets):
     assert {s["name"] for s in report["students"]} == {"a", "b"}
 
 
+def test_a_question_nobody_got_wrong_says_so_in_the_table_as_in_the_chart(datasets):
+    for lang, none in (("ja", "まちがえた人はいません"), ("en", "Nobody answered wrongly")):
+        report = build_report(answers(), datasets, lang)
+        rows = [it for it in report["items"] if it["rate"] == 1.0]
+        assert rows and all(it["wrong"] == none for it in rows)
+        assert all("0%" not in it["wrong"] for it in rows)
+        assert none in report["pictures"]["items"]  # the chart above says the same
+        wrong = [it for it in report["items"] if it["rate"] == 0.0][0]["wrong"]
+        assert wrong.endswith("（100%）" if lang == "ja" else " (100%)")
+
+
 def test_exports_have_headings_for_people(datasets):
     tables = export_tables(answers(), datasets, "ja")
     assert set(tables) == {"answers", "items", "students"}

@@ -82,6 +82,18 @@ def test_results_by_lesson_title_in_japan_time_with_merged_classes_named(served)
     assert "「2-1」「2年1組」「２－１」 は同じクラスとして「2-1」にまとめました" in page
     row = re.search(r"<tr[^>]*><td>2-1</td><td>[^<]+</td><td>(\d+)</td>", page)
     assert row and row.group(1) == "3"
+    english = read(opener, served.url + "teacher/?lang=en")
+    assert "“2-1”, “2年1組”, “２－１” were typed for the same class" in english
+
+
+def test_the_english_pages_have_no_japanese_brackets_or_stops(served):
+    opener, _ = teacher(served)
+    for path in ("teacher/?lang=en", "teacher/?class=3-3&lesson=misinformation-basics&lang=en",
+                 "teacher/?class=3-3&lesson=misinformation-hs&lang=en"):
+        page = read(opener, served.url + path)
+        body = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", page.split("<body", 1)[1], flags=re.S)
+        found = re.findall(r".{0,30}[（）「」、。].{0,30}", body)
+        assert not found, (path, found)
 
 
 def test_todays_lessons_are_the_only_ones_students_see_and_the_teacher_can_change_them(served):
@@ -141,7 +153,7 @@ def test_other_components_answers_are_named_in_words_not_ids(served):
     game = next(v for k, v in shown.items() if "なりすまし" in k)
     assert game[1] == "—" and game[2].startswith("正解・不正解のない選択。いちばん多い答え：") and "（67%）" in game[2]
     english = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-hs&lang=en")
-    assert "(checked elsewhere first)（67%）" in english and "A choice with no right or wrong." in english
+    assert "(checked elsewhere first) (67%)" in english and "A choice with no right or wrong." in english
 
 
 def test_the_live_progress_picture_is_the_teachers_alone_and_names_who_is_where(served):

@@ -100,5 +100,5 @@ def class_pictures(items: pd.DataFrame, students: pd.DataFrame, change: Mapping 
                            more_words="items_more" if shown is None else "items_more_elsewhere"),
         "slope": slope_chart(student_rows(students), lang, names=names),
         "sdt": sdt_plot(pre, post, ref, lang) if change is not None else None,
-        "sdt_note": f"{say('sdt_caveat', lang)}（{ref.source}）" if ref else "",
+        "sdt_note": say("with_note", lang, text=say("sdt_caveat", lang), note=ref.source) if ref else "",
     }

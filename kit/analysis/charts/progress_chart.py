@@ -54,7 +54,7 @@ def progress_chart(parts: Sequence[PartCount], lang: str = "ja", ident: str = "n
         room = (column - 8) / across - 6
         for k, (name, minutes) in enumerate(part.students[:MAX_NAMES]):
             idle = minutes >= IDLE_MINUTES
-            words = name + (f"（{say('progress_idle', lang, minutes=minutes)}）" if idle else "")
+            words = say("with_note", lang, text=name, note=say("progress_idle", lang, minutes=minutes)) if idle else name
             shown = fit(words, room, 12)
             where = g if shown == words else fig.group(g, tip=words)  # a cut name is whole in its title
             fig.text(x + 8 + (k % across) * (room + 6), HEAD + LINE * (k // across) + 12, shown, parent=where,

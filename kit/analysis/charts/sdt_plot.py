@@ -103,7 +103,7 @@ def sdt_plot(pre: SdtPoint | None, post: SdtPoint | None, reference: Reference |
     fig.text(16, (TOP + BOTTOM) / 2, say("sdt_y", lang), text_anchor="middle", font_size=12,
              transform=f"rotate(-90 16 {(TOP + BOTTOM) / 2:.0f})")
     if reference:
-        g = fig.group(tip=f"{say('sdt_reference', lang, value=_fmt(reference.value))}（{reference.source}）",
+        g = fig.group(tip=say("with_note", lang, text=say("sdt_reference", lang, value=_fmt(reference.value)), note=reference.source),
                       class_="nk-sdt-reference")
         fig.line(LEFT, y(ref_line), RIGHT, y(ref_line), parent=g, stroke=colour("green-dark"), stroke_width=2,
                  stroke_dasharray="6 4")
