@@ -69,6 +69,7 @@ class Notebook:
     meta: dict | None  # metadata.netkit, None when missing or not a mapping
     calls: tuple[Call, ...] = ()
     errors: tuple[CellError, ...] = ()
+    lesson_at: tuple[int, int] | None = None  # (cell, line) of the first ``name = Lesson(...)``; None: there is none
 
     @property
     def id(self) -> str:
@@ -119,12 +120,13 @@ def read(path: Path) -> Notebook:
             errors.append(CellError(number, exc.lineno or 1, str(exc.msg)))
         except ValueError as exc:  # e.g. a NUL character
             errors.append(CellError(number, 1, str(exc)))
-    names = {"lesson"} | {name for _, tree in trees for name in _lesson_names(tree)}
+    names = {"lesson"} | {name for _, tree in trees for name, _line in _lesson_names(tree)}
+    lesson_at = min(((number, line) for number, tree in trees for _name, line in _lesson_names(tree)), default=None)
     calls = sorted((_call(node, number) for number, tree in trees for node in ast.walk(tree)
                     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and isinstance(node.func.value, ast.Name) and node.func.value.id in names),
                    key=lambda c: (c.cell, c.line, c.column))
-    return Notebook(Path(path), netkit_of(doc), tuple(calls), tuple(errors))
+    return Notebook(Path(path), netkit_of(doc), tuple(calls), tuple(errors), lesson_at)
 
 
 def lesson_notebooks(folder: Path) -> Iterator[Path]:
@@ -161,14 +163,14 @@ def _code(cell: dict) -> str:
     return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
 
 
-def _lesson_names(tree: ast.AST) -> Iterator[str]:
-    """Names bound to ``Lesson(...)`` (``lesson = Lesson("x")``)."""
+def _lesson_names(tree: ast.AST) -> Iterator[tuple[str, int]]:
+    """Names bound to ``Lesson(...)`` (``lesson = Lesson("x")``), each with its line."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             func = node.value.func
             called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if called == "Lesson":
-                yield from (t.id for t in node.targets if isinstance(t, ast.Name))
+                yield from ((t.id, node.lineno) for t in node.targets if isinstance(t, ast.Name))
 
 
 def _literal(node: ast.AST):

@@ -28,6 +28,7 @@ class Report:
     """What a check found: every problem, and how many files it read."""
 
     problems: list[ContentProblem] = field(default_factory=list)
+    warnings: list[ContentProblem] = field(default_factory=list)  # worth fixing, but the lessons still work
     files: int = 0
     notebooks: int = 0
 
@@ -69,7 +70,9 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
     if lessons is not None:
         for nb in notebook.lesson_notebooks(lessons):
             report.notebooks += 1
-            report.problems += check_notebook(nb, lessons, datasets, loaded)
+            problems, warnings = _notebook_checks(nb, lessons, datasets, loaded)
+            report.problems += problems
+            report.warnings += warnings
     report.problems += _guide_problems(report, datasets, lessons)
     return report
 
@@ -127,14 +130,22 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, loaded: dict | None 
     """Problems in one lesson notebook: its catalogue metadata and the content it names.
 
     ``loaded`` maps resolved paths to the content files already read (by ``check_tree``); others are read here.
+    Warnings (``check_tree`` lists them apart) are left out: they do not stop a lesson from working.
     """
+    return _notebook_checks(nb, lessons, datasets, loaded)[0]
+
+
+def _notebook_checks(nb: Path, lessons: Path, datasets: Path,
+                     loaded: dict | None = None) -> tuple[list[ContentProblem], list[ContentProblem]]:
+    """The problems and the warnings of one lesson notebook."""
     name = f"lessons/{nb.relative_to(lessons).as_posix()}"
     try:
         book = notebook.read(nb)
     except (OSError, ValueError) as exc:
         return [ContentProblem(name, "", "", f"ノートブックとして読めません（{exc}）。JupyterLab で開いて保存し直してください。",
-                               f"not a readable notebook ({exc}); open and save it again in JupyterLab.")]
+                               f"not a readable notebook ({exc}); open and save it again in JupyterLab.")], []
     problems = _metadata_problems(name, book.meta) + experiment_problems(name, book.meta, book.methods(), book.calls)
+    problems += lesson_cell_problems(name, book)
     if book.meta is not None and book.meta.get("topic") in HELP_TOPICS:
         problems += _help_problems(name, book)
     loaded = {} if loaded is None else loaded
@@ -146,7 +157,56 @@ def check_notebook(nb: Path, lessons: Path, datasets: Path, loaded: dict | None 
         else:
             problems.append(ContentProblem(name, place, "", f"Python の書き方に誤りがあります（{found.message}, {found.line}行目）。",
                                            f"Python syntax error ({found.message}, line {found.line})."))
-    return problems
+    return problems, pre_post_warnings(name, book)
+
+
+def lesson_cell_problems(name: str, book: notebook.Notebook) -> list[ContentProblem]:
+    """Every ``lesson.…`` call needs ``lesson = Lesson("id")`` run before it, or each part shows only an error card."""
+    if not book.calls:
+        return []
+    first = book.calls[0]
+    cell = f'lesson = Lesson("{book.id or "この授業の id"}")'
+    cell_en = f'lesson = Lesson("{book.id or "<lesson id>"}")'
+    if book.lesson_at is None:
+        return [ContentProblem(
+            name, f"{first.cell}番目のセル", "",
+            f"{cell} と書いたセルがないので、最初の lesson.{first.method}(…)（{first.cell}番目のセル）より前にそのセルを加えてください。",
+            f"there is no cell with {cell_en}, so add one before the first lesson.{first.method}(…) call (cell {first.cell}).")]
+    if book.lesson_at > (first.cell, first.line):
+        at = book.lesson_at[0]
+        return [ContentProblem(
+            name, f"{at}番目のセル", "",
+            f"{cell} のセル（{at}番目）が最初の lesson.{first.method}(…)（{first.cell}番目のセル）より後にあるので、"
+            "そのセルを最初の lesson.… より前に移してください。",
+            f"the cell with {cell_en} (cell {at}) comes after the first lesson.{first.method}(…) call (cell {first.cell}), "
+            "so move it before the first lesson.… call.")]
+    return []
+
+
+PAIRED = {"quiz": "practice", "discernment": "pre"}  # components whose pre and post the teacher's page compares: default phase
+
+
+def pre_post_warnings(name: str, book: notebook.Notebook) -> list[ContentProblem]:
+    """A pre-test without a post-test (or the reverse): the teacher's page can never show pre → post."""
+    warnings = []
+    for method, default in PAIRED.items():
+        calls = [c for c in book.calls if c.method == method]
+        phases = {c.kwargs.get("phase", default): c for c in reversed(calls)}  # each phase's first call
+        if any(not isinstance(p, str) for p in phases) or ("pre" in phases) == ("post" in phases):
+            continue  # computed when the lesson runs, or paired, or neither
+        have, lack = ("pre", "post") if "pre" in phases else ("post", "pre")
+        call = phases[have]
+        file = call.text(0) or "…"
+        what = {"pre": ("事前テスト", "pre-test"), "post": ("事後テスト", "post-test")}
+        where = {"post": ("授業の終わり近く（相談先より前）", "near the end of the lesson (before the help desks)"),
+                 "pre": ("授業の始め近く", "near the start of the lesson")}[lack]
+        warnings.append(ContentProblem(
+            name, f"{call.cell}番目のセル", "phase",
+            f"{what[have][0]}（lesson.{method}(…, phase=\"{have}\")）はあるのに{what[lack][0]}がなく先生の画面で事前→事後の変化を出せないので、"
+            f"{where[0]}に lesson.{method}(\"{file}\", phase=\"{lack}\") のセルを加えてください。",
+            f"there is a {what[have][1]} (lesson.{method}(…, phase=\"{have}\")) but no {what[lack][1]}, so the teacher's page "
+            f"cannot show pre → post; add a cell with lesson.{method}(\"{file}\", phase=\"{lack}\") {where[1]}."))
+    return warnings
 
 
 def _call_problems(name: str, place: str, call: Call, datasets: Path, loaded: dict) -> list[ContentProblem]:
@@ -279,7 +339,7 @@ MAX_PER_FILE = 30  # a pasted-in sheet can have thousands of bad rows; the first
 
 def format_report(report: Report, lang: str = "ja") -> str:
     """The report as lines a teacher reads: the problems (at most 30 per file), then a one-line total."""
-    lines = []
+    lines = [("注意 " + w.sentence()) if lang == "ja" else ("warning: " + w.sentence_en()) for w in report.warnings]
     shown: dict[str, int] = {}
     for p in report.problems:
         shown[p.file] = shown.get(p.file, 0) + 1
@@ -290,14 +350,23 @@ def format_report(report: Report, lang: str = "ja") -> str:
             hidden = count - MAX_PER_FILE
             lines.append(f"{file}: ほかに {hidden} 件の問題があります（ここには最初の {MAX_PER_FILE} 件だけを出しています）。"
                          if lang == "ja" else
-                         f"{file}: {hidden} more problems (only the first {MAX_PER_FILE} are listed here).")
+                         f"{file}: {hidden} more {_plural(hidden, 'problem')} (only the first {MAX_PER_FILE} are listed here).")
+    warned = len(report.warnings)
     if report.ok:
         lines.append(f"OK: 問題は見つかりませんでした（内容ファイル {report.files}、授業 {report.notebooks}）。"
                      if lang == "ja" else f"OK: no problems found ({report.files} content files, {report.notebooks} lessons).")
     else:
-        lines.append(f"{len(report.problems)} 件の問題があります。上の各行を直してから、もう一度 netkit validate を実行してください。"
-                     if lang == "ja" else f"{len(report.problems)} problems; fix each line above and run netkit validate again.")
+        count = len(report.problems)
+        lines.append(f"{count} 件の問題があります。上の各行を直してから、もう一度 netkit validate を実行してください。"
+                     if lang == "ja" else f"{count} {_plural(count, 'problem')}; fix each line above and run netkit validate again.")
+    if warned:
+        lines.append(f"注意が {warned} 件あります（授業は動きますが、上の「注意」の行も直すことをおすすめします）。"
+                     if lang == "ja" else f"{warned} {_plural(warned, 'warning')}: the lessons work, but fixing the lines marked warning is advised.")
     return "\n".join(lines)
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
 
 
 __all__ = ["Report", "check_notebook", "check_tree", "content_files", "format_report"]

@@ -11,7 +11,10 @@ from kit.cli import main
 from tests.conftest import REPO, read_rows, set_cell, write_rows
 
 
-def lesson(path, code: list[str], meta=True):
+def lesson(path, code: list[str], meta=True, bind=True):
+    """A lesson notebook of ``code`` cells; ``bind``: its first cell starts with ``lesson = Lesson(...)`` if none has it."""
+    if bind and code and not any("Lesson(" in c for c in code):
+        code = ['from kit.lesson import Lesson; lesson = Lesson("t"); ' + code[0], *code[1:]]
     nb = nbformat.v4.new_notebook()
     if meta:
         topic = path.parent.name if path.parent.name in ("misinformation", "piracy") else "defamation"
@@ -28,6 +31,7 @@ def folder(datasets):
         'from kit.lesson import Lesson\nlesson = Lesson("demo")',
         'lesson.quiz("quizzes/sample.csv", group="pre", phase="pre")',
         'lesson.section("texts/sample.yaml", "intro")',
+        'lesson.quiz("quizzes/sample.csv", group="pre", phase="post")',
         "lesson.help()",
     ])
     return root
@@ -35,7 +39,8 @@ def folder(datasets):
 
 def test_clean_folder_passes(folder, capsys):
     assert main(["validate", str(folder)]) == 0
-    assert "OK" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "OK" in out and "注意" not in out
 
 
 def test_every_problem_listed_and_exit_nonzero(folder, capsys):
@@ -45,7 +50,7 @@ def test_every_problem_listed_and_exit_nonzero(folder, capsys):
         'lesson.quiz("quizzes/missing.csv")',
         'lesson.section("texts/sample.yaml", "nosuch")',
         'lesson.quiz("quizzes/sample.csv", group="middle")',
-    ], meta=False)
+    ], meta=False, bind=False)
     assert main(["validate", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "quizzes/broken.csv: 3行目、列・項目「audience」" in out
@@ -53,7 +58,8 @@ def test_every_problem_listed_and_exit_nonzero(folder, capsys):
     assert "節「nosuch」がありません" in out
     assert "group「middle」" in out
     assert "題名・話題・対象がありません" in out
-    assert out.strip().splitlines()[-1].startswith("5 件の問題があります")
+    assert "と書いたセルがないので" in out  # nor a Lesson cell
+    assert out.strip().splitlines()[-1].startswith("6 件の問題があります")
 
 
 def test_fact_references_are_checked(folder, capsys):
@@ -193,3 +199,67 @@ def test_lateral_files_and_task_ids_in_a_notebook_are_checked(folder, capsys):
     lesson(folder / "lessons/misinformation/lr.ipynb", ['lesson.lateral("lateral/who_is_behind.yaml")'])
     assert main(["validate", str(folder)]) == 1
     assert re.search(r"lateral/who_is_behind.yaml: 1番目の項目（id: supplement）.*page\.address", capsys.readouterr().out)
+
+
+def shipped(tmp_path, notebook: str, keep) -> str:
+    """A copy of the kit's lessons and datasets with cells of ``notebook`` left out (``keep(source)`` false)."""
+    import json
+    import shutil
+
+    shutil.copytree(REPO / "lessons", tmp_path / "lessons")
+    shutil.copytree(REPO / "datasets", tmp_path / "datasets")
+    path = tmp_path / "lessons" / notebook
+    doc = json.loads(path.read_text("utf-8"))
+    doc["cells"] = [c for c in doc["cells"] if keep("".join(c["source"]))]
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    return str(tmp_path)
+
+
+def test_a_lesson_without_its_lesson_cell_fails_naming_where_it_goes(tmp_path, capsys):
+    root = shipped(tmp_path, "defamation/hs.ipynb", lambda source: "Lesson(" not in source)
+    assert main(["validate", root]) == 1
+    out = capsys.readouterr().out
+    [line] = [line for line in out.splitlines() if "hs.ipynb" in line]
+    assert line.startswith("lessons/defamation/hs.ipynb: ")
+    assert 'lesson = Lesson("defamation-hs") と書いたセルがないので、最初の lesson.' in line and "より前にそのセルを加えてください。" in line
+    assert line.count("。") == 1
+    assert main(["validate", root, "--lang", "en"]) == 1
+    assert 'there is no cell with lesson = Lesson("defamation-hs"), so add one before the first lesson.' in capsys.readouterr().out
+
+
+def test_a_lesson_cell_after_the_first_call_fails(folder, capsys):
+    lesson(folder / "lessons" / "defamation" / "late.ipynb", [
+        'lesson.quiz("quizzes/sample.csv", group="pre")',
+        'from kit.lesson import Lesson\nlesson = Lesson("late")',
+        "lesson.help()",
+    ])
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "lessons/defamation/late.ipynb: 2番目のセル: lesson = Lesson(" in out
+    assert "より後にあるので、そのセルを最初の lesson.… より前に移してください。" in out
+
+
+def test_a_pre_test_without_a_post_test_is_a_warning(tmp_path, capsys):
+    root = shipped(tmp_path, "defamation/hs.ipynb", lambda source: 'phase=\"post\"' not in source and 'phase="post"' not in source)
+    assert main(["validate", root]) == 0  # the lesson works; the teacher is warned
+    out = capsys.readouterr().out
+    [line] = [line for line in out.splitlines() if "hs.ipynb" in line]
+    assert line.startswith("注意 lessons/defamation/hs.ipynb: ")
+    assert "事前テスト（lesson.quiz(…, phase=\"pre\")）はあるのに事後テストがなく" in line
+    assert 'lesson.quiz("quizzes/defamation_hs.yaml", phase="post") のセルを加えてください。' in line
+    assert line.count("。") == 1
+    assert "注意が 1 件あります" in out.splitlines()[-1]
+    assert main(["validate", root, "--lang", "en"]) == 0
+    assert "1 warning:" in capsys.readouterr().out
+
+
+def test_a_post_test_without_a_pre_test_is_a_warning(folder, capsys):
+    lesson(folder / "lessons" / "defamation" / "after.ipynb", [
+        'from kit.lesson import Lesson\nlesson = Lesson("after")',
+        'lesson.quiz("quizzes/sample.csv", group="pre", phase="post")',
+        "lesson.help()",
+    ])
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "注意 lessons/defamation/after.ipynb: 2番目のセル" in out and "事前テストがなく" in out
+    assert "授業の始め近くに lesson.quiz(\"quizzes/sample.csv\", phase=\"pre\")" in out
