@@ -156,7 +156,7 @@ def test_validate_checks_the_file_each_call_reads_from_the_registry(datasets, tm
     lessons = tmp_path / "lessons"
     lessons.mkdir()
     path = write(lessons / "x.ipynb", {"title_ja": "テスト", "topic": "piracy", "audience": "中学生"},
-                 "lesson.quiz(file='quizzes/missing.csv')\nlesson.quiz('quizzes/sample.csv', group='nobody')",
+                 "lesson = Lesson('x'); lesson.quiz(file='quizzes/missing.csv')\nlesson.quiz('quizzes/sample.csv', group='nobody')",
                  "lesson.law_walk()\nlesson.timeline(some_file)\nlesson.scenario('scenarios/sample.yaml', role='judge')")
     found = [(p.place, p.field, p.why) for p in check_notebook(path, lessons, datasets)]
     assert found[0] == ("1番目のセル", "", "「quizzes/missing.csv」が datasets にありません。ファイル名を直すか、ファイルを置いてください。")

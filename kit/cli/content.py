@@ -70,6 +70,7 @@ def cmd_import(args) -> int:
         tables = import_tables(Path(args.file), args.as_file)
     except ContentError as exc:
         print("\n".join(p.sentence() for p in exc.problems))
+        print(say("import_problems", count=len(exc.problems)))
         return 1
     problems = check_import(tables)
     if problems:

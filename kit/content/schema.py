@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -174,6 +175,22 @@ def header_problems(name: str, file: str, columns: list[str], place: str = "2行
     return problems
 
 
+def enumerated(value: str, sub: dict) -> str:
+    """A value from a fixed set as the teacher meant it, typed with the IME on or a stray space: ``ＴｒｕｅＦａｌｓｅ `` → truefalse.
+
+    Full-width letters and digits become ASCII (NFKC, as answers are read) and the ends are trimmed; a value
+    that differs from one of the schema's ``enum`` only in case becomes that one; ``x-normalize: upper`` upper-cases.
+    """
+    value = unicodedata.normalize("NFKC", value).strip()
+    if sub.get("x-normalize") == "upper":
+        return value.upper()
+    options = [o for o in sub.get("enum", ()) if isinstance(o, str)]
+    if value in options:
+        return value
+    same = [o for o in options if o.casefold() == value.casefold()]
+    return same[0] if len(same) == 1 else value
+
+
 def coerce(name: str, key: str, value: Any) -> Any:
     """``value`` as the schema's type where the file format lost it.
 
@@ -181,9 +198,12 @@ def coerce(name: str, key: str, value: Any) -> Any:
     says which is meant.
     """
     try:
-        want = _property_schema(load_schema(name), key).get("type")
+        sub = _property_schema(load_schema(name), key)
     except KeyError:
         return value
+    want = sub.get("type")
+    if isinstance(value, str) and ("enum" in sub or sub.get("x-normalize")):
+        return enumerated(value, sub)
     if want == "string" and isinstance(value, bool):
         return "true" if value else "false"
     if want == "string" and isinstance(value, (int, float)):

@@ -188,7 +188,7 @@ def _from_grid(name: str, grid: list[list[str]]) -> Table:
     header_line, header = numbered[1]
     # Column names typed with the Japanese IME on (ｔｅｘｔ＿ｊａ) are the names the teacher meant.
     columns = [unicodedata.normalize("NFKC", c) if isinstance(c, str) else c for c in header]
-    problems = _header_problems(name, header_line, columns)
+    problems = _header_problems(name, header_line, columns) + _blank_header_problems(name, header_line, columns, numbered[2:])
     if problems:
         raise ContentError(problems)
     rows = []
@@ -214,6 +214,32 @@ def _header_problems(name: str, line: int, columns: list[str]) -> list[ContentPr
                 "the same column name appears twice; rename or delete one."))
         seen.add(col)
     return problems
+
+
+def _blank_header_problems(name: str, line: int, columns: list[str], rows: list[tuple[int, list[str]]]) -> list[ContentProblem]:
+    """A column with cells below a blank name (often a header cell merged into its neighbour): its cells would be lost."""
+    problems = []
+    for i, col in enumerate(columns):
+        if col or not any(i < len(cells) and cells[i] for _, cells in rows):
+            continue
+        cell = f"{column_letter(i)}{line}"
+        left = next((c for c in reversed(columns[:i]) if c), "")
+        beside = f"（「{left}」の右）" if left else ""
+        beside_en = f" (right of '{left}')" if left else ""
+        problems.append(ContentProblem(
+            name, f"{line}行目", "", f"{cell}{beside}の列名が空なので、セルの結合を解除して {cell} に列名を書いてください。",
+            f"the column name in {cell}{beside_en} is blank, so unmerge the header cells and write the column name in {cell}."))
+    return problems
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 class _Refused(Exception):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kit.content import schema
 from kit.content.errors import ContentProblem
 from kit.content.tables import Row, Table
@@ -28,6 +30,11 @@ def checked_rows(name: str, table: Table) -> tuple[list[Row], list[ContentProble
                 problems.append(ContentProblem(
                     table.file, "2行目", col, f"列「{col}」がありません。2行目に列名「{col}」を加えてください。",
                     f"the column '{col}' is missing; add it to the header row."))
+        for col, later in _numbering_gaps(name, table.columns):
+            missing_columns.add(col)
+            problems.append(ContentProblem(
+                table.file, "2行目", col, f"列「{col}」がないので、2行目の「{later}」より前に列名「{col}」の列を加えてください。",
+                f"the column '{col}' is missing, so add a column named '{col}' before '{later}' in the header row."))
     rows = []
     for row in table.rows:
         values = {k: schema.coerce(name, k, v) for k, v in row.values.items() if k not in unknown}
@@ -39,3 +46,15 @@ def checked_rows(name: str, table: Table) -> tuple[list[Row], list[ContentProble
         problems += row_problems
         rows.append(clean)
     return rows, problems
+
+
+def _numbering_gaps(name: str, columns: list[str]) -> list[tuple[str, str]]:
+    """Numbered columns missing below a later one (``choice2_ja`` when ``choice3_ja`` is there), each with that later one."""
+    present = set(columns)
+    gaps = []
+    for stem in schema.load_schema(name).get("x-numbered", {}):
+        for lang in ("ja", "en"):
+            numbers = [int(m.group(1)) for c in columns if (m := re.fullmatch(rf"{stem}(\d+)_{lang}", c))]
+            top = max(numbers, default=0)
+            gaps += [(f"{stem}{i}_{lang}", f"{stem}{top}_{lang}") for i in range(1, top) if f"{stem}{i}_{lang}" not in present]
+    return gaps

@@ -115,3 +115,54 @@ def test_an_edit_in_excel_lands_in_the_bank_file(folder, tmp_path, capsys):
     bank = load_quiz(folder / "datasets/quizzes/misinformation_basics.yaml")
     assert bank.questions[0].text.ja == "先生が書きかえた問題文"
     assert check_tree(folder / "datasets").ok
+
+
+def test_a_merged_header_cell_is_named_once_with_its_cell(folder, tmp_path, capsys):
+    out = tmp_path / "all.xlsx"
+    assert main(["content", "export", str(folder), "--out", str(out), "--bank", "defamation_basics.csv"]) == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book["defamation_basics"]
+    header = [c.value for c in sheet[2]]
+    col = header.index("choice1_ja") + 1  # G
+    sheet.merge_cells(start_row=2, start_column=col - 1, end_row=2, end_column=col)  # F2:G2, as a teacher might
+    book.save(out)
+    capsys.readouterr()
+    assert main(["content", "import", str(out), str(folder)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == (f"all.xlsx［defamation_basics］: 2行目: G2（「{header[col - 2]}」の右）の列名が空なので、"
+                        "セルの結合を解除して G2 に列名を書いてください。")
+    assert lines[1] == ("取り込みをやめました。次の問題を直してから、もう一度 netkit content import を実行してください"
+                        "（ファイルは何も変えていません）。 / nothing was imported; fix this problem and run netkit content import "
+                        "again (no file was changed).")
+    assert len(lines) == 2
+
+
+def test_a_missing_choice_column_in_an_imported_sheet_is_named_once(folder, tmp_path, capsys):
+    out = tmp_path / "all.xlsx"
+    assert main(["content", "export", str(folder), "--out", str(out), "--bank", "defamation_basics.csv"]) == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book["defamation_basics"]
+    header = [c.value for c in sheet[2]]
+    sheet.delete_cols(header.index("choice2_ja") + 1)
+    book.save(out)
+    capsys.readouterr()
+    assert main(["content", "import", str(out), str(folder)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == ("all.xlsx［defamation_basics］: 2行目、列・項目「choice2_ja」: 列「choice2_ja」がないので、"
+                        "2行目の「choice4_ja」より前に列名「choice2_ja」の列を加えてください。")
+    assert len(lines) == 2 and "選択肢2の日本語が空です" not in lines[1]
+
+
+def test_two_problems_are_counted_in_the_plural(folder, tmp_path, capsys):
+    out = tmp_path / "all.xlsx"
+    assert main(["content", "export", str(folder), "--out", str(out), "--bank", "defamation_basics.csv"]) == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book["defamation_basics"]
+    header = [c.value for c in sheet[2]]
+    sheet.cell(3, header.index("audience") + 1, "中学")
+    sheet.cell(4, header.index("audience") + 1, "中学")
+    book.save(out)
+    capsys.readouterr()
+    assert main(["content", "import", str(out), str(folder)]) == 1
+    assert capsys.readouterr().out.strip().splitlines()[-1].endswith("fix these 2 problems and run netkit content import again "
+                                                                    "(no file was changed).")

@@ -95,7 +95,7 @@ def test_validate_names_a_notebook_asking_for_a_form_the_file_lacks(tmp_path):
     lessons = tmp_path / "lessons" / "misinformation"
     lessons.mkdir(parents=True)
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": [
-        "lesson.discernment(\"discernment/small.yaml\", form=\"c\", phase=\"post\")"]}],
+        "lesson = Lesson(\"x\")\n", "lesson.discernment(\"discernment/small.yaml\", form=\"c\", phase=\"post\")"]}],
           "metadata": {"netkit": {"id": "x", "title_ja": "x", "topic": "misinformation", "audience": "中学生"}},
           "nbformat": 4, "nbformat_minor": 5}
     (lessons / "x.ipynb").write_text(json.dumps(nb), "utf-8")

@@ -81,7 +81,7 @@ def test_netkit_validate_checks_the_flaming_lab_settings_in_a_notebook(datasets)
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["netkit"] = {"title_ja": "炎上", "topic": "defamation", "audience": "中学生"}
-    nb.cells = [nbformat.v4.new_code_cell("lesson.flaming_lab(join=0.9, rounds=30, speed=2, seed=4)"),
+    nb.cells = [nbformat.v4.new_code_cell("lesson = Lesson('lab')\nlesson.flaming_lab(join=0.9, rounds=30, speed=2, seed=4)"),
                 nbformat.v4.new_code_cell("lesson.help_router()")]  # a 誹謗中傷 lesson must end with help
     lessons = datasets.parent / "lessons"
     (lessons / "defamation").mkdir(parents=True)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from kit.content import ContentError, QuestionType, load_quiz
+from kit.content.quiz import read_quiz
 from tests.conftest import read_rows, set_cell, write_rows
 
 
@@ -149,3 +150,50 @@ def test_a_question_in_japanese_only_and_of_the_teachers_own_loads(datasets):
     assert single.text.get("en") == single.text.ja  # English missing: the Japanese is shown
     assert single.choices[1].text.get("en") == single.choices[1].text.ja
     assert all(q.source == "" and q.source_label.ja == "先生の作成" for q in bank.questions)
+
+
+def without_column(datasets, column):
+    rows = read_rows(datasets / "quizzes" / "sample.csv")
+    col = rows[1].index(column)
+    return write_rows(datasets / "quizzes" / "broken.csv", [r[:col] + r[col + 1:] if i else r for i, r in enumerate(rows)])
+
+
+@pytest.mark.parametrize("column, later", [("choice2_ja", "choice3_ja"), ("choice1_en", "choice3_en"),
+                                           ("feedback2_ja", "feedback3_ja")])
+def test_a_missing_numbered_column_is_named_once_not_once_per_row(datasets, column, later):
+    [problem] = problems_of(without_column(datasets, column))
+    assert (problem.file, problem.place, problem.field) == ("datasets/quizzes/broken.csv", "2行目", column)
+    assert problem.why == f"列「{column}」がないので、2行目の「{later}」より前に列名「{column}」の列を加えてください。"
+    assert problem.sentence_en().endswith(f"the column '{column}' is missing, so add a column named '{column}' before '{later}' "
+                                          "in the header row.")
+
+
+def test_a_missing_required_column_is_still_named_once(datasets):
+    [problem] = problems_of(without_column(datasets, "answer"))
+    assert problem.why == "列「answer」がありません。2行目に列名「answer」を加えてください。"
+
+
+@pytest.mark.parametrize("column, typed, meant", [
+    ("type", "TrueFalse ", QuestionType.TRUEFALSE), ("type", "ｔｒｕｅｆａｌｓｅ", QuestionType.TRUEFALSE),
+    ("audience", " 中学生　", "中学生"), ("group", "post", "post")])
+def test_enumerated_fields_typed_with_the_ime_on_or_a_stray_space_are_read_as_meant(datasets, column, typed, meant):
+    bank = load_quiz(broken(datasets, "q-tf", column, typed))
+    [question] = bank.select(ids=["q-tf"]).questions
+    assert getattr(question, column) == meant
+
+
+@pytest.mark.parametrize("typed, meant", [("Ａ", "A"), ("ａ", "A"), (" A ", "A"), ("b", "B")])
+def test_a_full_width_or_lower_case_form_is_read_as_its_letter(datasets, typed, meant):
+    rows = read_rows(datasets / "quizzes" / "sample.csv")
+    rows[1].append("form")
+    for row in rows[2:]:
+        row.append("")
+    rows[2][-1] = typed
+    bank, problems = read_quiz(write_rows(datasets / "quizzes" / "formed.csv", rows))
+    assert problems == []
+    assert bank.questions[0].form == meant
+
+
+def test_a_type_that_is_no_type_is_still_refused(datasets):
+    [problem] = problems_of(broken(datasets, "q-tf", "type", "○×"))
+    assert problem.field == "type"

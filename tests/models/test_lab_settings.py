@@ -47,7 +47,7 @@ def test_netkit_validate_checks_the_income_models_starting_values_in_a_notebook(
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["netkit"] = {"title_ja": "海賊版", "topic": "piracy", "audience": "中学生"}
-    nb.cells = [nbformat.v4.new_code_cell("lesson.creator_income(pirate_share=2, readers=5000, audience=3)")]
+    nb.cells = [nbformat.v4.new_code_cell("lesson = Lesson('income')\nlesson.creator_income(pirate_share=2, readers=5000, audience=3)")]
     lessons = tmp_path / "lessons"
     (lessons / "piracy").mkdir(parents=True)
     nbformat.write(nb, lessons / "piracy" / "income.ipynb")
