@@ -15,7 +15,9 @@ component only says what happened: ``hello(message)`` when its page says who is 
 waits and tries again, at most ``RETRY_SECONDS``; False, logged, when the store failed: the page
 says 「保存できませんでした」, never a traceback), and ``join(show_who, restore)`` so
 that it shows who answers and, once the browser's identity is known, gets the answers this browser
-stored earlier in the lesson (after a reload, or in a new kernel) to continue from. ``assigned(design,
+stored earlier in the lesson under the same class and nickname (after a reload, or in a new kernel)
+to continue from: on a shared device the next student's link names another nickname and starts
+afresh (the page also makes a new token for them, widgets/_common.js ``identity``). ``assigned(design,
 arms)`` is the student's arm of a design — the order of a test's matched forms, a class experiment's
 arm — chosen once, when they join, and kept in the store.
 """
@@ -55,6 +57,11 @@ def clean_class(value) -> str:
     from kit.store.classes import normalise_class
 
     return normalise_class(clean(value))
+
+
+def mine(answers, class_code: str, student: str) -> list:
+    """The answers stored under this class and nickname (one browser's token may have served several students)."""
+    return [a for a in answers if clean_class(a.class_code) == class_code and clean(a.student) == student]
 
 
 def is_session(value) -> bool:
@@ -240,11 +247,16 @@ class Sitting:
                 pause = min(pause * 2, LONGEST_WAIT)
 
     def earlier(self) -> list[Answer]:
-        """The answers this browser stored in this lesson before, oldest first ([] when unknown or unreadable)."""
+        """The answers this student stored in this lesson before, oldest first ([] when unknown or unreadable).
+
+        This student is the browser's token with this class and nickname: on a shared device (an iPad
+        cart) the next student's link names another nickname, and they start afresh instead of
+        continuing the previous student's answers (``mine``).
+        """
         if not self.identified or not self.keeps_answers:
             return []
         try:
-            return self.store.answers(lesson=self.lesson, session=self.session)
+            return mine(self.store.answers(lesson=self.lesson, session=self.session), self.class_code, self.student)
         except Exception:  # a store that cannot be read must not stop the lesson
             log.exception("sitting %s: could not read earlier answers", self.session[:8])
             return []

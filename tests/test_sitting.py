@@ -81,7 +81,7 @@ def test_earlier_answers_are_this_browsers_in_this_lesson_once_it_is_known(kept)
 
 
 def test_a_component_joins_sees_who_answers_and_is_restored_once(kept):
-    kept.stored.append(Answer("demo", "q1", (0,), True, "pre", TOKEN))
+    kept.stored.append(Answer("demo", "q1", (0,), True, "pre", TOKEN, "ken", "2-1"))
     sitting = Sitting(class_code="2-1", lesson="demo", store=kept)
     shown, restored = [], []
     sitting.join(shown.append, restored.append)
@@ -158,3 +158,23 @@ def test_a_turned_on_experiment_gives_half_the_class_its_treatment_and_nobody_be
     off.experiment = read_experiment({"experiment": {**declared["experiment"], "on": False}})
     off.identify("f" * 32)
     assert not off.treatment("accuracy_prompt") and not off.treatment("control")
+
+
+def test_a_shared_device_starts_each_student_afresh_and_a_reload_resumes(tmp_path):
+    """An iPad cart: aoi, then ren (3-1), then sora (3-2) open the lesson's link in the same browser."""
+    store = open_store(tmp_path / "results.sqlite3")
+
+    def sitting(class_code, name):
+        s = Sitting(class_code=class_code, student=name, lesson="demo", store=store)
+        s.hello({"session": TOKEN, "class_code": "3-1", "student": "aoi"})  # the browser still remembers aoi
+        return s
+
+    aoi = sitting("3-1", "aoi")
+    assert aoi.record("q1", (0,), True) and aoi.record("q2", (1,), False)
+    assert sitting("3-1", "ren").earlier() == []  # not aoi's sitting continued
+    ren = sitting("3-1", "ren")
+    assert ren.record("q1", (2,), True)
+    assert sitting("3-2", "sora").earlier() == []
+    assert [a.item for a in sitting("3-1", "aoi").earlier()] == ["q1", "q2"]  # aoi reloading resumes
+    assert [(a.student, a.item) for a in sitting("3-1", "ren").earlier()] == [("ren", "q1")]
+    assert sitting("3-1", "aoi ").earlier() != [] and sitting("3-1", "aoi2").earlier() == []  # a fixed typo: a new student

@@ -56,12 +56,20 @@ function factCard(fact) {
   ]);
 }
 
-// Who is playing, as this browser remembers it: a random token made once (32 hex characters; the
-// kernel finds earlier answers by it), and the class code and nickname from the join form.
+// Who is playing, as this browser remembers it: a random token (32 hex characters; the kernel
+// finds earlier answers by it), and the class code and nickname from the join form. The token is
+// one student's: on a shared device (an iPad cart) a link naming another class or nickname than the
+// token was made for makes a new token, so the next student starts afresh; a reload keeps it.
 function identity() {
   const id = { session: "", class_code: "", student: "" };
   try {
+    const link = new URLSearchParams(location.search);
+    const who = (link.get("class") || localStorage.getItem("netkit.class") || "").trim() + "\n" +
+      (link.get("name") || localStorage.getItem("netkit.name") || "").trim();
+    const owner = localStorage.getItem("netkit.session.who");
     id.session = localStorage.getItem("netkit.session") || "";
+    if (owner !== null && owner !== who) id.session = ""; // another student on this device
+    localStorage.setItem("netkit.session.who", who);
     if (!/^[0-9a-f]{32}$/.test(id.session)) {
       const bytes = new Uint8Array(16);
       crypto.getRandomValues(bytes); // randomUUID needs https; a classroom server is plain http

@@ -87,9 +87,9 @@ def test_a_failed_store_is_said_on_the_page(feed_file, kept):
 
 def test_after_a_reload_the_judged_posts_stay_judged(feed_file, kept):
     kept.stored.extend([
-        Answer("demo", "discern:small:a-official", (0,), True, "pre", SESSION),
-        Answer("demo", "discern:small:a-photo", (1,), True, "pre", SESSION),
-        Answer("demo", "discern:small:a-source", (1,), False, "post", SESSION),  # another phase
+        Answer("demo", "discern:small:a-official", (0,), True, "pre", SESSION, "3", "5-1"),
+        Answer("demo", "discern:small:a-photo", (1,), True, "pre", SESSION, "3", "5-1"),
+        Answer("demo", "discern:small:a-source", (1,), False, "post", SESSION, "3", "5-1"),  # another phase
         Answer("demo", "discern:small:a-emotion", (0,), False, "pre", "ff" * 16),  # another browser
     ])
     feed = DiscernmentFeed(feed_file, "a", phase="pre", sitting=Sitting(lesson="demo", store=kept))

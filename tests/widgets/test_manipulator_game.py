@@ -109,7 +109,7 @@ def test_a_reload_replays_the_stored_choices_to_the_same_numbers_without_storing
 
 def test_a_reload_after_next_lands_on_the_last_result_and_a_finished_game_on_its_last_result(game, kept):
     token = "9" * 32
-    kept.stored.extend(Answer("demo", f"game:manipulator:{s.id}", (0,), True, "practice", token) for s in game.stages)
+    kept.stored.extend(Answer("demo", f"game:manipulator:{s.id}", (0,), True, "practice", token, "7", "2-1") for s in game.stages)
     widget = ManipulatorGame(game, sitting=Sitting(lesson="demo", store=kept))
     hello(widget, token)
     assert (widget.number, widget.phase, widget.result["last"]) == (5, "result", True)

@@ -108,19 +108,20 @@ def test_resume_shows_earlier_answers_and_continues_after_them(bank, kept):
 
     token = "ab" * 16
     kept.stored.extend([
-        Answer("demo", "q-single", (1,), False, "pre", token, "", "", "t1", "quizzes/sample.csv"),
-        Answer("demo", "q-single", (0,), True, "pre", token, "", "", "t2"),  # a later duplicate: the first counts
-        Answer("demo", "q-tf", (1,), True, "post", token),  # another phase: not this quiz's
-        Answer("demo", "q-multi", (0,), True, "pre", token, bank="quizzes/other.csv"),  # another bank's q-multi
-        Answer("demo", "q-multi", (0,), True, "pre", "cd" * 16),  # another browser's
+        Answer("demo", "q-single", (1,), False, "pre", token, "7", "2-3", "t1", "quizzes/sample.csv"),
+        Answer("demo", "q-single", (0,), True, "pre", token, "7", "2-3", "t2"),  # a later duplicate: the first counts
+        Answer("demo", "q-tf", (1,), True, "post", token, "7", "2-3"),  # another phase: not this quiz's
+        Answer("demo", "q-multi", (0,), True, "pre", token, "7", "2-3", bank="quizzes/other.csv"),  # another bank's q-multi
+        Answer("demo", "q-multi", (0,), True, "pre", "cd" * 16, "7", "2-3"),  # another browser's
+        Answer("demo", "q-multi", (0,), True, "pre", token, "8", "2-3"),  # the same device's earlier student
     ])
     quiz = Quiz(bank, phase="pre", sitting=Sitting(class_code="2-3", lesson="demo", store=kept), file="quizzes/sample.csv")
     quiz.cards[0]._on_browser_message(quiz.cards[0], {"action": "hello", "session": token, "class_code": "9-9", "student": "7"}, [])
     assert quiz.resumed and quiz.number == 1
     assert quiz.cards[0].result["correct"] is False and quiz.cards[0].result["response"] == [1]
-    assert len(kept.stored) == 5  # nothing stored twice
+    assert len(kept.stored) == 6  # nothing stored twice
     quiz.submit([0, 2])
-    new = kept.stored[5]
+    new = kept.stored[6]
     assert (new.item, new.session, new.class_code, new.student, new.bank) == ("q-multi", token, "2-3", "7", "quizzes/sample.csv")
 
 

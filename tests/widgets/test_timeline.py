@@ -129,9 +129,9 @@ def test_english_and_furigana(timeline):
 
 def test_resume_skips_finished_posts_and_uses_the_browser_identity(timeline, kept):
     kept.stored.extend([
-        Answer("demo", "timeline:sample:rumour", (1,), True, "practice", SESSION),
-        Answer("demo", "timeline:sample:rumour:decide", (2,), True, "practice", SESSION),
-        Answer("demo", "timeline:sample:official", (1,), True, "practice", SESSION),
+        Answer("demo", "timeline:sample:rumour", (1,), True, "practice", SESSION, "ken", "2-3"),
+        Answer("demo", "timeline:sample:rumour:decide", (2,), True, "practice", SESSION, "ken", "2-3"),
+        Answer("demo", "timeline:sample:official", (1,), True, "practice", SESSION, "ken", "2-3"),
         Answer("demo", "timeline:sample:official", (0,), False, "practice", "ff" * 16),  # another browser's
     ])
     stored = kept.stored
