@@ -113,6 +113,7 @@ def cmd_serve(args) -> int:
     options = ServeOptions(**hub,root=lessons, host=args.host, port=args.port, pool=pool, data_dir=results,
                            cull_idle_timeout=args.cull_after, teacher_passcode=passcode, preheat=preheat,
                            max_kernels=limit, kernels_per_address=args.kernels_per_address,
+                           reconnect_grace=args.reconnect_grace,
                            connections_per_address=args.connections_per_address,
                            student_url=links.best, student_link_problem=links.problem,
                            student_class=klass, auto_pool=args.auto_pool and pool <= 0, pool_idle_seconds=args.pool_idle,
@@ -217,6 +218,10 @@ def add_parser(sub) -> None:
     serve.add_argument("--kernels-per-address", type=whole_number, default=4, metavar="N",
                        help="1 台の端末が同時に使えるカーネルの上限（0: 制限なし。先生は数えない）/ most kernels one device may hold "
                        "(0: no limit; the teacher is not counted)")
+    serve.add_argument("--reconnect-grace", type=whole_number, default=30, metavar="SECONDS",
+                       help="タブがつながっていないカーネルを、その端末の分として数えつづける秒数。過ぎると、同じ端末が次の授業を"
+                       "開くときに止める（再読み込みはこの間につながりなおす）/ seconds a kernel no tab is connected to still counts "
+                       "for its device; after that, the device's next lesson shuts it down (a reload reconnects within it)")
     serve.add_argument("--connections-per-address", type=whole_number, default=64, metavar="N",
                        help="1 つのアドレスからの同時接続の上限（0: 制限なし。プロキシの後ろで動かすとき）/ most open connections "
                        "from one address (0: no limit; for a server behind a proxy)")

@@ -55,6 +55,7 @@ class ServeOptions:
     preheat: tuple[str, ...] = ()  # lessons to preheat, relative to root; empty: every lesson
     max_kernels: int = 0  # 0: as many as the memory available at start holds
     kernels_per_address: int = 4  # most kernels one student's device may hold (0: no limit)
+    reconnect_grace: float = 30.0  # seconds a kernel without a tab still counts for its device
     connections_per_address: int = 64  # most open connections from one address (0: no limit)
     refill_spacing: float = 1.0  # seconds between the starts of replacement kernels
     auto_pool: bool = True  # without a pool, the second browser to open a lesson starts one (autopool.py)
@@ -140,6 +141,7 @@ def classroom_config(options: ServeOptions) -> Config:
     c.KitVoila.refill_spacing = options.refill_spacing
     c.KitVoila.max_kernels = options.max_kernels
     c.KitVoila.kernels_per_address = options.kernels_per_address
+    c.KitVoila.reconnect_grace = options.reconnect_grace
     c.KitVoila.connections_per_address = options.connections_per_address
     c.VoilaExecutor.iopub_timeout = options.iopub_timeout
     c.VoilaExecutor.raise_on_iopub_timeout = False

@@ -46,6 +46,9 @@ class LessonHandler(TornadoVoilaHandler):
         self.path_args = [notebook]  # what was checked is what Voilà renders
         self.visit = self._visit()
         reason = self._full(notebook)
+        book = self.settings.get("netkit_kernels")
+        if reason == "address" and await book.reclaim(self.visit):  # a kernel its closed browser left behind
+            reason = self._full(notebook)
         if reason:
             self._waiting_page(reason)
 

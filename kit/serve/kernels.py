@@ -8,6 +8,12 @@
   counted in one step under a lock — or raises
   ``Full`` and the student gets the waiting page. One address may hold at most
   ``per_address`` kernels (the teacher is not counted), so one student cannot take the room.
+- **Dropped kernels**: a tablet closing its browser sends no shutdown beacon, and its kernel lives on
+  until the cull (``--cull-after``, 600 s); four such visits locked the device out. When a device at
+  its limit asks for a lesson, its kernel that no tab has been connected to for ``grace`` seconds
+  (30: a reload reconnects well within it) is shut down first (``reclaim``), oldest first, one per
+  request. Until then such a kernel still counts, for the device and for the server's memory cap, so
+  a script that opens and drops websockets in a loop still holds at most ``per_address`` kernels.
 - **Owner**: a kernel belongs to the browser whose lesson page it was started for (or, from the
   pool, handed to): a random, HTTP-only cookie ``netkit_browser``. Its websocket, the shutdown
   beacon and the kernel REST API answer only that browser (``kernel_handlers.py``); a student who
@@ -20,10 +26,12 @@ calls the kernel manager from inside the page's handler, so no Voilà code is co
 from __future__ import annotations
 
 import hashlib
+import inspect
 import logging
 import os
 import secrets
 import threading
+import time
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -34,6 +42,7 @@ log = logging.getLogger(__name__)
 
 BROWSER_COOKIE = "netkit_browser"
 DEFAULT_PER_ADDRESS = 4
+DEFAULT_GRACE = 30.0  # seconds a kernel without a tab keeps its place (a reload reconnects sooner)
 
 
 @dataclass(frozen=True)
@@ -71,10 +80,14 @@ def _digest(secret: str) -> str:
 class Kernels:
     """The kit's book of lesson kernels, attached to Voilà's kernel manager by ``install``."""
 
-    def __init__(self, kernel_manager, limit: int = 0, per_address: int = DEFAULT_PER_ADDRESS):
+    def __init__(self, kernel_manager, limit: int = 0, per_address: int = DEFAULT_PER_ADDRESS,
+                 grace: float = DEFAULT_GRACE):
         self.km = kernel_manager
         self.limit = limit
         self.per_address = per_address
+        self.grace = grace
+        self._tabs: dict[str, int] = {}  # kernel id -> websockets connected now
+        self._alone_since: dict[str, float] = {}  # kernel id -> when its last tab left (or it was handed out)
         self._owners: dict[str, tuple[str, str]] = {}  # kernel id -> (digest of the browser secret, address)
         self._starting = 0
         self._starting_by: dict[str, int] = {}
@@ -87,6 +100,8 @@ class Kernels:
     def _held_by(self, address: str) -> int:
         running = self._running()
         self._owners = {k: v for k, v in self._owners.items() if k in running}
+        self._alone_since = {k: v for k, v in self._alone_since.items() if k in running}
+        self._tabs = {k: v for k, v in self._tabs.items() if k in running}
         return sum(1 for _, owner_address in self._owners.values() if owner_address == address) + self._starting_by.get(address, 0)
 
     def count(self) -> int:
@@ -118,9 +133,55 @@ class Kernels:
             else:
                 self._starting_by.pop(visit.address, None)
 
+    # -- kernels no tab is connected to -------------------------------------------------------
+    def connected(self, kernel_id: str) -> None:
+        """A tab's websocket reached the kernel."""
+        self._tabs[kernel_id] = self._tabs.get(kernel_id, 0) + 1
+        self._alone_since.pop(kernel_id, None)
+
+    def disconnected(self, kernel_id: str) -> None:
+        """A tab's websocket left the kernel (closed, or the browser with it)."""
+        left = max(0, self._tabs.get(kernel_id, 0) - 1)
+        self._tabs[kernel_id] = left
+        if not left:
+            self._alone_since[kernel_id] = time.monotonic()
+
+    def dropped(self, address: str, now: float | None = None) -> list[str]:
+        """The kernels of ``address`` no tab has been connected to for ``grace`` seconds, longest alone first."""
+        now = time.monotonic() if now is None else now
+        alone = [(since, k) for k, (_, owner_address) in self._owners.items()
+                 if owner_address == address and not self._tabs.get(k)
+                 and (since := self._alone_since.get(k)) is not None and now - since >= self.grace]
+        return [k for _, k in sorted(alone)]
+
+    async def reclaim(self, visit: Visit) -> str | None:
+        """A device at its limit asks for a lesson: shut down its kernel longest without a tab; its id, or None."""
+        if visit.teacher or not self.per_address:
+            return None
+        with self._lock:
+            if self._held_by(visit.address) < self.per_address:
+                return None
+            dropped = self.dropped(visit.address)
+            if not dropped:
+                return None
+            kernel_id = dropped[0]
+            self._owners.pop(kernel_id, None)  # no longer the device's: nobody reconnects to it
+            self._alone_since.pop(kernel_id, None)
+        log.info("kernel %s: no tab for %.0f s and its device asks for another lesson: shut down",
+                 kernel_id[:8], self.grace)
+        try:
+            done = self.km.shutdown_kernel(kernel_id)
+            if inspect.isawaitable(done):
+                await done
+        except Exception:  # already gone (culled, or its beacon came late): its place is free anyway
+            log.info("kernel %s was already shut down", kernel_id[:8])
+        return kernel_id
+
     # -- owners -----------------------------------------------------------------------------
     def adopt(self, kernel_id: str, visit: Visit) -> None:
         self._owners[kernel_id] = (_digest(visit.browser), visit.address)
+        if not self._tabs.get(kernel_id):
+            self._alone_since[kernel_id] = time.monotonic()  # its page has not connected yet
 
     def owns(self, kernel_id: str, browser: str | None) -> bool:
         """Whether the browser with secret ``browser`` owns the kernel ``kernel_id``."""
@@ -132,6 +193,17 @@ class Kernels:
         """Route the kernel manager's starts and pool hand-outs through this book."""
         km = self.km
         start_kernel = km.start_kernel
+        notify_connect, notify_disconnect = km.notify_connect, km.notify_disconnect
+
+        def connect(kernel_id, *args, **kwargs):
+            self.connected(kernel_id)
+            return notify_connect(kernel_id, *args, **kwargs)
+
+        def disconnect(kernel_id, *args, **kwargs):
+            self.disconnected(kernel_id)
+            return notify_disconnect(kernel_id, *args, **kwargs)
+
+        km.notify_connect, km.notify_disconnect = connect, disconnect
 
         async def started(*args, **kwargs):
             kwargs["env"] = kernel_environment(kwargs.get("env") or os.environ)

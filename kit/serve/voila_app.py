@@ -22,7 +22,7 @@ from kit.serve.caching import REPLACEMENTS
 from kit.serve.capacity import default_max_kernels, kernel_mb, pace_refills
 from kit.serve.handlers import CatalogueHandler, LessonHandler
 from kit.serve.kernel_handlers import LocalRequestInfoHandler, OwnedKernelHandler, OwnedShutdownHandler
-from kit.serve.kernels import DEFAULT_PER_ADDRESS, Kernels
+from kit.serve.kernels import DEFAULT_GRACE, DEFAULT_PER_ADDRESS, Kernels
 from kit.serve.warm import warm_compression
 from kit.serve.websocket import PromptKernelWebsocketHandler
 
@@ -46,6 +46,8 @@ class KitVoila(Voila):
     max_kernels = Integer(0, config=True, help="Most lesson kernels at once; 0: as many as the available memory holds.")
     kernels_per_address = Integer(DEFAULT_PER_ADDRESS, config=True,
                                   help="Most lesson kernels one address (a student's device) may hold; 0: no limit. The teacher is not counted.")
+    reconnect_grace = Float(DEFAULT_GRACE, config=True,
+                            help="Seconds a kernel no tab is connected to still counts for its device; then the device's next lesson shuts it down.")
     connections_per_address = Integer(limits.DEFAULT_PER_ADDRESS, config=True,
                                       help="Most open connections from one address (a browser uses about 6); 0: no limit.")
     refill_spacing = Float(1.0, config=True, help="Seconds between the starts of kernels that refill the pool.")
@@ -78,7 +80,8 @@ class KitVoila(Voila):
         errors.use_kit_executor()
         self.log.addFilter(errors.NoKernelTracebacks())
         settings["netkit_max_kernels"] = self.max_kernels or default_max_kernels(per_kernel=kernel_mb(self._forked_kernels()))
-        self.kernel_book = Kernels(self.kernel_manager, settings["netkit_max_kernels"], self.kernels_per_address)
+        self.kernel_book = Kernels(self.kernel_manager, settings["netkit_max_kernels"], self.kernels_per_address,
+                                   self.reconnect_grace)
         self.kernel_book.install()
         settings["netkit_kernels"] = self.kernel_book
         self.guard = teacher_auth.Guard(self.teacher_passcode or teacher_auth.new_passcode(), data_dir=self.data_dir or None)

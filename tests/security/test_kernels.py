@@ -105,6 +105,36 @@ def test_one_device_cannot_take_every_kernel(tmp_path):
         srv.stop()
 
 
+def test_kernels_left_by_a_closed_browser_do_not_lock_the_device_out(tmp_path):
+    """A tablet closing its whole browser sends no shutdown beacon: its kernels lived until the cull (600 s)
+    and counted for the device, so after a few visits it got 503. A kernel no tab has been connected to
+    for the grace is shut down when the device asks for another lesson; connected ones still count."""
+    srv = Server(REPO, tmp_path / "results", ["--max-kernels", "10", "--kernels-per-address", "2",
+                                              "--reconnect-grace", "1"])
+    try:
+        kept, closed = Student(srv.url), Student(srv.url)
+        page, kernel_kept = kept.open_lesson("voila/render/piracy/basics.ipynb")
+        assert page.status == 200
+        page, kernel_closed = closed.open_lesson("voila/render/defamation/basics.ipynb")
+        assert page.status == 200
+        with kept.kernel_socket(kernel_kept):  # this tab stays open
+            with closed.kernel_socket(kernel_closed):
+                pass  # the browser closed: the websocket went, no beacon came
+            time.sleep(1.5)  # the grace passes
+            later = Student(srv.url)
+            page, kernel_later = later.open_lesson("voila/render/misinformation/basics.ipynb")
+            assert page.status == 200, page.text[:300]
+            assert closed.get(f"api/kernels/{kernel_closed}").status == 404  # the dropped kernel was shut down
+            assert kept.get(f"api/kernels/{kernel_kept}").status == 200  # the connected one was not
+            with later.kernel_socket(kernel_later):  # both of the device's kernels have a tab: the limit holds
+                time.sleep(1.5)
+                refused = Student(srv.url).get("voila/render/piracy/basics.ipynb")
+                assert refused.status == 503 and "タブを閉じてください" in refused.text
+            assert len(srv.kernels()) == 2
+    finally:
+        srv.stop()
+
+
 @pytest.mark.parametrize("remote, local, allowed", [
     ("127.0.0.1", "127.0.0.1", True),  # a kernel of a server on 127.0.0.1 or 0.0.0.0
     ("192.168.1.10", "192.168.1.10", True),  # a kernel of a server started with --host 192.168.1.10
