@@ -7,12 +7,17 @@ never is, and neither page names an arm. Both play the whole timeline. The teach
 means, the difference and a sentence that two students are too few; the research export has one row per student.
 Then twenty more students of the class (``tools/simulated_class.py``, assigned by the store as the lesson assigns
 them) give the difference a 95% interval and the sentence a verdict.
+
+The other two topics run theirs on the same server: in defamation/jh and piracy/jh one section is shown before
+the role-play to one arm and after it to the other (``lesson.section(…, arm=…)``); two students per lesson see
+it once, in their arm's place, answer the post-test, and the teacher's page shows each lesson's arms by title.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 
 import pytest
@@ -20,11 +25,16 @@ import pytest
 from kit.cli import main
 from kit.store import open_store
 from tests.browser.conftest import REPO, TEACHER_PASSCODE, Server, _require_chromium, serious_violations
-from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local, wait_until
+from tests.browser.lesson_page import WIDGET_TIMEOUT, answer_with_mouse, only_local, wait_until
 from tools.simulated_class import simulated_class
 
 LESSON, CLASS, BANK = "misinformation-jh", "ex-1", "quizzes/misinformation_basics.yaml"
 DESIGN, ARMS = "experiment:accuracy-prompt", ("control", "accuracy_prompt")
+# lesson → its path, design, arms, the section's heading shown in one of two places, and the arm that sees it first
+PARTS = {"defamation-jh": ("defamation/jh.ipynb", "experiment:prebunk-pile-on", ("control", "prebunk_first"),
+                           "グループチャットで起きること", "prebunk_first"),
+         "piracy-jh": ("piracy/jh.ipynb", "experiment:streaming-after", ("control", "after_roleplay"),
+                       "「見るだけ」は抜け道じゃない", "control")}
 NAMES_OF_ARMS = ("ふつうのタイムライン", "正確かな？", "control", "accuracy", "群", "クラスの実験")  # labels, ids, title
 
 
@@ -33,7 +43,8 @@ def school(tmp_path_factory):
     _require_chromium()
     folder = tmp_path_factory.mktemp("teacher") / "じゅぎょう"
     assert main(["init", str(folder)]) == 0
-    assert main(["experiment", "on", LESSON, "--dir", str(folder)]) == 0
+    for lesson in (LESSON, *PARTS):
+        assert main(["experiment", "on", lesson, "--dir", str(folder)]) == 0
     data = tmp_path_factory.mktemp("results")
     srv = Server(folder, data, ["--teacher-passcode", TEACHER_PASSCODE])
     yield srv
@@ -50,9 +61,9 @@ def stored(srv, sql: str, *args) -> list[tuple]:
         db.close()
 
 
-def arm_of(srv, name: str) -> str | None:
+def arm_of(srv, name: str, lesson: str = LESSON, design: str = DESIGN) -> str | None:
     rows = stored(srv, "SELECT arm FROM assignments WHERE lesson = ? AND design = ? AND class_code = ? AND student = ?",
-                  LESSON, DESIGN, CLASS, name)
+                  lesson, design, CLASS, name)
     return rows[0][0] if rows else None
 
 
@@ -175,4 +186,79 @@ def test_two_students_in_two_arms_and_the_teacher_sees_the_experiment_and_export
     assert "95% の範囲 " in block["difference"] and "2人以上" not in block["difference"]
     assert "まだ判断できません" not in block["sentence"] and "95% の範囲" in block["sentence"]
     assert "-0" not in block["text"]
+    teacher.close()
+
+
+def post_score(srv, lesson: str, name: str) -> float:
+    rows = stored(srv, "SELECT correct FROM answers WHERE lesson = ? AND class_code = ? AND student = ? AND phase = 'post'"
+                  " AND item NOT LIKE '%:%'", lesson, CLASS, name)
+    return sum(r[0] for r in rows) / len(rows)
+
+
+def log_in(browser, srv):
+    teacher = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900})
+    page = teacher.new_page()
+    page.goto(srv.url + "teacher/")
+    page.fill("input[name=passcode]", TEACHER_PASSCODE)
+    page.locator("button[type=submit]").first.click()
+    page.locator(".nk-report-title, main").first.wait_for(timeout=30_000)
+    return teacher, page
+
+
+# Whether the first element comes before the second in the page.
+BEFORE = "([a, b]) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)"
+
+
+@pytest.mark.parametrize("lesson", list(PARTS))
+def test_a_section_comes_before_the_role_play_for_one_arm_and_after_it_for_the_other(school, browser, lesson):
+    srv = school
+    path, design, arms, heading, first_arm = PARTS[lesson]
+    pages = {}
+    for name in ("p1", "p2"):
+        context = browser.new_context(locale="ja-JP", viewport={"width": 1024, "height": 768})
+        page = context.new_page()
+        page.page_errors = []
+        page.on("pageerror", lambda e, page=page: page.page_errors.append(str(e)))
+        page.goto(srv.url + f"voila/render/{path}?class={CLASS}&name={name}", wait_until="commit", timeout=WIDGET_TIMEOUT)
+        page.locator(".nk-scenario").first.wait_for(state="attached", timeout=2 * WIDGET_TIMEOUT)  # a loaded machine
+        wait_until(lambda name=name: arm_of(srv, name, lesson, design) is not None, 60, f"{name} is given an arm")
+        pages[name] = page
+    given = {name: arm_of(srv, name, lesson, design) for name in pages}
+    assert sorted(given.values()) == sorted(arms), given
+
+    for name, page in pages.items():
+        part = page.locator(".nk-section", has_text=heading)
+        part.first.wait_for(timeout=30_000)  # built once the student's arm is known
+        assert part.count() == 1, f"{name} sees the section once"
+        scenario = page.locator(".nk-scenario").first
+        first = page.evaluate(BEFORE, [part.element_handle(), scenario.element_handle()])
+        assert first == (given[name] == first_arm), (name, given[name])
+        shown = page.locator("body").inner_text()
+        assert [w for w in (*arms, "群", "クラスの実験", "ロールプレイの前に", "ロールプレイのあと") if w in shown] == []
+        post = page.locator(".nk-quiz").nth(1)  # the post-test: its first two questions
+        for _ in range(2):
+            card = post.locator(".nk-quiz-card")
+            card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
+            answer_with_mouse(card)
+            card.locator(".nk-feedback .nk-next").click(timeout=WIDGET_TIMEOUT)  # stored before its feedback came
+        assert page.locator(".nk-problem").count() == 0 and page.page_errors == []
+        page.context.close()
+    wait_until(lambda: all(len(stored(srv, "SELECT 1 FROM answers WHERE lesson = ? AND student = ? AND phase = 'post'",
+                                      lesson, n)) == 2 for n in pages), 60, "two post-test answers each")
+
+    teacher, page = log_in(browser, srv)
+    page.goto(srv.url + f"teacher/?class={CLASS}&lesson={lesson}")
+    block = experiment_block(page)
+    netkit = json.loads((REPO / "lessons" / path).read_text("utf-8"))["metadata"]["netkit"]
+    assert netkit["title_ja"] in page.locator(".nk-report-title").inner_text()  # the lesson by its title
+    assert netkit["experiment"]["title_ja"] in block["title"] and "平均（事後テストの点数）" in block["head"]
+    labels = {a["id"]: a["label_ja"] for a in netkit["experiment"]["arms"]}
+    means = {given[n]: post_score(srv, lesson, n) for n in pages}
+    assert block["rows"] == [[labels[a], "1", f"{round(means[a] * 100)}%"] for a in arms]
+    assert "まだ判断できません" in block["sentence"] and "-0" not in block["text"]
+    href = page.locator("section.nk-experiment a[href*='table=experiment_summary']").get_attribute("href")
+    response = teacher.request.get(srv.url + href.lstrip("/") if not href.startswith("http") else href)
+    [row] = list(csv.DictReader(io.StringIO(response.body().decode("utf-8-sig"))))
+    assert row["授業の題名"] == netkit["title_ja"] and row["1つ目の群"] == labels[arms[0]]
+    assert float(row["差（2つ目−1つ目）"]) == pytest.approx(means[arms[1]] - means[arms[0]], abs=1e-4)
     teacher.close()
