@@ -18,9 +18,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 
 import pytest
+from playwright.sync_api import expect
 
 from kit.cli import main
 from kit.store import open_store
@@ -158,7 +160,7 @@ def test_two_students_in_two_arms_and_the_teacher_sees_the_experiment_and_export
     assert serious_violations(page, "section.nk-experiment") == []
 
     # The research export: the link on the page, one row per student with their arm and outcome.
-    href = page.locator("section.nk-experiment a[href*='table=experiment']").get_attribute("href")
+    href = page.locator("section.nk-experiment a[href$='table=experiment']").get_attribute("href")
     response = teacher.request.get(srv.url + href.lstrip("/") if not href.startswith("http") else href)
     assert response.ok and response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.body().decode("utf-8-sig"))))
@@ -236,10 +238,13 @@ def test_a_section_comes_before_the_role_play_for_one_arm_and_after_it_for_the_o
         shown = page.locator("body").inner_text()
         assert [w for w in (*arms, "群", "クラスの実験", "ロールプレイの前に", "ロールプレイのあと") if w in shown] == []
         post = page.locator(".nk-quiz").nth(1)  # the post-test: its first two questions
-        for _ in range(2):
+        for number in (1, 2):
             card = post.locator(".nk-quiz-card")
             card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
-            card.locator("input.nk-input").first.check()  # the input itself: the two quizzes' labels share ids
+            # the card of this question, not the one before it still being replaced
+            expect(card.locator(".nk-progress")).to_have_text(re.compile(rf"^{number}\s*/"), timeout=30_000)
+            card.locator("input.nk-input").first.check()
+            expect(card.locator("input.nk-input").first).to_be_checked()
             card.locator("button.nk-submit").click()
             card.locator(".nk-feedback .nk-next").click(timeout=WIDGET_TIMEOUT)  # stored before its feedback came
         assert page.locator(".nk-problem").count() == 0 and page.page_errors == []
