@@ -27,10 +27,11 @@ def get(url, timeout=60):
         return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
 
 
-def test_prints_the_link_for_students(running):
+def test_prints_this_computers_link_and_says_students_cannot_reach_it(running):
     text = open(running.log.name, encoding="utf-8").read()
-    assert f"生徒に伝えるアドレス / link for students:  http://127.0.0.1:{running.port}/" in text
-    assert "この PC からしか開けません" in text  # --host 127.0.0.1: the teacher is told students cannot reach it
+    assert f"この PC で開く / open on this computer:  http://127.0.0.1:{running.port}/" in text
+    # --host 127.0.0.1: no link for students (they could not open it), and the teacher is told why
+    assert "生徒に伝えるアドレス / link for students" not in text and "この PC からしか開けません" in text
     assert "Voilà is running at" not in text  # Voilà's own address (the host name) is not shown
     assert str(running.data_dir) in text
 
