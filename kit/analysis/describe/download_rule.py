@@ -7,7 +7,7 @@ the prediction buttons' words.
 
 from __future__ import annotations
 
-from kit.analysis.describe.words import Described, chosen, parts
+from kit.analysis.describe.words import Described, child, chosen
 from kit.content.law_rules import LawRules, Rule
 from kit.models.download_rule import OUTCOMES
 from kit.text.ui import label
@@ -15,10 +15,7 @@ from kit.text.ui import label
 
 def describe(content: LawRules, item: str, response: tuple[int, ...], lang: str) -> Described | None:
     """The case the rule decides, and the outcome the student predicted."""
-    found = parts(item, 2)
-    if found is None or found[0] != content.id:
-        return None
-    rule = next((r for r in content.rules if r.id == found[1]), None)
+    rule = child(content, content.rules, item)
     outcome = chosen(OUTCOMES, response) if rule is not None else None
     case = _case(content, rule, lang) if outcome is not None else None
     return Described(case, label(f"drc_{outcome.value}", lang)) if case else None

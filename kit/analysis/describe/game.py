@@ -6,17 +6,14 @@ neither right nor wrong, so its registry line says ``scored=False``.
 
 from __future__ import annotations
 
-from kit.analysis.describe.words import Described, chosen, parts
+from kit.analysis.describe.words import Described, child, chosen
 from kit.content.manipulator import Game
 from kit.text.ui import label
 
 
 def describe(content: Game, item: str, response: tuple[int, ...], lang: str) -> Described | None:
     """The stage's technique and target, and the post the student chose to make."""
-    found = parts(item, 2)
-    if found is None or found[0] != content.id:
-        return None
-    stage = next((s for s in content.stages if s.id == found[1]), None)
+    stage = child(content, content.stages, item)
     choice = chosen(stage.choices, response) if stage is not None else None
     if choice is None:
         return None

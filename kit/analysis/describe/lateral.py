@@ -7,7 +7,7 @@ so answers that differ only in which pages were opened count together.
 
 from __future__ import annotations
 
-from kit.analysis.describe.words import Described, parts
+from kit.analysis.describe.words import Described, child
 from kit.content.lateral import LateralFile
 from kit.models.lateral import from_response
 from kit.text.ui import label
@@ -15,10 +15,7 @@ from kit.text.ui import label
 
 def describe(content: LateralFile, item: str, response: tuple[int, ...], lang: str) -> Described | None:
     """The task's question, and 「<the chosen answer>（先に調べた）」 or 「…（調べずに答えた）」."""
-    found = parts(item, 2)
-    if found is None or found[0] != content.id:
-        return None
-    task = next((t for t in content.tasks if t.id == found[1]), None)
+    task = child(content, content.tasks, item)
     score = from_response(task, response) if task is not None else None
     if score is None:
         return None

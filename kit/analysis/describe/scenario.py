@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from kit.analysis.describe.words import Described, chosen, parts
+from kit.analysis.describe.words import Described, child, chosen
 from kit.content.scenario import Scenario
 from kit.text.ui import label
 
 
 def describe(content: Scenario, item: str, response: tuple[int, ...], lang: str) -> Described | None:
     """The scenario's title and what was said at the node (and by whom), and the choice the student took there."""
-    found = parts(item, 2)
-    if found is None or found[0] != content.id:
-        return None
-    node = next((n for n in content.nodes if n.id == found[1]), None)
+    node = child(content, content.nodes, item)
     choice = chosen(node.choices, response) if node is not None else None
     if choice is None:
         return None

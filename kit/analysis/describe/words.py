@@ -23,6 +23,15 @@ def parts(item: str, count: int) -> list[str] | None:
     return found if len(found) == count and all(found) else None
 
 
+def child(content, children, item: str):
+    """The one of ``children`` an item ``<component>:<content id>:<child id>`` of ``content`` names (None when the
+    item belongs to another file, or the child is no longer in this one: the file changed)."""
+    found = parts(item, 2)
+    if found is None or found[0] != content.id:
+        return None
+    return next((c for c in children if c.id == found[1]), None)
+
+
 def chosen(options, response: tuple[int, ...]):
     """The option a one-number response chose (None when the number is not one of ``options``: the file changed)."""
     if len(response) != 1 or not 0 <= response[0] < len(options):
