@@ -306,7 +306,9 @@ def end_with_server(pid: str, end=os._exit) -> threading.Thread | None:
         return None
 
     def wait() -> None:
-        select.select([handle], [], [])
+        poller = select.poll()  # not select.select: a descriptor above 1024 (a busy server's kernel) raises there
+        poller.register(handle, select.POLLIN)
+        poller.poll()
         end(0)
 
     watcher = threading.Thread(target=wait, name="netkit-server-watch", daemon=True)

@@ -367,3 +367,41 @@ def test_a_kernels_end_is_seen_past_1024_open_descriptors():
     finally:
         for fd in spare:
             os.close(fd)
+
+
+def test_a_kernel_whose_descriptors_pass_1024_still_ends_with_the_server():
+    """A busy process's pidfd can be numbered above 1024, where select.select raises ValueError in the watcher
+    thread and the kernel would outlive its server; the watcher polls instead."""
+    import resource
+    import subprocess
+    import threading
+
+    from kit import kernel
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip(f"this machine allows only {hard} open files")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = []
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        while not held or held[-1] < 1100:  # push the next descriptor past 1024
+            held.append(os.open(os.devnull, os.O_RDONLY))
+        ended = threading.Event()
+        errors = []
+        previous = threading.excepthook
+        threading.excepthook = lambda args: errors.append(args.exc_value)
+        try:
+            watcher = kernel.end_with_server(str(server.pid), end=lambda code: ended.set())
+            assert watcher is not None
+            server.kill()
+            server.wait()
+            assert ended.wait(10), f"the kernel did not see its server end: {errors}"
+        finally:
+            threading.excepthook = previous
+    finally:
+        for fd in held:
+            os.close(fd)
+        if server.poll() is None:
+            server.kill()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
