@@ -32,7 +32,8 @@ class LabelledPost:
 
 # The blind sets' harm names, as the checker's categories.
 BLIND_CATEGORIES = {"insult": "insult", "appearance": "appearance", "exclusion": "exclusion", "contempt": "contempt",
-                    "mockery": "mockery", "threat": "threat", "doxxing": "personal_info", "pileon": "pile_on"}
+                    "mockery": "mockery", "threat": "threat", "doxxing": "personal_info", "pileon": "pile_on",
+                    "rumour": "rumour"}
 
 
 def is_blind(path: str | Path) -> bool:

@@ -1,10 +1,11 @@
 """The PostChecker's lexicon: words and patterns a teacher can edit (``datasets/lexicon/*.yaml``).
 
 A lexicon file has ``categories`` (the name, a kind explanation and a kinder way to say it for each
-of the ten kinds of problem), ``entries`` (a word in its dictionary form, a regular expression
+of the eleven kinds of problem), ``entries`` (a word in its dictionary form, a regular expression
 on the post in hiragana, or both), ``help_and_report`` (patterns of a post that reports abuse or
 asks for help: its words are not flagged), ``care`` (concern or kindness: the classifier stays quiet)
-and ``friendly`` (clear signs of friendship: ``mild`` words there get a gentle note, not a flag). Every problem is reported at once, like every other
+``friendly`` (clear signs of friendship: ``mild`` words there get a gentle note, not a flag) and ``hearsay`` (signs of
+passing on what was heard, らしい, って噂: ``hearsay`` entries, rumours about a person, need one). Every problem is reported at once, like every other
 content file.
 """
 
@@ -23,7 +24,7 @@ from kit.content.validate import checked_rows
 
 # Stored answers give categories by their index here: new kinds are added at the end, never in between.
 CATEGORIES = ("insult", "threat", "appearance", "personal_info", "pile_on", "exclusion", "contempt", "mockery",
-              "sexual", "self_harm")
+              "sexual", "self_harm", "rumour")
 FORMS = ("any", "imperative", "volitional")
 MILD_CATEGORIES = ("insult", "mockery")  # the only kinds a friendly post may soften to a note (severity 1–2)
 
@@ -54,6 +55,7 @@ class Entry:
     always: bool = False  # flagged even when quoted, negated or in a post asking for help (a phone number)
     aimed: bool = False  # only when the post points at someone: one of the lexicon's ``people`` words or a name
     mild: bool = False  # a mild word (バカ, アホ, 草): in a post with a clear friendly signal, a gentle note instead of a flag
+    hearsay: bool = False  # only in a post passing on what was heard (らしい, って噂, みんな言ってる): a rumour
     why: Text = Text("")
     suggestion: Text = Text("")
 
@@ -70,6 +72,7 @@ class Lexicon:
     people: tuple[re.Pattern, ...] = ()  # words or patterns that point at someone (お前, あいつ, 〜くん), for ``aimed`` entries
     care: tuple[re.Pattern, ...] = ()  # posts that show concern or kindness: the classifier stays quiet on them
     friendly: tuple[re.Pattern, ...] = ()  # clear signs of friendship (好きやで, 仲良し, 俺もだけど): mild words get a note, not a flag
+    hearsay: tuple[re.Pattern, ...] = ()  # signs of passing on what was heard (らしい, って噂, 拡散して): for ``hearsay`` entries
 
     def why(self, entry: Entry) -> Text:
         """The entry's own explanation, else its category's."""
@@ -97,6 +100,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     problems += care_problems
     friendly, friendly_problems = _patterns(table.file, table.meta.get("friendly"), "friendly")
     problems += friendly_problems
+    hearsay, hearsay_problems = _patterns(table.file, table.meta.get("hearsay"), "hearsay")
+    problems += hearsay_problems
     people, people_problems = _words(table.file, table.meta.get("people"))
     problems += people_problems
     learned_why, learned_problems = _learned_why(table.file, table.meta.get("learned_why"))
@@ -131,10 +136,12 @@ def load_lexicon(path: str | Path) -> Lexicon:
             pattern=pattern, near=tuple(str(w) for w in v.get("near") or ()),
             not_near=tuple(str(w) for w in v.get("not_near") or ()),
             unless=tuple(kana_fold(unicodedata.normalize("NFKC", str(w))).lower() for w in v.get("unless") or ()), severity=int(v.get("severity") or 2),
-            always=v.get("always") is True, aimed=v.get("aimed") is True, mild=v.get("mild") is True, why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
+            always=v.get("always") is True, aimed=v.get("aimed") is True, mild=v.get("mild") is True,
+            hearsay=v.get("hearsay") is True, why=Text.from_row(v, "why"), suggestion=Text.from_row(v, "suggestion"))
     if problems:
         raise ContentError(problems)
-    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people, care=care, friendly=friendly)
+    return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people, care=care, friendly=friendly,
+                   hearsay=hearsay)
 
 
 def _learned_why(file: str, raw) -> tuple[Text, list[ContentProblem]]:
@@ -181,7 +188,7 @@ def _compile(file: str, place: str, field: str, source) -> tuple[re.Pattern | No
 
 
 def _patterns(file: str, raw, key: str = "help_and_report") -> tuple[tuple[re.Pattern, ...], list[ContentProblem]]:
-    """``help_and_report``, ``care`` or ``friendly``: a list of regular expressions (optional)."""
+    """``help_and_report``, ``care``, ``friendly`` or ``hearsay``: a list of regular expressions (optional)."""
     if raw is None:
         return (), []
     if not isinstance(raw, list):

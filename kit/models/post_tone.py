@@ -11,7 +11,10 @@ flagged, nor is anything in a post that reports abuse or asks for help (みん�
 In a post that plainly says it is friendly (the lexicon's ``friendly`` patterns: 好きやで, 俺もだけど, ❤)
 flags that all come from ``mild`` entries (バカ, アホ, 草) become a gentle note (``Check.softened``),
 which is not a flag, and so does the classifier's flag (a likeness, no listed word); strong words,
-threats, doxxing, exclusion, pile-on calls, sexual harassment and wishing death or harm are never softened. Since issue 16's fifth round the same
+threats, doxxing, exclusion, pile-on calls, sexual harassment, wishing death or harm and rumours are never softened.
+A rumour (``hearsay`` entries, issue 16's seventh round) is a damaging claim about a person (a crime, sex, family,
+illness, what they did) in a post that passes on what was heard (the lexicon's ``hearsay``: らしい, って噂, みんな言ってる,
+拡散して); a post telling that such a rumour is spread about someone (噂流されてる) is a report. Since issue 16's fifth round the same
 note is given, without a written sign of friendship, to a laugh (ｗ, 草) in a post spoken *to* someone
 (お前, あんた, @name, a name as a vocative) that talks about no one else, unless the classifier finds the post
 very like hurtful posts (``SURE``) or like a kind that is never softened (``Check.spoken_to``); remarks
@@ -65,7 +68,7 @@ _PERSONAL_NOUNS = {
     "転校", "生", "顔", "顔面", "性格", "態度", "声", "髪", "体", "存在", "言い方", "話し方", "口", "目", "頭", "服", "生き方",
     "考え", "発言", "投稿", "名前", "自分", "俺", "私", "僕"}
 _SKIPPED_BEFORE = {"は", "が", "を", "まじ", "マジ", "ほんと", "ほんま", "本当", "正直", "まじで", "マジで"}
-_HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance", "sexual", "self_harm"}
+_HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance", "sexual", "self_harm", "rumour"}
 SURE = 0.8  # the classifier's probability from which a likeness to hurtful posts is too strong to soften
 
 
@@ -195,6 +198,8 @@ class PostTone:
                 continue
             if entry.aimed and not (any(p.search(folded) for p in self.lexicon.people) or any(t.person for t in tokens)):
                 continue
+            if entry.hearsay and not any(p.search(folded) for p in self.lexicon.hearsay):
+                continue  # 〇〇が万引きした, with no らしい or って噂: an accusation, not passing on a rumour
             for start, end in self._matches(entry, tokens, folded):
                 sentence = next(((a, b) for a, b in sentences if a <= start < b), (0, len(norm)))
                 if _excepted(entry, folded, start, end):
