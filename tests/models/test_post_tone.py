@@ -372,3 +372,60 @@ def test_a_poll_that_asks_everyone_to_wish_someone_dead_is_a_pile_on(checker):
     assert "pile_on" in checker.check("こいつの投票、みんな「死んでほしい」に一票な").categories
     assert checker.check("文化祭の出し物、全員「たこ焼き」に投票してね").ok
     assert checker.check("「死んでほしい」って言われた、つらい").ok
+
+
+# Issue 16, seventh round: rumours and hurtful sarcasm, written here from the grammar of the acts (a damaging claim
+# about a person passed on as heard; praise meant backwards), with the fine look-alikes that must stay quiet.
+@pytest.mark.parametrize("text", [
+    "さきって万引きしたらしいよ", "あいつ親が逮捕されたって噂", "ゆいちゃん、援交してるってみんな言ってる",
+    "こうたのお母さん、借金で夜逃げしたんだって", "あの子、病気うつるからさわらない方がいいって聞いた",
+    "れいなって前の学校でいじめしてたらしい、拡散して", "そうまくん、テストでカンニングしてたみたい",
+    "ここだけの話、あいつ停学になったらしいよ", "転校生のあの子、整形してるってうわさ"])
+def test_a_rumour_about_a_person_is_its_own_kind_and_never_softened(checker, text):
+    found = checker.check(text)
+    assert "rumour" in found.categories, found.flags
+    assert not found.noted
+
+
+@pytest.mark.parametrize("text", [
+    "明日雨らしいよ", "新作出るって噂", "駅前のコンビニで万引きあったらしい、こわ", "はるちゃん、ピアノで優勝したんだって！すごい",
+    "ゆいが万引きしたって噂流されてるの、ひどくない？", "あやのが万引きしたって噂流されてる、先生に言った方がいいかな",
+    "けんたが犯人って噂あるけどデマだから広めないで", "ゆうき入院したらしい、大丈夫かな", "ゆうきくん、虫捕まえたらしいよ",
+    "はるかちゃん、部活の経験あるらしいよ", "ゆうとって前の学校で生徒会長やってたんだって", "さきが万引きしたとか言われてるけど信じてない、広めないでね",
+    "ニュースで見たけど、あの俳優逮捕されたらしいね"])
+def test_news_about_things_and_reports_of_a_rumour_are_not_rumours(checker, text):
+    assert "rumour" not in checker.check(text).categories, checker.check(text).flags
+
+
+def test_an_accusation_without_hearsay_is_not_told_as_a_rumour(checker):
+    """The hearsay condition is what makes a rumour: the same claim said as seen by the writer is another matter."""
+    assert "rumour" in checker.check("ミナってコンビニで万引きしたらしいよ").categories
+    assert "rumour" not in checker.check("ミナってコンビニで万引きした").categories
+
+
+def test_the_rumour_kind_teaches_defamation_japanese_first_then_english(checker):
+    category = checker.lexicon.categories["rumour"]
+    for text in (category.label, category.why, category.suggestion):
+        assert text.ja and text.en and text.ja != text.en
+    assert "名誉毀損" in category.why.ja and "defamation" in category.why.en
+    assert "聞いた" in category.why.ja  # even if only heard
+    rumours = [e for e in checker.lexicon.entries if e.category == "rumour"]
+    assert rumours and all(e.hearsay and e.aimed and e.why.ja and e.why.en for e in rumours)
+
+
+@pytest.mark.parametrize("text", [
+    "さすがゆうと、今日も空気読めてて最高ｗ", "天才かな？いや、逆の意味でｗ", "たけるくんの歌、耳が幸せすぎて気絶しそう（棒）",
+    "あいつの発表、最高だったわ（棒）", "さっすが学年ビリ様、言うことが違いますね〜", "かなた、また転んだの？すごいね〜",
+    "ゆうと、テスト5点とか天才ｗ", "へぇ、それで頑張ったつもりなんだ。すごいね", "そうまって頭のできが違うよね、もちろん悪い方に",
+    "ご意見ありがとうございます。誰も聞いてませんけど"])
+def test_praise_shaped_contempt_is_flagged(checker, text):
+    found = checker.check(text)
+    assert found.flags and set(found.categories) & {"mockery", "contempt"}, found.flags
+
+
+@pytest.mark.parametrize("text", [
+    "さすがゆうと、発表すごかった！", "天才！ありがとう", "さすがみお、空気読めるね", "100点すごいね〜",
+    "負けたけど最後まで頑張ってすごいね〜", "頑張ったつもりなんだけど、だめだった", "明日も練習するつもりなの？",
+    "月曜日最高（棒）", "いい意味でやばい、天才", "自分、逆の意味で天才やわｗ"])
+def test_sincere_praise_and_its_look_alikes_are_not_flagged(checker, text):
+    assert checker.check(text).ok, checker.check(text).flags

@@ -140,9 +140,10 @@ def test_third_held_out_goal(third_held_out):
     recall 0.861 (124 of 144), 2 of the 100 earnest fine posts flagged (none of 60 kind, reporting or help); measured
     a second time after the fixes the unit tests asked for (the classifier silent where a rule read its word as quoted,
     negated or reported): 0.847 (122 of 144), the same 2 of 100; after the retraining with examples_teasing.csv
-    (main at 508f205) and since issue 16's fourth round: 0.819 (118 of 144), 1 of 100 (a neutral post)."""
+    (main at 508f205) and since issue 16's fourth round: 0.819 (118 of 144), 1 of 100 (a neutral post); since the
+    seventh round (rumours, sarcasm): 0.833 (120 of 144), the same 1 of 100."""
     posts, found = third_held_out
-    assert score(posts, found)["overall"].recall >= 0.8
+    assert score(posts, found)["overall"].recall >= 0.83
     earnest = [p for p in posts if p.kind in EARNEST]
     assert len(earnest) >= 100
     assert score(earnest, found)["overall"].false_alarm_rate <= 0.05
@@ -216,10 +217,11 @@ def test_fifth_held_out_floors(fifth_held_out):
     audience) was measured once while blind: recall 0.868 (125 of 144), false alarms 11 of 120 (9.2%: 6 of 20 friendly
     jokes flagged and 6 more given the gentle note, 2 reporting, 1 kind, 2 neutral). Issue 16's fourth round read its
     false alarms (so it is not blind any more): recall 0.868, 1 of 120 flagged (a neutral post), no reporting, help or
-    kind post, 11 of 20 jokes given the note. These floors keep what was measured."""
+    kind post, 11 of 20 jokes given the note. These floors keep what was measured. Since the seventh round (rumours,
+    sarcasm): recall 0.875 (126 of 144), still 1 of 120."""
     posts, found = fifth_held_out
     overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.85
+    assert overall.recall >= 0.87
     for kind in by_kind(posts, found):
         if kind.harmful:
             assert kind.flagged / kind.posts >= 0.5, kind.name
@@ -245,7 +247,7 @@ def test_sixth_held_out_floors(sixth_held_out):
     posts, found = sixth_held_out
     kinds = {k.name for k in by_kind(posts, found)}
     assert len(posts) == 240 and HARM_KINDS <= kinds and {"banter_safe", "neutral", "reporting", "criticism"} <= kinds
-    assert score(posts, found)["overall"].recall >= 0.86  # 0.867 since the sixth round (its sexual-harassment posts)
+    assert score(posts, found)["overall"].recall >= 0.89  # 0.867 since the sixth round, 0.892 since the seventh (rumours)
     for kind in by_kind(posts, found):
         if kind.harmful:
             assert kind.flagged / kind.posts >= 0.5, kind.name
@@ -279,18 +281,20 @@ def test_seventh_held_out_floors(seventh_held_out):
     neutral), no reporting, help, kind or criticism post flagged. Missed: sexual harassment (the checker has no such
     kind), urging self-harm without 死ね (「さっさと飛び降りたら？」), rumours, sarcasm. These floors keep what held.
     Issue 16's sixth round added the kinds sexual and self_harm after reading this set (so it is a tuning set now):
-    recall 0.733 (88 of 120), false alarms still 22 of 120, no hurtful post given the friendly note."""
+    recall 0.733 (88 of 120), false alarms still 22 of 120, no hurtful post given the friendly note. The seventh round
+    read its rumour and sarcasm misses and added the kind rumour and sarcasm rules: recall 0.842 (101 of 120), false
+    alarms still 22 of 120."""
     posts, found = seventh_held_out
     overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.73
-    assert overall.fp <= 22, "the sixth round added no false alarm"
+    assert overall.recall >= 0.84
+    assert overall.fp <= 22, "the sixth and seventh rounds added no false alarm"
     for kind in by_kind(posts, found):
         if kind.name in ("reporting", "help", "kind", "criticism"):
             assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
 
 
-@pytest.mark.xfail(reason="the seventh set after issue 16's sixth round (tuned on it): recall 0.733 (0.658 before) and "
-                          "22 of 120 fine posts flagged (18.3%); issue 16's goal is recall 0.8 and at most 5%", strict=True)
+@pytest.mark.xfail(reason="the seventh set after issue 16's seventh round (tuned on it): recall 0.842 (0.658 when blind) "
+                          "but 22 of 120 fine posts flagged (18.3%); issue 16's goal is recall 0.8 and at most 5%", strict=True)
 def test_seventh_held_out_goal(seventh_held_out):
     """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
     posts, found = seventh_held_out
