@@ -11,7 +11,9 @@ regressions and say nothing about new posts. Since the fifth round (2026-12-02: 
 only mild words gets the note; remarks about oneself or anger at a thing are not flagged) the sixth set was read
 and tuned on too: sets 1-6 are all tuning sets, and a seventh blind set is measured by someone else. Since the sixth
 round (2026-12-02: sexual harassment and wishing death or harm became kinds of their own, after the seventh set showed
-them missing) the seventh set is a tuning set too: an eighth blind set is the next honest figure.
+them missing) the seventh set is a tuning set too: an eighth blind set is the next honest figure. The eighth set,
+written blind while the seventh round (rumours, sarcasm) was made, was measured once after it (recall 0.831, false
+alarms 18.5%).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ BLIND_HELDOUT3 = REPO / "tests" / "models" / "blind_heldout3.csv"  # the third b
 BLIND_HELDOUT5 = REPO / "tests" / "models" / "blind_heldout5.csv"  # the fifth blind set
 BLIND_HELDOUT6 = REPO / "tests" / "models" / "blind_heldout6.csv"  # the sixth blind set, written after the fourth round
 BLIND_HELDOUT7 = REPO / "tests" / "models" / "blind_heldout7.csv"  # the seventh, written blind before the fifth round landed
+BLIND_HELDOUT8 = REPO / "tests" / "models" / "blind_heldout8.csv"  # the eighth, written blind while the seventh round was made
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
@@ -307,3 +310,32 @@ def test_no_hurtful_post_of_the_seventh_set_gets_the_friendly_note(checker):
     and wishing harm are never softened now."""
     noted = [p.text for p in load_blind(BLIND_HELDOUT7, "test") if p.categories and checker.check(p.text).noted]
     assert not noted, noted
+
+
+@pytest.fixture(scope="module")
+def eighth_held_out(checker):
+    posts = load_blind(BLIND_HELDOUT8)
+    return posts, predictions(checker, posts)
+
+
+def test_eighth_held_out_floors(eighth_held_out):
+    """The eighth blind set (260 posts, 130 hurtful and 130 fine, written on 2026-12-02 20:55-20:58 UTC by a helper who
+    had seen no code, data, earlier set or note, from the categories alone, sarcasm and sincere praise among them;
+    its own category names are kept in its notes and mapped to the kit's kinds here as for the seventh set) measured
+    once, after the seventh round (rumours, sarcasm), which was made without it: recall 0.831 (108 of 130), false
+    alarms 24 of 130 (18.5%: 15 of 40 jokes and game banter, 6 of 30 neutral, 1 kind, 1 reporting, 1 criticism).
+    Missed most: sarcasm (2 of 10 caught), contempt without a slur (6 of 10), ability (7 of 10). These floors keep
+    what was measured."""
+    posts, found = eighth_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.83
+    assert overall.fp <= 24
+
+
+@pytest.mark.xfail(reason="the eighth set, measured blind after issue 16's seventh round: recall 0.831 meets 0.8, but 24 "
+                          "of 130 fine posts flagged (18.5%); issue 16's goal is at most 5%", strict=True)
+def test_eighth_held_out_goal(eighth_held_out):
+    """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
+    posts, found = eighth_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
