@@ -50,16 +50,10 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
     loaded: dict[Path, object] = {}  # every sound file a lesson can read, for the notebooks' references
     for kind, path in lesson_files(datasets):
         report.files += 1
-        spec = KINDS[kind]
-        try:
-            loaded[path.resolve()] = content = attribute(spec.strict or spec.loader)(path)
-        except ContentError as exc:
-            report.problems += exc.problems
-            continue
-        if spec.facts:
-            report.problems += attribute(spec.facts)(content, facts)
-        if spec.params:
-            report.problems += attribute(spec.params)(content)
+        content, problems = check_file(kind, path, facts)
+        report.problems += problems
+        if content is not None:
+            loaded[path.resolve()] = content
     report.problems += _measurement_problems(datasets, report)
     report.files += len(reading_files(datasets / "readings"))
     try:
@@ -75,6 +69,24 @@ def check_tree(datasets: Path, lessons: Path | None = None) -> Report:
             report.warnings += warnings
     report.problems += _guide_problems(report, datasets, lessons)
     return report
+
+
+def check_file(kind: str, path: Path, facts: dict[str, Fact]) -> tuple[object | None, list[ContentProblem]]:
+    """One content file of ``kind`` read as ``netkit validate`` reads it: its content (None when broken) and its problems.
+
+    The file's own rows and fields (the strict loader), the fact ids it names and the values it gives a model.
+    """
+    spec = KINDS[kind]
+    try:
+        content = attribute(spec.strict or spec.loader)(path)
+    except ContentError as exc:
+        return None, list(exc.problems)
+    problems = []
+    if spec.facts:
+        problems += attribute(spec.facts)(content, facts)
+    if spec.params:
+        problems += attribute(spec.params)(content)
+    return content, problems
 
 
 def _guide_problems(report: Report, datasets: Path, lessons: Path | None) -> list[ContentProblem]:
@@ -369,7 +381,7 @@ def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else noun + "s"
 
 
-__all__ = ["Report", "check_notebook", "check_tree", "content_files", "format_report"]
+__all__ = ["Report", "check_file", "check_notebook", "check_tree", "content_files", "format_report"]
 
 
 def form_problems(name: str, place: str, call: Call, file, feed, datasets: Path) -> list[ContentProblem]:

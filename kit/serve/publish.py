@@ -18,6 +18,13 @@ What passes is stored in the shared store (table ``published``, PostgreSQL in a 
 one school server) at ``published/TEACHER/NAME.ipynb`` with its outputs cleared, and every instance
 writes it into its lessons folder before serving it (``sync``). Only the classes it was published for
 see it: the catalogue lists it for ``?class=`` one of them, and its page answers 404 to any other.
+
+With the notebook the teacher may send the content files it names (a changed quiz CSV, Excel sheet or
+YAML file from the datasets/ of their ``netkit init`` folder; ``check_files``): each is checked as
+``netkit validate`` checks a content file (``kit.content.check.check_file``), with the notebook's
+references checked against them, and any problem publishes nothing. They are stored in the same row
+as the notebook and written at ``published/TEACHER/own/datasets/<name>``, where the published lesson
+reads them instead of the kit's files of the same name (``kit.content.paths.own_file``).
 """
 
 from __future__ import annotations
@@ -28,19 +35,23 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.components import COMPONENTS
+from kit.components import COMPONENTS, KINDS
 from kit.content.errors import ContentProblem
+from kit.content.paths import OWN
 
 log = logging.getLogger("kit.serve.publish")
 
 FOLDER = "published"
 MAX_BYTES = 2_000_000  # the largest kit lesson is about 30 kB; a notebook with pictures in it stays far below
 MAX_NAME = 80
+MAX_FILES = 10  # content files sent with one notebook
+FILE_SUFFIXES = (".csv", ".xlsx", ".yaml", ".yml")  # the kinds of content file a teacher may publish
 LESSON_IMPORT = ("kit.lesson", "Lesson")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 
@@ -52,6 +63,7 @@ class Checked:
     problems: list[ContentProblem] = field(default_factory=list)
     path: str = ""  # published/TEACHER/NAME.ipynb
     notebook: str = ""  # the JSON text stored, outputs cleared
+    files: dict[str, bytes] = field(default_factory=dict)  # content files published with it: name under datasets/ → bytes
 
     @property
     def ok(self) -> bool:
@@ -85,6 +97,25 @@ def lesson_name(filename: str) -> str | None:
     if not all(ch.isalnum() or ch in "-_ ・ー（）()" for ch in stem):
         return None
     return f"{stem}.ipynb"
+
+
+def plain_file_name(filename: str) -> str | None:
+    """A content file's name as sent (``defamation_basics.csv``), or None for a path, a hidden name or another kind."""
+    name = unicodedata.normalize("NFC", filename or "")
+    if not name or any(ch in name for ch in "/\\\x00:") or name.startswith((".", "~$")) or ".." in name or len(name) > MAX_NAME:
+        return None
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in FILE_SUFFIXES or not stem:
+        return None
+    return name
+
+
+def plain_relative(name: str) -> bool:
+    """Whether a content file's name under datasets/ (``quizzes/x.csv``) stays plainly inside it."""
+    parts = name.split("/")
+    return (bool(name) and not name.startswith("/") and "\\" not in name and "\x00" not in name
+            and all(p and p not in (".", "..") and not p.startswith(".") for p in parts)
+            and any(name.lower().endswith(s) for s in FILE_SUFFIXES))
 
 
 def _problem(file: str, place: str, field_: str, ja: str, en: str) -> ContentProblem:
@@ -220,8 +251,107 @@ def cleared(doc: dict) -> dict:
     return {**doc, "cells": cells}
 
 
-def check_upload(filename: str, data: bytes, teacher: str, datasets: Path) -> Checked:
-    """Check an uploaded lesson notebook as ``netkit validate`` does, and that it runs only the kit's components."""
+def named_files(notebook_path: Path) -> dict[str, str]:
+    """The content files a notebook's calls name (name under datasets/ → its kind), as ``netkit validate`` finds them."""
+    from kit import notebook
+
+    try:
+        calls = notebook.read(notebook_path).calls
+    except (OSError, ValueError):
+        return {}
+    named = {}
+    for call in calls:
+        component = COMPONENTS.get(call.method)
+        file = component.file_of(call.args, call.kwargs) if component is not None and component.kind else None
+        if isinstance(file, str) and file:
+            named.setdefault(file, component.kind)
+    return named
+
+
+def _file_problem(name: str, ja: str, en: str) -> ContentProblem:
+    return _problem(f"datasets/{name}" if name else "datasets/?", "", "ファイル名", ja, en)
+
+
+def match_files(files: list[tuple[str, bytes]], named: dict[str, str]) -> tuple[dict[str, bytes], list[ContentProblem]]:
+    """Each content file sent, under the name the notebook gives it in datasets/ (``quizzes/x.csv``), or why not.
+
+    A file is matched by its plain name to one the notebook names; it must be of a kind the loader of that
+    call reads, at most ``MAX_BYTES`` and sent once.
+    """
+    matched: dict[str, bytes] = {}
+    problems: list[ContentProblem] = []
+    if len(files) > MAX_FILES:
+        return {}, [_file_problem("", f"内容ファイルは一度に {MAX_FILES} 個までです。授業が使うファイルだけを選んでください。",
+                                  f"at most {MAX_FILES} content files at once; pick only the files the lesson uses.")]
+    for filename, data in files:
+        name = plain_file_name(filename)
+        if name is None:
+            problems.append(_file_problem(unicodedata.normalize("NFC", filename or "")[:MAX_NAME],
+                                          "内容ファイルは .csv .xlsx .yaml のファイルで、名前に / \\ .. を使わず、. で始めないでください。"
+                                          "datasets の中のファイルをそのまま選んでください。",
+                                          "a content file must be a .csv, .xlsx or .yaml file with no / \\ or .. in its name, not starting "
+                                          "with a dot; pick the file from datasets itself."))
+            continue
+        candidates = sorted(f for f in named if f.rsplit("/", 1)[-1] == name)
+        if not candidates:
+            listed = "、".join(sorted(named)) or "なし"
+            problems.append(_file_problem(name, f"このノートブックは「{name}」を使っていません（使っているのは {listed}）。"
+                                          "ノートブックの lesson.部品(\"…\") に書いたファイルだけを選んでください。",
+                                          f"this notebook does not use '{name}' (it uses {', '.join(sorted(named)) or 'none'}); "
+                                          "pick only the files named in its lesson.<component>(\"…\") cells."))
+            continue
+        if len(candidates) > 1:
+            problems.append(_file_problem(name, f"ノートブックは「{name}」という名前のファイルを {len(candidates)} つ使っています"
+                                          f"（{'、'.join(candidates)}）。どれかの名前を変えてください。",
+                                          f"the notebook uses {len(candidates)} files named '{name}' ({', '.join(candidates)}); rename one of them."))
+            continue
+        relative = candidates[0]
+        kind = KINDS[named[relative]]
+        if not plain_relative(relative) or not any(relative.lower().endswith(x) for x in kind.suffixes):
+            problems.append(_file_problem(relative, f"「{relative}」は公開できる内容ファイルの名前ではありません（この部品が読めるのは "
+                                          f"{' '.join(x for x in kind.suffixes if x in FILE_SUFFIXES)}）。datasets の中の名前に直してください。",
+                                          f"'{relative}' is not a content file name that can be published (this component reads "
+                                          f"{' '.join(x for x in kind.suffixes if x in FILE_SUFFIXES)}); name a file inside datasets."))
+            continue
+        if relative in matched:
+            problems.append(_file_problem(relative, f"「{name}」が 2 回選ばれています。1 回だけ選んでください。",
+                                          f"'{name}' was picked twice; pick it once."))
+            continue
+        if len(data) > MAX_BYTES:
+            problems.append(_file_problem(relative, f"ファイルが大きすぎます（{len(data) // 1000:,} kB、上限 {MAX_BYTES // 1000:,} kB）。"
+                                          "使わない行や画像を消して保存し、もう一度選んでください。",
+                                          f"the file is too large ({len(data) // 1000:,} kB, at most {MAX_BYTES // 1000:,} kB); "
+                                          "delete the rows or pictures it does not need, save, and pick it again."))
+            continue
+        matched[relative] = data
+    return matched, problems
+
+
+def check_files(files: dict[str, bytes], named: dict[str, str], datasets: Path) -> tuple[dict, list[ContentProblem]]:
+    """Each content file in ``datasets`` (the kit's, with the teacher's written over it) as ``netkit validate`` checks it.
+
+    Returns what ``check_notebook`` takes as ``loaded`` (each file's content, None when broken) and the problems.
+    """
+    from kit.content.check import check_file
+    from kit.content.errors import ContentError
+    from kit.content.facts import load_all_facts
+
+    try:
+        facts = load_all_facts(datasets / "facts") if (datasets / "facts").is_dir() else {}
+    except ContentError:
+        facts = {}  # the kit's facts are checked with the kit
+    loaded, problems = {}, []
+    for relative in sorted(files):
+        path = datasets / relative
+        content, found = check_file(named[relative], path, facts)
+        loaded[path.resolve()] = content
+        problems += found
+    return loaded, problems
+
+
+def check_upload(filename: str, data: bytes, teacher: str, datasets: Path,
+                 files: list[tuple[str, bytes]] = ()) -> Checked:
+    """Check an uploaded lesson notebook (and the content files sent with it) as ``netkit validate`` does, and that it runs only the kit's components."""
     shown = f"lessons/{filename}" if filename else "lessons/?"
     name = lesson_name(filename)
     if name is None:
@@ -245,10 +375,27 @@ def check_upload(filename: str, data: bytes, teacher: str, datasets: Path) -> Ch
     from kit.content.check import check_notebook
 
     with tempfile.TemporaryDirectory(prefix="netkit-publish-") as folder:
-        lessons = Path(folder)
+        lessons = Path(folder) / "lessons"
+        lessons.mkdir()
         (lessons / name).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        named = named_files(lessons / name)
+        matched, file_problems = match_files(list(files), named) if files else ({}, [])
+        if file_problems:
+            return Checked(problems + file_problems)
+        loaded = None
+        if matched:  # the kit's datasets with the teacher's files over them, read as a lesson would read them
+            own = Path(folder) / "datasets"
+            shutil.copytree(datasets, own)
+            for relative, body in matched.items():
+                target = own / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                target.write_bytes(body)
+            loaded, found = check_files(matched, named, own)
+            problems += found
+            datasets = own
         problems += _outside_problems(shown, lessons / name, datasets)
-        problems += check_notebook(lessons / name, lessons, datasets)
+        problems += check_notebook(lessons / name, lessons, datasets, loaded)
     meta = (doc.get("metadata") or {}).get("netkit") if isinstance(doc.get("metadata"), dict) else None
     if isinstance(meta, dict) and meta.get("topic") == "teacher":
         problems.append(_problem(shown, "metadata", "netkit.topic", "先生用のノートブック（topic: teacher）は生徒に公開できません。",
@@ -256,11 +403,34 @@ def check_upload(filename: str, data: bytes, teacher: str, datasets: Path) -> Ch
     if problems:
         return Checked(problems)
     text = json.dumps(cleared(doc), ensure_ascii=False, indent=1)
-    return Checked([], f"{FOLDER}/{teacher_folder(teacher)}/{name}", text)
+    return Checked([], f"{FOLDER}/{teacher_folder(teacher)}/{name}", text, matched)
 
 
-def sync(root: Path, publications: list[tuple[str, str, list[str], str, str]], read) -> None:
-    """Make ``root/published`` hold exactly the published lessons: fetch (``read(path)``) the changed ones, drop the withdrawn."""
+def clashes(checked: Checked, teacher: str, others: dict[str, dict[str, str]]) -> list[ContentProblem]:
+    """A file this lesson sends that another lesson of the same teacher published with other content.
+
+    A teacher's published lessons share ``published/TEACHER/own/datasets``, so one name holds one version.
+    """
+    problems = []
+    mine = f"{FOLDER}/{teacher_folder(teacher)}/"
+    for relative, body in sorted(checked.files.items()):
+        want = hashlib.sha256(body).hexdigest()
+        for path, files in sorted(others.items()):
+            if path != checked.path and path.startswith(mine) and files.get(relative, want) != want:
+                problems.append(_file_problem(relative, f"「{relative}」は、あなたが公開している {path} でちがう中身のまま使われています。"
+                                              "ファイルの名前を変えて（ノートブックの名前も）公開するか、先にその授業を同じ中身で公開し直してください。",
+                                              f"'{relative}' is used with other content by {path}, which you published; give the file "
+                                              "(and the notebook's reference) another name, or publish that lesson again with the same content."))
+    return problems
+
+
+def sync(root: Path, publications: list[tuple[str, str, list[str], str, str]], read,
+         file_digests: dict[str, dict[str, str]] | None = None, read_file=None) -> None:
+    """Make ``root/published`` hold exactly the published lessons and their content files.
+
+    Fetches (``read(path)``, ``read_file(path, name)``) the changed ones and drops the withdrawn; a lesson's
+    files go to ``published/TEACHER/own/datasets/<name>``, never through a symlink or out of that folder.
+    """
     base = (Path(root) / FOLDER).resolve()
     wanted = {}
     for path, _teacher, _classes, want, _at in publications:
@@ -276,15 +446,43 @@ def sync(root: Path, publications: list[tuple[str, str, list[str], str, str]], r
         text = read(path)
         if text is None:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".publishing-", suffix=".ipynb")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
+        _write(target, text.encode("utf-8"))
+    kept = set()
+    for path, files in sorted((file_digests or {}).items()):
+        target = (Path(root) / path).resolve()
+        if target not in wanted or read_file is None:
+            continue
+        own = target.parent.joinpath(*OWN)
+        for name, want in sorted(files.items()):
+            out = own.joinpath(*name.split("/"))
+            if not plain_relative(name) or any(p.is_symlink() for p in (out, *out.parents) if base in p.parents):
+                log.warning("published content file not written: %s %s", path, name)
+                continue
+            kept.add(out)
+            try:
+                if hashlib.sha256(out.read_bytes()).hexdigest() == want:
+                    continue
+            except OSError:
+                pass
+            body = read_file(path, name)
+            if body is not None:
+                _write(out, body)
     if base.is_dir():
         for old in base.glob("*/*.ipynb"):
             if old.resolve() not in wanted:
                 old.unlink(missing_ok=True)
+        for old in base.glob("*/" + "/".join(OWN) + "/**/*"):
+            if (old.is_file() or old.is_symlink()) and old not in kept:
+                old.unlink(missing_ok=True)
+
+
+def _write(target: Path, body: bytes) -> None:
+    """Write ``body`` at ``target`` at once (a kernel reading it sees the old file or the new, never half)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".publishing-", suffix=target.suffix)
+    with os.fdopen(handle, "wb") as out:
+        out.write(body)
+    os.replace(temporary, target)
 
 
 def visible(path: str, class_code: str, publications: list[tuple[str, str, list[str], str, str]]) -> bool:
@@ -321,7 +519,7 @@ class Shelf:
             store = self.open_store()
             try:
                 rows = store.publications()
-                sync(self.root, rows, store.published_notebook)
+                sync(self.root, rows, store.published_notebook, store.published_file_digests(), store.published_file)
             finally:
                 store.close()
         except Exception as exc:  # the catalogue and the kit's lessons must not fail with it

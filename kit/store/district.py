@@ -9,6 +9,9 @@ its students' kernels and websockets stay together (``kit.serve.route``).
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 from datetime import datetime, timezone
 
 from kit.store.classes import normalise_class
@@ -59,12 +62,22 @@ class DistrictQueries:
         """(name, prefix, url, last seen) of every instance that ever served, by name."""
         return [tuple(r) for r in self._run("SELECT name, prefix, url, seen_at FROM instances ORDER BY name").fetchall()]
 
-    def publish(self, path: str, teacher: str, classes: list[str], notebook: str, digest: str) -> None:
-        """Store the lesson ``path`` (``published/TEACHER/NAME.ipynb``) for ``classes``, replacing its last version."""
-        self._run("INSERT INTO published (path, teacher, classes, notebook, digest, published_at) VALUES (?, ?, ?, ?, ?, ?)"
+    def publish(self, path: str, teacher: str, classes: list[str], notebook: str, digest: str,
+                files: dict[str, bytes] | None = None) -> None:
+        """Store the lesson ``path`` (``published/TEACHER/NAME.ipynb``) for ``classes``, replacing its last version.
+
+        ``files`` are the content files published with it (name under datasets/ → bytes), stored in the same row
+        (one statement: the lesson and its files are published, or replaced, together).
+        """
+        files = files or {}
+        packed = json.dumps({name: base64.b64encode(data).decode("ascii") for name, data in sorted(files.items())}) if files else ""
+        digests = "\n".join(f"{hashlib.sha256(data).hexdigest()} {name}" for name, data in sorted(files.items()))
+        self._run("INSERT INTO published (path, teacher, classes, notebook, digest, published_at, files, file_digests)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (path) DO UPDATE SET classes = excluded.classes, notebook = excluded.notebook,"
-                  " digest = excluded.digest, published_at = excluded.published_at WHERE published.teacher = excluded.teacher",
-                  (path, teacher, "\n".join(classes), notebook, digest, now_text()))
+                  " digest = excluded.digest, published_at = excluded.published_at, files = excluded.files,"
+                  " file_digests = excluded.file_digests WHERE published.teacher = excluded.teacher",
+                  (path, teacher, "\n".join(classes), notebook, digest, now_text(), packed, digests))
 
     def withdraw(self, path: str, teacher: str) -> None:
         """Stop serving the lesson ``path`` that ``teacher`` published."""
@@ -79,3 +92,17 @@ class DistrictQueries:
         """The notebook (JSON text) published at ``path``, or None."""
         row = self._run("SELECT notebook FROM published WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
+
+    def published_file_digests(self) -> dict[str, dict[str, str]]:
+        """Every published lesson's content files: path → {name under datasets/ → sha256}; the files are not read."""
+        rows = self._run("SELECT path, file_digests FROM published WHERE file_digests != '' ORDER BY path").fetchall()
+        return {path: {name: digest for digest, name in (line.split(" ", 1) for line in text.split("\n") if " " in line)}
+                for path, text in rows}
+
+    def published_file(self, path: str, name: str) -> bytes | None:
+        """The content file ``name`` published with the lesson at ``path``, or None."""
+        row = self._run("SELECT files FROM published WHERE path = ?", (path,)).fetchone()
+        if not row or not row[0]:
+            return None
+        packed = json.loads(row[0]).get(name)
+        return base64.b64decode(packed) if isinstance(packed, str) else None

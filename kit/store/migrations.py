@@ -101,6 +101,13 @@ MIGRATIONS: tuple[str, ...] = (
         published_at TEXT NOT NULL
     )
     """,
+    # 8: the content files (quiz CSV, Excel, YAML) a teacher published with a lesson, which it reads
+    # instead of the kit's files of the same name: each file's bytes (base64) by its name under datasets/
+    # as JSON, and apart (one "digest name" a line) what an instance compares with the files it wrote
+    """
+    ALTER TABLE published ADD COLUMN files TEXT NOT NULL DEFAULT '';
+    ALTER TABLE published ADD COLUMN file_digests TEXT NOT NULL DEFAULT ''
+    """,
 )
 
 

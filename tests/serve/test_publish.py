@@ -142,3 +142,138 @@ def test_a_folder_that_cannot_be_written_leaves_the_published_lessons_out_and_th
     (root / "published").unlink()
     assert [r[0] for r in Shelf(root, tmp_path).refresh()] == ["published/sato/a.ipynb"]
     assert (root / "published/sato/a.ipynb").read_text() == "{}"
+
+
+QUIZ = DATASETS / "quizzes/defamation_basics.csv"
+
+
+def changed_quiz(old: str = "人の評判を下げる話でも", new: str = "先生が書きかえた問題：人の評判を下げる話でも") -> bytes:
+    text = QUIZ.read_text("utf-8-sig")
+    assert old in text
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+def test_a_changed_quiz_csv_the_notebook_names_is_checked_and_published_with_it():
+    checked = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS,
+                           files=[("defamation_basics.csv", changed_quiz())])
+    assert checked.ok, sentences(checked)
+    assert list(checked.files) == ["quizzes/defamation_basics.csv"]
+    assert "先生が書きかえた問題" in checked.files["quizzes/defamation_basics.csv"].decode("utf-8")
+    assert check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS).files == {}  # none sent: the kit's files
+
+
+def test_a_broken_content_file_gives_one_sentence_naming_file_row_field_and_fix_and_nothing_is_published():
+    broken = changed_quiz(",truefalse,中学生,人の評判を下げる話でも", ",maybe,中学生,人の評判を下げる話でも")
+    checked = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS, files=[("defamation_basics.csv", broken)])
+    assert not checked.ok and not checked.notebook and checked.files == {}
+    [problem] = checked.problems
+    assert problem.file == "datasets/quizzes/defamation_basics.csv" and problem.place == "3行目" and problem.field == "type"
+    assert problem.sentence().startswith("datasets/quizzes/defamation_basics.csv: 3行目、列・項目「type」: 「maybe」は使えません。")
+    assert "'maybe' is not allowed" in problem.sentence_en() and "type" in problem.sentence_en()
+
+
+def test_the_notebook_s_references_are_checked_against_the_teacher_s_file():
+    moved = changed_quiz("def-pre-1,A,", "def-pre-1,B,")  # forms A and B of a pre/post test must stay as long
+    checked = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS, files=[("defamation_basics.csv", moved)])
+    assert not checked.ok and {p.field for p in checked.problems} == {"form"}, sentences(checked)
+    facts = changed_quiz(",source\n", ",source\n").replace(b"\r\n", b"\n")
+    lines = facts.decode("utf-8").split("\n")
+    lines[2] = lines[2].rsplit(",", 1)[0] + ",no-such-fact"  # the fact ids a file names must be in datasets/facts
+    checked = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS,
+                           files=[("defamation_basics.csv", "\n".join(lines).encode("utf-8"))])
+    assert not checked.ok and any("no-such-fact" in s for s in sentences(checked)), sentences(checked)
+
+
+def test_a_content_file_the_notebook_does_not_name_is_refused_in_one_sentence():
+    checked = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS,
+                           files=[("misinformation_basics.yaml", (DATASETS / "quizzes/misinformation_basics.yaml").read_bytes())])
+    assert not checked.ok and not checked.notebook
+    [sentence] = sentences(checked)
+    assert sentence.startswith("datasets/misinformation_basics.yaml: 列・項目「ファイル名」: このノートブックは「misinformation_basics.yaml」を使っていません")
+    assert "quizzes/defamation_basics.csv" in sentence
+
+
+@pytest.mark.parametrize("name", ["../defamation_basics.csv", "quizzes/defamation_basics.csv", "..\\defamation_basics.csv",
+                                  ".defamation_basics.csv", "defamation_basics.py", "defamation_basics.csv\x00.txt",
+                                  "C:defamation_basics.csv", "~$defamation_basics.csv", ""])
+def test_a_content_file_name_with_a_path_or_of_another_kind_is_refused(name):
+    checked = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS, files=[(name, changed_quiz())])
+    assert not checked.ok and not checked.files
+    assert "ファイル名" in sentences(checked)[0] and ".csv .xlsx .yaml" in sentences(checked)[0]
+
+
+def test_a_notebook_naming_a_file_outside_datasets_cannot_have_it_sent():
+    outside = notebook(("code", 'lesson.quiz("../../etc/defamation_basics.csv")'))
+    checked = check_upload("basics.ipynb", outside, "sato", DATASETS, files=[("defamation_basics.csv", changed_quiz())])
+    assert not checked.ok and any("ファイル名" in s or "datasets の外" in s for s in sentences(checked)), sentences(checked)
+
+
+def test_an_oversized_or_twice_sent_content_file_is_refused():
+    big = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS,
+                       files=[("defamation_basics.csv", b"x" * (MAX_BYTES + 1))])
+    assert "大きすぎます" in sentences(big)[0]
+    twice = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS,
+                         files=[("defamation_basics.csv", changed_quiz())] * 2)
+    assert "2 回選ばれています" in sentences(twice)[0]
+
+
+def test_a_file_another_lesson_of_the_same_teacher_published_with_other_content_clashes():
+    from hashlib import sha256
+
+    from kit.serve.publish import clashes
+
+    checked = check_upload("basics.ipynb", BASICS.read_bytes(), "sato", DATASETS, files=[("defamation_basics.csv", changed_quiz())])
+    same = {"published/sato/other.ipynb": {"quizzes/defamation_basics.csv": sha256(checked.files["quizzes/defamation_basics.csv"]).hexdigest()}}
+    other = {"published/sato/other.ipynb": {"quizzes/defamation_basics.csv": "0" * 64}}
+    assert clashes(checked, "sato", same) == [] and clashes(checked, "tanaka", other) == []
+    assert clashes(checked, "sato", {checked.path: other["published/sato/other.ipynb"]}) == []  # its own last version
+    [clash] = clashes(checked, "sato", other)
+    assert "published/sato/other.ipynb" in clash.sentence() and clash.file == "datasets/quizzes/defamation_basics.csv"
+
+
+def test_sync_writes_a_lesson_s_files_beside_it_and_removes_them_when_it_is_withdrawn(tmp_path):
+    root = tmp_path / "lessons"
+    root.mkdir()
+    body = changed_quiz()
+    rows = [("published/sato/a.ipynb", "sato", ["2-1"], digest("A"), "")]
+    files = {"published/sato/a.ipynb": {"quizzes/defamation_basics.csv": __import__("hashlib").sha256(body).hexdigest(),
+                                        "../../escape.csv": "0", "quizzes/.hidden.csv": "0"},
+             "published/tanaka/gone.ipynb": {"quizzes/x.csv": "0"}}
+    fetched = []
+    sync(root, rows, lambda p: "A", files, lambda p, n: fetched.append(n) or body)
+    own = root / "published/sato/own/datasets/quizzes/defamation_basics.csv"
+    assert own.read_bytes() == body and fetched == ["quizzes/defamation_basics.csv"]
+    assert not (tmp_path / "escape.csv").exists() and not (root / "published/escape.csv").exists()
+    assert not (root / "published/tanaka").exists()
+    sync(root, rows, lambda p: "A", files, lambda p, n: fetched.append(n) or body)
+    assert fetched == ["quizzes/defamation_basics.csv"]  # unchanged: not read again
+    sync(root, rows, lambda p: "A", {}, lambda p, n: body)  # published again without files
+    assert not own.exists() and (root / "published/sato/a.ipynb").exists()
+    sync(root, rows, lambda p: "A", files, lambda p, n: body)
+    sync(root, [], lambda p: None, {}, lambda p, n: None)  # withdrawn
+    assert not own.exists() and not (root / "published/sato/a.ipynb").exists()
+
+
+def test_sync_does_not_write_through_a_symlink(tmp_path):
+    root, outside = tmp_path / "lessons", tmp_path / "outside"
+    (root / "published/sato/own").mkdir(parents=True)
+    outside.mkdir()
+    (root / "published/sato/own/datasets").symlink_to(outside)
+    rows = [("published/sato/a.ipynb", "sato", ["2-1"], digest("A"), "")]
+    sync(root, rows, lambda p: "A", {"published/sato/a.ipynb": {"quizzes/x.csv": "0"}}, lambda p, n: b"x")
+    assert list(outside.rglob("*")) == []
+
+
+def test_a_published_lesson_reads_its_teacher_s_file_and_no_other_teacher_s(tmp_path):
+    from kit.content.paths import own_file, resolve
+
+    sato, tanaka = tmp_path / "published/sato", tmp_path / "published/tanaka"
+    (sato / "own/datasets/quizzes").mkdir(parents=True)
+    (sato / "own/datasets/quizzes/defamation_basics.csv").write_bytes(changed_quiz())
+    tanaka.mkdir(parents=True)
+    assert resolve("quizzes/defamation_basics.csv", sato) == sato / "own/datasets/quizzes/defamation_basics.csv"
+    assert resolve("quizzes/defamation_basics.csv", tanaka) != sato / "own/datasets/quizzes/defamation_basics.csv"
+    assert resolve("quizzes/misinformation_basics.yaml", sato) == DATASETS / "quizzes/misinformation_basics.yaml"  # every other file: the kit's
+    assert own_file("quizzes/../quizzes/defamation_basics.csv", sato) is None and own_file("", sato) is None
+    (sato / "own/datasets/quizzes/link.csv").symlink_to(QUIZ)
+    assert own_file("quizzes/link.csv", sato) is None

@@ -51,3 +51,23 @@ def test_a_published_lesson_is_kept_for_its_classes_and_only_its_teacher_replace
     store.withdraw(path, "sato")
     assert store.publications() == [] and store.published_notebook(path) is None
     store.close()
+
+
+def test_the_content_files_published_with_a_lesson_are_kept_with_it_and_withdrawn_with_it(location):
+    import hashlib
+
+    store = open_store(location)
+    path, csv, xlsx = "published/sato/quiz.ipynb", "すこし変えた,問題\n".encode(), bytes(range(256)) * 3
+    store.publish(path, "sato", ["2-1"], "{}", "d1", {"quizzes/a.csv": csv, "quizzes/b.xlsx": xlsx})
+    assert store.published_file_digests() == {path: {"quizzes/a.csv": hashlib.sha256(csv).hexdigest(),
+                                                     "quizzes/b.xlsx": hashlib.sha256(xlsx).hexdigest()}}
+    assert store.published_file(path, "quizzes/a.csv") == csv and store.published_file(path, "quizzes/b.xlsx") == xlsx
+    assert store.published_file(path, "quizzes/c.csv") is None and store.published_file("published/x/y.ipynb", "quizzes/a.csv") is None
+    store.publish(path, "tanaka", ["3-1"], "{}", "d2", {"quizzes/a.csv": b"other"})  # not tanaka's to replace
+    assert store.published_file(path, "quizzes/a.csv") == csv
+    store.publish(path, "sato", ["2-1"], "{}", "d3")  # published again without files: the files go
+    assert store.published_file_digests() == {} and store.published_file(path, "quizzes/a.csv") is None
+    store.publish(path, "sato", ["2-1"], "{}", "d4", {"quizzes/a.csv": csv})
+    store.withdraw(path, "sato")
+    assert store.published_file_digests() == {} and store.published_file(path, "quizzes/a.csv") is None
+    store.close()
