@@ -212,7 +212,9 @@ class DashboardHandler(TeacherPage):
 
     def _published(self, store) -> list[dict]:
         """The lessons this teacher published, each with the link its classes open."""
-        return [{"path": path, "classes": classes, "at": at, "links": [self.lesson_link(path, c) for c in classes]}
+        files = store.published_file_digests()
+        return [{"path": path, "classes": classes, "at": at, "links": [self.lesson_link(path, c) for c in classes],
+                 "files": sorted(files.get(path, {}))}
                 for path, teacher, classes, _digest, at in store.publications() if teacher == self.teacher.name]
 
     def _kept(self, store, entries, lesson: str, class_code: str, answers: list) -> dict | None:
@@ -365,18 +367,20 @@ class PublishHandler(TeacherPage):
 
     @tornado.web.authenticated
     def post(self):
-        from kit.serve.publish import MAX_BYTES, check_upload, problem_sentences
+        from kit.serve.publish import MAX_BYTES, MAX_FILES, check_upload, clashes, problem_sentences
         from kit.store.classes import normalise_class
 
         shelf = self.settings.get("netkit_published")
         if self.hub is None or shelf is None:
             raise tornado.web.HTTPError(404)  # on one machine the teacher changes the lessons folder itself
         L = labels(self.lang)
-        if len(self.request.body) > 2 * MAX_BYTES:
+        if len(self.request.body) > (2 + MAX_FILES) * MAX_BYTES:
             self.set_status(413)
             self.render_page("teacher_publish.html.j2", problems=[L["publish_too_large"].format(kb=MAX_BYTES // 1000)], links=[])
             return
         uploads = self.request.files.get("notebook") or []
+        # the content files the notebook names (a changed quiz CSV…); a file input left empty sends a part with no name
+        contents = [(f.filename, f.body) for f in self.request.files.get("content") or [] if f.filename or f.body]
         store = self.store()
         try:
             owners = self.owners(store)
@@ -393,18 +397,21 @@ class PublishHandler(TeacherPage):
             checked = None
             if not problems:
                 upload = uploads[0]
-                checked = check_upload(upload.filename, upload.body, self.teacher.name, self.datasets)
+                checked = check_upload(upload.filename, upload.body, self.teacher.name, self.datasets, contents)
+                if checked.ok:  # a teacher's lessons share one folder of content files: one version of each name
+                    checked.problems = clashes(checked, self.teacher.name, store.published_file_digests())
                 problems = problem_sentences(checked.problems, self.lang)
             if problems:  # nothing is published
                 self.set_status(400)
                 self.render_page("teacher_publish.html.j2", problems=problems, links=[])
                 return
-            store.publish(checked.path, self.teacher.name, chosen, checked.notebook, checked.digest)
+            store.publish(checked.path, self.teacher.name, chosen, checked.notebook, checked.digest, checked.files)
         finally:
             store.close()
         shelf.refresh()  # this instance serves it now; the others when a student asks for it
-        self.log.info("lesson %s published by %s for %s", checked.path, self.teacher.name, ", ".join(chosen))
-        self.render_page("teacher_publish.html.j2", problems=[], path=checked.path,
+        self.log.info("lesson %s published by %s for %s with %d content files", checked.path, self.teacher.name,
+                      ", ".join(chosen), len(checked.files))
+        self.render_page("teacher_publish.html.j2", problems=[], path=checked.path, files=sorted(checked.files),
                          links=[(c, self.lesson_link(checked.path, c)) for c in chosen])
 
 

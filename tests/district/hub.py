@@ -250,12 +250,16 @@ class TeacherBrowser:
                               headers={"Referer": page.url})
 
 
-    def publish(self, filename: str, notebook: bytes, classes: list[str] | None = None):
-        """「授業を公開」 on the teacher's page: upload ``notebook`` as ``filename`` for ``classes`` (None: all the teacher's)."""
+    def publish(self, filename: str, notebook: bytes, classes: list[str] | None = None,
+                content: list[tuple[str, bytes]] = ()):
+        """「授業を公開」 on the teacher's page: upload ``notebook`` as ``filename`` for ``classes`` (None: all the teacher's),
+        with the content files ``content`` ((name, bytes) each)."""
         page = self.http.get(self.district.student_link(path="teacher/"))
         base = page.url.split("teacher/")[0]
         xsrf = self.http.cookies.get("_xsrf", path=urlsplit(base).path)
-        return self.http.post(base + "teacher/publish", files={"notebook": (filename, notebook, "application/x-ipynb+json")},
+        files = [("notebook", (filename, notebook, "application/x-ipynb+json")),
+                 *(("content", (name, body, "application/octet-stream")) for name, body in content)]
+        return self.http.post(base + "teacher/publish", files=files,
                               data={"_xsrf": xsrf, **({"class": classes} if classes else {})}, headers={"Referer": page.url})
 
 

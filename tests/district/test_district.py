@@ -18,6 +18,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -42,6 +43,7 @@ def district(tmp_path_factory):
     lessons = tmp_path_factory.mktemp("district-kit") / "kit"  # a copy: published lessons are written into it
     shutil.copytree(LESSONS, lessons)
     found = District(tmp_path_factory.mktemp("district"), lessons)
+    found.lessons = lessons
     yield found
     found.stop()
 
@@ -102,6 +104,75 @@ def test_a_teacher_publishes_a_changed_lesson_to_their_class_and_every_instance_
     assert lesson.status_code == 200 and "/voila/render/published/sato/quiz.ipynb" in lesson.url  # through the router
     assert "application/vnd.jupyter.widget-view+json" in lesson.text  # its cells ran: the quiz is on the page
     assert [row[:3] for row in _publications(district)] == [("published/sato/quiz.ipynb", "sato", ["2-1"])]
+
+
+QUIZ = LESSONS / "datasets" / "quizzes" / "district.csv"
+CHANGED = "佐藤先生が書きかえた問題：悪口を書かれたら？"
+
+
+def _own_question(district, klass: str, lesson: str) -> str:
+    """The first question of ``lesson`` as the kernel sends it to a student of ``klass`` (through the router)."""
+    from tests.security.lesson_tab import LessonTab
+
+    tab = LessonTab(district.student_link(), lesson, f"class={klass}&name=own-{klass}")
+    try:
+        card = tab.component("question", "result")
+        tab.custom(card, {"action": "hello", "session": tab.session, "class_code": "", "student": ""})
+        states = tab.widget_states()
+        return json.dumps([s["question"] for s in states.values() if s.get("question")], ensure_ascii=False)
+    finally:
+        tab.close()
+
+
+def test_a_teacher_publishes_a_changed_quiz_csv_with_the_lesson_and_only_that_class_gets_the_changed_question(district, teachers):
+    import requests
+
+    sato = teachers["sato"]
+    changed = QUIZ.read_bytes().replace("悪口を書かれたら、まずどうする？".encode(), CHANGED.encode())
+    broken = QUIZ.read_bytes().replace(b"b1,,single,", b"b1,,maybe,")
+    before = _publications(district)
+    refused = sato.publish("quiz.ipynb", _changed_lesson(), content=[("district.csv", broken)])
+    assert refused.status_code == 400 and "公開しませんでした" in refused.text
+    assert "datasets/quizzes/district.csv: 3行目、列・項目「type」: 「maybe」は使えません" in refused.text, refused.text[:1500]
+    unnamed = sato.publish("quiz.ipynb", _changed_lesson(), content=[("district.yaml", b"facts: []")])
+    assert unnamed.status_code == 400 and "このノートブックは「district.yaml」を使っていません" in unnamed.text
+    for trick in ("../district.csv", "quizzes/district.csv", ".district.csv"):
+        assert sato.publish("quiz.ipynb", _changed_lesson(), content=[(trick, changed)]).status_code == 400, trick
+    assert _publications(district) == before and _file_digests(district) == {}  # nothing refused was stored
+
+    page = sato.publish("quiz.ipynb", _changed_lesson(), content=[("district.csv", changed)])
+    assert page.status_code == 200 and "datasets/quizzes/district.csv" in page.text, page.text[:1500]
+    assert list(_file_digests(district)) == ["published/sato/quiz.ipynb"]
+    assert CHANGED in _own_question(district, "2-1", "published/sato/quiz.ipynb")  # the class it was published for
+    kit_lesson = _own_question(district, "2-2", LESSON)  # every other class: the kit's lesson and file, unchanged
+    assert "悪口を書かれたら、まずどうする？" in kit_lesson and CHANGED not in kit_lesson
+    student = requests.Session()  # a student cannot publish files either
+    for name in district.instances:
+        sent = student.post(f"{district.url}services/netkit-{name}/teacher/publish",
+                            files=[("notebook", ("x.ipynb", _changed_lesson())), ("content", ("district.csv", broken))])
+        assert sent.status_code == 403 or urlpath(sent.url) == "/hub/login", (sent.status_code, sent.url)
+    [written] = district.lessons.rglob("own/datasets/quizzes/district.csv")
+    assert written.read_bytes() == changed and "published/sato/" in written.as_posix()
+
+    teacher_page = sato.get(district.student_link(path="teacher/"))
+    base = teacher_page.url.split("teacher/")[0]
+    xsrf = sato.http.cookies.get("_xsrf", path=urlsplit(base).path)
+    gone = sato.http.post(base + "teacher/withdraw", data={"path": "published/sato/quiz.ipynb", "_xsrf": xsrf},
+                          headers={"Referer": teacher_page.url})
+    assert gone.status_code == 200 and _publications(district) == [] and _file_digests(district) == {}
+    assert not written.exists()  # stop publishing: its files go too
+    page = sato.publish("quiz.ipynb", _changed_lesson())  # published again, as the tests after this one expect
+    assert page.status_code == 200
+
+
+def _file_digests(district):
+    from kit.store import open_store
+
+    store = open_store(district.store)
+    try:
+        return store.published_file_digests()
+    finally:
+        store.close()
 
 
 def _publications(district):
