@@ -125,3 +125,35 @@ def district_memory_mb(students: int, instances: int, student_mb: float, instanc
 def seconds_to_store(answers: int, answers_per_second: float) -> float:
     """How long ``answers`` sent in the same moment take to be stored at a measured write rate."""
     return answers / answers_per_second if answers_per_second > 0 else float("inf")
+
+
+# The machines of docs/performance.md's sizing table: (name, RAM in GB, cores, MB kept back for the
+# system — and on the teacher's laptop for the teacher's own browser — before the kit's server).
+DEVICES = (
+    ("teacher's laptop / 先生のノートPC", 8, 4, 3072),
+    ("school server / 学校のサーバー", 16, 8, 2048),
+    ("school server / 学校のサーバー", 32, 16, 2048),
+    ("district node / 地区のノード", 64, 16, 2048),
+)
+
+
+def sizing(kernel_pss_mb: float, parent_pss_mb: float, server_mb: float, students_per_core: float, ram_gb: float,
+           cores: int, reserve_mb: float, played_mb: float = 0.0) -> dict:
+    """Students one machine holds, from measured figures: a student's kernel (``kernel_pss_mb`` waiting, plus
+    ``played_mb`` its play writes), the lesson folder's warm parent and the server (once each), and how many
+    students a core served arriving together (``students_per_core``); ``ram_gb``, ``cores`` and
+    ``reserve_mb`` (kept back for the system) describe the machine.
+
+    ``max_kernels`` is ``netkit serve``'s own limit there (``default_max_kernels`` on the memory left after
+    the reserve, counting ``FORKED_KERNEL_MB`` a kernel), ``at_once`` the smallest of memory and that limit.
+    """
+    per_student = kernel_pss_mb + played_mb
+    if per_student <= 0:
+        raise ValueError("a student's kernel takes some memory")
+    left = ram_gb * 1024 - reserve_mb - server_mb - parent_pss_mb
+    by_memory = max(0, int(left // per_student))
+    max_kernels = max(4, int((ram_gb * 1024 - reserve_mb - RESERVE_MB) // FORKED_KERNEL_MB))
+    return {"student_mb": round(per_student, 1), "per_gb": round(1024 / per_student, 1),
+            "per_core": round(students_per_core, 1), "left_mb": round(max(0.0, left)), "by_memory": by_memory,
+            "arriving_together": int(students_per_core * cores), "max_kernels": max_kernels,
+            "at_once": min(by_memory, max_kernels)}

@@ -1,8 +1,12 @@
 import asyncio
 
+import pytest
+
 from kit.serve.capacity import (
+    DEVICES,
     FORKED_KERNEL_MB,
     KERNEL_MB,
+    RESERVE_MB,
     available_mb,
     default_max_kernels,
     district_memory_mb,
@@ -11,6 +15,7 @@ from kit.serve.capacity import (
     pace_refills,
     preheat_per_lesson,
     seconds_to_store,
+    sizing,
 )
 
 
@@ -88,3 +93,29 @@ def test_district_memory_and_write_time_from_measured_figures():
     assert district_memory_mb(0, 2, 30, 150, 20, pool=0) == 300
     assert seconds_to_store(10_000, 400) == 25
     assert seconds_to_store(1, 0) == float("inf")
+
+
+def test_sizing_counts_each_student_once_and_the_parent_and_server_once():
+    # 16 GB, 8 cores, 2 GB kept back: 16384 - 2048 - 120 (server) - 24 (warm parent) = 14192 MB for 20 MB kernels
+    row = sizing(20, 24, 120, 20, 16, 8, 2048)
+    assert row["left_mb"] == 14192 and row["by_memory"] == 14192 // 20 == 709
+    assert row["per_gb"] == round(1024 / 20, 1) and row["student_mb"] == 20
+    assert row["arriving_together"] == 160 and row["per_core"] == 20
+    assert row["max_kernels"] == (16384 - 2048 - RESERVE_MB) // 50
+    assert row["at_once"] == min(row["by_memory"], row["max_kernels"])
+
+
+def test_sizing_a_played_kernel_holds_fewer_students_and_a_small_machine_none():
+    waiting, played = sizing(21, 22, 120, 20, 8, 4, 3072), sizing(21, 22, 120, 20, 8, 4, 3072, played_mb=18)
+    assert played["student_mb"] == 39 and played["by_memory"] < waiting["by_memory"]
+    assert played["per_gb"] == round(1024 / 39, 1)
+    tiny = sizing(40, 22, 120, 20, 1, 1, 1024)
+    assert tiny["by_memory"] == 0 and tiny["left_mb"] == 0 and tiny["at_once"] == 0 and tiny["max_kernels"] == 4
+    with pytest.raises(ValueError):
+        sizing(0, 22, 120, 20, 8, 4, 3072)
+
+
+def test_the_sized_machines_grow_from_laptop_to_district_node():
+    rows = [sizing(21, 22, 120, 20, ram, cores, reserve) for _, ram, cores, reserve in DEVICES]
+    assert [r["by_memory"] for r in rows] == sorted(r["by_memory"] for r in rows)
+    assert len({name for name, *_ in DEVICES}) == 3  # laptop, school server (two sizes), district node
