@@ -453,12 +453,27 @@ def measure_auto_pool_burst(data: Path, students: int) -> dict:
         stock.stop()
     kit = Server("kit", data)
     try:
-        ok, seconds = fetch_page(kit.url + PAGE["kit"], 1)  # the first two students (two browsers) start the pool
-        result["kit_first_student"] = {"complete": ok, "s": round(seconds, 2)}
-        ok, seconds = fetch_page(kit.url + PAGE["kit"], 1)
-        result["kit_second_student"] = {"complete": ok, "s": round(seconds, 2)}
-        started = re.search(r"Starting a pool of (\d+) kernel", Path(kit.log.name).read_text(encoding="utf-8"))
-        if not started:
+        # The first two students start the pool: two browsers, each counted once its page's kernel
+        # websocket comes back with the cookie the page set (a cookieless HTTP client never counts).
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            for which in ("kit_first_student", "kit_second_student"):
+                context = browser.new_context()
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(kit.url + PAGE["kit"])
+                page.locator(WIDGET["kit"]).first.wait_for(timeout=180_000)
+                result[which] = {"complete": True, "s": round(time.perf_counter() - start, 2)}
+                context.close()
+            browser.close()
+        for _ in range(30):  # the pool starts as the second page's websocket opens
+            started = re.search(r"Starting a pool of (\d+) kernel", Path(kit.log.name).read_text(encoding="utf-8"))
+            if started:
+                break
+            time.sleep(1)
+        else:
             raise RuntimeError(f"no pool started by the first two students; see {kit.log.name}")
         result["kit_auto_pool_size"] = int(started.group(1))
         wait_for_pool(kit, result["kit_auto_pool_size"])
@@ -844,11 +859,12 @@ def issue21_goals(r: dict) -> list[dict]:
     if "error" in f:
         row("fork_memory", "2. kernels that share their memory", f["error"], "", "", "", False)
     else:
-        limit = round(1000 * n / 40)
         fk, pl = f["forked"], f["plain"]
+        forty = fk["total_pss_mb"] if n == 40 else round(fk["warm_parents_pss_mb"] + 40 * fk["kernel_pss_mb_each"])
         row("fork_memory", f"2. {n} preheated kernels of {r['lesson']} + warm parent, PSS in all (MB); "
             "against the kit's kernels started afresh", fk["total_pss_mb"], pl["total_pss_mb"],
-            f["ratios"]["total_pss_forked_vs_plain"], f"≤ {limit} MB", fk["total_pss_mb"] <= limit and not fk["fell_back"])
+            f["ratios"]["total_pss_forked_vs_plain"], "≤ 1,000 MB for 40" + ("" if n == 40 else f" (40 here: {forty})"),
+            forty <= 1000 and not fk["fell_back"])
         ks = f["kernel_start_s"]
         row("fork_memory", f"2. refill: ask to first answer, median of {r['refills']} (s; max {ks['forked']['max']}); "
             "against stock python3's start", ks["forked"]["median"], ks["stock"]["median"],
