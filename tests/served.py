@@ -119,8 +119,8 @@ class Server:
             # A pool that starts itself would start up to a class of kernels for every lesson a test
             # opens; tests/serve/test_autopool.py tests it on its own.
             extra += ["--no-auto-pool"]
-        if os.environ.get("NETKIT_TEST_LIGHT_PAGE") and "--light-page" not in extra:
-            extra += ["--light-page"]  # run the browser tests on the light page (kit/serve/light.py)
+        if os.environ.get("NETKIT_TEST_VOILA_PAGE") and not {"--light-page", "--no-light-page"} & set(extra):
+            extra += ["--no-light-page"]  # run the tests on Voilà's page (the light page is the default, kit/serve/light.py)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kit", "serve", str(folder), "--host", "127.0.0.1", "--port", str(self.port),
              "--data-dir", str(data_dir), *extra],

@@ -229,6 +229,8 @@ def visit_lesson(browser, url: str, rel: str, calls: list[str], class_code: str,
                 pass
             if not page.locator(selector).count():
                 problems.append(f"lesson.{call}(…) shows nothing ({selector} missing)")
+        if not page.locator("body.nk-light").count():  # the default page of a kit lesson (kit/serve/light.py)
+            problems.append("Voilà's JupyterLab page instead of the light page (body.nk-light missing)")
         if broken.count():
             problems.append(f"{broken.count()} widgets say 'Error displaying widget' (their models never reached the page)")
         if page.locator(".nk-problem").count():

@@ -233,10 +233,11 @@ def add_parser(sub) -> None:
                        "/ passcode for the teacher's pages (10+ characters, letters and digits; default: the one kept with the results)")
     serve.add_argument("--cull-after", type=whole_number, default=600, metavar="SECONDS",
                        help="タブを閉じたまま残ったカーネルを止めるまでの秒数 / stop a kernel no tab is connected to after this many idle seconds")
-    serve.add_argument("--light-page", action=argparse.BooleanOptionalAction, default=False,
-                       help="キットの部品だけの授業を軽いページで開く（JupyterLab の部品を読み込まない。ほかのノートブックはいつものページ）"
-                       "/ open lessons made only of the kit's components on the light page (no JupyterLab front end; "
-                       "other notebooks keep Voilà's page)")
+    serve.add_argument("--light-page", action=argparse.BooleanOptionalAction, default=True,
+                       help="キットの部品だけの授業を軽いページで開く（既定。JupyterLab の部品を読み込まない。ほかのノートブックは"
+                       "いつものページ。--no-light-page: すべて Voilà のページ）/ open lessons made only of the kit's components "
+                       "on the light page (the default; no JupyterLab front end; other notebooks keep Voilà's page; "
+                       "--no-light-page: every page is Voilà's)")
     serve.add_argument("--qr", action=argparse.BooleanOptionalAction, default=True,
                        help="生徒用アドレスの QR コードを表示する（--no-qr で出さない）/ print the students' link as a QR code (--no-qr: not)")
     serve.add_argument("--hub", action="store_true",

@@ -69,7 +69,7 @@ class ServeOptions:
     student_link_problem: str = ""  # why students cannot use it: "offline", "loopback" (kit.serve.banner)
     kernel_memory_mb: int = -1  # most memory one lesson kernel may use (kit/kernel.py); -1: the default, 0: no cap
     kernel_cpu_seconds: int = -1  # most CPU seconds one lesson kernel may use; -1: the default, 0: no cap
-    light_page: bool = False  # the kit's lessons on the light page (kit/serve/light.py), others on Voilà's
+    light_page: bool = True  # the kit's lessons on the light page (kit/serve/light.py), others on Voilà's; --no-light-page: all on Voilà's
     base_url: str = "/"  # behind JupyterHub: the service's prefix (/services/netkit/)
     hub: bool = False  # teachers sign in with JupyterHub (kit.serve.hub) instead of the passcode
     instance_name: str = ""  # behind the hub: this instance's name for netkit route (kit.serve.route)

@@ -1,11 +1,12 @@
-"""The light page (``netkit serve --light-page``, kit/serve/light.py): a kit lesson is drawn by the kit's
+"""The light page (the default of ``netkit serve``, kit/serve/light.py): a kit lesson is drawn by the kit's
 own small widget manager, with no JupyterLab script; a notebook with a widget that is not the kit's gets
-Voilà's page. One server for the module: the shipped lessons plus two teacher's notebooks, one with only
-a slider and one a kit lesson with a slider of the teacher's."""
+Voilà's page. One server for the module, started as a teacher starts it (no option): the shipped lessons
+plus two teacher's notebooks, one with only a slider and one a kit lesson with a slider of the teacher's."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -39,7 +40,8 @@ def light_server(tmp_path_factory, one_chromium):
     mixed = {**lesson, "cells": [*lesson["cells"], slider],
              "metadata": {**lesson["metadata"], "netkit": {**lesson["metadata"]["netkit"], "id": "extra-mixed"}}}
     (root / "lessons" / MIXED).write_text(json.dumps(mixed, ensure_ascii=False), "utf-8")
-    srv = Server(root, root / "results", ["--light-page"])
+    # the default, no option (unless the suite runs on Voilà's page: NETKIT_TEST_VOILA_PAGE, tests/served.py)
+    srv = Server(root, root / "results", ["--light-page"] if os.environ.get("NETKIT_TEST_VOILA_PAGE") else [])
     yield srv
     srv.stop()
 

@@ -19,3 +19,12 @@ def test_a_negative_or_non_number_is_refused_with_one_sentence(option, value, ca
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "0 以上の整数を書いてください" in err and "whole number" in err and option in err
+
+
+def test_the_light_page_is_the_default_and_voilas_page_a_switch_away():
+    """The kit's own lessons get the light page unless the teacher asks for Voilà's page for every lesson."""
+    from kit.serve.app import ServeOptions
+
+    assert build_parser().parse_args(["serve"]).light_page is True
+    assert ServeOptions(root=".").light_page is True
+    assert build_parser().parse_args(["serve", "--no-light-page"]).light_page is False
