@@ -109,3 +109,35 @@ def test_a_light_page_that_meets_a_widget_it_cannot_draw_asks_for_voilas_page(li
     page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator("body.nk-light").count() == 0
     assert any(u.endswith("/voila/static/voila.js") for u in page.requested_urls)
+
+
+HOSTILE = ("<meta http-equiv='refresh' content='0;url=http://example.com/'><base href='http://example.com/'>"
+           "<iframe src='http://example.com/'></iframe><form action='http://example.com/'><b>form</b></form>"
+           "<img src='x' onerror='document.title=1'><a href='javascript:alert(1)'>link</a><p>残る文</p>")
+
+
+def test_html_from_the_kernel_is_cleaned_before_the_light_page_inserts_it(light_server, page):
+    """A section's Markdown or an HTML widget's value comes from lesson content (a teacher's YAML, a published
+    lesson): the CSP stops its scripts but not a meta refresh that takes the tab away, a <base>, a form or a frame.
+    The Output widget of a section is given such an output as the kernel would send it."""
+    if os.environ.get("NETKIT_TEST_VOILA_PAGE"):
+        pytest.skip("the light page's own cleaning")
+    url = light_server.url + "voila/render/defamation/basics.ipynb?class=4-1&name=clean"
+    page.goto(url)
+    page.locator("body.nk-light-ready").wait_for(timeout=WIDGET_TIMEOUT)
+    found = page.evaluate("""async (html) => {
+      const outputs = [...netkitLight.models.values()].filter((m) => m.name === 'OutputModel');
+      if (!outputs.length) return 'no Output widget';
+      const model = outputs[0];
+      model.fromKernel({outputs: [{output_type: 'display_data', data: {'text/markdown': html}, metadata: {}},
+                                  {output_type: 'display_data', data: {'text/html': html}, metadata: {}}]});
+      const el = [...document.querySelectorAll('.widget-output')].find((e) => e.textContent.includes('残る文'))
+        || await new Promise((resolve) => { const t = setInterval(() => {
+          const e = [...document.querySelectorAll('.widget-output')].find((x) => x.textContent.includes('残る文'));
+          if (e) { clearInterval(t); resolve(e); } }, 50); });
+      return {meta: document.querySelectorAll('meta[http-equiv]').length, base: document.querySelectorAll('base').length,
+              frames: el.querySelectorAll('iframe, form').length, onerror: el.querySelectorAll('[onerror]').length,
+              script: el.querySelectorAll('a[href^="javascript"]').length, kept: el.querySelectorAll('p, b, a, img').length};
+    }""", HOSTILE)
+    assert found == {"meta": 0, "base": 0, "frames": 0, "onerror": 0, "script": 0, "kept": 6}, found
+    assert page.url == url

@@ -276,7 +276,7 @@
       const el = withClasses(document.createElement("div"), model, ["widget-html"]);
       const content = document.createElement("div");
       content.className = "widget-html-content";
-      const draw = () => { content.innerHTML = model.get("value") || ""; };
+      const draw = () => { setCleanHTML(content, model.get("value") || ""); };
       model.on("change:value", draw);
       draw();
       el.append(content);
@@ -334,6 +334,38 @@
     location.replace(url.href);
   }
 
+  // --- HTML from the kernel, cleaned before it is inserted ---------------------------------------
+  //
+  // An HTML widget's value and an output's HTML or Markdown come from lesson content (a teacher's YAML,
+  // a published lesson) through the kernel. The Content-Security-Policy stops their scripts, but not a
+  // <meta http-equiv="refresh"> that takes the student's tab away, a <base> or <form> that sends a click
+  // elsewhere, or frames and embedded objects: those elements, every on… attribute and script: or data:
+  // links are dropped. Parsing with DOMParser is inert (nothing loads or runs while it is cleaned).
+  const DROPPED = new Set(["SCRIPT", "META", "BASE", "LINK", "STYLE", "IFRAME", "FRAME", "FRAMESET", "OBJECT",
+    "EMBED", "APPLET", "FORM", "TEMPLATE", "NOSCRIPT"]);
+  const URL_ATTRIBUTES = new Set(["href", "src", "xlink:href", "action", "formaction", "srcset", "poster", "background"]);
+  function cleanFragment(html) {
+    const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
+    for (const el of [...doc.body.querySelectorAll("*")]) {
+      if (DROPPED.has(el.tagName.toUpperCase())) { el.remove(); continue; }
+      for (const attr of [...el.attributes]) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+        if (name.startsWith("on") || name === "http-equiv" || name === "formaction"
+            || (URL_ATTRIBUTES.has(name) && /^(javascript|vbscript|data):/.test(value)
+                && !(name === "src" && el.tagName === "IMG" && value.startsWith("data:image/") && !value.startsWith("data:image/svg")))) {
+          el.removeAttribute(attr.name);
+        }
+      }
+    }
+    const fragment = document.createDocumentFragment();
+    fragment.append(...doc.body.childNodes);
+    return fragment;
+  }
+  function setCleanHTML(el, html) {
+    el.replaceChildren(cleanFragment(html));
+  }
+
   // --- outputs inside an Output widget (a section's Markdown) -----------------------------------
 
   let marked = null;
@@ -362,10 +394,10 @@
       el.append(pre);
     } else if (data["text/html"] !== undefined) {
       el.className = "jp-RenderedHTMLCommon jp-RenderedHTML jp-OutputArea-output";
-      el.innerHTML = [].concat(data["text/html"]).join("");
+      setCleanHTML(el, [].concat(data["text/html"]).join(""));
     } else if (data["text/markdown"] !== undefined) {
       el.className = "jp-RenderedHTMLCommon jp-RenderedMarkdown jp-OutputArea-output";
-      el.innerHTML = await markdown([].concat(data["text/markdown"]).join(""));
+      setCleanHTML(el, await markdown([].concat(data["text/markdown"]).join("")));
     } else if (data[WIDGET_VIEW]) {
       el.className = "jupyter-widgets jp-OutputArea-output";
       const drawn = await view(data[WIDGET_VIEW].model_id);
@@ -395,5 +427,5 @@
 
   send(message("comm_open", { comm_id: control, target_name: "jupyter.widget.control", data: {} }, { version: CONTROL }));
   send(message("comm_msg", { comm_id: control, data: { method: "request_states" } }, { version: CONTROL }));
-  window.netkitLight = { models, protocol: PROTOCOL };
+  window.netkitLight = { models, protocol: PROTOCOL, cleanFragment };
 })();
