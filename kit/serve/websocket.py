@@ -10,7 +10,12 @@ submits) waited about 40 ms for nothing; measured on 127.0.0.1 and worse on a sc
 
 from __future__ import annotations
 
+import struct
+
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+
+# What Jupyter Server raises reading a frame that is not a Jupyter message: not JSON, a cut binary frame, no header.
+MALFORMED = (ValueError, KeyError, TypeError, IndexError, AssertionError, struct.error)
 
 
 class PromptKernelWebsocketHandler(VoilaKernelWebsocketHandler):
@@ -23,6 +28,18 @@ class PromptKernelWebsocketHandler(VoilaKernelWebsocketHandler):
             self.set_status(404)
             return self.finish()
         return await super().get(kernel_id, *args, **kwargs)
+
+    def on_message(self, ws_message):
+        """A frame that is not a Jupyter message is dropped with one line in the teacher's terminal.
+
+        Jupyter Server let the parse error escape, so Tornado printed a 20-line traceback and closed the
+        socket; a student's script sending ``{not json`` could fill the teacher's terminal, one traceback a try.
+        """
+        try:
+            super().on_message(ws_message)
+        except MALFORMED as error:
+            self.log.warning("netkit: dropped a malformed message on the websocket of kernel %s (%s)",
+                             self.kernel_id, type(error).__name__)
 
     async def open(self, kernel_id):  # type: ignore[override]
         self.set_nodelay(True)

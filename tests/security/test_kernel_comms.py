@@ -86,3 +86,16 @@ def test_asking_for_every_widget_s_state_again_and_again_gets_a_few_answers(tab)
     opened = [tab.comm_open("jupyter.widget.control", {}, version="1.0.0") for _ in range(10)]
     closed = {m["content"]["comm_id"] for m in tab.receive(5) if m["header"]["msg_type"] == "comm_close"}
     assert len(set(opened) & closed) >= 10 - 3  # four control comms a kernel: the one above and three more
+
+
+def test_a_malformed_frame_is_dropped_with_one_line_not_a_traceback_in_the_teachers_terminal(served, tab):
+    """Jupyter Server let a frame's parse error escape: Tornado printed a 20-line traceback in the teacher's
+    terminal and closed the socket, once for every try of a student's script."""
+    before = len(served.output())
+    tab.ws.send("{not json")
+    tab.ws.send(b"\x00\x00\x00\x05garbage")
+    tab.ws.send('{"channel": "shell"}')  # JSON, but no header
+    assert tab.alive(), "the student's own tab stops working"
+    printed = served.output()[before:]
+    assert "Traceback" not in printed and "Uncaught exception" not in printed, printed[-2000:]
+    assert printed.count("dropped a malformed message") == 3, printed[-2000:]
