@@ -185,6 +185,17 @@ def _student_classes():
     class StudentKernelApp(IPKernelApp, ReadOnce):
         """IPython's kernel application, whose configuration a warm parent can read before it forks."""
 
+        def log_connection_info(self) -> None:
+            """The connection file in the log only: IPython also prints its Ctrl-C note and the file to the terminal
+            for a kernel with no parent handle (a forked kernel), 9 English lines a kernel in the teacher's terminal,
+            hundreds as a pool of 40 fills."""
+            handle = self.parent_handle
+            self.parent_handle = 1  # IPython's own "there is a parent" test; the poller is set up already (init_poller)
+            try:
+                super().log_connection_info()
+            finally:
+                self.parent_handle = handle
+
     return StudentShell, StudentKernel, StudentKernelApp
 
 

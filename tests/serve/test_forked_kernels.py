@@ -405,3 +405,21 @@ def test_a_kernel_whose_descriptors_pass_1024_still_ends_with_the_server():
         if server.poll() is None:
             server.kill()
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_a_forked_kernel_prints_no_connection_note_to_the_teachers_terminal(capfd, monkeypatch):
+    """IPython prints its Ctrl-C note and the connection file to the terminal for every kernel without a parent
+    handle, which is every forked kernel: 9 English lines a kernel in the teacher's terminal as a pool fills."""
+    from ipykernel.kernelapp import IPKernelApp
+
+    from kit import kernel
+
+    monkeypatch.delenv("JPY_PARENT_PID", raising=False)
+    _, _, app_class = kernel._student_classes()
+    capfd.readouterr()
+    IPKernelApp(connection_file="kernel-x.json", parent_handle=0).log_connection_info()  # what IPython does
+    assert "Ctrl-C will not work" in capfd.readouterr().out
+    app = app_class(connection_file="kernel-x.json", parent_handle=0)
+    app.log_connection_info()
+    assert capfd.readouterr().out == ""
+    assert app.parent_handle == 0 and set(app._ports) == {"shell", "iopub", "stdin", "hb", "control"}
