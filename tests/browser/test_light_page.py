@@ -20,6 +20,11 @@ FOREIGN = "extra/slider.ipynb"
 MIXED = "extra/quiz-and-slider.ipynb"  # a kit lesson to which a teacher added a cell of their own
 
 
+def lesson_title(lesson: str, lang: str) -> str:
+    """The title a lesson's metadata gives (``netkit.title_ja`` / ``title_en``)."""
+    return json.loads((REPO / "lessons" / lesson).read_text("utf-8"))["metadata"]["netkit"][f"title_{lang}"]
+
+
 def jupyterlab_scripts(urls: list[str]) -> list[str]:
     """Requests for Voilà's JupyterLab front end (its bundle and the widget extensions)."""
     return [u for u in urls if "/voila/static/" in u or "/labextensions/" in u]
@@ -52,6 +57,7 @@ def test_a_kit_lesson_works_on_the_light_page(light_server, page):
     card.locator("legend").wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator("body.nk-light").count() == 1
     assert page.locator(".nk-problem").count() == 0
+    assert page.title() == lesson_title("piracy/basics.ipynb", "ja")  # the tab says which lesson, not "basics"
     answer_with_mouse(card)
     card.locator(".nk-feedback .nk-verdict").wait_for(timeout=30_000)
     assert card.locator(".nk-explanation").inner_text().strip()
@@ -84,6 +90,7 @@ def test_the_light_page_speaks_english_when_asked(light_server, page):
     page.locator(".nk-quiz-card legend").first.wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("button.nk-submit").first.inner_text().strip() == "Answer"
+    assert page.title() == lesson_title("misinformation/basics.ipynb", "en")
 
 
 def test_a_notebook_with_a_foreign_widget_gets_voilas_page(light_server, page):
@@ -91,6 +98,7 @@ def test_a_notebook_with_a_foreign_widget_gets_voilas_page(light_server, page):
     page.locator(".widget-slider").first.wait_for(timeout=WIDGET_TIMEOUT)
     assert page.locator("body.nk-light").count() == 0
     assert any(u.endswith("/voila/static/voila.js") for u in page.requested_urls)
+    assert page.title() == lesson_title("defamation/basics.ipynb", "ja")  # Voilà's page too (the same metadata)
 
 
 def test_a_kit_lesson_with_a_teachers_own_widget_gets_voilas_page(light_server, page):

@@ -36,6 +36,8 @@
   };
   var lang = new URLSearchParams(window.location.search).get("lang");
   document.documentElement.lang = lang === "en" ? "en" : "ja";
+  var title = document.getElementById("nk-lesson-title"); // the lesson's title for the tab, not its file name
+  if (title) document.title = title.getAttribute("data-title-" + document.documentElement.lang) || document.title;
   // iPad Safari does not fire beforeunload: free the kernel on pagehide as well.
   window.addEventListener("pagehide", function () {
     try {
