@@ -5,7 +5,8 @@ of the eleven kinds of problem), ``entries`` (a word in its dictionary form, a r
 on the post in hiragana, or both), ``help_and_report`` (patterns of a post that reports abuse or
 asks for help: its words are not flagged), ``care`` (concern or kindness: the classifier stays quiet)
 ``friendly`` (clear signs of friendship: ``mild`` words there get a gentle note, not a flag) and ``hearsay`` (signs of
-passing on what was heard, らしい, って噂: ``hearsay`` entries, rumours about a person, need one). Every problem is reported at once, like every other
+passing on what was heard, らしい, って噂: ``hearsay`` entries, rumours about a person, need one) and ``things`` (things, days, food, weather: a strong word about
+one, in a post that names no one, is not aimed at a person). Every problem is reported at once, like every other
 content file.
 """
 
@@ -73,6 +74,7 @@ class Lexicon:
     care: tuple[re.Pattern, ...] = ()  # posts that show concern or kindness: the classifier stays quiet on them
     friendly: tuple[re.Pattern, ...] = ()  # clear signs of friendship (好きやで, 仲良し, 俺もだけど): mild words get a note, not a flag
     hearsay: tuple[re.Pattern, ...] = ()  # signs of passing on what was heard (らしい, って噂, 拡散して): for ``hearsay`` entries
+    things: tuple[re.Pattern, ...] = ()  # things, days, food, weather (月曜日, ピーマン, 雨): strong words about them are not aimed at a person
 
     def why(self, entry: Entry) -> Text:
         """The entry's own explanation, else its category's."""
@@ -102,6 +104,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     problems += friendly_problems
     hearsay, hearsay_problems = _patterns(table.file, table.meta.get("hearsay"), "hearsay")
     problems += hearsay_problems
+    things, things_problems = _patterns(table.file, table.meta.get("things"), "things")
+    problems += things_problems
     people, people_problems = _words(table.file, table.meta.get("people"))
     problems += people_problems
     learned_why, learned_problems = _learned_why(table.file, table.meta.get("learned_why"))
@@ -141,7 +145,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
     if problems:
         raise ContentError(problems)
     return Lexicon(table.file, categories, tuple(entries.values()), help_and_report, learned_why, people, care=care, friendly=friendly,
-                   hearsay=hearsay)
+                   hearsay=hearsay, things=things)
 
 
 def _learned_why(file: str, raw) -> tuple[Text, list[ContentProblem]]:

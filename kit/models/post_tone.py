@@ -67,7 +67,11 @@ _PERSONAL_NOUNS = {
     "彼氏", "彼女", "担任", "男子", "女子", "男", "女", "クラス", "部", "チーム", "家族", "相手", "全員", "監督", "コーチ",
     "転校", "生", "顔", "顔面", "性格", "態度", "声", "髪", "体", "存在", "言い方", "話し方", "口", "目", "頭", "服", "生き方",
     "考え", "発言", "投稿", "名前", "自分", "俺", "私", "僕"}
-_SKIPPED_BEFORE = {"は", "が", "を", "まじ", "マジ", "ほんと", "ほんま", "本当", "正直", "まじで", "マジで"}
+_SKIPPED_BEFORE = {"は", "が", "を", "で", "まじ", "マジ", "ほんと", "ほんま", "本当", "正直", "まじで", "マジで"}
+# Wishing a thing gone (「給食のピーマン、この世から消えろ」「月曜日まじで消えてほしい」): in a post that names no one, a word of
+# disappearing or dying after one of the lexicon's ``things`` in the same sentence is about the thing, even as a command.
+_GONE_KINDS = {"insult", "contempt"}
+_GONE = re.compile(r"消え|きえ|死|しね|失せ|うせ|滅|ほろび|なくな|爆発|ばくはつ")
 _HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance", "sexual", "self_harm", "rumour"}
 SURE = 0.8  # the classifier's probability from which a likeness to hurtful posts is too strong to soften
 
@@ -216,8 +220,11 @@ class PostTone:
         if about_self:  # 自分デブすぎやろ: the writer laughing at themself, no one else named
             suppressed.extend(e.id for e, _, _ in found if e.category in _SELF_KINDS and not e.always)
             found = [f for f in found if f[0].category not in _SELF_KINDS or f[0].always]
-        if not others:  # この雨まじうざい, ルーター殴りたい: anger at a thing, no one named
-            at_things = [f for f in found if f[0].category in _THING_KINDS and not f[0].always and _at_a_thing(tokens, f[1]) and _a_feeling(tokens, f[1], f[2])]
+        about_things = not others and any(p.search(folded) for p in self.lexicon.things)
+        if not others:  # この雨まじうざい, ルーター殴りたい, 給食のピーマン、この世から消えろ: anger at a thing, no one named
+            at_things = [f for f in found if f[0].category in _THING_KINDS and not f[0].always and (
+                (_at_a_thing(tokens, f[1]) and _a_feeling(tokens, f[1], f[2]))
+                or (f[0].category in _GONE_KINDS and _GONE.search(folded, f[1], f[2]) and _thing_before(self.lexicon, folded, sentences, f[1])))]
             suppressed.extend(e.id for e, _, _ in at_things)
             found = [f for f in found if f not in at_things]
         flags = _flags(self.lexicon, text, found, starts, ends)
@@ -235,6 +242,8 @@ class PostTone:
         if not flags and not softened and not suppressed and self.learned and not asking_for_help and not caring \
                 and not about_self:
             flags = self._learned(text, norm, sentences, starts, ends)
+            if flags and about_things and flags[0].category in _GONE_KINDS:
+                flags = ()  # 暑すぎてとける, 雨で遠足中止とかまじ最悪: no one named, a thing, and only a likeness to insults
             if flags and (friendly or (banter and flags[0].category not in _HARD and not self._sure(norm))):
                 softened, flags = flags, ()  # no listed word, only a likeness, in a post that says it is friendly: a note
                 spoken_to = not friendly
@@ -305,6 +314,13 @@ def _at_a_thing(tokens: list[Token], start: int) -> bool:
         noun = before[-2]
     return noun.pos == "名詞" and not noun.person and noun.surface not in _PERSONAL_NOUNS \
         and noun.lemma not in _PERSONAL_NOUNS and noun.surface not in ("w", "ｗ", "草")
+
+
+def _thing_before(lexicon: Lexicon, folded: str, sentences, start: int) -> bool:
+    """Whether a thing, a day, a food or the weather (the lexicon's ``things``: 月曜日, ピーマン, 雨) comes before the word
+    at ``start`` in its sentence: 「給食のピーマン、この世から消えろ」 is about the pepper, even as a command."""
+    a = next((a for a, b in sentences if a <= start < b), 0)
+    return any(m.start() < start for p in lexicon.things for m in p.finditer(folded, a, start))
 
 
 def _a_feeling(tokens: list[Token], start: int, end: int) -> bool:
