@@ -224,7 +224,7 @@ class PostTone:
         if not others:  # この雨まじうざい, ルーター殴りたい, 給食のピーマン、この世から消えろ: anger at a thing, no one named
             at_things = [f for f in found if f[0].category in _THING_KINDS and not f[0].always and (
                 (_at_a_thing(tokens, f[1]) and _a_feeling(tokens, f[1], f[2]))
-                or (f[0].category in _GONE_KINDS and _GONE.search(folded, f[1], f[2]) and _thing_before(self.lexicon, folded, sentences, f[1])))]
+                or (f[0].category in _GONE_KINDS and _GONE.search(folded, f[1], f[2]) and _thing_before(self.lexicon, folded, tokens, sentences, f[1])))]
             suppressed.extend(e.id for e, _, _ in at_things)
             found = [f for f in found if f not in at_things]
         flags = _flags(self.lexicon, text, found, starts, ends)
@@ -316,11 +316,17 @@ def _at_a_thing(tokens: list[Token], start: int) -> bool:
         and noun.lemma not in _PERSONAL_NOUNS and noun.surface not in ("w", "ｗ", "草")
 
 
-def _thing_before(lexicon: Lexicon, folded: str, sentences, start: int) -> bool:
+def _thing_before(lexicon: Lexicon, folded: str, tokens: list[Token], sentences, start: int) -> bool:
     """Whether a thing, a day, a food or the weather (the lexicon's ``things``: 月曜日, ピーマン, 雨) comes before the word
-    at ``start`` in its sentence: 「給食のピーマン、この世から消えろ」 is about the pepper, even as a command."""
+    at ``start`` in its sentence with no verb or name between: 「給食のピーマン、この世から消えろ」 is about the pepper, even
+    as a command; in 「ピーマン残したゆうた、消えろ」 the command is for the one who left it."""
     a = next((a for a, b in sentences if a <= start < b), 0)
-    return any(m.start() < start for p in lexicon.things for m in p.finditer(folded, a, start))
+    for p in lexicon.things:
+        for m in p.finditer(folded, a, start):
+            between = [t for t in tokens if m.end() <= t.start and t.end <= start]
+            if not any(t.pos == "動詞" or t.person for t in between):
+                return True
+    return False
 
 
 def _a_feeling(tokens: list[Token], start: int, end: int) -> bool:

@@ -429,3 +429,46 @@ def test_praise_shaped_contempt_is_flagged(checker, text):
     "月曜日最高（棒）", "いい意味でやばい、天才", "自分、逆の意味で天才やわｗ"])
 def test_sincere_praise_and_its_look_alikes_are_not_flagged(checker, text):
     assert checker.check(text).ok, checker.check(text).flags
+
+
+# Issue 16, eighth round: friendly continuations, wishes about things, support of a victim, praise then its reversal.
+@pytest.mark.parametrize("text", [
+    "アホやなぁ笑 宿題見せてやるよ", "うるせーｗ 今度ジュース奢りな", "お前ほんまうざいわｗ（褒めてる）",
+    "雑魚すぎｗ 悔しかったらもう一戦な", "はやとの寝ぐせ爆発してて草 次もよろしく"])
+def test_a_laugh_with_a_friendly_continuation_gets_the_note(checker, text):
+    found = checker.check(text)
+    assert found.noted and not found.flags, found
+
+
+@pytest.mark.parametrize("text", [
+    "うるせーんだよ、学校来んな", "お前まじうざい、消えろ", "あいつ本当にうざいｗ みんなで無視しよ", "うざいｗ 二度と話しかけんな",
+    "バカだなぁ笑 誰も貸してくれないよ"])
+def test_the_same_rough_words_without_a_friendly_continuation_stay_flagged(checker, text):
+    found = checker.check(text)
+    assert found.flags and not found.noted, found
+
+
+@pytest.mark.parametrize("text", [
+    "火曜の小テスト、この世から消えろ", "台風で運動会中止とかまじ最悪", "寒すぎて死ぬ", "宿題まじで消えてほしい",
+    "あの悪口はひどいよ。りんは何も悪くない", "気にしないで、私は味方だよ", "落ち込まないで、うちらみんな味方だから",
+    "相手チームボコボコにしてやろうぜ", "方向音痴すぎてまた迷った", "部活で足引っ張ってばかりで申し訳ない",
+    "発表よかったよ、みんな聞き入ってた", "やさしいね、みんなに好かれてるのもわかる", "すごいね、誰もできなかった問題なのに",
+    "いつも優しいね、ありがとう", "歌うますぎ！また聞かせて"])
+def test_strong_words_about_things_support_and_sincere_praise_are_not_flagged(checker, text):
+    assert checker.check(text).ok, checker.check(text).flags
+
+
+@pytest.mark.parametrize("text", [
+    "月曜、覚悟しとけ", "宿題忘れたやつ消えろ", "ピーマン残したゆうた、この世から消えろ", "テストの点低すぎ、お前が消えろ",
+    "テスト前なのに遊んでるやつまじで消えてほしい", "味方だよ、ブスだけど", "あいつボコボコにしてやろうぜ"])
+def test_their_look_alikes_aimed_at_a_person_stay_flagged(checker, text):
+    found = checker.check(text)
+    assert found.flags and not found.noted, found
+
+
+@pytest.mark.parametrize("text", [
+    "いつもおしゃれだね、みんなにドン引きされてるけど", "話おもしろいね、誰も聞いてないけどｗ", "かわいいね〜誰も近づかないくらい",
+    "歌声きれいすぎて感動（棒）"])
+def test_praise_followed_by_its_reversal_is_mockery(checker, text):
+    found = checker.check(text)
+    assert "mockery" in found.categories and not found.noted, found
