@@ -18,7 +18,9 @@ illness, what they did) in a post that passes on what was heard (the lexicon's `
 note is given, without a written sign of friendship, to a laugh (ｗ, 草) in a post spoken *to* someone
 (お前, あんた, @name, a name as a vocative) that talks about no one else, unless the classifier finds the post
 very like hurtful posts (``SURE``) or like a kind that is never softened (``Check.spoken_to``); remarks
-about the writer alone (自分デブすぎ) and the writer's anger at a thing (この雨うざい, ルーター殴りたい) are not flagged.
+about the writer alone (自分デブすぎ) and the writer's anger at a thing (この雨うざい, ルーター殴りたい) are not flagged, nor,
+since issue 16's eighth round, a wish that a thing (the lexicon's ``things``: days, food, weather) were gone, even as a command
+(「給食のピーマン、この世から消えろ」).
 Every flag points back into the text the student typed. When no rule finds anything, a small
 classifier trained on the kit's labelled posts (``kit.models.post_classifier``) may still flag the
 sentence that weighed most, with the reason of the kind of harm it is most like.
