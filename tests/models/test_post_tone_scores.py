@@ -35,6 +35,7 @@ BLIND_HELDOUT5 = REPO / "tests" / "models" / "blind_heldout5.csv"  # the fifth b
 BLIND_HELDOUT6 = REPO / "tests" / "models" / "blind_heldout6.csv"  # the sixth blind set, written after the fourth round
 BLIND_HELDOUT7 = REPO / "tests" / "models" / "blind_heldout7.csv"  # the seventh, written blind before the fifth round landed
 BLIND_HELDOUT8 = REPO / "tests" / "models" / "blind_heldout8.csv"  # the eighth, written blind while the seventh round was made
+BLIND_HELDOUT9 = REPO / "tests" / "models" / "blind_heldout9.csv"  # the ninth, written blind while the eighth round was made
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
@@ -343,5 +344,35 @@ def test_eighth_held_out_floors(eighth_held_out):
 def test_eighth_held_out_goal(eighth_held_out):
     """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
     posts, found = eighth_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+
+
+@pytest.fixture(scope="module")
+def ninth_held_out(checker):
+    posts = load_blind(BLIND_HELDOUT9)
+    return posts, predictions(checker, posts)
+
+
+def test_ninth_held_out_floors(ninth_held_out):
+    """The ninth blind set (260 posts, 130 hurtful and 130 fine, written on 2026-12-02 at 21:18 UTC by a helper who had
+    seen no code, data, earlier set or note, from the categories alone; mapped to the kit's kinds as the eighth set)
+    measured once, after the eighth round (friendly continuations, things, support), which was made without it:
+    recall 0.792 (103 of 130), false alarms 18 of 130 (13.8%: 11 of 40 jokes and game banter, 5 of 30 neutral, one
+    kind, one criticism), no reporting or help post flagged. These floors keep what was measured."""
+    posts, found = ninth_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.79
+    assert overall.fp <= 18
+    for kind in by_kind(posts, found):
+        if kind.name in ("reporting", "help"):
+            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting or asking for help"
+
+
+@pytest.mark.xfail(reason="the ninth set, measured blind after issue 16's eighth round: recall 0.792 and 18 of 130 fine "
+                          "posts flagged (13.8%); issue 16's goal is recall 0.8 and at most 5%", strict=True)
+def test_ninth_held_out_goal(ninth_held_out):
+    """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
+    posts, found = ninth_held_out
     overall = score(posts, found)["overall"]
     assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
