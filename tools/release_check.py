@@ -121,7 +121,8 @@ def served(venv: Path, env: dict, cwd: Path, folder: str | None, log: Path):
     with open(log, "w") as out:
         proc = subprocess.Popen([str(c) for c in cmd], cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
-            deadline = time.monotonic() + 90
+            started = time.monotonic()
+            deadline = started + 90
             while True:
                 try:
                     with urllib.request.urlopen(url, timeout=2) as r:
@@ -132,6 +133,7 @@ def served(venv: Path, env: dict, cwd: Path, folder: str | None, log: Path):
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit(f"netkit serve did not start ({' '.join(map(str, cmd))}):\n{log.read_text()[-3000:]}")
                 time.sleep(0.3)
+            print(f"  netkit serve {folder or ''} answered in {time.monotonic() - started:.1f} s", flush=True)
             yield url
         finally:
             if proc.poll() is None:
@@ -388,8 +390,10 @@ def same_install(check: Check, where: str, venv: Path, wheel_venv: Path) -> None
 
 
 def cli(check: Check, venv: Path, env: dict, cwd: Path, where: str, *args, expect: tuple[str, ...] = ()) -> str:
+    started = time.monotonic()
     proc = run([venv / "bin" / "netkit", *args], cwd=cwd, env=env, timeout=300)
     shown = " ".join(map(str, args))
+    print(f"  {where}: netkit {shown} in {time.monotonic() - started:.1f} s", flush=True)
     if proc.returncode:
         check.fail(where, f"netkit {shown} exited {proc.returncode}: {(proc.stderr or proc.stdout).strip()[-500:]}")
     if "Traceback" in proc.stderr:
