@@ -136,6 +136,7 @@ def served(venv: Path, env: dict, cwd: Path, folder: str | None, log: Path):
             print(f"  netkit serve {folder or ''} answered in {time.monotonic() - started:.1f} s", flush=True)
             yield url
         finally:
+            stopping = time.monotonic()
             if proc.poll() is None:
                 proc.send_signal(signal.SIGINT)
                 try:
@@ -143,6 +144,7 @@ def served(venv: Path, env: dict, cwd: Path, folder: str | None, log: Path):
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
+            print(f"  netkit serve {folder or ''} stopped in {time.monotonic() - stopping:.1f} s", flush=True)
 
 
 def lessons_of(folder: Path) -> dict[str, tuple[str, str, list[str]]]:

@@ -111,6 +111,22 @@ def demo_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def lab_school(tmp_path_factory):
+    """``netkit serve`` of a school of one-component lessons (tests/browser/lab_lessons.py), one for the
+    session: the flaming lab, post checker and spread lab tests each open their own lesson in it (one cold
+    start of Voilà instead of three)."""
+    from tests.browser.lab_lessons import write_lab_lessons
+
+    _require_chromium()
+    root = tmp_path_factory.mktemp("labschool")
+    shutil.copytree(REPO / "datasets", root / "datasets")
+    write_lab_lessons(root / "lessons")
+    srv = Server(root, root / "results")
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
 def browser(one_chromium):
     return one_chromium
 

@@ -3,32 +3,14 @@ named for screen readers, in the runs' colours, and the button draws them again.
 
 from __future__ import annotations
 
-import shutil
-
-import nbformat
 import pytest
 
-from tests.browser.conftest import REPO, Server
 from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
 
 
-@pytest.fixture(scope="module")
-def lab_server(tmp_path_factory):
-    from tests.browser.conftest import _require_chromium
-
-    _require_chromium()
-    root = tmp_path_factory.mktemp("flamingschool")
-    shutil.copytree(REPO / "datasets", root / "datasets")
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["netkit"] = {"id": "defamation-labtest", "topic": "defamation", "audience": "高校生", "minutes": 15,
-                             "title_ja": "炎上の実験", "title_en": "Flaming lab", "summary_ja": "テスト", "summary_en": "test"}
-    nb.cells = [nbformat.v4.new_code_cell('from kit.lesson import Lesson\nlesson = Lesson("defamation-labtest")'),
-                nbformat.v4.new_code_cell("lesson.flaming_lab()")]
-    (root / "lessons" / "defamation").mkdir(parents=True)
-    nbformat.write(nb, root / "lessons" / "defamation" / "lab.ipynb")
-    srv = Server(root, root / "results")
-    yield srv
-    srv.stop()
+@pytest.fixture
+def lab_server(lab_school):
+    return lab_school
 
 
 def test_three_named_charts_in_the_runs_colours_drawn_again_by_the_button(lab_server, page):

@@ -3,37 +3,16 @@ gentle note for a joke between friends; the FlamingLab on the same page draws bo
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 
-import nbformat
 import pytest
 
-from tests.browser.conftest import REPO, Server
 from tests.browser.lesson_page import WIDGET_TIMEOUT
 
 
-@pytest.fixture(scope="module")
-def checker_server(tmp_path_factory):
-    from tests.browser.conftest import _require_chromium
-
-    _require_chromium()
-    root = tmp_path_factory.mktemp("school")
-    shutil.copytree(REPO / "datasets", root / "datasets")
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["netkit"] = {"id": "defamation-checker-demo", "topic": "defamation", "audience": "中学生", "minutes": 50,
-                             "title_ja": "送る前に", "title_en": "Before you send",
-                             "summary_ja": "投稿チェック", "summary_en": "Post checker"}
-    nb.cells = [nbformat.v4.new_code_cell(c) for c in (
-        'from kit.lesson import Lesson\nlesson = Lesson("defamation-checker-demo")',
-        "lesson.post_checker()",
-        "lesson.flaming_lab()",
-    )]
-    (root / "lessons" / "defamation").mkdir(parents=True)
-    nbformat.write(nb, root / "lessons" / "defamation" / "checker.ipynb")
-    srv = Server(root, root / "results")
-    yield srv
-    srv.stop()
+@pytest.fixture
+def checker_server(lab_school):
+    return lab_school
 
 
 def test_typing_a_post_shows_the_flag_and_a_suggestion(checker_server, page):

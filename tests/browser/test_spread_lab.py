@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
 
-import nbformat
 import pytest
 
-from tests.browser.conftest import REPO, Server
 from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
 
 # A picture as numbers: how many pixels of each state's colour the network canvas shows.
@@ -23,28 +20,9 @@ COUNT_COLOURS = """(canvas) => {
 }"""
 
 
-def lab_notebook(path, network: str, **params):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["netkit"] = {"id": "misinformation-labtest", "topic": "misinformation", "audience": "中学生", "minutes": 15,
-                             "title_ja": "広がり方の実験", "title_en": "Spread lab", "summary_ja": "テスト", "summary_en": "test"}
-    args = "".join(f", {k}={v!r}" for k, v in params.items())
-    nb.cells = [nbformat.v4.new_code_cell('from kit.lesson import Lesson\nlesson = Lesson("misinformation-labtest")'),
-                nbformat.v4.new_code_cell(f'lesson.spread_lab("{network}"{args})')]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, path)
-
-
-@pytest.fixture(scope="module")
-def lab_server(tmp_path_factory):
-    from tests.browser.conftest import _require_chromium
-
-    _require_chromium()
-    root = tmp_path_factory.mktemp("labschool")
-    shutil.copytree(REPO / "datasets", root / "datasets")
-    lab_notebook(root / "lessons" / "misinformation" / "lab.ipynb", "networks/school.json")
-    srv = Server(root, root / "results")
-    yield srv
-    srv.stop()
+@pytest.fixture
+def lab_server(lab_school):
+    return lab_school
 
 
 def wait_for_version(page, lab, above: int) -> int:
