@@ -16,6 +16,7 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 # What Jupyter Server raises reading a frame that is not a Jupyter message: not JSON, a cut binary frame, no header.
 MALFORMED = (ValueError, KeyError, TypeError, IndexError, AssertionError, struct.error)
+V1 = "v1.kernel.websocket.jupyter.org"  # Jupyter Server's binary websocket protocol; the light page speaks the older one
 
 
 class PromptKernelWebsocketHandler(VoilaKernelWebsocketHandler):
@@ -28,6 +29,19 @@ class PromptKernelWebsocketHandler(VoilaKernelWebsocketHandler):
             self.set_status(404)
             return self.finish()
         return await super().get(kernel_id, *args, **kwargs)
+
+    def write_message(self, message, binary=False):
+        """A binary frame of the older protocol goes out without Voilà's look at its header.
+
+        Voilà drops ``execute_input`` messages, and to find them reads every binary frame's header as the v1
+        protocol lays it out (8-byte offsets). A frame of the older protocol (4-byte offsets: what the light
+        page speaks, and a message carrying buffers, such as the spread lab's state) read that way gave a count
+        of billions of offsets: the server's one thread built that list, and every student's page stopped.
+        An ``execute_input`` never carries buffers, so it is never such a frame.
+        """
+        if isinstance(message, bytes) and self.connection is not None and self.connection.subprotocol != V1:
+            return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
+        return super().write_message(message, binary)
 
     def on_message(self, ws_message):
         """A frame that is not a Jupyter message is dropped with one line in the teacher's terminal.
