@@ -40,7 +40,9 @@ class PostChecker(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("post_checker.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("post_checker.css")).tag(sync=True)
-    RUBY_LABELS = ('pc_button',)  # shown on buttons: with readings when the lesson has furigana
+    # with readings when the lesson has furigana: the button and every sentence drawn as text (not the placeholder)
+    RUBY_LABELS = ('pc_button', 'pc_title', 'pc_lead', 'pc_private', 'pc_stored', 'pc_note', 'pc_suggestion', 'pc_why',
+                   'pc_masked', 'not_saved')
 
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
     max_length = traitlets.Int(MAX_LENGTH, help="Longest post the checker reads, in characters.").tag(sync=True)

@@ -38,7 +38,9 @@ class QuizCard(anywidget.AnyWidget):
 
     _esm = traitlets.Unicode(asset("quiz_card.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("quiz_card.css")).tag(sync=True)
-    RUBY_LABELS = ('submit', 'next', 'finish')  # shown on buttons: with readings when the lesson has furigana
+    # with readings when the lesson has furigana: the buttons, the hint under a question, the verdict and its words
+    RUBY_LABELS = ('submit', 'next', 'finish', 'choose_one', 'choose_many', 'choose_truefalse', 'put_in_order', 'correct',
+                   'incorrect', 'correct_answer', 'explanation', 'pick_first', 'preparing', 'not_saved', 'move_up', 'move_down')
 
     question = traitlets.Dict(help="The question as the browser shows it: text, choices, no answer.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)

@@ -105,3 +105,17 @@ def test_the_reading_dictionary_is_read_only_when_furigana_is_on():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120,
                          env={**__import__("os").environ, "PYTHONPATH": str(REPO)}).stdout.split("\n")
     assert out[0] == "[]" and out[1] == "['kit.content.readings', 'pykakasi']"
+
+
+def test_every_sentence_a_quiz_or_the_post_checker_draws_has_readings_in_a_furigana_lesson():
+    """A 小3 student saw 「○か×を選んでください」 and the post checker's notes without readings while the buttons had them."""
+    from kit.text.ui import RUBY, labels
+    from kit.widgets.post_checker import PostChecker
+    from kit.widgets.quiz_card import QuizCard
+
+    for cls, keys in ((QuizCard, ("choose_truefalse", "choose_one", "correct", "incorrect", "pick_first")),
+                      (PostChecker, ("pc_private", "pc_note", "pc_lead"))):
+        plain = labels("ja")
+        ruby = labels("ja", ruby=cls.RUBY_LABELS)[RUBY]
+        for key in keys:
+            assert "<ruby>" in ruby[plain[key]], (cls.__name__, key)
