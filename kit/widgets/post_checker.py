@@ -11,6 +11,7 @@ friends (mild words in a plainly friendly post) is not a flag: it is recorded as
 from __future__ import annotations
 
 import logging
+import re
 
 import anywidget
 import traitlets
@@ -33,6 +34,9 @@ def warm() -> None:
 
     load_dictionary()
     shipped_classifier()
+
+
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class PostChecker(anywidget.AnyWidget):
@@ -64,8 +68,12 @@ class PostChecker(anywidget.AnyWidget):
         self.on_msg(self._on_browser_message)
 
     def check(self, text: str) -> Check:
-        """Check ``text`` as the button does: record that a check happened, then show the result."""
-        text = "" if text is None else str(text)
+        """Check ``text`` as the button does: record that a check happened, then show the result.
+
+        Direction controls (U+202E and the like) are taken out first: the feedback shows the post again, and one
+        of them would turn the highlights and the text after it around, as nicknames are cleaned of them.
+        """
+        text = BIDI_CONTROLS.sub("", "" if text is None else str(text))
         try:
             found = self.checker.check(text)
         except Exception:  # an analyser failure must not show a traceback to a student

@@ -156,3 +156,12 @@ def test_a_laugh_spoken_to_a_friend_gets_the_note_with_its_own_words_line(lexico
     assert english.result["words_html"].startswith("This looks like a joke said to a friend")
     widget.check("あいつまた傘忘れたんかｗ アホやな")  # about someone, not to them: a flag
     assert not widget.result["noted"] and widget.result["flags"]
+
+
+def test_direction_controls_are_taken_out_before_the_post_is_shown_again(lexicon):
+    """A U+202E typed into the box came back in the feedback and turned the rest of it around."""
+    widget = PostChecker(lexicon, sitting=Sitting(lesson="demo"))
+    found = widget.check("\u202eおまえ\u2066バカ\u2069だな\u200f")
+    shown = json.dumps(widget.result, ensure_ascii=False)
+    assert found.text == "おまえバカだな" and found.flags
+    assert not any(c in shown for c in "\u202e\u2066\u2069\u200f")
