@@ -58,7 +58,8 @@ _NAME_SUFFIXES = {"ちゃん", "くん", "君", "さん", "ぴ", "っち", "た�
 _ABOUT_PARTICLES = {"の", "が", "は", "って", "に", "を", "とか", "も", "と", "には", "から", "より"}
 # The writer speaking of themself (自分デブすぎ, オレって運動神経死んでる, うち音痴やから): with no one else in
 # the post, insults, looks and mockery are about the writer and are not flagged.
-_SELF = re.compile(r"^(自分|俺|私|僕|(じぶん|おれ|わたし|あたし|ぼく)(?![ぁ-ん])|(じぶん|おれ|わたし|あたし|ぼく)(って|は|、|の|も|が|ほんま|まじ|ほんと)|うち(?![ぁ-ん])|うち(って|は|、|も|が|ほんま|まじ|ほんと))")
+# Since the ninth round also ワイ, and a post that opens on the writer's own body or selfie (体重増えた…, 今日の自撮り、).
+_SELF = re.compile(r"^(自分|俺|私|僕|わい(?=[、,はってもがほまw ]|…)|(今日|きょう|昨日|きのう)?の?(自撮り|じどり|すっぴん)(、|,| |は|が)|(体重|たいじゅう)(が|また)?(増|ふ)え|(また)?(太|ふと)った|(じぶん|おれ|わたし|あたし|ぼく)(?![ぁ-ん])|(じぶん|おれ|わたし|あたし|ぼく)(って|は|、|の|も|が|ほんま|まじ|ほんと)|うち(?![ぁ-ん])|うち(って|は|、|も|が|ほんま|まじ|ほんと))")
 _SELF_KINDS = {"insult", "appearance", "mockery"}
 _NOT_SELF = re.compile(r"自分のこと[^。]{0,12}(思って|おもって|思っと)")  # 「自分のことイケてると思ってそう」 is about someone else
 # Anger at a thing (この雨うざい, 月曜日消えてほしい, ルーター殴りたい): in a post that names no one, an insult, threat or
@@ -73,7 +74,8 @@ _SKIPPED_BEFORE = {"は", "が", "を", "で", "まじ", "マジ", "ほんと", 
 # Wishing a thing gone (「給食のピーマン、この世から消えろ」「月曜日まじで消えてほしい」): in a post that names no one, a word of
 # disappearing or dying after one of the lexicon's ``things`` in the same sentence is about the thing, even as a command.
 _GONE_KINDS = {"insult", "contempt"}
-_GONE = re.compile(r"消え|きえ|死|しね|失せ|うせ|滅|ほろび|なくな|爆発|ばくはつ")
+# Since the ninth round also a curse on the thing (このアプデくそすぎ): くそ after a thing is about the thing.
+_GONE = re.compile(r"消え|きえ|死|しね|失せ|うせ|滅|ほろび|なくな|爆発|ばくはつ|くそ|糞")
 _HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance", "sexual", "self_harm", "rumour"}
 SURE = 0.8  # the classifier's probability from which a likeness to hurtful posts is too strong to soften
 

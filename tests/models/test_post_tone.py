@@ -472,3 +472,37 @@ def test_their_look_alikes_aimed_at_a_person_stay_flagged(checker, text):
 def test_praise_followed_by_its_reversal_is_mockery(checker, text):
     found = checker.check(text)
     assert "mockery" in found.categories and not found.noted, found
+
+
+# Issue 16, ninth round: contempt, threats, pile-ons and exclusion without a listed word; match words, things and care
+# that keep banter, exaggeration and jokes from being flagged. Examples written for the rules, not taken from any set.
+@pytest.mark.parametrize("text, kind", [
+    ("はいはい、えらいえらい。で？", "contempt"), ("そのレベルで自慢とか言えるんだ、ふーん", "contempt"),
+    ("お前と話すの時間の無駄", "contempt"), ("あんたみたいな人にはわからないよ", "contempt"),
+    ("親にチクったら、もっとひどいことになるから", "threat"), ("もっと言ってやれｗ", "pile_on"),
+    ("私も書き込もうかな、あいつのとこ", "pile_on"), ("放課後カラオケ行く人〜（たくや以外）", "exclusion"),
+    ("生きてる価値ねーよ", "contempt"), ("ゆいの家、夜逃げしたって先輩から聞いた", "rumour")])
+def test_ninth_round_hurtful_posts_without_a_listed_word_are_flagged(checker, text, kind):
+    found = checker.check(text)
+    assert kind in found.categories and not found.noted, found
+
+
+@pytest.mark.parametrize("text", [
+    "試合お疲れ！来週はボコボコにしたるからな", "GG、次の勝負で覚えとけよ", "この宿題の量、殺す気か",
+    "このスマホくそすぎ、すぐ落ちる", "もっと言って、その話おもしろい"])
+def test_ninth_round_banter_and_exaggeration_are_not_flagged(checker, text):
+    assert checker.check(text).ok, checker.check(text).flags
+
+
+@pytest.mark.parametrize("text", ["ひろ、階段で顔面着地しててｗ 大丈夫そ？", "たくみ、またプリント忘れてるｗ そういうとこ推せる"])
+def test_ninth_round_a_laugh_with_care_gets_the_note(checker, text):
+    found = checker.check(text)
+    assert found.ok and found.noted, found
+
+
+@pytest.mark.parametrize("text", [
+    "試合のあと校門で待ってるから覚悟しとけ", "帰り道、殺す", "あいつくそすぎ", "もっと言ったれｗｗ",
+    "お前の顔くそすぎｗ 大丈夫そ？"])
+def test_ninth_round_look_alikes_stay_flagged(checker, text):
+    found = checker.check(text)
+    assert found.flags and not found.noted, found
