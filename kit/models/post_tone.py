@@ -58,8 +58,8 @@ _NAME_SUFFIXES = {"ちゃん", "くん", "君", "さん", "ぴ", "っち", "た�
 _ABOUT_PARTICLES = {"の", "が", "は", "って", "に", "を", "とか", "も", "と", "には", "から", "より"}
 # The writer speaking of themself (自分デブすぎ, オレって運動神経死んでる, うち音痴やから): with no one else in
 # the post, insults, looks and mockery are about the writer and are not flagged.
-# Since the ninth round also ワイ, and a post that opens on the writer's own body or selfie (体重増えた…, 今日の自撮り、).
-_SELF = re.compile(r"^(自分|俺|私|僕|わい(?=[、,はってもがほまw ]|…)|(今日|きょう|昨日|きのう)?の?(自撮り|じどり|すっぴん)(、|,| |は|が)|(体重|たいじゅう)(が|また)?(増|ふ)え|(また)?(太|ふと)った|(じぶん|おれ|わたし|あたし|ぼく)(?![ぁ-ん])|(じぶん|おれ|わたし|あたし|ぼく)(って|は|、|の|も|が|ほんま|まじ|ほんと)|うち(?![ぁ-ん])|うち(って|は|、|も|が|ほんま|まじ|ほんと))")
+# Since the ninth round also ワイ, and a post that opens on the writer's own weight with a sigh (体重増えた…).
+_SELF = re.compile(r"^(自分|俺|私|僕|わい(?=[、,はってもがほまw ]|…)|(体重|たいじゅう)(が|また)?(増|ふ)えた(…|\.\.\.|泣|😭|涙)|(じぶん|おれ|わたし|あたし|ぼく)(?![ぁ-ん])|(じぶん|おれ|わたし|あたし|ぼく)(って|は|、|の|も|が|ほんま|まじ|ほんと)|うち(?![ぁ-ん])|うち(って|は|、|も|が|ほんま|まじ|ほんと))")
 _SELF_KINDS = {"insult", "appearance", "mockery"}
 _NOT_SELF = re.compile(r"自分のこと[^。]{0,12}(思って|おもって|思っと)")  # 「自分のことイケてると思ってそう」 is about someone else
 # Anger at a thing (この雨うざい, 月曜日消えてほしい, ルーター殴りたい): in a post that names no one, an insult, threat or

@@ -489,7 +489,8 @@ def test_ninth_round_hurtful_posts_without_a_listed_word_are_flagged(checker, te
 
 @pytest.mark.parametrize("text", [
     "試合お疲れ！来週はボコボコにしたるからな", "GG、次の勝負で覚えとけよ", "この宿題の量、殺す気か",
-    "このスマホくそすぎ、すぐ落ちる", "もっと言って、その話おもしろい"])
+    "このスマホくそすぎ、すぐ落ちる", "わい、絵下手すぎて草", "体重増えた…ブタ確定ｗ", "いつでもラインしてな",
+    "妹がいじめられてる。私が言ったら余計ひどくなる？", "もっと言って、その話おもしろい"])
 def test_ninth_round_banter_and_exaggeration_are_not_flagged(checker, text):
     assert checker.check(text).ok, checker.check(text).flags
 
@@ -502,7 +503,7 @@ def test_ninth_round_a_laugh_with_care_gets_the_note(checker, text):
 
 @pytest.mark.parametrize("text", [
     "試合のあと校門で待ってるから覚悟しとけ", "帰り道、殺す", "あいつくそすぎ", "もっと言ったれｗｗ",
-    "お前の顔くそすぎｗ 大丈夫そ？"])
+    "お前の顔くそすぎｗ 大丈夫そ？", "太ったよねー、ブタじゃん", "わいの友達のたくや、音痴すぎｗ"])
 def test_ninth_round_look_alikes_stay_flagged(checker, text):
     found = checker.check(text)
     assert found.flags and not found.noted, found

@@ -127,8 +127,9 @@ def test_threshold_set_stays_above_floors(second_held_out):
     posts, found = second_held_out
     overall = score(posts, found)["overall"]
     # measured once before anything was tuned to it (2026-12-01): recall 0.868, 9 of 104 fine posts flagged;
-    # then it chose the threshold (0.65) and some rules were corrected on it: 0.875 / 3 of 104 (2026-12-02)
-    assert overall.recall >= 0.85
+    # then it chose the threshold (0.65) and some rules were corrected on it: 0.875 / 3 of 104 (2026-12-02);
+    # 0.868 / 1 of 104 before issue 16's ninth round, 0.875 / 1 of 104 after it (a threat about telling a teacher)
+    assert overall.recall >= 0.87
     assert overall.false_alarm_rate <= 0.05
     for kind in by_kind(posts, found):
         if kind.harmful:
@@ -247,7 +248,7 @@ def test_sixth_held_out_floors(sixth_held_out):
     anger at the rain or a router), no reporting or criticism post. The fourth round's gains on sets 3 and 5 did not
     carry over to posts written by other hands. These floors keep what held. Issue 16's fifth round read this set
     (so it is a tuning set now): recall 0.850, 16 of 120 flagged (13.3%): 15 of 40 jokes flagged and 14 given the note,
-    1 of 50 neutral posts."""
+    1 of 50 neutral posts. After the ninth round (a challenge for the next game is banter): 15 of 120 (12.5%)."""
     posts, found = sixth_held_out
     kinds = {k.name for k in by_kind(posts, found)}
     assert len(posts) == 240 and HARM_KINDS <= kinds and {"banter_safe", "neutral", "reporting", "criticism"} <= kinds
@@ -259,11 +260,11 @@ def test_sixth_held_out_floors(sixth_held_out):
             assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting or polite criticism"
         if kind.name == "neutral":
             assert kind.flagged <= 1, "self-mockery and anger at things are not flagged (fifth round)"
-    assert score(posts, found)["overall"].false_alarm_rate <= 0.14
+    assert score(posts, found)["overall"].fp <= 15  # 16 until the ninth round
 
 
-@pytest.mark.xfail(reason="the sixth set after issue 16's fifth round (tuned on it): 16 of 120 fine posts flagged "
-                          "(13.3%; 30.0% before), 15 of 40 friendly jokes (28 before), mostly jokes about a friend "
+@pytest.mark.xfail(reason="the sixth set after issue 16's ninth round (tuned on it): 15 of 120 fine posts flagged "
+                          "(12.5%; 30.0% when blind), 14 of 40 friendly jokes (28 when blind), mostly jokes about a friend "
                           "told to others (〜の, あの子) and game trash talk with threat words; "
                           "issue 16's goal is at most 5%", strict=True)
 def test_sixth_held_out_false_alarms_goal(sixth_held_out):
@@ -288,18 +289,18 @@ def test_seventh_held_out_floors(seventh_held_out):
     recall 0.733 (88 of 120), false alarms still 22 of 120, no hurtful post given the friendly note. The seventh round
     read its rumour and sarcasm misses and added the kind rumour and sarcasm rules: recall 0.842 (101 of 120), false
     alarms still 22 of 120. The eighth round (friendly continuations, wishes about things) read it again: recall 0.842,
-    false alarms 13 of 120 (10.8%)."""
+    false alarms 13 of 120 (10.8%); the ninth round (a challenge for the next game is banter): 12 of 120 (10.0%)."""
     posts, found = seventh_held_out
     overall = score(posts, found)["overall"]
     assert overall.recall >= 0.84
-    assert overall.fp <= 13, "22 until the eighth round"
+    assert overall.fp <= 12, "22 until the eighth round, 13 until the ninth"
     for kind in by_kind(posts, found):
         if kind.name in ("reporting", "help", "kind", "criticism"):
             assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
 
 
-@pytest.mark.xfail(reason="the seventh set after issue 16's eighth round (tuned on it): recall 0.842 (0.658 when blind) "
-                          "but 13 of 120 fine posts flagged (10.8%; 18.3% when blind); issue 16's goal is recall 0.8 and "
+@pytest.mark.xfail(reason="the seventh set after issue 16's ninth round (tuned on it): recall 0.842 (0.658 when blind) "
+                          "but 12 of 120 fine posts flagged (10.0%; 18.3% when blind); issue 16's goal is recall 0.8 and "
                           "at most 5%", strict=True)
 def test_seventh_held_out_goal(seventh_held_out):
     """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
@@ -359,20 +360,21 @@ def test_ninth_held_out_floors(ninth_held_out):
     seen no code, data, earlier set or note, from the categories alone; mapped to the kit's kinds as the eighth set)
     measured once, after the eighth round (friendly continuations, things, support), which was made without it:
     recall 0.792 (103 of 130), false alarms 18 of 130 (13.8%: 11 of 40 jokes and game banter, 5 of 30 neutral, one
-    kind, one criticism), no reporting or help post flagged. These floors keep what was measured."""
+    kind, one criticism), no reporting or help post flagged. Issue 16's ninth round read it (so it is a tuning set
+    now): recall 0.862 (112 of 130), false alarms 6 of 130 (4.6%: 5 of 40 jokes, one kind; no neutral post)."""
     posts, found = ninth_held_out
     overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.79
-    assert overall.fp <= 18
+    assert overall.recall >= 0.86  # 0.792 when blind
+    assert overall.fp <= 6  # 18 when blind
     for kind in by_kind(posts, found):
         if kind.name in ("reporting", "help"):
             assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting or asking for help"
 
 
-@pytest.mark.xfail(reason="the ninth set, measured blind after issue 16's eighth round: recall 0.792 and 18 of 130 fine "
-                          "posts flagged (13.8%); issue 16's goal is recall 0.8 and at most 5%", strict=True)
 def test_ninth_held_out_goal(ninth_held_out):
-    """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
+    """Issue 16's goal: recall at least 0.8, at most 5% of fine posts flagged. Not met when the set was blind (0.792,
+    13.8%); met since the ninth round read it (0.862, 4.6%), so this is a tuning figure, not a blind one: the tenth
+    blind set measures the checker honestly."""
     posts, found = ninth_held_out
     overall = score(posts, found)["overall"]
     assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
