@@ -361,7 +361,7 @@ def test_ninth_held_out_floors(ninth_held_out):
     measured once, after the eighth round (friendly continuations, things, support), which was made without it:
     recall 0.792 (103 of 130), false alarms 18 of 130 (13.8%: 11 of 40 jokes and game banter, 5 of 30 neutral, one
     kind, one criticism), no reporting or help post flagged. Issue 16's ninth round read it (so it is a tuning set
-    now): recall 0.862 (112 of 130), false alarms 6 of 130 (4.6%: 5 of 40 jokes, one kind; no neutral post)."""
+    now): recall 0.862 (112 of 130), false alarms 6 of 130 (4.6%: 5 of 40 jokes, one neutral; no kind post)."""
     posts, found = ninth_held_out
     overall = score(posts, found)["overall"]
     assert overall.recall >= 0.86  # 0.792 when blind
