@@ -13,7 +13,8 @@ and tuned on too: sets 1-6 are all tuning sets, and a seventh blind set is measu
 round (2026-12-02: sexual harassment and wishing death or harm became kinds of their own, after the seventh set showed
 them missing) the seventh set is a tuning set too: an eighth blind set is the next honest figure. The eighth set,
 written blind while the seventh round (rumours, sarcasm) was made, was measured once after it (recall 0.831, false
-alarms 18.5%).
+alarms 18.5%). The eighth and ninth rounds read the eighth and ninth sets: sets 1-9 are all tuning sets now, and a
+tenth blind set measures the checker.
 """
 
 from __future__ import annotations
