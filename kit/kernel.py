@@ -283,7 +283,7 @@ def forked(argv: list[str], env: dict[str, str], cwd: str) -> int:
     new at each server start.
     """
     os.setsid()
-    _show_command([sys.executable, "-m", "kit.kernel", *argv])  # before the environment changes: it moves it
+    _show_command([sys.executable, "-m", "kit.kernel", *connection_first(argv)])  # before the environment changes: it moves it
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
@@ -325,6 +325,19 @@ def end_with_server(pid: str, end=os._exit) -> threading.Thread | None:
     watcher = threading.Thread(target=wait, name="netkit-server-watch", daemon=True)
     watcher.start()
     return watcher
+
+
+def connection_first(argv: list[str]) -> list[str]:
+    """``argv`` with its connection file (``-f PATH`` or ``--f=PATH``) first: the title a forked kernel can show is only
+    as long as its warm parent's command line and environment, and what is cut must be the caps, not the file that
+    tells one kernel from another (``ps``, and tests that find a kernel's process by it)."""
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg == "-f" and i + 1 < len(args):
+            return [arg, args[i + 1], *args[:i], *args[i + 2:]]
+        if arg.startswith("--f="):
+            return [arg, *args[:i], *args[i + 1:]]
+    return args
 
 
 def _show_command(command: list[str]) -> None:

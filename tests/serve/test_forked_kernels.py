@@ -423,3 +423,14 @@ def test_a_forked_kernel_prints_no_connection_note_to_the_teachers_terminal(capf
     app.log_connection_info()
     assert capfd.readouterr().out == ""
     assert app.parent_handle == 0 and set(app._ports) == {"shell", "iopub", "stdin", "hb", "control"}
+
+
+def test_a_forked_kernel_shows_its_connection_file_before_its_caps():
+    """The title a forked kernel shows is cut at its warm parent's command line's length: the connection file,
+    which tells kernels apart, comes first so that the caps are what is cut."""
+    from kit.kernel import connection_first
+
+    assert connection_first(["--memory-mb=768", "--cpu-seconds=1200", "-f", "/tmp/k.json"]) == [
+        "-f", "/tmp/k.json", "--memory-mb=768", "--cpu-seconds=1200"]
+    assert connection_first(["--memory-mb=1", "--f=/tmp/k.json"]) == ["--f=/tmp/k.json", "--memory-mb=1"]
+    assert connection_first(["--memory-mb=1"]) == ["--memory-mb=1"]

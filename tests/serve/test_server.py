@@ -77,13 +77,17 @@ def test_lesson_page_is_local_only_and_compressed(running):
 
 
 def test_lesson_page_gets_voilas_styles_as_stock_voila_does(running):
-    status, body, _ = get(running.url + "voila/render/piracy/basics.ipynb")
+    """Voilà's page (``?page=voila``, or a notebook that is not only the kit's) gets Voilà's styles as stock Voilà
+    does; the light page, a kit lesson's default, gets only the kit's."""
+    status, body, _ = get(running.url + "voila/render/piracy/basics.ipynb?page=voila")
     import html
     import re
 
     (src,) = re.findall(r'<script src="/([^"]*voila-style\.js[^"]*)"', body)  # run in the head, as stock Voilà does
     status, script, _ = get(running.url + html.unescape(src))
     assert status == 200 and ".jp-" in script and "voila-style.css" not in body
+    status, light, _ = get(running.url + "voila/render/piracy/basics.ipynb")
+    assert status == 200 and "voila-style" not in light and "netkit-light.css" in light
 
 
 def test_every_page_links_the_kits_tokens_and_base_card(running):
