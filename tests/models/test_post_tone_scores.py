@@ -37,6 +37,7 @@ BLIND_HELDOUT6 = REPO / "tests" / "models" / "blind_heldout6.csv"  # the sixth b
 BLIND_HELDOUT7 = REPO / "tests" / "models" / "blind_heldout7.csv"  # the seventh, written blind before the fifth round landed
 BLIND_HELDOUT8 = REPO / "tests" / "models" / "blind_heldout8.csv"  # the eighth, written blind while the seventh round was made
 BLIND_HELDOUT9 = REPO / "tests" / "models" / "blind_heldout9.csv"  # the ninth, written blind while the eighth round was made
+BLIND_HELDOUT10 = REPO / "tests" / "models" / "blind_heldout10.csv"  # the tenth, written blind while the ninth round was made
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
@@ -377,5 +378,35 @@ def test_ninth_held_out_goal(ninth_held_out):
     13.8%); met since the ninth round read it (0.862, 4.6%), so this is a tuning figure, not a blind one: the tenth
     blind set measures the checker honestly."""
     posts, found = ninth_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+
+
+@pytest.fixture(scope="module")
+def tenth_held_out(checker):
+    posts = load_blind(BLIND_HELDOUT10)
+    return posts, predictions(checker, posts)
+
+
+def test_tenth_held_out_floors(tenth_held_out):
+    """The tenth blind set (260 posts, 130 hurtful and 130 fine, written on 2026-12-02 at about 22:00 UTC by a helper who
+    had seen no code, data, earlier set or note, from the categories alone; mapped to the kit's kinds as the eighth set)
+    measured once, after the ninth round, which was made without it: recall 0.785 (102 of 130), false alarms 22 of 130
+    (16.9%: 18 of 40 jokes and game banter, 4 of 30 neutral), no kind, reporting, help or criticism post flagged.
+    Missed most: sarcasm (0 of 10) and contempt without a slur (2 of 10). These floors keep what was measured."""
+    posts, found = tenth_held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= 0.78
+    assert overall.fp <= 22
+    for kind in by_kind(posts, found):
+        if kind.name in ("reporting", "help", "kind", "criticism"):
+            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
+
+
+@pytest.mark.xfail(reason="the tenth set, measured blind after issue 16's ninth round: recall 0.785 and 22 of 130 fine "
+                          "posts flagged (16.9%); issue 16's goal is recall 0.8 and at most 5%", strict=True)
+def test_tenth_held_out_goal(tenth_held_out):
+    """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
+    posts, found = tenth_held_out
     overall = score(posts, found)["overall"]
     assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
