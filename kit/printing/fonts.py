@@ -10,11 +10,18 @@ Most Japanese system fonts (Noto Sans CJK, Hiragino) have PostScript (CFF) outli
 Chromium's PDF writer turns into Type 3 glyph drawings; the subset is therefore converted to
 TrueType outlines first, so the PDF carries a real embedded font (CIDFontType2 with FontFile2)
 that every viewer and printer renders and searches properly.
+
+Cutting and converting take seconds per weight, so each result is kept on disk in the user's cache
+folder (``$NETKIT_CACHE_DIR`` or platformdirs' ``net-literacy-kit``), under a name made from the
+font file's path, size and modification time, the characters and this file's code: a teacher who prints the same
+guide twice waits once, and a changed font file is cut anew. A cache that cannot be read or written
+only costs the time.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import os
 import shutil
@@ -73,9 +80,70 @@ def _open(path: Path):
     return TTFont(str(path), lazy=True)
 
 
+ENV_CACHE_DIR = "NETKIT_CACHE_DIR"
+# this file's own text is part of every cache key: a change to the cut or the conversion cuts anew
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def cache_dir() -> Path:
+    """Where cut fonts are kept: ``$NETKIT_CACHE_DIR/fonts`` or the platform's user cache folder."""
+    env = os.environ.get(ENV_CACHE_DIR)
+    if env:
+        return Path(env) / "fonts"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("net-literacy-kit", appauthor=False)) / "fonts"
+
+
+def _cache_file(path: str, characters: str) -> Path | None:
+    try:
+        stat = os.stat(path)
+        import fontTools
+    except (OSError, ImportError):
+        return None
+    key = "\0".join([_CODE, fontTools.version, os.path.abspath(path), str(stat.st_size),
+                      str(stat.st_mtime_ns), characters])
+    return cache_dir() / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".ttf")
+
+
 @lru_cache(maxsize=16)
 def subset_font(path: str, characters: str) -> bytes:
-    """The font at ``path`` cut down to ``characters`` (plus digits, kana and ASCII), as OpenType."""
+    """The font at ``path`` cut down to ``characters`` (plus digits, kana and ASCII), as OpenType.
+
+    Kept in ``cache_dir()``: written to a temporary file and renamed into place, so two processes
+    printing at once each find a whole file or none.
+    """
+    cached = _cache_file(path, characters)
+    if cached is not None:
+        try:
+            data = cached.read_bytes()
+            if data[:4] == b"\x00\x01\x00\x00" or data[:4] == b"OTTO":
+                return data
+        except OSError:
+            pass
+    data = _cut(path, characters)
+    if cached is not None:
+        tmp = cached.with_name(f"{cached.stem}.{os.getpid()}.tmp")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            os.replace(tmp, cached)
+            _prune(cached.parent)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return data
+
+
+KEEP = 48  # cut fonts kept in the cache; older ones (lessons since edited) are removed
+
+
+def _prune(folder: Path) -> None:
+    kept = sorted(folder.glob("*.ttf"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+    for old in kept[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def _cut(path: str, characters: str) -> bytes:
     from fontTools import subset
 
     font = _open(Path(path))

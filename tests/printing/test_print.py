@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 
@@ -187,3 +188,31 @@ def test_the_answer_key_labels_an_order_question_as_the_worksheet_does():
             assert [part.split(".")[0] for part in line.split(" → ")] == [p.split(".")[0] for p in expected.split(" → ")]
             checked += 1
     assert checked
+
+
+def test_a_cut_font_is_kept_on_disk_until_the_font_file_changes(tmp_path, monkeypatch):
+    from kit.printing import fonts
+
+    monkeypatch.setenv("NETKIT_CACHE_DIR", str(tmp_path / "cache"))
+    font = tmp_path / "font.ttf"
+    font.write_bytes(b"a font")
+    cuts = []
+    monkeypatch.setattr(fonts, "_cut", lambda path, chars: cuts.append(chars) or b"\x00\x01\x00\x00" + chars.encode())
+    cut = fonts.subset_font.__wrapped__  # past the in-memory cache: as a second process would
+    assert cut(str(font), "相談") == b"\x00\x01\x00\x00" + "相談".encode()
+    assert cut(str(font), "相談") == b"\x00\x01\x00\x00" + "相談".encode()
+    assert cuts == ["相談"]  # the second came from disk
+    assert [p.suffix for p in (tmp_path / "cache/fonts").iterdir()] == [".ttf"]  # no temporary file left
+    cut(str(font), "窓口")
+    assert cuts == ["相談", "窓口"]  # other characters: cut anew
+    os.utime(font, ns=(1, 1))
+    cut(str(font), "相談")
+    assert cuts == ["相談", "窓口", "相談"]  # the font file changed: cut anew
+    fonts._cache_file(str(font), "相談").write_bytes(b"")  # a damaged file is not used
+    cut(str(font), "相談")
+    assert len(cuts) == 4
+    for chars in "相談窓":
+        cut(str(font), chars)
+    monkeypatch.setattr(fonts, "KEEP", 3)
+    cut(str(font), "誹謗")
+    assert len(list((tmp_path / "cache/fonts").iterdir())) == 3
