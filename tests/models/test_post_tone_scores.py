@@ -42,6 +42,30 @@ HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threa
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
 
+def measured(checker, path) -> tuple:
+    """A blind set's posts and what the checker found in each."""
+    posts = load_blind(path)
+    return posts, predictions(checker, posts)
+
+
+def assert_floors(held_out, recall: float, fp: int, never_flagged=("reporting", "help", "kind", "criticism"), why: str = ""):
+    """The set's recall and false alarms stay where they were measured, and none of ``never_flagged`` is flagged."""
+    posts, found = held_out
+    overall = score(posts, found)["overall"]
+    assert overall.recall >= recall
+    assert overall.fp <= fp, why
+    for kind in by_kind(posts, found):
+        if kind.name in never_flagged:
+            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
+
+
+def meets_goal(held_out) -> bool:
+    """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
+    posts, found = held_out
+    overall = score(posts, found)["overall"]
+    return overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+
+
 @pytest.fixture(scope="module")
 def checker():
     return PostTone(load_lexicon(LEXICON / "lexicon.yaml"))
@@ -277,8 +301,7 @@ def test_sixth_held_out_false_alarms_goal(sixth_held_out):
 
 @pytest.fixture(scope="module")
 def seventh_held_out(checker):
-    posts = load_blind(BLIND_HELDOUT7)
-    return posts, predictions(checker, posts)
+    return measured(checker, BLIND_HELDOUT7)
 
 
 def test_seventh_held_out_floors(seventh_held_out):
@@ -292,13 +315,7 @@ def test_seventh_held_out_floors(seventh_held_out):
     read its rumour and sarcasm misses and added the kind rumour and sarcasm rules: recall 0.842 (101 of 120), false
     alarms still 22 of 120. The eighth round (friendly continuations, wishes about things) read it again: recall 0.842,
     false alarms 13 of 120 (10.8%); the ninth round (a challenge for the next game is banter): 12 of 120 (10.0%)."""
-    posts, found = seventh_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.84
-    assert overall.fp <= 12, "22 until the eighth round, 13 until the ninth"
-    for kind in by_kind(posts, found):
-        if kind.name in ("reporting", "help", "kind", "criticism"):
-            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
+    assert_floors(seventh_held_out, recall=0.84, fp=12, why="22 until the eighth round, 13 until the ninth")
 
 
 @pytest.mark.xfail(reason="the seventh set after issue 16's ninth round (tuned on it): recall 0.842 (0.658 when blind) "
@@ -306,9 +323,7 @@ def test_seventh_held_out_floors(seventh_held_out):
                           "at most 5%", strict=True)
 def test_seventh_held_out_goal(seventh_held_out):
     """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
-    posts, found = seventh_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+    assert meets_goal(seventh_held_out)
 
 
 def test_no_hurtful_post_of_the_seventh_set_gets_the_friendly_note(checker):
@@ -320,8 +335,7 @@ def test_no_hurtful_post_of_the_seventh_set_gets_the_friendly_note(checker):
 
 @pytest.fixture(scope="module")
 def eighth_held_out(checker):
-    posts = load_blind(BLIND_HELDOUT8)
-    return posts, predictions(checker, posts)
+    return measured(checker, BLIND_HELDOUT8)
 
 
 def test_eighth_held_out_floors(eighth_held_out):
@@ -333,28 +347,19 @@ def test_eighth_held_out_floors(eighth_held_out):
     Missed most: sarcasm (2 of 10 caught), contempt without a slur (6 of 10), ability (7 of 10). Issue 16's eighth
     round read it (so it is a tuning set now): recall 0.862 (112 of 130, sarcasm 6 of 10), false alarms 9 of 130
     (6.9%: 8 of 40 jokes and game banter, 1 neutral; no kind, reporting or criticism post)."""
-    posts, found = eighth_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.86  # 0.831 when blind
-    assert overall.fp <= 9  # 24 when blind
-    for kind in by_kind(posts, found):
-        if kind.name in ("reporting", "help", "kind", "criticism"):
-            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
+    assert_floors(eighth_held_out, recall=0.86, fp=9)  # 0.831 and 24 when blind
 
 
 @pytest.mark.xfail(reason="the eighth set after issue 16's eighth round (tuned on it): recall 0.862 meets 0.8, but 9 "
                           "of 130 fine posts flagged (6.9%; 18.5% when blind); issue 16's goal is at most 5%", strict=True)
 def test_eighth_held_out_goal(eighth_held_out):
     """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
-    posts, found = eighth_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+    assert meets_goal(eighth_held_out)
 
 
 @pytest.fixture(scope="module")
 def ninth_held_out(checker):
-    posts = load_blind(BLIND_HELDOUT9)
-    return posts, predictions(checker, posts)
+    return measured(checker, BLIND_HELDOUT9)
 
 
 def test_ninth_held_out_floors(ninth_held_out):
@@ -364,28 +369,19 @@ def test_ninth_held_out_floors(ninth_held_out):
     recall 0.792 (103 of 130), false alarms 18 of 130 (13.8%: 11 of 40 jokes and game banter, 5 of 30 neutral, one
     kind, one criticism), no reporting or help post flagged. Issue 16's ninth round read it (so it is a tuning set
     now): recall 0.862 (112 of 130), false alarms 6 of 130 (4.6%: 5 of 40 jokes, one neutral; no kind post)."""
-    posts, found = ninth_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.86  # 0.792 when blind
-    assert overall.fp <= 6  # 18 when blind
-    for kind in by_kind(posts, found):
-        if kind.name in ("reporting", "help"):
-            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting or asking for help"
+    assert_floors(ninth_held_out, recall=0.86, fp=6, never_flagged=("reporting", "help"))  # 0.792 and 18 when blind
 
 
 def test_ninth_held_out_goal(ninth_held_out):
     """Issue 16's goal: recall at least 0.8, at most 5% of fine posts flagged. Not met when the set was blind (0.792,
     13.8%); met since the ninth round read it (0.862, 4.6%), so this is a tuning figure, not a blind one: the tenth
     blind set measures the checker honestly."""
-    posts, found = ninth_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+    assert meets_goal(ninth_held_out)
 
 
 @pytest.fixture(scope="module")
 def tenth_held_out(checker):
-    posts = load_blind(BLIND_HELDOUT10)
-    return posts, predictions(checker, posts)
+    return measured(checker, BLIND_HELDOUT10)
 
 
 def test_tenth_held_out_floors(tenth_held_out):
@@ -394,19 +390,11 @@ def test_tenth_held_out_floors(tenth_held_out):
     measured once, after the ninth round, which was made without it: recall 0.785 (102 of 130), false alarms 22 of 130
     (16.9%: 18 of 40 jokes and game banter, 4 of 30 neutral), no kind, reporting, help or criticism post flagged.
     Missed most: sarcasm (0 of 10) and contempt without a slur (2 of 10). These floors keep what was measured."""
-    posts, found = tenth_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.78
-    assert overall.fp <= 22
-    for kind in by_kind(posts, found):
-        if kind.name in ("reporting", "help", "kind", "criticism"):
-            assert kind.flagged == 0, f"{kind.name}: the checker must not discourage reporting, asking for help or kindness"
+    assert_floors(tenth_held_out, recall=0.78, fp=22)
 
 
 @pytest.mark.xfail(reason="the tenth set, measured blind after issue 16's ninth round: recall 0.785 and 22 of 130 fine "
                           "posts flagged (16.9%); issue 16's goal is recall 0.8 and at most 5%", strict=True)
 def test_tenth_held_out_goal(tenth_held_out):
     """Issue 16's goal on posts written by other hands: recall at least 0.8, at most 5% of fine posts flagged."""
-    posts, found = tenth_held_out
-    overall = score(posts, found)["overall"]
-    assert overall.recall >= 0.8 and overall.false_alarm_rate <= 0.05
+    assert meets_goal(tenth_held_out)
