@@ -165,24 +165,23 @@ def test_a_teacher_publishes_a_changed_quiz_csv_with_the_lesson_and_only_that_cl
     assert page.status_code == 200
 
 
-def _file_digests(district):
+def _from_store(district, query: str):
+    """``query`` (a method of the district's store) asked of a store opened for it and closed after."""
     from kit.store import open_store
 
     store = open_store(district.store)
     try:
-        return store.published_file_digests()
+        return getattr(store, query)()
     finally:
         store.close()
+
+
+def _file_digests(district):
+    return _from_store(district, "published_file_digests")
 
 
 def _publications(district):
-    from kit.store import open_store
-
-    store = open_store(district.store)
-    try:
-        return store.publications()
-    finally:
-        store.close()
+    return _from_store(district, "publications")
 
 
 def _answers(district) -> list[tuple[str, str, str, str]]:
