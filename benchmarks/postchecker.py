@@ -44,6 +44,8 @@ BLIND_HELDOUT7 = ROOT / "tests" / "models" / "blind_heldout7.csv"  # the seventh
 BLIND_HELDOUT8 = ROOT / "tests" / "models" / "blind_heldout8.csv"  # the eighth blind set: written during the seventh round, measured once after it
 BLIND_HELDOUT9 = ROOT / "tests" / "models" / "blind_heldout9.csv"  # the ninth blind set: written during the eighth round, measured once after it
 BLIND_HELDOUT10 = ROOT / "tests" / "models" / "blind_heldout10.csv"  # the tenth blind set: written during the ninth round, measured once after it
+BLIND_HELDOUT11 = ROOT / "tests" / "models" / "blind_heldout11.csv"  # the eleventh blind set: written before the learned judge, measured once after it
+BLIND_HELDOUT12 = ROOT / "tests" / "models" / "blind_heldout12.csv"  # the twelfth blind set: written with the eleventh, measured once after it
 TEASING = ROOT / "datasets" / "lexicon" / "examples_teasing.csv"  # friendly teasing and hurtful look-alikes, same hands as the rules
 
 
@@ -71,8 +73,17 @@ def blind_table(title: str, posts: list[LabelledPost], found: dict[str, frozense
     return "\n".join(lines)
 
 
-BLIND_SETS = {"heldout": BLIND_HELDOUT, "heldout2": BLIND_HELDOUT2, "heldout3": BLIND_HELDOUT3, "heldout5": BLIND_HELDOUT5, "heldout6": BLIND_HELDOUT6, "heldout7": BLIND_HELDOUT7, "heldout8": BLIND_HELDOUT8, "heldout9": BLIND_HELDOUT9, "heldout10": BLIND_HELDOUT10,
-              "dev": BLIND_DEV}
+# name -> (file, split, title); the blind sets in the order they were written, then the sets written with the rules
+SETS = {
+    "heldout": (BLIND_HELDOUT, "test", "blind held-out"), "heldout2": (BLIND_HELDOUT2, "test", "second blind held-out"),
+    "heldout3": (BLIND_HELDOUT3, "test", "third blind held-out"), "heldout5": (BLIND_HELDOUT5, "test", "fifth blind held-out"),
+    "heldout6": (BLIND_HELDOUT6, "test", "sixth blind held-out"), "heldout7": (BLIND_HELDOUT7, "test", "seventh blind held-out"),
+    "heldout8": (BLIND_HELDOUT8, "test", "eighth blind held-out"), "heldout9": (BLIND_HELDOUT9, "test", "ninth blind held-out"),
+    "heldout10": (BLIND_HELDOUT10, "test", "tenth blind held-out"), "heldout11": (BLIND_HELDOUT11, "test", "eleventh blind held-out"),
+    "heldout12": (BLIND_HELDOUT12, "test", "twelfth blind held-out"), "dev": (BLIND_DEV, "dev", "blind dev"),
+    "teasing": (TEASING, "dev", "friendly teasing (written with the rules)"),
+}
+BLIND_SETS = {name: path for name, (path, _, _) in SETS.items() if name != "teasing"}
 
 
 def summary(checker: PostTone) -> str:
@@ -100,7 +111,7 @@ def errors(posts: list[LabelledPost], found: dict[str, frozenset[str]]) -> list[
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("heldout", "heldout2", "heldout3", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "dev", "teasing", "labelled", "all"), default="all")
+    parser.add_argument("--set", choices=(*SETS, "labelled", "all"), default="all")
     parser.add_argument("--lexicon", type=Path, default=LEXICON)
     parser.add_argument("--rules-only", action="store_true", help="the lexicon's rules without the classifier")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
@@ -111,17 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(checker))
         return 0
     wrong: list[str] = []
-    for name, path in (("heldout", BLIND_HELDOUT), ("heldout2", BLIND_HELDOUT2), ("heldout3", BLIND_HELDOUT3), ("heldout5", BLIND_HELDOUT5),
-                       ("heldout6", BLIND_HELDOUT6), ("heldout7", BLIND_HELDOUT7), ("heldout8", BLIND_HELDOUT8), ("heldout9", BLIND_HELDOUT9), ("heldout10", BLIND_HELDOUT10), ("dev", BLIND_DEV),
-                       ("teasing", TEASING)):
+    for name, (path, split, title) in SETS.items():
         if args.set in (name, "all"):
-            posts = load_blind(path, "dev" if name in ("dev", "teasing") else "test")
+            posts = load_blind(path, split)
             checks = {p.id: checker.check(p.text) for p in posts}
             found = {i: frozenset(c.categories) for i, c in checks.items()}
             noted = {i for i, c in checks.items() if c.noted}
-            title = {"heldout": "blind held-out", "heldout2": "threshold set (second blind set)", "heldout3": "third blind held-out", "heldout5": "fifth blind held-out",
-                     "heldout6": "sixth blind held-out", "heldout7": "seventh blind held-out", "heldout8": "eighth blind held-out", "heldout9": "ninth blind held-out", "heldout10": "tenth blind held-out", "dev": "blind dev",
-                     "teasing": "friendly teasing (written with the rules)"}[name]
             print(blind_table(f"{title}, {path.relative_to(ROOT)}", posts, found, noted), end="\n\n")
             wrong += errors(posts, found)
     if args.set in ("labelled", "all"):

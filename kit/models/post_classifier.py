@@ -1,14 +1,16 @@
-"""A small learned check behind the lexicon: logistic regression over the characters of a post.
+"""The PostChecker's learned judge: logistic regression over the characters and words of a post.
 
-The lexicon's rules name the words that hurt; people find new words every day. This classifier was
-trained on the labelled posts the kit ships (``datasets/lexicon``: labelled.csv, blind_dev.csv,
-examples_author.csv; never the held-out set) by ``tools/train_post_classifier.py``, which writes
-its weights to ``post_classifier.json`` beside this file. A post is cut into its characters and
-pairs and triples of characters (in hiragana, as the lexicon sees it); the weights of those present
-add up to a probability that the post hurts someone. A second set of weights per category (one
-kind against the other harmful posts, the same regression) says which kind of harm it is most
-like, so the student reads that kind's reason. Plain Python and one JSON file: nothing to install, nothing
-fetched, about a millisecond a post.
+The lexicon's rules name the words that hurt and say why; whether a post with such a word is meant
+to hurt (a friend's joke, game trash talk, a report quoting abuse) or a post with no listed word
+hurts (sarcasm, polite contempt) is what this classifier judges, from the labelled posts the kit
+ships (``datasets/lexicon`` and the blind sets of ``tests/models``; see
+``tools/train_post_classifier.py``, which writes the weights to ``post_classifier.json`` beside
+this file). A post is cut into its characters, pairs and triples of characters (in hiragana, as
+the lexicon sees it) and its words by their dictionary form, alone and in pairs (from the same
+analyser the rules use); the weights of those present add up to a probability that the post hurts
+someone. A second set of weights per kind says which kind of harm it is most like, so the student
+reads that kind's reason. Plain Python and one JSON file: nothing to install, nothing fetched,
+about a millisecond a post.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from kit.text.morph import Token
 
 WEIGHTS = Path(__file__).with_name("post_classifier.json")
 SIZES = (1, 2, 3)  # characters per piece
@@ -37,6 +42,18 @@ def pieces(text: str) -> dict[str, list[int]]:
     return found
 
 
+def features(text: str, tokens: Sequence[Token] = ()) -> dict[str, list[int]]:
+    """The pieces of ``text`` and, from its ``tokens``, each word's dictionary form (``w:``) and each pair of them (``p:``)."""
+    found = pieces(text)
+    lemmas = ["^", *(t.lemma for t in tokens), "$"]
+    starts = [0, *(t.start for t in tokens), len(text)]
+    for i, lemma in enumerate(lemmas):
+        found.setdefault("w:" + lemma, []).append(starts[i])
+        if i:
+            found.setdefault(f"p:{lemmas[i - 1]}|{lemma}", []).append(starts[i - 1])
+    return found
+
+
 def _fold(text: str) -> str:
     return "".join(chr(ord(ch) - 0x60) if 0x30A1 <= ord(ch) <= 0x30F6 else ch.lower() for ch in text)
 
@@ -47,30 +64,37 @@ class Guess:
 
     probability: float  # that the post hurts someone
     category: str  # the kind of harm it is most like
-    strongest: tuple[int, int]  # the piece that weighed most towards harm, as NFKC offsets
+    strongest: tuple[int, int]  # the piece of characters that weighed most towards harm, as NFKC offsets
 
 
 @dataclass(frozen=True)
 class Classifier:
-    """Weights learned from labelled posts, and the probability from which a post is flagged."""
+    """Weights learned from labelled posts, and the probability from which a post is judged hurtful."""
 
     bias: float
     weights: dict[str, float]
     category_weights: dict[str, dict[str, float]]
-    threshold: float
+    threshold: float  # a post no rule found a word in is hurtful from this probability
     trained_on: dict[str, str]  # training file -> sha256, so a test can tell when it is out of date
+    word_threshold: float | None = None  # a post with a listed word (not a mild one) is hurtful from this one; None: ``threshold``
 
-    def probability(self, text: str) -> float:
-        z = self.bias + sum(self.weights.get(p, 0.0) for p in pieces(text))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def hurtful(self, probability: float, *, listed_word: bool) -> bool:
+        """Whether a post of this ``probability`` is judged hurtful; a listed word is evidence of its own."""
+        if listed_word and self.word_threshold is not None:
+            return probability >= self.word_threshold
+        return probability >= self.threshold
 
-    def guess(self, text: str) -> Guess:
-        found = pieces(text)
+    def probability(self, text: str, tokens: Sequence[Token] = ()) -> float:
+        return self.guess(text, tokens).probability
+
+    def guess(self, text: str, tokens: Sequence[Token] = ()) -> Guess:
+        found = features(text, tokens)
         z = self.bias + sum(self.weights.get(p, 0.0) for p in found)
         probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         scores = {c: w.get("", 0.0) + sum(w.get(p, 0.0) for p in found) for c, w in self.category_weights.items()}
         category = max(scores, key=lambda c: (scores[c], c)) if scores else "insult"
-        best = max(found, key=lambda p: (self.weights.get(p, 0.0), len(p), p))
+        chars = [p for p in found if not p.startswith(("w:", "p:"))]
+        best = max(chars, key=lambda p: (self.weights.get(p, 0.0), len(p), p))
         start = max(0, found[best][0])
         return Guess(probability, category, (start, start + len(best.strip("^$"))))
 
@@ -86,53 +110,15 @@ def load_classifier(path: str | Path = WEIGHTS) -> Classifier:
     data = json.loads(Path(path).read_text("utf-8"))
     return Classifier(float(data["bias"]), dict(data["weights"]),
                       {c: dict(w) for c, w in data["category_weights"].items()},
-                      float(data["threshold"]), dict(data["trained_on"]))
+                      float(data["threshold"]), dict(data["trained_on"]), data.get("word_threshold"))
 
 
 def save_classifier(classifier: Classifier, path: str | Path = WEIGHTS) -> None:
-    data = {"threshold": classifier.threshold, "trained_on": classifier.trained_on, "bias": round(classifier.bias, 4),
-            "weights": {p: round(w, 4) for p, w in sorted(classifier.weights.items())},
+    data = {"threshold": classifier.threshold, "word_threshold": classifier.word_threshold, "trained_on": classifier.trained_on, "bias": round(classifier.bias, 4),
+            "weights": {p: round(w, 3) for p, w in sorted(classifier.weights.items())},
             "category_weights": {c: {p: round(w, 3) for p, w in sorted(ws.items())}
                                  for c, ws in sorted(classifier.category_weights.items())}}
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", "utf-8")
 
 
-def train(posts: list[tuple[str, str | None]], *, threshold: float, trained_on: dict[str, str],
-          epochs: int = 200, rate: float = 0.5, l2: float = 0.01, keep: float = 0.02) -> Classifier:
-    """Learn from ``(text, category or None)`` pairs: full-batch gradient descent, so the same posts give the same weights.
-
-    Harmful and fine posts weigh the same in total however many there are of each (and, for the
-    category weights, one kind and the other harmful posts). Weights smaller than ``keep`` are dropped.
-    """
-    xs = [frozenset(pieces(text)) for text, _ in posts]
-    bias, weights = _regression(xs, [1.0 if category else 0.0 for _, category in posts], epochs, rate, l2)
-    harmful = [(x, category) for x, (_, category) in zip(xs, posts, strict=True) if category]
-    category_weights = {}
-    for name in sorted({category for _, category in harmful}):
-        b, w = _regression([x for x, _ in harmful], [1.0 if c == name else 0.0 for _, c in harmful], epochs, rate, l2)
-        category_weights[name] = {"": b, **{p: v for p, v in w.items() if abs(v) >= keep}}
-    return Classifier(bias, {p: w for p, w in weights.items() if abs(w) >= keep}, category_weights, threshold, trained_on)
-
-
-def _regression(xs: list[frozenset[str]], ys: list[float], epochs: int, rate: float, l2: float) -> tuple[float, dict[str, float]]:
-    """Logistic regression with balanced classes and L2, by full-batch gradient descent."""
-    positive = sum(ys)
-    balance = {1.0: len(ys) / (2 * positive), 0.0: len(ys) / (2 * (len(ys) - positive))}
-    weights: dict[str, float] = {}
-    bias = 0.0
-    for _ in range(epochs):
-        grad: dict[str, float] = {}
-        grad_bias = 0.0
-        for x, y in zip(xs, ys, strict=True):
-            z = bias + sum(weights.get(p, 0.0) for p in x)
-            g = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y) * balance[y]
-            grad_bias += g
-            for p in x:
-                grad[p] = grad.get(p, 0.0) + g
-        bias -= rate * grad_bias / len(xs)
-        for p in sorted(set(weights) | set(grad)):
-            weights[p] = weights.get(p, 0.0) - rate * (grad.get(p, 0.0) / len(xs) + l2 * weights.get(p, 0.0))
-    return bias, weights
-
-
-__all__ = ["WEIGHTS", "Classifier", "Guess", "load_classifier", "pieces", "save_classifier", "shipped_classifier", "train"]
+__all__ = ["WEIGHTS", "Classifier", "Guess", "features", "load_classifier", "pieces", "save_classifier", "shipped_classifier"]

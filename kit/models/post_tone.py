@@ -8,22 +8,23 @@ word), patterns on the post written in hiragana. A word inside 「」 (talking a
 in the negative (キモくないよ) or in the passive (無視されてる: it happened to the writer) is not
 flagged, nor is anything in a post that reports abuse or asks for help (みんなで通報しよう,
 〜って言われてつらい), except entries marked ``always`` (a phone number is never safe to post).
-In a post that plainly says it is friendly (the lexicon's ``friendly`` patterns: 好きやで, 俺もだけど, ❤)
-flags that all come from ``mild`` entries (バカ, アホ, 草) become a gentle note (``Check.softened``),
-which is not a flag, and so does the classifier's flag (a likeness, no listed word); strong words,
-threats, doxxing, exclusion, pile-on calls, sexual harassment, wishing death or harm and rumours are never softened.
 A rumour (``hearsay`` entries, issue 16's seventh round) is a damaging claim about a person (a crime, sex, family,
 illness, what they did) in a post that passes on what was heard (the lexicon's ``hearsay``: らしい, って噂, みんな言ってる,
-拡散して); a post telling that such a rumour is spread about someone (噂流されてる) is a report. Since issue 16's fifth round the same
-note is given, without a written sign of friendship, to a laugh (ｗ, 草) in a post spoken *to* someone
-(お前, あんた, @name, a name as a vocative) that talks about no one else, unless the classifier finds the post
-very like hurtful posts (``SURE``) or like a kind that is never softened (``Check.spoken_to``); remarks
-about the writer alone (自分デブすぎ) and the writer's anger at a thing (この雨うざい, ルーター殴りたい) are not flagged, nor,
-since issue 16's eighth round, a wish that a thing (the lexicon's ``things``: days, food, weather) were gone, even as a command
-(「給食のピーマン、この世から消えろ」).
-Every flag points back into the text the student typed. When no rule finds anything, a small
-classifier trained on the kit's labelled posts (``kit.models.post_classifier``) may still flag the
-sentence that weighed most, with the reason of the kind of harm it is most like.
+拡散して); a post telling that such a rumour is spread about someone (噂流されてる) is a report. Remarks about the writer
+alone (自分デブすぎ), the writer's anger at a thing (この雨うざい, ルーター殴りたい) and a wish that a thing (the lexicon's
+``things``: days, food, weather) were gone (「給食のピーマン、この世から消えろ」) are not flagged.
+
+Whether the post hurts is decided by a learned judge (``kit.models.post_classifier``, issue 16's tenth round),
+trained on the labelled posts the kit ships. Where the rules found words but the judge does not find the post
+hurtful (a friend's joke, game banter), the words become a gentle note (``Check.softened``), which is not a flag,
+except the words that are never let through: ``always`` entries (a phone number) and severity 3 (死ね, 殺す).
+The note says why: the post says it is friendly (the lexicon's ``friendly``: 好きやで, 俺もだけど),
+it is a laugh spoken to a friend (``Check.spoken_to``), or the judge doubts the words are meant to hurt
+(``Check.doubted``). Where no rule found anything and the judge finds the post hurtful, the sentence that
+weighed most is flagged with the reason of the kind of harm it is most like; not in a post that asks for
+help, shows care, talks about the writer, or where a rule saw its word quoted, negated or reported.
+Without the judge (``learned=False``) the rules decide alone, and only mild words in a friendly post are a note.
+Every flag points back into the text the student typed.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 
 from kit.content.lexicon import CATEGORIES, Entry, Lexicon
 from kit.content.text import Text
-from kit.models.post_classifier import Classifier, shipped_classifier
+from kit.models.post_classifier import Classifier, Guess, shipped_classifier
 from kit.text.morph import Token, analyse, fold
 
 MAX_LENGTH = 400  # characters: a post, not an essay; longer text is refused with a message
@@ -76,8 +77,6 @@ _SKIPPED_BEFORE = {"は", "が", "を", "で", "まじ", "マジ", "ほんと", 
 _GONE_KINDS = {"insult", "contempt"}
 # Since the ninth round also a curse on the thing (このアプデくそすぎ): くそ after a thing is about the thing.
 _GONE = re.compile(r"消え|きえ|死|しね|失せ|うせ|滅|ほろび|なくな|爆発|ばくはつ|くそ|糞")
-_HARD = {"threat", "personal_info", "pile_on", "exclusion", "contempt", "appearance", "sexual", "self_harm", "rumour"}
-SURE = 0.8  # the classifier's probability from which a likeness to hurtful posts is too strong to soften
 
 
 Analyser = Callable[[str], list[Token]]
@@ -108,6 +107,7 @@ class Check:
     suppressed: tuple[str, ...] = field(default=(), compare=False)  # entry ids not flagged (quoted, negated)
     softened: tuple[Flag, ...] = ()  # mild words in a post with a clear friendly signal: a gentle note, not flags
     spoken_to: bool = False  # the note is for a laugh spoken to a friend, not for a written sign of friendship
+    doubted: bool = False  # the note is for listed words in a post the learned judge does not find hurtful
 
     @property
     def noted(self) -> bool:
@@ -172,6 +172,7 @@ class PostTone:
         self.learned = learned  # False: the lexicon's rules only
         self._classifier = classifier
         self._mild = {e.id for e in lexicon.entries if e.mild}
+        self._always = {e.id for e in lexicon.entries if e.always}
 
     @property
     def classifier(self) -> Classifier:
@@ -233,35 +234,35 @@ class PostTone:
             found = [f for f in found if f not in at_things]
         flags = _flags(self.lexicon, text, found, starts, ends)
         friendly = any(p.search(folded) for p in self.lexicon.friendly)
-        # Without the classifier there is no second opinion to keep a strong likeness flagged: the rules alone soften nothing.
-        banter = self.learned and _LAUGH.search(folded) is not None and _addressed(folded, tokens)
+        if not self.learned:  # the rules alone: mild words in a post that says it is friendly are a note, nothing else is softened
+            if flags and all(f.entry in self._mild for f in flags) and friendly:
+                return Check(text, (), suppressed=tuple(dict.fromkeys(suppressed)), softened=flags)
+            return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)))
+        # The learned judge decides whether the post hurts (issue 16, tenth round). Where a rule found its word, the
+        # judge may find the post written as a joke, banter or about a thing: the words are then a note, not flags,
+        # unless one of them is never let through (``always`` entries, severity 3: 死ね, a phone number).
+        guess = self.classifier.guess(norm, tokens)
+        hurtful = self.classifier.hurtful(guess.probability, listed_word=any(f.entry not in self._mild for f in flags))
         softened: tuple[Flag, ...] = ()
-        spoken_to = False
-        if flags and all(f.entry in self._mild for f in flags) and (friendly or (banter and not self._sure(norm))):
-            softened, flags = flags, ()  # アホ in 「お前ほんまアホやなｗ 好きやで」: a note, never 死ね or a threat
-            spoken_to = not friendly
+        if flags and not hurtful and not any(f.entry in self._always or f.severity >= 3 for f in flags):
+            softened, flags = flags, ()
         caring = any(p.search(folded) for p in self.lexicon.care)
-        # The classifier is a second opinion on words no rule knows: where a rule found its word and saw
-        # it quoted, negated, reported, done to the writer or said between friends, the rules have read the post already.
-        if not flags and not softened and not suppressed and self.learned and not asking_for_help and not caring \
+        # Where a rule found its word and saw it quoted, negated, reported, done to the writer, or the post asks for
+        # help or shows care, the rules have read the post already: the judge adds no flag of its own there.
+        if hurtful and not flags and not softened and not suppressed and not asking_for_help and not caring \
                 and not about_self:
-            flags = self._learned(text, norm, sentences, starts, ends)
+            flags = self._learned(text, norm, guess, sentences, starts, ends)
             if flags and about_things and flags[0].category in _GONE_KINDS:
                 flags = ()  # 暑すぎてとける, 雨で遠足中止とかまじ最悪: no one named, a thing, and only a likeness to insults
-            if flags and (friendly or (banter and flags[0].category not in _HARD and not self._sure(norm))):
-                softened, flags = flags, ()  # no listed word, only a likeness, in a post that says it is friendly: a note
-                spoken_to = not friendly
+        note = ""
+        if softened and not flags:
+            banter = _LAUGH.search(folded) is not None and _addressed(folded, tokens)
+            note = "friendly" if friendly else "spoken_to" if banter else "doubted"
         return Check(text, flags, suppressed=tuple(dict.fromkeys(suppressed)), softened=softened,
-                     spoken_to=spoken_to and bool(softened))
+                     spoken_to=note == "spoken_to", doubted=note == "doubted")
 
-    def _sure(self, norm: str) -> bool:
-        """Whether the classifier finds the post very like hurtful posts, or like a kind that is never softened."""
-        guess = self.classifier.guess(norm)
-        return guess.probability >= SURE or (guess.probability >= self.classifier.threshold and guess.category in _HARD)
-
-    def _learned(self, text: str, norm: str, sentences, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:
-        guess = self.classifier.guess(norm)
-        if guess.probability < self.classifier.threshold or guess.category not in self.lexicon.categories:
+    def _learned(self, text: str, norm: str, guess: Guess, sentences, starts: list[int], ends: list[int]) -> tuple[Flag, ...]:
+        if guess.category not in self.lexicon.categories:
             return ()
         at = min(guess.strongest[0], len(norm) - 1)
         a, b = next(((a, b) for a, b in sentences if a <= at < b), (0, len(norm)))
