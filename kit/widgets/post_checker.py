@@ -36,6 +36,8 @@ def warm() -> None:
     shipped_classifier()
 
 
+# Why a note is only a note: (spoken to a friend, doubted by the learned judge) -> the line before the words it names
+_NOTE_WORDS = {(False, False): "pc_teasing_words", (True, False): "pc_banter_words", (False, True): "pc_doubt_words"}
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -113,7 +115,7 @@ class PostChecker(anywidget.AnyWidget):
     def _view(self, found: Check, saved: bool) -> dict:
         cats = self.checker.lexicon.categories
         pieces, at = [], 0
-        soft = found.noted  # mild words between friends: the post with soft marks, a note, no cards
+        soft = found.noted  # listed words in a post not judged hurtful (a joke, banter): soft marks, a note, no cards
         flags = sorted(found.softened if soft else found.flags, key=lambda f: (f.start, -f.end))
         marks = []  # non-overlapping highlights, each naming every flag it covers
         for number, f in enumerate(flags):
@@ -131,7 +133,7 @@ class PostChecker(anywidget.AnyWidget):
             at = m["end"]
         if at < len(found.text):
             pieces.append({"text": found.text[at:]})
-        verdict = "pc_teasing" if soft else "pc_ok" if found.ok else "pc_found"
+        verdict = ("pc_doubt" if found.doubted else "pc_teasing") if soft else "pc_ok" if found.ok else "pc_found"
         # a note names the listed words it softened; the classifier's likeness is a sentence, not a word to name
         words = list(dict.fromkeys(f.text for f in flags if f.entry != "learned")) if soft else []
         return {
@@ -149,7 +151,7 @@ class PostChecker(anywidget.AnyWidget):
             "masked": found.masked() if "personal_info" in found.categories else "",
             "verdict_html": self._html(label(verdict, self._lang, count=len(flags))),
             "words": words,  # the student's text: shown as text
-            "words_html": self._html(label("pc_banter_words" if found.spoken_to else "pc_teasing_words", self._lang))
+            "words_html": self._html(label(_NOTE_WORDS[(found.spoken_to, found.doubted)], self._lang))
             if words else "",
         }
 
