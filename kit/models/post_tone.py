@@ -1,6 +1,6 @@
 """Check a post before it is sent (送る前に、ちょっと待って): which words could hurt, and why.
 
-Pure rules over a teacher's lexicon (``kit.content.lexicon``) and a morphological analyser that is
+Rules over a teacher's lexicon (``kit.content.lexicon``) and a morphological analyser that is
 handed in (``kit.text.morph.analyse`` by default, loaded on first use). The post is normalised
 first (NFKC: half-width ｷﾓｲ and full-width ０９０ become キモイ and 090; invisible characters go),
 words are matched by their dictionary form and reading (キモかった, ｷﾓｲ and きもい are the same
