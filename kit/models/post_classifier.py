@@ -55,7 +55,14 @@ def features(text: str, tokens: Sequence[Token] = ()) -> dict[str, list[int]]:
 
 
 def _fold(text: str) -> str:
-    return "".join(chr(ord(ch) - 0x60) if 0x30A1 <= ord(ch) <= 0x30F6 else ch.lower() for ch in text)
+    """Katakana as hiragana and letters in lower case, one character for each character (``"İ".lower()`` is two,
+    so İ stays): the offsets of the pieces stay offsets into the NFKC text."""
+    return "".join(chr(ord(ch) - 0x60) if 0x30A1 <= ord(ch) <= 0x30F6 else _lower(ch) for ch in text)
+
+
+def _lower(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
 
 
 @dataclass(frozen=True)

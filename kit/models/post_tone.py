@@ -2,7 +2,8 @@
 
 Rules over a teacher's lexicon (``kit.content.lexicon``) and a morphological analyser that is
 handed in (``kit.text.morph.analyse`` by default, loaded on first use). The post is normalised
-first (NFKC: half-width ｷﾓｲ and full-width ０９０ become キモイ and 090; invisible characters go),
+first (NFKC: half-width ｷﾓｲ and full-width ０９０ become キモイ and 090; invisible characters go, letters spaced
+out become a word again: キ モ い, 死.ね; romaji is read as hiragana: shine, korosu),
 words are matched by their dictionary form and reading (キモかった, ｷﾓｲ and きもい are the same
 word), patterns on the post written in hiragana. A word inside 「」 (talking about the word), said
 in the negative (キモくないよ) or in the passive (無視されてる: it happened to the writer) is not
@@ -38,11 +39,20 @@ from kit.content.lexicon import CATEGORIES, Entry, Lexicon
 from kit.content.text import Text
 from kit.models.post_classifier import Classifier, Guess, shipped_classifier
 from kit.text.morph import Token, analyse, fold
+from kit.text.romaji import to_hiragana
 
 MAX_LENGTH = 400  # characters: a post, not an essay; longer text is refused with a message
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
 _COMBINING = {"\u3099", "\u309a", "\uff9e", "\uff9f"}  # voiced marks that join the kana before them
+# Characters put between the letters of a word to hide it (キ モ い, コ・ロ・ス, 死.ね, ぶ_す); not ー, which is part of words.
+_SEPARATORS = frozenset(" \u3000\t・.,_*/|-~〜‐+=")
+_ROMAJI_MIN = 3  # letters: gg, ok and other short Latin words stay as they are
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_'])[A-Za-z](?:[A-Za-z]|'(?=[A-Za-z]))*(?![A-Za-z0-9_'])")  # not in hana_0000
+_CAMEL = re.compile(r"[a-z][A-Z]")  # YouTube, iPhone: a name, not romaji
+_LATIN_KEPT = frozenset({"ban"})  # romaji-like words the lexicon's patterns read in Latin letters (垢BANしよ)
+_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-@:/~#?=&")
+_DOTTED = re.compile(r"[A-Za-z0-9]\.[A-Za-z]")  # example.com, kimoi.jp: a web address, not a word
 _NEGATIONS = {"ない", "ず", "ぬ", "ません"}
 _RHETORICAL_AFTER = {"の", "か", "ん", "?", "？", "かな", "よね"}
 _QUOTING = {"って", "と", "なんて", "とか"}
@@ -146,7 +156,9 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
     """``text`` in NFKC without invisible characters, and for each character where it came from.
 
     Returns the normalised text and two lists: the start and end offset in ``text`` of the
-    characters each normalised character was made from.
+    characters each normalised character was made from. Besides NFKC, three ways of hiding a word
+    are undone: invisible characters (Cf, lone surrogates, variation selectors: 殺\ufe0eす), separators
+    between single characters (キ モ い, コ・ロ・ス, 死.ね) and romaji (shine, korosuzo, ｋｉｍｏｉ).
     """
     out: list[str] = []
     starts: list[int] = []
@@ -154,17 +166,103 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
     i = 0
     while i < len(text):
         j = i + 1
-        while j < len(text) and text[j] in _COMBINING:
+        while j < len(text) and (text[j] in _COMBINING or _selector(text[j])):
             j += 1
         piece = unicodedata.normalize("NFKC", text[i:j])
         for ch in piece:
-            if unicodedata.category(ch) == "Cf":  # zero-width spaces and joiners hide words
+            if unicodedata.category(ch) in ("Cf", "Cs") or _selector(ch):  # zero-width spaces, joiners, selectors hide words
                 continue
             out.append(ch)
             starts.append(i)
             ends.append(j)
         i = j
-    return "".join(out), starts, ends
+    keep = _spaced_out(out)
+    if len(keep) < len(out):
+        out = [out[k] for k in keep]
+        starts = [starts[k] for k in keep]
+        ends = [ends[k] for k in keep]
+    return _romaji(out, starts, ends)
+
+
+def _selector(ch: str) -> bool:
+    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
+
+
+def _single(ch: str) -> bool:
+    """A character that can be one of a word's letters: kana, kanji, a Latin letter or a digit (not ー)."""
+    return ch.isalnum() and ch != "ー"
+
+
+def _spaced_out(chars: list[str]) -> list[int]:
+    """The indices of ``chars`` to keep: in a run of two or more single characters each separated by one or two
+    separators (キ モ い, コ・ロ・ス, 死.ね), the separators go. Between two digits only spaces count (3.5, 1-2-3)."""
+    n = len(chars)
+    drop: set[int] = set()
+    i = 0
+    while i < n:
+        if not (_single(chars[i]) and (i == 0 or not _single(chars[i - 1]))) or (i + 1 < n and _single(chars[i + 1])):
+            i += 1
+            continue
+        run: list[int] = []  # separator indices of the run starting at the single character i
+        k = i
+        while True:
+            j = k + 1
+            while j < n and j - k <= 3 and chars[j] in _SEPARATORS:
+                j += 1
+            gap = range(k + 1, j)
+            if not 1 <= len(gap) <= 2 or j >= n or not _single(chars[j]) or (j + 1 < n and _single(chars[j + 1])):
+                break
+            if chars[k].isdigit() and chars[j].isdigit() and any(not chars[g].isspace() for g in gap):
+                break
+            run.extend(gap)
+            k = j
+        drop.update(run)
+        i = k + 1
+    return [k for k in range(n) if k not in drop] if drop else list(range(n))
+
+
+def _romaji(chars: list[str], starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Each Latin word of three letters or more that is romaji (shine, KOROSU) in hiragana, pointing at its letters;
+    not in an address (taro@example.com, https://…) or a handle (hana_0000), not a name in camel case (YouTube), not a
+    word the lexicon reads in Latin letters (ban)."""
+    norm = "".join(chars)
+    if not _LATIN_WORD.search(norm):
+        return norm, starts, ends
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    at = 0
+    for m in _LATIN_WORD.finditer(norm):
+        word = m.group()
+        if sum(c.isalpha() for c in word) < _ROMAJI_MIN or word.lower() in _LATIN_KEPT or _CAMEL.search(word) or _in_address(norm, m.start(), m.end()):
+            continue
+        kana = to_hiragana(word)
+        if kana is None:
+            continue
+        out.extend(chars[at:m.start()])
+        new_starts.extend(starts[at:m.start()])
+        new_ends.extend(ends[at:m.start()])
+        for k, a, b in kana:
+            out.append(k)
+            new_starts.append(starts[m.start() + a])
+            new_ends.append(ends[m.start() + b - 1])
+        at = m.end()
+    if not at:
+        return norm, starts, ends
+    out.extend(chars[at:])
+    new_starts.extend(starts[at:])
+    new_ends.extend(ends[at:])
+    return "".join(out), new_starts, new_ends
+
+
+def _in_address(norm: str, start: int, end: int) -> bool:
+    a, b = start, end
+    while a > 0 and norm[a - 1] in _ADDRESS_CHARS:
+        a -= 1
+    while b < len(norm) and norm[b] in _ADDRESS_CHARS:
+        b += 1
+    chunk = norm[a:b]
+    return "@" in chunk or "://" in chunk or _DOTTED.search(chunk) is not None
 
 
 class PostTone:

@@ -91,3 +91,10 @@ def test_a_listed_word_the_judge_doubts_is_a_note_that_says_why(checker):
     found = lenient.check("あいつマジでうざい")
     assert not found.flags and found.noted and found.doubted and not found.spoken_to
     assert checker.check("あいつマジでうざい").flags  # the judge finds it hurtful: the rule's flag stands
+
+
+def test_pieces_keep_one_character_for_each_character():
+    """``"İ".lower()`` is two characters: folded as it is, every offset after it would be one too far."""
+    found = pieces("İyi")
+    assert found["yi"] == [1] and "İ" in found
+    assert found["^İ"] == [-1]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 
 import pytest
 
@@ -545,3 +547,77 @@ def test_fine_examples_the_judge_flags(checker, text):
 @pytest.mark.parametrize("text", ["必死ね。", "二人とも盛りすぎて別人ｗ"])
 def test_the_rules_do_not_read_a_word_inside_another(rules, text):
     assert rules.check(text).ok, rules.check(text).flags
+
+
+# A reviewer's evasions: letters spaced out (キ モ い, 死.ね), invisible characters (lone surrogates, variation selectors)
+# and romaji (shine, ｋｉｍｏｉ). The rules alone find the word, and the flag covers what the student typed.
+@pytest.mark.parametrize(("text", "typed", "category"), [
+    ("キ モ い", "キ モ い", "insult"), ("殺 す ぞ", "殺 す", "threat"), ("ガ イ ジ", "ガ イ ジ", "insult"),
+    ("死.ね", "死.ね", "insult"), ("ぶ す", "ぶ す", "appearance"), ("お前 キ・モ・い", "キ・モ・い", "insult"),
+    ("死\u3000ね", "死\u3000ね", "insult"), ("ぶ__す", "ぶ__す", "appearance"),
+    ("\ud800死ね", "死ね", "insult"), ("殺\ufe0eす", "殺\ufe0eす", "threat"), ("死\ufe0fね", "死\ufe0fね", "insult"),
+    ("shine", "shine", "insult"), ("sine", "sine", "insult"), ("SHINE", "SHINE", "insult"),
+    ("korosu", "korosu", "threat"), ("korosuzo", "korosu", "threat"), ("kimoi", "kimoi", "insult"),
+    ("ｋｉｍｏｉ", "ｋｉｍｏｉ", "insult"), ("uzai", "uzai", "insult"), ("busu", "busu", "appearance"),
+    ("gaiji", "gaiji", "insult"), ("お前kimoi", "kimoi", "insult"), ("s h i n e", "s h i n e", "insult"),
+    ("0 9 0 1 2 3 4 5 6 7 8", "0 9 0 1 2 3 4 5 6 7 8", "personal_info")])
+def test_spaced_out_hidden_and_romaji_words_are_found(rules, text, typed, category):
+    flags = rules.check(text).flags
+    assert [(f.category, text[f.start:f.end], f.text) for f in flags] == [(category, typed, typed)], flags
+
+
+@pytest.mark.xfail(reason="katakana コロス is not read as 殺す by the analyser, spaced out or not (the lexicon's "
+                          "korosu entry is matched by its lemma)", strict=True)
+def test_katakana_korosu_spaced_out(rules):
+    assert normalise("コ・ロ・ス")[0] == "コロス"
+    assert rules.check("コ・ロ・ス").flags
+
+
+@pytest.mark.parametrize("text", [
+    "お前 まじ うざい", "090 1234 5678", "090-1234-5678", "GG www lol", "ok nice gg", "3.5倍", "1-2-3", "2/14",
+    "Thanks for the help with my project!", "Good luck with your test tomorrow", "ころ\u3000す", "taro@example.com",
+    "https://kimoi.example.jp", "垢BANしよ", "ジョン・スミス", "アカウントはhana_0000だよ", "KAITO_x", "YouTubeで見た"])
+def test_look_alikes_keep_their_letters(text):
+    norm, starts, ends = normalise(text)
+    assert norm == unicodedata.normalize("NFKC", text)
+    assert (starts, ends) == (list(range(len(text))), list(range(1, len(text) + 1)))
+
+
+def test_look_alikes_are_read_as_before(rules):
+    assert rules.check("お前 まじ うざい").categories == ("insult",)
+    assert rules.check("090-1234-5678").categories == ("personal_info",)
+    assert rules.check("taro@example.com").categories == ("personal_info",)
+    assert rules.check("1-2-3").categories == ("personal_info",)  # an address (丁目-番-号), not spaced-out digits
+    assert rules.check("垢BANしよ").categories == ("pile_on",)  # ban is romaji, but the lexicon reads it in Latin letters
+    for text in ["GG www lol", "Thanks for the help with my project!", "ありがとう❤️", "今日もおつかれ👍🏻", "最高☺️"]:
+        assert rules.check(text).ok, text
+
+
+def test_emoji_with_a_variation_selector_map_back_whole():
+    text = "好き❤️ね"
+    norm, starts, ends = normalise(text)
+    assert norm == "好き❤ね"
+    assert text[starts[2]:ends[2]] == "❤️" and text[starts[3]:ends[3]] == "ね"
+
+
+def test_every_latin_word_of_the_lexicons_patterns_survives_normalise(rules):
+    """A Latin word the lexicon's patterns read (垢ban, sos, line) must not be turned into hiragana."""
+    lexicon = rules.lexicon
+    patterns = [e.pattern.pattern for e in lexicon.entries if e.pattern is not None]
+    for name in ("friendly", "help_and_report", "care", "people", "hearsay", "things"):
+        patterns.extend(p.pattern for p in getattr(lexicon, name))
+    words = {w for p in patterns for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\\[A-Za-z]", "", p))}
+    assert words
+    assert [w for w in sorted(words) if normalise(w)[0] != w] == []
+
+
+def test_romaji_maps_each_kana_to_its_letters():
+    text = "まじ KOROSUzo!"
+    norm, starts, ends = normalise(text)
+    assert norm == "まじ ころすぞ!"
+    assert [text[starts[i]:ends[i]] for i in range(3, 7)] == ["KO", "RO", "SU", "zo"]
+
+
+def test_a_lone_surrogate_reaches_neither_the_analyser_nor_the_judge(checker):
+    assert checker.check("\ud800死ね").categories == ("insult",)
+    assert checker.check("\udfffおはよう").ok
