@@ -98,25 +98,28 @@ def test_eleventh_blind_set_meets_the_goal(eleventh):
     10 game banter, 10 each of self-mockery, strong words about things, polite criticism, quoting abuse to report it,
     urging a report, asking for help, kind messages, everyday chat and sincere praise), measured once on 2026-12-03:
     recall 0.869 (113 of 130), false alarms 2 of 130 (1.5%: one game banter, one sincere praise). The checker before
-    the tenth round (main at b199650) scored 0.723 and 8 of 130 (6.2%) on it; the rules alone 0.515 and 9 of 130."""
+    the tenth round (main at b199650) scored 0.723 and 8 of 130 (6.2%) on it; the rules alone 0.515 and 9 of 130.
+    After the fixes of a review as a student trying to get past the checker (rules for death wishes, slurs, meeting
+    alone and threats to a school; threats and personal information never a note; written without this set, but
+    after its misses had been read, so this is no longer a blind figure): 0.892 (116 of 130), still 2 of 130."""
     assert meets_goal(eleventh)
-    assert_floors(eleventh, recall=0.86, fp=2, never_flagged=("reporting", "help", "criticism"))
+    assert_floors(eleventh, recall=0.88, fp=2, never_flagged=("reporting", "help", "criticism"))
 
 
 def test_twelfth_blind_set_meets_the_goal(twelfth):
     """The twelfth blind set, 260 posts of the same kinds written by another helper at the same time, measured once
     on 2026-12-03 after the eleventh: recall 0.877 (114 of 130), false alarms 3 of 130 (2.3%: two friendly jokes or
     game banter, one post quoting abuse to support the victim). Before the tenth round: 0.769 and 14 of 130 (10.8%);
-    the rules alone 0.669 and 20 of 130."""
+    the rules alone 0.669 and 20 of 130. After the review's fixes (see the eleventh): 0.885 (115 of 130), still 3."""
     assert meets_goal(twelfth)
-    assert_floors(twelfth, recall=0.87, fp=3, never_flagged=("help", "kind", "criticism"))
+    assert_floors(twelfth, recall=0.88, fp=3, never_flagged=("help", "kind", "criticism"))
 
 
 # Sets the judge is trained on (sets 1-10) or the rules were written against (dev): recall floor and most false alarms,
 # as measured after the tenth round (2026-12-03). A drop means a change to the rules or the training lost what it knew.
 TRAINED = {
-    BLIND_HELDOUT: (0.97, 0), BLIND_HELDOUT2: (0.97, 0), BLIND_HELDOUT3: (0.95, 1), BLIND_HELDOUT5: (0.97, 0),
-    BLIND_HELDOUT6: (0.99, 1), BLIND_HELDOUT7: (0.95, 1), BLIND_HELDOUT8: (0.97, 1), BLIND_HELDOUT9: (0.98, 1),
+    BLIND_HELDOUT: (0.98, 0), BLIND_HELDOUT2: (0.97, 0), BLIND_HELDOUT3: (0.96, 1), BLIND_HELDOUT5: (0.97, 0),
+    BLIND_HELDOUT6: (0.99, 2), BLIND_HELDOUT7: (0.95, 1), BLIND_HELDOUT8: (0.99, 1), BLIND_HELDOUT9: (0.98, 1),
     BLIND_HELDOUT10: (0.97, 4), BLIND_DEV: (0.99, 0),
 }
 
