@@ -367,8 +367,30 @@ def export_tables(answers: list, datasets: Path, lang: str = "ja") -> dict:
     frame = answers_frame(answers)
     questions = questions_for(answers, datasets)
     items = item_table(frame, questions, lang, answer_words(answers, datasets, lang))
-    tables = {"answers": frame, "items": items, "students": student_table(frame)}
+    items["text"] = [_named(text, lang) for text in items["text"]]
+    tables = {"answers": with_item_names(frame, items, lang), "items": items, "students": student_table(frame)}
     return {name: with_headings(_for_people(table), lang) for name, table in tables.items()}
+
+
+def with_item_names(frame, items, lang: str = "ja"):
+    """``frame`` with each answer's item named as the teacher's page names it (``text``, right after ``item``).
+
+    The names are the items table's (``item_table``: the question's text from its bank, another
+    component's item in its words, or its kind and ids when no file names it); a quiz question no bank has any more is 「（削除された問題）」.
+    The raw id stays in ``item``, so a script reading the export still finds it.
+    """
+    names = {(lesson, item): text for lesson, item, text in items[["lesson", "item", "text"]].itertuples(index=False)
+             if text}
+    named = frame.copy()
+    texts = [names.get((lesson, item)) or label("item_deleted", lang)
+             for lesson, item in zip(named["lesson"], named["item"], strict=True)]
+    named.insert(named.columns.get_loc("item") + 1, "text", texts)
+    return named
+
+
+def _named(text, lang: str) -> str:
+    """An item's name, or 「（削除された問題）」 when its bank no longer has it (the page shows its id)."""
+    return text if isinstance(text, str) and text else label("item_deleted", lang)
 
 
 def percent_headings(lang: str = "ja") -> set[str]:

@@ -143,3 +143,60 @@ def test_export_adds_the_class_experiments_two_tables_when_the_lesson_ran_one(tm
     assert main(["results", "export", "--data-dir", str(tmp_path), "--dir", str(tmp_path / "none"),
                  "--table", "experiment"]) == 1
     assert "表「experiment」はありません" in capsys.readouterr().err
+
+
+def _named_answers(tmp_path):
+    """A class that answered a quiz question, a question since deleted, a PostChecker check and a role-play choice."""
+    from tests.conftest import REPO
+
+    folder = tmp_path / "school"
+    (folder / "lessons").mkdir(parents=True)
+    (folder / "datasets").symlink_to(REPO / "datasets")
+    store = open_store(tmp_path / "results.sqlite3")
+    when, bank = "2026-11-01T01:00:00.000+00:00", "quizzes/defamation_basics.csv"
+    for item, response, stored_bank in (("def-pre-1", (1,), bank), ("def-gone-9", (0,), bank),
+                                        ("postchecker:1", (), "lexicon/lexicon.yaml"),
+                                        ("scenario:celebrity-replies:p-3", (0,), "scenarios/celebrity_replies.yaml")):
+        store.record(Answer("defamation-basics", item, response, True, "pre", "s1", "7", "2-1", when, stored_bank))
+    store.close()
+    return ["results", "export", "--data-dir", str(tmp_path), "--dir", str(folder)]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_answers_sheet_names_each_question_as_the_teachers_page_does_and_keeps_its_id(tmp_path, lang):
+    import openpyxl
+
+    from kit.serve.report import build_report
+    from tests.conftest import REPO
+
+    common = _named_answers(tmp_path)
+    out = tmp_path / "out.xlsx"
+    assert main([*common, "--lang", lang, "-o", str(out)]) == 0
+    sheet = openpyxl.load_workbook(out)["回答" if lang == "ja" else "Answers"]
+    head = [c.value for c in sheet[1]]
+    item, text = ("問題", "問題文") if lang == "ja" else ("Item", "Question")
+    assert head.index(text) == head.index(item) + 1  # the name right beside the id
+    rows = {sheet.cell(r, head.index(item) + 1).value: sheet.cell(r, head.index(text) + 1).value
+            for r in range(2, sheet.max_row + 1)}
+    stored = open_store(tmp_path / "results.sqlite3").answers()
+    page = {i["text"] for i in build_report(stored, REPO / "datasets", lang)["items"]}
+    question = "人の評判を下げる話でも" if lang == "ja" else "If a story that lowers someone's reputation"
+    assert rows["def-pre-1"].startswith(question) and rows["def-pre-1"] in page
+    assert rows["postchecker:1"] == ("投稿チェック（1回目）で見つかったことば" if lang == "ja"
+                                     else "What PostChecker found (check 1)")
+    scene = "返信欄には" if lang == "ja" else "The replies are full of"
+    assert scene in rows["scenario:celebrity-replies:p-3"] and rows["scenario:celebrity-replies:p-3"] in page
+    assert rows["def-gone-9"] == ("（削除された問題）" if lang == "ja" else "(deleted question)")
+    assert all(v for v in rows.values()) and len(rows) == 4
+
+
+def test_the_answers_csv_names_each_question_and_a_script_still_finds_its_id(tmp_path, capsys):
+    import csv
+    import io
+
+    assert main(_named_answers(tmp_path)) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    named = {r["問題"]: r["問題文"] for r in rows}
+    assert set(named) == {"def-pre-1", "def-gone-9", "postchecker:1", "scenario:celebrity-replies:p-3"}
+    assert named["def-gone-9"] == "（削除された問題）" and named["postchecker:1"].startswith("投稿チェック（1回目）")
+    assert {r["答え"] for r in rows if r["問題"] == "def-pre-1"} == {"2"}  # the other columns are as before

@@ -102,6 +102,19 @@ def test_exports_have_headings_for_people(datasets):
     assert "クラス" in tables["answers"].columns and len(tables["answers"]) == 8
 
 
+def test_exports_name_each_question_beside_its_id_and_a_deleted_one_as_deleted(datasets):
+    gone = Answer("demo", "q-removed", (0,), True, "pre", "s-a", "a", "1-1")
+    for lang, item, text, deleted in (("ja", "問題", "問題文", "（削除された問題）"), ("en", "Item", "Question", "(deleted question)")):
+        tables = export_tables([*answers(), gone], datasets, lang)
+        sheet = tables["answers"]
+        assert list(sheet.columns).index(text) == list(sheet.columns).index(item) + 1
+        named = dict(zip(sheet[item], sheet[text], strict=True))
+        page = {i["text"] for i in build_report(answers(), datasets, lang)["items"]}
+        assert named["q-tf"] in page and named["q-tf-true"] in page and named["q-tf"] != "q-tf"
+        assert named["q-removed"] == deleted
+        assert dict(zip(tables["items"][item], tables["items"][text], strict=True))["q-removed"] == deleted
+
+
 def test_before_the_post_test_there_is_no_post_bar_and_the_teacher_is_told(datasets):
     pre_only = [a for a in answers() if a.phase == "pre"]
     report = build_report(pre_only, datasets, "ja")
