@@ -376,8 +376,9 @@ def with_item_names(frame, items, lang: str = "ja"):
     """``frame`` with each answer's item named as the teacher's page names it (``text``, right after ``item``).
 
     The names are the items table's (``item_table``: the question's text from its bank, another
-    component's item in its words, or its kind and ids when no file names it); a quiz question no bank has any more is 「（削除された問題）」.
-    The raw id stays in ``item``, so a script reading the export still finds it.
+    component's item in its words, or its kind and ids when no file names it); a quiz question no
+    bank has any more is 「（削除された問題）」. The raw id stays in ``item``, so a script reading the
+    export still finds it.
     """
     names = {(lesson, item): text for lesson, item, text in items[["lesson", "item", "text"]].itertuples(index=False)
              if text}
