@@ -297,8 +297,11 @@ def check_teacher(check: Check, browser, url: str, where: str, class_code: str, 
         for lesson_id, title in lesson_ids:
             if lesson_id not in listed and (not title or title not in listed):
                 check.fail(f"{where} teacher page", f"no answers listed for class {class_code}, lesson {lesson_id}")
-        if not page.locator(".nk-student-link svg").count():
-            check.fail(f"{where} teacher page", "no QR code of the students' link")
+        # served on 127.0.0.1: no QR code a student's device could not open, and the command that serves the class
+        if page.locator(".nk-student-link svg").count():
+            check.fail(f"{where} teacher page", "a QR code of a link only this computer can open")
+        if "netkit serve" not in "".join(page.locator(".nk-link-problem").all_inner_texts()):
+            check.fail(f"{where} teacher page", "no sentence saying how to serve the class")
     finally:
         context.close()
 

@@ -23,6 +23,32 @@ from kit.serve.hub import PASSCODE_TEACHER, Teacher
 from kit.text.ui import labels
 
 
+def student_link_view(student_url: str, problem: str, link_class: str, lang: str, with_qr: bool = True) -> dict:
+    """What the teacher's page shows for the students' link: the link and QR codes, or only this computer's link.
+
+    ``student_url`` and ``problem`` are ``kit.serve.banner.StudentLinks.best`` and ``.problem``. A server that
+    listens on a loopback address alone (``problem == "loopback"``) has no link for students: no QR code a
+    device could not open, only ``local_url`` for the teacher to try the lessons on this computer and
+    ``local_host`` to name in the sentence that says how to serve the class.
+    """
+    with_class = f"?class={quote(link_class)}" if student_url and link_class else ""
+    view = {"student_url": "", "student_qr": "", "check_url": "", "check_qr": "", "local_url": "", "local_host": ""}
+    if problem == "loopback":
+        from urllib.parse import urlsplit
+
+        view.update(local_url=student_url + with_class if student_url else "",
+                    local_host=urlsplit(student_url).hostname or "127.0.0.1")
+        return view
+    view["student_url"] = student_url + with_class
+    if view["student_url"] and with_qr:
+        from kit.serve.qr import qr_svg
+
+        view["student_qr"] = qr_svg(view["student_url"], labels(lang)["student_link"])
+        view["check_url"] = student_url + "check"  # kit/serve/check.py, opened on a student's device
+        view["check_qr"] = qr_svg(view["check_url"], labels(lang)["check_link"])
+    return view
+
+
 class TeacherPage(BaseVoilaHandler):
     """Base of the teacher's pages: the passcode guard, the store and the language."""
 
@@ -149,7 +175,7 @@ class PasscodeHandler(TeacherPage):
 
 
 class DashboardHandler(TeacherPage):
-    """The student link and its QR code, today's lessons, every class and lesson with answers; one in detail."""
+    """The student link and its QR code (none on a loopback-only server), today's lessons, every class and lesson with answers; one in detail."""
 
     @tornado.web.authenticated
     def get(self):
@@ -193,18 +219,11 @@ class DashboardHandler(TeacherPage):
             store.close()
         boosters = self._boosters(raw_summary, entries) if class_code is None else []
         link_class = normalise_class(self.get_argument("link_class", self.student_class))
-        student_url = self.student_url + (f"?class={quote(link_class)}" if self.student_url and link_class else "")
-        student_qr = check_url = check_qr = ""
-        if student_url and class_code is None:
-            from kit.serve.qr import qr_svg
-
-            student_qr = qr_svg(student_url, labels(self.lang)["student_link"])
-            check_url = self.student_url + "check"  # kit/serve/check.py, opened on a student's device
-            check_qr = qr_svg(check_url, labels(self.lang)["check_link"])
+        links = student_link_view(self.student_url, self.student_link_problem, link_class, self.lang,
+                                  with_qr=class_code is None)
         self.render_page("teacher.html.j2", summary=summary, class_code=class_code, lesson=lesson, report=report,
                          lesson_title=names.get(lesson or "", lesson), merged=merged, link_class=link_class,
-                         quote=lambda v: quote(v, safe=""), student_url=student_url, student_qr=student_qr,
-                         check_url=check_url, check_qr=check_qr, boosters=boosters,
+                         quote=lambda v: quote(v, safe=""), **links, boosters=boosters,
                          link_problem=self.student_link_problem, today=self._today(entries),
                          xsrf=self.xsrf_form_html(), district=self.hub is not None, teacher=self.teacher, mine=mine,
                          claimed=self.get_argument("claimed", ""), taken=self.get_argument("taken", ""),

@@ -1,7 +1,8 @@
 """A teacher's first day, as docs/ja/teacher-guide.md walks it, in Japanese alone:
 
 init → a question template → a lesson from a Japanese-only workbook → validate → serve today's
-lesson with the class in the link → a student opens the link from the teacher's page and answers →
+lesson with the class in the link → the teacher's page says it is on 127.0.0.1 (no QR code) → a student
+opens this computer's link from the teacher's page and answers →
 the teacher's page shows the result under the lesson's title, in Japan time.
 """
 
@@ -52,21 +53,21 @@ def test_the_first_day_in_japanese_alone(tmp_path, page):
     try:
         printed = server.output()
         # served on 127.0.0.1 here: the terminal gives no student link (only this computer could open it) and
-        # says how to serve the class; the teacher's page below still shows the class's link
+        # says how to serve the class; so does the teacher's page below, with no QR code
         assert "生徒に伝えるアドレスはありません" in printed and "--host" in printed and "Voilà is running" not in printed
-        # 4. 生徒にリンクを伝える: the teacher's page shows the link and its QR code
+        # 4. 生徒にリンクを伝える: on 127.0.0.1 the teacher's page says why there is no link and what to run
         page.goto(server.url + "teacher/")
         page.fill("input[name=passcode]", TEACHER_PASSCODE)
         with page.expect_navigation():
             page.click("button[type=submit]")
-        link = page.locator(".nk-student-link .nk-link-text a").first  # then the /check page's link
+        expect(page.locator(".nk-link-problem")).to_contain_text("--host 127.0.0.1 を付けずに netkit serve")
+        assert page.locator("svg.nk-qr").count() == 0 and page.locator(".nk-link-text, .nk-check-link").count() == 0
+        link = page.locator(".nk-local-link a")  # the teacher tries the lessons on this computer, the class in the link
         expect(link).to_have_attribute("href", re.compile(r"\?class=2-3$"))
-        qr_titles = page.locator(".nk-student-link svg.nk-qr title").all_text_contents()
-        assert qr_titles[0] == "生徒に伝えるアドレス"  # the students' link as a QR code (a /check one may follow)
         expect(page.locator("#nk-today")).to_contain_text(TITLE)
         student_link = link.get_attribute("href")
 
-        # a student opens the link: only today's lesson, the class already filled in
+        # a student opens the link (here on this computer): only today's lesson, the class already filled in
         student = page.context.browser.new_context(locale="ja-JP")
         tablet = student.new_page()
         tablet.goto(student_link)

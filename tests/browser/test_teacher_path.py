@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.browser.conftest import TEACHER_PASSCODE, Server, _require_chromium
+from tests.browser.conftest import TEACHER_PASSCODE, Server, _require_chromium, serious_violations
 
 WIDGET_TIMEOUT = 90_000  # ms: a lesson page on a loaded 2-core machine
 
@@ -53,15 +53,20 @@ def test_a_teacher_changes_a_question_and_sees_it_in_the_browser(teacher_folder,
         assert EDITED in legend.inner_text()
         assert page.locator(".nk-problem").count() == 0
         assert all(u.startswith(server.url) or u.startswith(("data:", "blob:")) for u in page.requested_urls)
-        # the teacher's page shows the students' link and its QR code
+        # served on 127.0.0.1: the teacher's page shows no QR code or student link a device could not open, says
+        # how to serve the class, and keeps the teacher's own link to the lessons on this computer
         page.goto(server.url + "teacher/")
         page.fill("input[name=passcode]", TEACHER_PASSCODE)
         page.locator("button[type=submit], input[type=submit]").first.click()
-        section = page.locator(".nk-student-link:not(.nk-check-link)")  # the student link, not the /check page's
+        section = page.locator(".nk-student-link")
         section.wait_for(timeout=30_000)
-        assert server.url in section.inner_text()
-        qr = section.locator("svg.nk-qr")
-        assert qr.count() == 1 and qr.bounding_box()["width"] >= 150  # big enough to scan from the back row
+        assert section.count() == 1 and page.locator("svg.nk-qr, .nk-link-text").count() == 0
+        problem = section.locator(".nk-link-problem").inner_text()
+        assert problem.startswith("生徒の端末では、このアドレスは開けません") and "--host 0.0.0.0" in problem
+        assert serious_violations(page) == []
+        page.locator(".nk-local-link a").click()
+        page.locator('a.nk-lesson[href$="defamation/basics.ipynb"]').wait_for(timeout=30_000)
+        assert page.url == server.url
     finally:
         server.stop()
 

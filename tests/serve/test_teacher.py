@@ -1,5 +1,5 @@
-"""The teacher's page as a teacher uses it on the first day: the student link and its QR code with
-the class in it, today's lessons only in the students' catalogue, results by lesson title in Japan
+"""The teacher's page as a teacher uses it on the first day: the link with the class in it (no QR code
+on 127.0.0.1), today's lessons only in the students' catalogue, results by lesson title in Japan
 time, classes typed two ways merged with a note, and a change after three students not called one."""
 
 from __future__ import annotations
@@ -65,13 +65,18 @@ def read(opener, url, data=None):
     return opener.open(urllib.request.Request(url, data=data)).read().decode()
 
 
-def test_the_link_and_qr_carry_the_class_so_students_type_nothing(served):
+def test_on_127_0_0_1_no_qr_code_only_how_to_serve_the_class_and_this_computers_link(served):
+    # served on 127.0.0.1: no student's device can open the link, so no QR code and no student link;
+    # a LAN address's link and QR codes are in tests/serve/test_teacher_link.py
     opener, _ = teacher(served)
     page = read(opener, served.url + "teacher/")
-    assert f'href="http://127.0.0.1:{served.port}/?class=2-3"' in page and '<svg' in page
-    assert "この PC だけで開けるアドレスです" in page  # served on 127.0.0.1: the teacher is told
+    assert 'class="nk-qr"' not in page and "nk-link-text" not in page and "nk-check-link" not in page
+    assert "生徒の端末では、このアドレスは開けません" in page and "--host 127.0.0.1 を付けずに netkit serve" in page
+    assert f'<a href="http://127.0.0.1:{served.port}/?class=2-3">' in page  # the teacher's own try, the class in it
     other = read(opener, served.url + "teacher/?link_class=" + urllib.parse.quote("３年１組"))
-    assert "?class=3-1" in other
+    assert f'<a href="http://127.0.0.1:{served.port}/?class=3-1">' in other
+    english = read(opener, served.url + "teacher/?lang=en")
+    assert "Students&#39; devices cannot open this address" in english and 'class="nk-qr"' not in english
 
 
 def test_results_by_lesson_title_in_japan_time_with_merged_classes_named(served):
