@@ -14,6 +14,7 @@ from kit.content.forms import form_for, forms, orders
 from kit.content.guide import Guide, find_guide
 from kit.content.help import HelpDesk, load_help
 from kit.content.lesson_text import LessonText, load_lesson_text
+from kit.content.manipulator import Game, load_game
 from kit.content.quiz import Question, load_quiz
 
 
@@ -44,6 +45,7 @@ class LessonInfo:
     texts: tuple[LessonText, ...] = ()
     desks: tuple[HelpDesk, ...] = field(default_factory=tuple)
     feeds: tuple[FeedPart, ...] = ()
+    games: tuple[Game, ...] = ()  # the 「だます側になってみよう」 games it plays: their techniques go on the worksheet
 
     @property
     def needs_help(self) -> bool:
@@ -69,7 +71,7 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
     nb = notebook.read(find_notebook(lessons, lesson))
     meta = nb.meta or {}
     lesson_id = nb.id or nb.path.stem
-    quizzes, texts, desks, feeds = [], [], [], []
+    quizzes, texts, desks, feeds, games = [], [], [], [], []
     problems: list[ContentProblem] = []
     help_file = None
     experiment = read_experiment(meta)
@@ -96,6 +98,8 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
                 if call.method == "section" and call.text(1) is not None:
                     text = LessonText(text.file, text.title, (text.section(call.text(1)),))
                 texts.append(text)
+            elif call.method == "manipulator_game":
+                games.append(load_game(datasets / file))
             elif call.method == "help":
                 help_file = file
             elif call.method == "help_router":  # on paper the desks of help/desks.yaml are listed
@@ -116,4 +120,4 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
         problems += exc.problems
     if problems:
         raise ContentError(problems)
-    return LessonInfo(lesson_id, meta, guide, tuple(quizzes), tuple(texts), tuple(desks), tuple(feeds))
+    return LessonInfo(lesson_id, meta, guide, tuple(quizzes), tuple(texts), tuple(desks), tuple(feeds), tuple(games))

@@ -3,7 +3,8 @@
 Guide: title, audience and length, aims, the timing table (with the clock time each step starts),
 questions to ask with expected answers, the answer key of every quiz question, notes, and the help
 desks. Worksheet: name line, aims, every quiz question with a place to answer and no answer shown,
-the explanation to read (or a note-taking box where the teacher explains), a box for notes, and the
+the explanation to read (or a note-taking box where the teacher explains), the techniques of the
+「だます側になってみよう」 game the lesson plays (from its game file), a box for notes, and the
 help desks for lessons on online abuse. Both are A4; the Japanese font travels inside the page.
 """
 
@@ -13,6 +14,7 @@ import html
 import random
 
 from kit import __version__
+from kit.content.manipulator import Game
 from kit.content.quiz import Question, QuestionType
 from kit.content.text import Text
 from kit.printing.fonts import FAMILY, font_face_css
@@ -56,6 +58,9 @@ ol.choices li { margin: 0.8mm 0; }
 .contact { font-weight: 700; font-size: 11pt; }
 .small { font-size: 8.5pt; color: #444; }
 .read { break-inside: auto; }
+table.game td ul { margin: 0; padding-left: 4mm; }
+table.game td.example { width: 40mm; }
+table.game tr { break-inside: avoid; page-break-inside: avoid; }
 .read strong { background: linear-gradient(transparent 60%%, #fff0a8 60%%); }
 footer { margin-top: 6mm; font-size: 8pt; color: #666; text-align: right; }
 ruby rt { font-size: 0.5em; }
@@ -222,6 +227,20 @@ def _worksheet_question(number: int, q: Question, lang: str, furigana: bool) -> 
     return head + f'<ol class="choices">{items}</ol></div>'
 
 
+def _game_table(game: Game, lang: str, furigana: bool) -> str:
+    """The game's techniques as the game file names them: what each does, how to spot it, and a blank for an example."""
+    head = "".join(f"<th>{html.escape(word(k, lang))}</th>"
+                   for k in ("p_technique", "p_technique_does", "p_technique_spot", "p_technique_example"))
+    rows = "".join(
+        f"<tr><th>{_kids(s.technique, lang, furigana)}</th><td>{_kids(s.explain, lang, furigana)}</td>"
+        f"<td><ul>{''.join(f'<li>{_kids(tip, lang, furigana)}</li>' for tip in s.spot)}</ul></td>"
+        '<td class="example"></td></tr>'
+        for s in game.stages)
+    return (f'<h2>{html.escape(word("p_game_table", lang))}: {_kids(game.title, lang, furigana)}</h2>'
+            f'<p class="how">{html.escape(word("p_game_note", lang))}</p>'
+            f'<table class="game"><tr>{head}</tr>{rows}</table>')
+
+
 def worksheet_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) -> str:
     """The student worksheet of the lesson (no answers) as one printable HTML page."""
     audience = info.guide.audience if info.guide else info.meta.get("audience", "")
@@ -246,6 +265,7 @@ def worksheet_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) 
             elif s.id != "aims":
                 body = _markdown(s.body.get(lang), furigana and lang == "ja")
                 parts.append(f'<h2>{html.escape(word("p_read", lang))}: {_kids(s.heading, lang, furigana)}</h2><div class="read">{body}</div>')
+    parts += [_game_table(game, lang, furigana) for game in info.games]
     for part in post:
         parts.append(f"<h2>{html.escape(word('p_post', lang))}</h2>")
         for q in part.questions:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import json
 import os
 import re
@@ -216,3 +218,63 @@ def test_a_cut_font_is_kept_on_disk_until_the_font_file_changes(tmp_path, monkey
     monkeypatch.setattr(fonts, "KEEP", 3)
     cut(str(font), "誹謗")
     assert len(list((tmp_path / "cache/fonts").iterdir())) == 3
+
+
+GAME_LESSONS = [lesson for lesson in LESSONS if info(lesson).games]
+
+
+def test_the_game_lesson_s_worksheet_lists_every_technique_of_its_game_file():
+    from kit.content.manipulator import load_game
+
+    assert "misinformation-game" in GAME_LESSONS
+    lesson_ = info("misinformation-game")
+    game = load_game(REPO / "datasets/games/manipulator.yaml")
+    assert lesson_.games == (game,)
+    for lang in ("ja", "en"):
+        page = worksheet_html(lesson_, lang=lang, embed_font=False)
+        table = re.search(r'<table class="game">.*?</table>', page, flags=re.S).group(0)
+        rows = [row for row in re.findall(r"<tr>.*?</tr>", table, flags=re.S) if "<td" in row]
+        assert len(rows) == len(game.stages) >= 1
+        for stage, row in zip(game.stages, rows, strict=True):
+            text = html.unescape(visible(row))
+            assert stage.technique.get(lang) in text and stage.explain.get(lang)[:20] in text
+            assert all(tip.get(lang)[:20] in text for tip in stage.spot)
+            assert row.endswith('<td class="example"></td></tr>')  # the student's own example
+    assert "見やぶり方" in worksheet_html(lesson_, embed_font=False)
+    young = dataclasses.replace(lesson_, guide=dataclasses.replace(lesson_.guide, audience="小5-6"))
+    table = re.search(r'<table class="game">.*?</table>', worksheet_html(young, embed_font=False), flags=re.S).group(0)
+    assert "<ruby>" in table and all(stage.technique.ja in visible(table) for stage in game.stages)  # furigana as the rest
+
+
+def test_editing_the_game_file_changes_the_worksheet_table(tmp_path):
+    shutil.copytree(REPO / "lessons", tmp_path / "lessons")
+    shutil.copytree(REPO / "datasets", tmp_path / "datasets")
+    game = tmp_path / "datasets/games/manipulator.yaml"
+    source = game.read_text("utf-8")
+    assert "technique_ja: 陰謀論\n" in source and "technique_en: Conspiracy theories\n" in source
+    game.write_text(source.replace("technique_ja: 陰謀論\n", "technique_ja: 黒幕のうわさ\n")
+                    .replace("technique_en: Conspiracy theories\n", "technique_en: Hidden-hand rumours\n"), "utf-8")
+    lesson_ = lesson_info(tmp_path / "lessons", tmp_path / "datasets", "misinformation-game")
+    ja, en = (worksheet_html(lesson_, lang=lang, embed_font=False) for lang in ("ja", "en"))
+    assert "黒幕のうわさ" in visible(ja) and "陰謀論</th>" not in ja
+    assert "Hidden-hand rumours" in en and "Conspiracy theories</th>" not in en
+
+
+@pytest.mark.parametrize("lesson", [lesson for lesson in LESSONS if lesson not in GAME_LESSONS][:3])
+def test_a_lesson_without_the_game_has_no_technique_table(lesson):
+    page = worksheet_html(info(lesson), embed_font=False)
+    assert '<table class="game">' not in page and "ゲームの手口" not in page
+
+
+@pytest.mark.skipif(find_browser() is None, reason="no Chromium to print with")
+def test_the_game_worksheet_pdf_carries_the_technique_names(tmp_path, capsys):
+    from kit.content.manipulator import load_game
+
+    pypdf = pytest.importorskip("pypdf")
+    if find_font() is None:
+        pytest.skip("no Japanese font on this computer")
+    out = tmp_path / "sheet.pdf"
+    assert main(["print", "worksheet", "misinformation-game", "--to", "pdf", "--out", str(out), "--dir", str(REPO)]) == 0
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages).replace("\n", "")
+    for stage in load_game(REPO / "datasets/games/manipulator.yaml").stages:
+        assert stage.technique.ja in text, stage.id
