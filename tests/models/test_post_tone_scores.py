@@ -35,6 +35,7 @@ BLIND_HELDOUT9 = REPO / "tests" / "models" / "blind_heldout9.csv"  # the ninth, 
 BLIND_HELDOUT10 = REPO / "tests" / "models" / "blind_heldout10.csv"  # the tenth, written blind while the ninth round was made
 BLIND_HELDOUT11 = REPO / "tests" / "models" / "blind_heldout11.csv"  # the eleventh and twelfth: written before the learned
 BLIND_HELDOUT12 = REPO / "tests" / "models" / "blind_heldout12.csv"  # judge was designed, never trained on, measured once each
+BLIND_HELDOUT13 = REPO / "tests" / "models" / "blind_heldout13.csv"  # written and measured once after the review's fixes
 HARM_KINDS = {"insult", "appearance", "exclusion", "contempt", "mockery", "threat", "doxxing", "pileon"}
 FINE_KINDS = {"kind", "reporting", "help", "neutral", "criticism", "banter_safe"}
 
@@ -113,6 +114,16 @@ def test_twelfth_blind_set_meets_the_goal(twelfth):
     the rules alone 0.669 and 20 of 130. After the review's fixes (see the eleventh): 0.885 (115 of 130), still 3."""
     assert meets_goal(twelfth)
     assert_floors(twelfth, recall=0.88, fp=3, never_flagged=("help", "kind", "criticism"))
+
+
+def test_thirteenth_blind_set_meets_the_goal(checker):
+    """The thirteenth blind set, 260 posts of the same kinds (some of two or three sentences), written by another helper
+    on 2026-12-03 while the review's fixes were made, imported unread and measured once after them, the last change to
+    the checker: recall 0.854 (111 of 130), false alarms 5 of 130 (3.8%: three friendly jokes, two kind messages); the
+    rules alone 0.654 and 13 of 130."""
+    held_out = measured(checker, BLIND_HELDOUT13)
+    assert meets_goal(held_out)
+    assert_floors(held_out, recall=0.85, fp=5, never_flagged=("reporting", "help", "criticism"))
 
 
 # Sets the judge is trained on (sets 1-10) or the rules were written against (dev): recall floor and most false alarms,
