@@ -166,6 +166,8 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
                      (label("part_pre", lang), int(part.get("students_pre", 0))),
                      (label("part_post", lang), int(part.get("students_post", 0)))]
     item_rows = item_table(frame, questions, lang, answer_words(answers, datasets, lang))
+    item_rows["text"] = [_named_on_page(text, item, lang) for text, item in zip(item_rows["text"], item_rows["item"],
+                                                                                  strict=True)]
     student_rows = with_delayed_scores(student_table(frame), delayed_scores(answers_frame(later or [])))
     change_table = sdt_change_table(frame, questions)
     items = [_item(row, lang) for _, row in item_rows.iterrows()]
@@ -187,7 +189,7 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
 
 def _item(row, lang: str) -> dict:
     """One row of the page's 問題ごと table: an item without a right answer has no rate, only its most chosen answer."""
-    shown = {"text": row["text"] or row["item"], "phase": _phase(row["phase"], lang), "n": int(row["n"])}
+    shown = {"text": row["text"], "phase": _phase(row["phase"], lang), "n": int(row["n"])}
     if math.isnan(row["correct_rate"]):
         share = f"{row['top_choice_share'] * 100:.0f}%"
         return {**shown, "rate": None, "wrong": label("item_unscored", lang, answer=row["top_choice"], share=share)}
@@ -392,6 +394,13 @@ def with_item_names(frame, items, lang: str = "ja"):
 def _named(text, lang: str) -> str:
     """An item's name, or 「（削除された問題）」 when its bank no longer has it (the page shows its id)."""
     return text if isinstance(text, str) and text else label("item_deleted", lang)
+
+
+def _named_on_page(text, item: str, lang: str) -> str:
+    """An item's name on the teacher's page: a question its bank no longer has is 「（削除された問題）its-id」."""
+    if isinstance(text, str) and text:
+        return text
+    return f"{label('item_deleted', lang)}{'' if lang == 'ja' else ' '}{item}"
 
 
 def percent_headings(lang: str = "ja") -> set[str]:

@@ -113,6 +113,8 @@ def test_exports_name_each_question_beside_its_id_and_a_deleted_one_as_deleted(d
         assert named["q-tf"] in page and named["q-tf-true"] in page and named["q-tf"] != "q-tf"
         assert named["q-removed"] == deleted
         assert dict(zip(tables["items"][item], tables["items"][text], strict=True))["q-removed"] == deleted
+        shown = {i["text"] for i in build_report([*answers(), gone], datasets, lang)["items"]}
+        assert f"{deleted}{'' if lang == 'ja' else ' '}q-removed" in shown and "q-removed" not in shown  # the page keeps the id beside the label
 
 
 def test_before_the_post_test_there_is_no_post_bar_and_the_teacher_is_told(datasets):
