@@ -46,6 +46,7 @@ BLIND_HELDOUT9 = ROOT / "tests" / "models" / "blind_heldout9.csv"  # the ninth b
 BLIND_HELDOUT10 = ROOT / "tests" / "models" / "blind_heldout10.csv"  # the tenth blind set: written during the ninth round, measured once after it
 BLIND_HELDOUT11 = ROOT / "tests" / "models" / "blind_heldout11.csv"  # the eleventh blind set: written before the learned judge, measured once after it
 BLIND_HELDOUT12 = ROOT / "tests" / "models" / "blind_heldout12.csv"  # the twelfth blind set: written with the eleventh, measured once after it
+BLIND_HELDOUT13 = ROOT / "tests" / "models" / "blind_heldout13.csv"  # the thirteenth: written during the review's fixes, measured once after them
 TEASING = ROOT / "datasets" / "lexicon" / "examples_teasing.csv"  # friendly teasing and hurtful look-alikes, same hands as the rules
 
 
@@ -80,7 +81,8 @@ SETS = {
     "heldout6": (BLIND_HELDOUT6, "test", "sixth blind held-out"), "heldout7": (BLIND_HELDOUT7, "test", "seventh blind held-out"),
     "heldout8": (BLIND_HELDOUT8, "test", "eighth blind held-out"), "heldout9": (BLIND_HELDOUT9, "test", "ninth blind held-out"),
     "heldout10": (BLIND_HELDOUT10, "test", "tenth blind held-out"), "heldout11": (BLIND_HELDOUT11, "test", "eleventh blind held-out"),
-    "heldout12": (BLIND_HELDOUT12, "test", "twelfth blind held-out"), "dev": (BLIND_DEV, "dev", "blind dev"),
+    "heldout12": (BLIND_HELDOUT12, "test", "twelfth blind held-out"),
+    "heldout13": (BLIND_HELDOUT13, "test", "thirteenth blind held-out"), "dev": (BLIND_DEV, "dev", "blind dev"),
     "teasing": (TEASING, "dev", "friendly teasing (written with the rules)"),
 }
 BLIND_SETS = {name: path for name, (path, _, _) in SETS.items() if name != "teasing"}
