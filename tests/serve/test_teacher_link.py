@@ -54,7 +54,9 @@ def test_a_loopback_server_shows_no_qr_code_and_says_how_to_serve_the_class(lang
     page = render(view, "loopback", lang)
     assert "<svg" not in page and "nk-link-text" not in page and "nk-check-link" not in page
     assert labels(lang)["student_link_hint"] not in page  # "students scan the QR code" would be wrong here
-    assert labels(lang)["student_link_class_button"] not in page  # no "Make the QR code" form
+    assert labels(lang)["student_link_class_button"] not in page  # no "Make the QR code" button
+    form = re.search(r'<form method="get" class="nk-inline-form">.*?</form>', page, re.S).group(0)
+    assert 'name="link_class" value="2-3"' in form and labels(lang)["student_link_class_local"] in form  # a class still goes in
     problem = re.search(r'<p class="nk-error nk-link-problem" role="note">([^<]+)</p>', page).group(1)
     assert "netkit serve" in problem and "--host 127.0.0.1" in problem and "--host 0.0.0.0" in problem
     assert problem.startswith("生徒の端末では" if lang == "ja" else "Students&#39; devices cannot open this address")
