@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kit.content.lexicon import CATEGORIES, Entry, Lexicon
 from kit.content.text import Text
@@ -50,6 +50,10 @@ _SEPARATORS = frozenset(" \u3000\t・.,_*/|-~〜‐+=")
 _ROMAJI_MIN = 3  # letters: gg, ok and other short Latin words stay as they are
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_'])[A-Za-z](?:[A-Za-z]|'(?=[A-Za-z]))*(?![A-Za-z0-9_'])")  # not in hana_0000
 _CAMEL = re.compile(r"[a-z][A-Z]")  # YouTube, iPhone: a name, not romaji
+# Latin words in a row, with only spaces and punctuation between them: a phrase. A phrase with one word that is not
+# romaji (bright, the, at) is English, and none of its words is read as romaji ("You shine so bright" is praise).
+_LATIN_PHRASE = re.compile(r"[A-Za-z][A-Za-z']*(?:[ \t,.!?~\-]+[A-Za-z][A-Za-z']*)*")
+_LATIN_ASIDE = re.compile(r"(?i)w+|lol|lmao|gg|ok|xd")  # a laugh or a word of game talk beside romaji (omae shine www)
 _LATIN_KEPT = frozenset({"ban"})  # romaji-like words the lexicon's patterns read in Latin letters (垢BANしよ)
 _ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-@:/~#?=&")
 _DOTTED = re.compile(r"[A-Za-z0-9]\.[A-Za-z]")  # example.com, kimoi.jp: a web address, not a word
@@ -224,16 +228,19 @@ def _spaced_out(chars: list[str]) -> list[int]:
 def _romaji(chars: list[str], starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
     """Each Latin word of three letters or more that is romaji (shine, KOROSU) in hiragana, pointing at its letters;
     not in an address (taro@example.com, https://…) or a handle (hana_0000), not a name in camel case (YouTube), not a
-    word the lexicon reads in Latin letters (ban)."""
+    word the lexicon reads in Latin letters (ban), not in an English phrase (You shine so bright)."""
     norm = "".join(chars)
     if not _LATIN_WORD.search(norm):
         return norm, starts, ends
+    english = [phrase.span() for phrase in _LATIN_PHRASE.finditer(norm) if _english(phrase.group())]
     out: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
     at = 0
     for m in _LATIN_WORD.finditer(norm):
         word = m.group()
+        if any(a <= m.start() < b for a, b in english):
+            continue
         if sum(c.isalpha() for c in word) < _ROMAJI_MIN or word.lower() in _LATIN_KEPT or _CAMEL.search(word) or _in_address(norm, m.start(), m.end()):
             continue
         kana = to_hiragana(word)
@@ -253,6 +260,12 @@ def _romaji(chars: list[str], starts: list[int], ends: list[int]) -> tuple[str, 
     new_starts.extend(starts[at:])
     new_ends.extend(ends[at:])
     return "".join(out), new_starts, new_ends
+
+
+def _english(phrase: str) -> bool:
+    """Whether a phrase of Latin words has a word that is not romaji, a laugh, game talk or a name (YouTube)."""
+    return any(to_hiragana(w) is None and not _LATIN_ASIDE.fullmatch(w) and not _CAMEL.search(w)
+               for w in re.findall(r"[A-Za-z]+", phrase))
 
 
 def _in_address(norm: str, start: int, end: int) -> bool:
@@ -602,6 +615,12 @@ def _flags(lexicon: Lexicon, text: str, found, starts: list[int], ends: list[int
         a, b = starts[start], ends[end - 1]
         if any(f.category == entry.category and f.start < b and a < f.end for f in flags):
             continue  # the same kind of problem at the same place is told once
+        joined = next((k for k, f in enumerate(flags) if f.entry == entry.id and f.end <= a and not text[f.end:a].strip()),
+                      None)
+        if joined is not None:  # the same word again right after it (ｗｗｗ, 草草) is one flag, not one per letter
+            f = flags[joined]
+            flags[joined] = replace(f, end=b, text=text[f.start:b])
+            continue
         flags.append(Flag(entry.id, entry.category, a, b, text[a:b], entry.severity,
                           lexicon.why(entry), lexicon.suggestion(entry)))
     return tuple(sorted(flags, key=lambda f: (f.start, CATEGORIES.index(f.category))))

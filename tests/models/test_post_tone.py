@@ -614,6 +614,29 @@ def test_every_latin_word_of_the_lexicons_patterns_survives_normalise(rules):
     assert [w for w in sorted(words) if normalise(w)[0] != w] == []
 
 
+@pytest.mark.parametrize("text", ["You shine so bright✨", "Shine bright like a diamond", "see you at home",
+                                  "take care!", "Shine on, you crazy diamond"])
+def test_an_english_phrase_is_not_read_as_romaji(rules, text):
+    """One word that is not romaji (bright, at, care) makes the phrase English: its "shine" is not 死ね."""
+    assert normalise(text)[0] == text
+    assert rules.check(text).ok, rules.check(text).flags
+
+
+@pytest.mark.parametrize(("text", "typed"), [("omae shine www", "shine"), ("shine lol", "shine"), ("SHINE!!", "SHINE")])
+def test_romaji_beside_a_laugh_is_still_read(rules, text, typed):
+    assert [(f.category, f.text) for f in rules.check(text).flags if f.category == "insult"] == [("insult", typed)]
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    ("お前しねｗｗｗ", [("insult", "しね"), ("mockery", "ｗｗｗ")]),
+    ("あいつまじキモいｗｗｗ", [("insult", "キモい"), ("mockery", "ｗｗｗ")]),
+    ("お前しね", [("insult", "しね")]), ("まじ死ね草", [("insult", "死ね")]), ("あいつ草草草", [("mockery", "草草草")])])
+def test_a_laugh_after_a_word_is_one_flag_and_does_not_hide_the_word(rules, text, flags):
+    """A student sees one card for ｗｗｗ, not one per letter, and 死ね is found with a laugh after it; the underline
+    covers the word, not the character before it (お前しね underlines しね)."""
+    assert [(f.category, f.text) for f in rules.check(text).flags] == flags
+
+
 def test_romaji_maps_each_kana_to_its_letters():
     text = "まじ KOROSUzo!"
     norm, starts, ends = normalise(text)
