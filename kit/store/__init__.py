@@ -20,6 +20,7 @@ from kit.store.sqlite import SQLiteStore
 
 ENV_DATA_DIR = "NETKIT_DATA_DIR"
 ENV_STORE = "NETKIT_STORE"
+ENV_IDLE = "NETKIT_STORE_IDLE_S"  # PostgreSQL: seconds an unused connection stays open ("none": the whole lesson)
 DB_NAME = "results.sqlite3"
 
 
@@ -41,11 +42,25 @@ def location(folder: str | Path | None = None) -> str | Path:
     return Path(folder if folder else data_dir()) / DB_NAME
 
 
+def idle_close_s() -> float | None:
+    """``$NETKIT_STORE_IDLE_S``: how long a PostgreSQL connection stays open unused (10 s when unset or unreadable)."""
+    from kit.store.postgres import IDLE_CLOSE_S
+
+    value = os.environ.get(ENV_IDLE, "").strip().lower()
+    if value in ("none", "hold"):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        return IDLE_CLOSE_S
+    return seconds if seconds >= 0 else IDLE_CLOSE_S
+
+
 def open_store(where: str | Path | None = None) -> SQLiteStore | PostgresStore:
     """Open (and create or upgrade) the results store: a ``postgresql://`` URL, a SQLite file, or ``location()``."""
     where = location() if where is None else where
     if is_url(where):
-        return PostgresStore(where)
+        return PostgresStore(where, idle_close_s())
     return SQLiteStore(Path(where))
 
 

@@ -113,3 +113,59 @@ def test_the_teachers_commands_read_the_store_netkit_store_names(postgres_cluste
     monkeypatch.setenv("NETKIT_STORE", url)
     assert main(["results", "list", "--data-dir", str(tmp_path)]) == 0  # no SQLite file there: PostgreSQL is read
     assert "2-3\tdemo\t1\t1" in capsys.readouterr().out
+
+
+def _netkit_connections(url: str) -> int:
+    """Connections the kit holds to the database of ``url`` (its ``application_name``), read from another one."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        return db.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'netkit'"
+                          " AND datname = current_database()").fetchone()[0]
+
+
+def test_a_kernel_holds_its_connection_only_while_it_writes(postgres_cluster):
+    """A district's 10,000 sitting students must not hold 10,000 connections: an idle one closes, the next answer
+    opens it again, and nothing is lost (docs/district.md)."""
+    from kit.store import Answer
+
+    url = postgres_cluster.fresh_url()
+    before = _netkit_connections(url)
+    store = PostgresStore(url, idle_close_s=0.3)
+    store.record(Answer("demo", "q1", (0,), True, "pre", "s" * 32, "7", "2-1"))
+    assert store.connected and _netkit_connections(url) == before + 1
+    deadline = time.monotonic() + 10
+    while store.connected and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not store.connected and _netkit_connections(url) == before  # closed on the server's side too
+    store.record(Answer("demo", "q2", (1,), False, "pre", "s" * 32, "7", "2-1"))  # opens it again
+    assert [a.item for a in store.answers(lesson="demo")] == ["q1", "q2"]
+    store.close()
+    held = PostgresStore(url, idle_close_s=None)
+    held.answers()
+    time.sleep(0.5)
+    assert held.connected  # "none": held for the whole lesson, as before
+    held.close()
+
+
+def test_a_connection_in_use_is_not_closed_under_it(postgres_cluster):
+    """Answers written faster than the idle time keep one connection open; the timer never closes it mid-write."""
+    from kit.store import Answer
+
+    url = postgres_cluster.fresh_url()
+    store = PostgresStore(url, idle_close_s=0.2)
+    for n in range(12):
+        store.record(Answer("demo", f"q{n}", (0,), True, "pre", "s" * 32, "7", "2-1"))
+        time.sleep(0.05)
+    assert store.connected and len(store.answers(lesson="demo")) == 12
+    store.close()
+    assert not store.connected
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", 10.0), ("2.5", 2.5), ("0", 0.0), ("none", None), ("x", 10.0),
+                                                 ("-1", 10.0)])
+def test_netkit_store_idle_s_sets_how_long_an_idle_connection_stays(monkeypatch, value, expected):
+    from kit.store import idle_close_s
+
+    monkeypatch.setenv("NETKIT_STORE_IDLE_S", value)
+    assert idle_close_s() == expected
