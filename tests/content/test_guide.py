@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,30 @@ def test_shipped_guides_load_and_add_up(path):
     assert sum(step.minutes for step in guide.timing if not step.optional) == guide.minutes
     assert guide.aims and guide.questions
     assert all(q.ask.en and q.answer.en for q in guide.questions)
+
+
+PERIOD = {"小3-4": 45, "小5-6": 45, "中学生": 50, "高校生": 50}  # a school period in minutes (小 45, 中・高 50)
+SCHOOL_GUIDES = sorted(p for p in (REPO / "datasets" / "guides").glob("*.yaml")
+                       if yaml.safe_load(p.read_text("utf-8")).get("audience") in PERIOD)
+
+
+@pytest.mark.parametrize("path", SCHOOL_GUIDES, ids=lambda p: p.stem)
+def test_a_school_lesson_fills_whole_periods_each_marked(path):
+    """A lesson fits one period, or several: each later one starts at a step marked （2時間目）… and each is full.
+
+    The total alone would let a part added to one period push the other past the bell.
+    """
+    guide = load_guide(path)
+    period = PERIOD[guide.audience]
+    core = [s for s in guide.timing if not s.optional]
+    marks = [(i, int(m.group(1))) for i, s in enumerate(core) if (m := re.match(r"（(\d+)時間目）", s.activity.ja))]
+    starts, marked = [i for i, _ in marks], [n for _, n in marks]
+    if guide.minutes <= period:
+        assert starts == []
+        return
+    assert guide.minutes % period == 0 and marked == list(range(2, guide.minutes // period + 1))
+    bounds = [0, *starts, len(core)]
+    assert [sum(s.minutes for s in core[a:b]) for a, b in pairwise(bounds)] == [period] * (len(bounds) - 1)
 
 
 def test_every_starter_lesson_has_a_guide():
