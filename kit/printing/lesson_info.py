@@ -13,6 +13,7 @@ from kit.content.experiment import read_experiment
 from kit.content.forms import form_for, forms, orders
 from kit.content.guide import Guide, find_guide
 from kit.content.help import HelpDesk, load_help
+from kit.content.lateral import LateralFile, load_lateral
 from kit.content.lesson_text import LessonText, load_lesson_text
 from kit.content.manipulator import Game, load_game
 from kit.content.quiz import Question, load_quiz
@@ -46,6 +47,7 @@ class LessonInfo:
     desks: tuple[HelpDesk, ...] = field(default_factory=tuple)
     feeds: tuple[FeedPart, ...] = ()
     games: tuple[Game, ...] = ()  # the 「だます側になってみよう」 games it plays: their techniques go on the worksheet
+    laterals: tuple[LateralFile, ...] = ()  # the lateral-reading tasks it shows: a record table, and their key in the guide
 
     @property
     def needs_help(self) -> bool:
@@ -71,7 +73,7 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
     nb = notebook.read(find_notebook(lessons, lesson))
     meta = nb.meta or {}
     lesson_id = nb.id or nb.path.stem
-    quizzes, texts, desks, feeds, games = [], [], [], [], []
+    quizzes, texts, desks, feeds, games, laterals = [], [], [], [], [], []
     problems: list[ContentProblem] = []
     help_file = None
     experiment = read_experiment(meta)
@@ -100,6 +102,8 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
                 texts.append(text)
             elif call.method == "manipulator_game":
                 games.append(load_game(datasets / file))
+            elif call.method == "lateral":  # only the tasks the notebook names, in its order
+                laterals.append(load_lateral(datasets / file).select(call.texts("tasks") or None))
             elif call.method == "help":
                 help_file = file
             elif call.method == "help_router":  # on paper the desks of help/desks.yaml are listed
@@ -120,4 +124,5 @@ def lesson_info(lessons: Path, datasets: Path, lesson: str) -> LessonInfo:
         problems += exc.problems
     if problems:
         raise ContentError(problems)
-    return LessonInfo(lesson_id, meta, guide, tuple(quizzes), tuple(texts), tuple(desks), tuple(feeds), tuple(games))
+    return LessonInfo(lesson_id, meta, guide, tuple(quizzes), tuple(texts), tuple(desks), tuple(feeds), tuple(games),
+                      tuple(laterals))

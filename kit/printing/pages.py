@@ -1,11 +1,12 @@
 """The teacher guide and the student worksheet of a lesson, as self-contained printable HTML.
 
 Guide: title, audience and length, aims, the timing table (with the clock time each step starts),
-questions to ask with expected answers, the answer key of every quiz question, notes, and the help
-desks. Worksheet: name line, aims, every quiz question with a place to answer and no answer shown,
-the explanation to read (or a note-taking box where the teacher explains), the techniques of the
-「だます側になってみよう」 game the lesson plays (from its game file), a box for notes, and the
-help desks for lessons on online abuse. Both are A4; the Japanese font travels inside the page.
+questions to ask with expected answers, the answer key of every quiz question and lateral-reading task,
+notes, and the help desks. Worksheet: name line, aims, every quiz question with a place to answer and no
+answer shown, the explanation to read (or a note-taking box where the teacher explains), the techniques of
+the 「だます側になってみよう」 game the lesson plays (from its game file), a table to record each
+lateral-reading task the lesson shows (who is behind it, what others say, trust it or not), a box for
+notes, and the help desks for lessons on online abuse. Both are A4; the Japanese font travels inside the page.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import html
 import random
 
 from kit import __version__
+from kit.content.lateral import LateralFile
 from kit.content.manipulator import Game
 from kit.content.quiz import Question, QuestionType
 from kit.content.text import Text
@@ -61,6 +63,8 @@ ol.choices li { margin: 0.8mm 0; }
 table.game td ul { margin: 0; padding-left: 4mm; }
 table.game td.example { width: 40mm; }
 table.game tr { break-inside: avoid; page-break-inside: avoid; }
+table.lateral td { width: 34mm; height: 24mm; }
+table.lateral tr { break-inside: avoid; page-break-inside: avoid; }
 .read strong { background: linear-gradient(transparent 60%%, #fff0a8 60%%); }
 footer { margin-top: 6mm; font-size: 8pt; color: #666; text-align: right; }
 ruby rt { font-size: 0.5em; }
@@ -179,6 +183,7 @@ def guide_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) -> s
                              f'<p class="small">{_t(q.explanation, lang)}</p></div>')
     if info.feeds:
         parts.append(_feed_key(info, lang))
+    parts += [_lateral_key(lateral, lang) for lateral in info.laterals]
     if g is not None and g.notes:
         parts.append(f'<h2>{html.escape(word("p_notes", lang))}</h2><ul>' + "".join(f"<li>{_t(n, lang)}</li>" for n in g.notes) + "</ul>")
     parts.append(_help(info, lang))
@@ -195,6 +200,17 @@ def _feed_key(info: LessonInfo, lang: str) -> str:
             parts.append(f'<div class="q"><p><strong>{n}.</strong> {html.escape(post.author.handle)}: {_t(post.text, lang)}</p>'
                          f'<p><span class="answer">{html.escape(truth)}</span>（{html.escape(label("dc_clue_" + post.clue, lang))}）</p>'
                          f'<p class="small">{_t(post.reason, lang)}</p></div>')
+    return "".join(parts)
+
+
+def _lateral_key(lateral: LateralFile, lang: str) -> str:
+    """The lateral-reading tasks' answers: each post, the right answer, and who was behind it."""
+    parts = [f'<h2>{html.escape(word("p_lateral_key", lang))}: {_t(lateral.title, lang)}</h2>']
+    for n, task in enumerate(lateral.tasks, start=1):
+        right = task.options[task.option_index(task.answer)]
+        parts.append(f'<div class="q"><p><strong>{n}.</strong> {html.escape(task.handle)}: {_t(task.text, lang)}</p>'
+                     f'<p><span class="answer">{html.escape(word("p_correct", lang))}: {_t(right.text, lang)}</span></p>'
+                     f'<p class="small">{_t(task.behind, lang)}</p></div>')
     return "".join(parts)
 
 
@@ -241,6 +257,17 @@ def _game_table(game: Game, lang: str, furigana: bool) -> str:
             f'<table class="game"><tr>{head}</tr>{rows}</table>')
 
 
+def _lateral_table(lateral: LateralFile, lang: str, furigana: bool) -> str:
+    """A row per lateral-reading task the lesson shows: the post, then blanks for what the student found out."""
+    head = "".join(f"<th>{html.escape(word(k, lang))}</th>"
+                   for k in ("p_lateral_post", "p_lateral_who", "p_lateral_others", "p_lateral_trust"))
+    rows = "".join(f"<tr><th>{html.escape(task.handle)}: {_kids(task.text, lang, furigana)}</th><td></td><td></td><td></td></tr>"
+                   for task in lateral.tasks)
+    return (f'<h2>{html.escape(word("p_lateral_table", lang))}: {_kids(lateral.title, lang, furigana)}</h2>'
+            f'<p class="how">{html.escape(word("p_lateral_note", lang))}</p>'
+            f'<table class="lateral"><tr>{head}</tr>{rows}</table>')
+
+
 def worksheet_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) -> str:
     """The student worksheet of the lesson (no answers) as one printable HTML page."""
     audience = info.guide.audience if info.guide else info.meta.get("audience", "")
@@ -266,6 +293,7 @@ def worksheet_html(info: LessonInfo, lang: str = "ja", embed_font: bool = True) 
                 body = _markdown(s.body.get(lang), furigana and lang == "ja")
                 parts.append(f'<h2>{html.escape(word("p_read", lang))}: {_kids(s.heading, lang, furigana)}</h2><div class="read">{body}</div>')
     parts += [_game_table(game, lang, furigana) for game in info.games]
+    parts += [_lateral_table(lateral, lang, furigana) for lateral in info.laterals]
     for part in post:
         parts.append(f"<h2>{html.escape(word('p_post', lang))}</h2>")
         for q in part.questions:

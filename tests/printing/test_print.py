@@ -54,7 +54,7 @@ def test_the_guide_holds_aims_timing_questions_answers_and_help(lesson):
     questions = [q for part in lesson_.quizzes for q in part.questions]
     posts = [p for part in lesson_.feeds for p in part.posts]
     assert questions or posts  # every lesson tests something: a quiz, a discernment feed, or both
-    assert page.count("正解: ") == len(questions)
+    assert page.count("正解: ") == len(questions) + sum(len(lateral.tasks) for lateral in lesson_.laterals)
     for post in posts:  # each judged post with its truth and the clue that shows it
         assert post.reason.ja[:20] in page
     assert page.count('<span class="answer">本当</span>') == sum(p.truth for p in posts)
@@ -264,6 +264,39 @@ def test_editing_the_game_file_changes_the_worksheet_table(tmp_path):
 def test_a_lesson_without_the_game_has_no_technique_table(lesson):
     page = worksheet_html(info(lesson), embed_font=False)
     assert '<table class="game">' not in page and "ゲームの手口" not in page
+
+
+def test_a_lateral_reading_lesson_s_worksheet_records_each_task_it_shows_and_its_guide_holds_the_key():
+    from kit.content.lateral import load_lateral
+
+    laterals = {lesson: lesson_.laterals for lesson in LESSONS if (lesson_ := info(lesson)).laterals}
+    assert {lesson: [t.id for t in lat.tasks] for lesson, (lat,) in laterals.items()} == {
+        "misinformation-hs": ["supplement", "water"], "misinformation-jh": ["uniform", "water"]}  # the notebooks' tasks=
+    lesson_ = info("misinformation-jh")
+    (lateral,) = lesson_.laterals
+    assert lateral.tasks == load_lateral(REPO / "datasets/lateral/who_is_behind.yaml").select(["uniform", "water"]).tasks
+    for lang in ("ja", "en"):
+        sheet = worksheet_html(lesson_, lang=lang, embed_font=False)
+        table = re.search(r'<table class="lateral">.*?</table>', sheet, flags=re.S).group(0)
+        rows = [row for row in re.findall(r"<tr>.*?</tr>", table, flags=re.S) if "<td" in row]
+        assert len(rows) == len(lateral.tasks) == 2
+        for task, row in zip(lateral.tasks, rows, strict=True):
+            assert task.handle in row and task.text.get(lang)[:20] in html.unescape(visible(row))
+            assert row.endswith("<td></td><td></td><td></td></tr>")  # what the student finds out
+        for task in lateral.tasks:  # no answer on the student's paper
+            assert task.behind.get(lang)[:20] not in html.unescape(sheet)
+            assert all(o.feedback.get(lang)[:20] not in html.unescape(sheet) for o in task.options)
+        key = html.unescape(guide_html(lesson_, lang=lang, embed_font=False))
+        for task in lateral.tasks:
+            assert task.options[task.option_index(task.answer)].text.get(lang) in key and task.behind.get(lang) in key
+    assert "だれが発信している？" in worksheet_html(lesson_, embed_font=False)
+
+
+def test_a_lesson_without_lateral_reading_has_no_record_table_or_key():
+    lesson_ = info("misinformation-es56")
+    assert lesson_.laterals == ()
+    assert '<table class="lateral">' not in worksheet_html(lesson_, embed_font=False)
+    assert "横読みの答え" not in guide_html(lesson_, embed_font=False)
 
 
 @pytest.mark.skipif(find_browser() is None, reason="no Chromium to print with")
