@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import anywidget
 import traitlets
 
 from kit.content.timeline import Timeline
 from kit.models.sharing import Tally, class_tally
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._pacing import PACER
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def chart_view(series: list[tuple[str, str, tuple[float, ...]]], top: int, x_lab
             "top": max(int(top), 1), "x_label": x_label, "y_label": y_label}
 
 
-class ClassSpread(anywidget.AnyWidget):
+class ClassSpread(KitWidget):
     """Two buttons (my choices / the class's choices) and the model's outcome for that share rate."""
 
     _esm = traitlets.Unicode(asset("class_spread.js")).tag(sync=True)

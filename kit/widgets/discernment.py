@@ -19,7 +19,6 @@ form shown (``Discernment.form_of``). A test without a pair (the booster's form 
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from kit.content.discernment import Discernment, Judged
@@ -28,6 +27,7 @@ from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 CHOICES = ("believe", "doubt")  # the recorded response: 0 信じる, 1 あやしい
@@ -47,7 +47,7 @@ def is_right(post: Judged, choice: int) -> bool:
     return (choice == 0) == post.truth
 
 
-class DiscernmentFeed(anywidget.AnyWidget):
+class DiscernmentFeed(KitWidget):
     """One form of a discernment file as a feed: every post judged once, the truths shown at the end."""
 
     _esm = traitlets.Unicode(asset("discernment.js", "_post.js")).tag(sync=True)

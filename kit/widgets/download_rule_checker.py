@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import anywidget
 import traitlets
 
 from kit.content.facts import Fact
@@ -22,13 +21,14 @@ from kit.models.download_rule import OUTCOMES, Decision, decide, next_question, 
 from kit.sitting import Sitting
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 from kit.widgets.fact_card import fact_view
 
 COMPONENT = "download_rule_checker"
 
 
-class DownloadRuleChecker(anywidget.AnyWidget):
+class DownloadRuleChecker(KitWidget):
     """A case described by buttons, the student's prediction, then the outcome with its articles."""
 
     _esm = traitlets.Unicode(asset("download_rule_checker.js")).tag(sync=True)

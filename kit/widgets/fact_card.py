@@ -7,7 +7,6 @@ line as plain text); the browser's shared ``factCard()`` in ``widgets/_common.js
 
 from __future__ import annotations
 
-import anywidget
 import ipywidgets as ipw
 import traitlets
 
@@ -17,6 +16,7 @@ from kit.content.text import Text
 from kit.text.markdown import cjk_emphasis
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 
@@ -26,7 +26,7 @@ def fact_view(fact: Fact, lang: str, furigana: bool = False) -> dict:
             "source": f"{label('source', lang)}: {fact.source}{label('as_of', lang, date=fact.as_of)}"}
 
 
-class FactCard(anywidget.AnyWidget):
+class FactCard(KitWidget):
     """One fact on its card: the statement, then its source and as-of date in small print."""
 
     _esm = traitlets.Unicode(asset("fact_card.js")).tag(sync=True)
@@ -39,7 +39,7 @@ class FactCard(anywidget.AnyWidget):
         self.fact = fact_view(fact, lang, furigana)
 
 
-class TeacherExplains(anywidget.AnyWidget):
+class TeacherExplains(KitWidget):
     """The card students see for a section the teacher explains in person (its body stays hidden)."""
 
     _esm = traitlets.Unicode(asset("teacher_explains.js")).tag(sync=True)

@@ -6,12 +6,12 @@ The kernel sends the desks for the audience and the words around them; the brows
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from kit.content.help import HelpDesk
 from kit.text.ui import labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 
 
 def desk_view(desk: HelpDesk, lang: str) -> dict:
@@ -20,7 +20,7 @@ def desk_view(desk: HelpDesk, lang: str) -> dict:
             "hours": desk.hours.get(lang), "checked": desk.checked}
 
 
-class HelpList(anywidget.AnyWidget):
+class HelpList(KitWidget):
     """The help desks for an audience, with a reassuring note first."""
 
     _esm = traitlets.Unicode(asset("help_list.js")).tag(sync=True)

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import re
 
-import anywidget
 import traitlets
 
 from kit.content.help import HelpDesk
 from kit.content.router import HelpRouterChart, RouterStep
 from kit.text.ui import labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 _PHONE = re.compile(r"^[0-9#][0-9-]*$")
 
 
-class HelpRouter(anywidget.AnyWidget):
+class HelpRouter(KitWidget):
     """The guide chart as questions with big answer buttons, ending at help desks."""
 
     _esm = traitlets.Unicode(asset("help_router.js")).tag(sync=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import anywidget
 import traitlets
 
 from kit.content.text import Text
@@ -24,6 +23,7 @@ from kit.models.parameters import ParamError, Spec, checked, spec, specs
 from kit.text.numbers import amount, percent
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._pacing import PACER
 from kit.widgets._render import text_html
 
@@ -41,7 +41,7 @@ def shown_value(s: Spec, value, lang: str) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
-class Lab(anywidget.AnyWidget):
+class Lab(KitWidget):
     """A model's controls, the lab's buttons and an alert line; a subclass adds what the model shows.
 
     A subclass sets ``params_class``, its ``_esm``/``_css`` (``lab_asset``), ``BUTTONS`` (action,
@@ -54,6 +54,7 @@ class Lab(anywidget.AnyWidget):
     RUBY_LABELS: ClassVar[tuple[str, ...]] = ()  # shown on buttons or summaries: with readings under furigana
     SOURCES: ClassVar[bool] = False  # write under each control where its default comes from
     LIVE: ClassVar[bool] = True  # send values while a slider is dragged (False: when it is let go)
+    BROWSER_SETS: ClassVar[frozenset[str]] = frozenset({"pending", "values"})  # values: checked like a slider
 
     heading = traitlets.Dict(help="Title and lead paragraph, as HTML.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)

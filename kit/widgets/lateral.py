@@ -12,7 +12,6 @@ holds the right answer, the feedback or who is behind the page before the answer
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from kit.content.lateral import LateralFile, Source, Task
@@ -22,13 +21,14 @@ from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 COMPONENT = "lateral"
 MAX_OPENS = 200  # page openings followed per task (a held-down key or a forged loop changes nothing more)
 
 
-class LateralReading(anywidget.AnyWidget):
+class LateralReading(KitWidget):
     """Lateral-reading tasks played one at a time, each ending with a stored answer and its feedback."""
 
     _esm = traitlets.Unicode(asset("lateral.js")).tag(sync=True)

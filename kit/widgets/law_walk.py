@@ -8,7 +8,6 @@ on. ``answer()``, ``next()`` and ``restart()`` do what the buttons do.
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from kit.content.facts import Fact
@@ -16,11 +15,12 @@ from kit.content.law import LawCard, LawWalk
 from kit.sitting import Sitting
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 from kit.widgets.fact_card import fact_view
 
 
-class LawWalkView(anywidget.AnyWidget):
+class LawWalkView(KitWidget):
     """A step-by-step walk through a legal procedure, one question per step."""
 
     _esm = traitlets.Unicode(asset("law_walk.js")).tag(sync=True)
@@ -145,7 +145,7 @@ def law_card_view(card: LawCard, facts: dict[str, Fact], lang: str, furigana: bo
     }
 
 
-class LawCardView(anywidget.AnyWidget):
+class LawCardView(KitWidget):
     """A law card (static): what the law says, the penalty from its fact, with source and dates."""
 
     _esm = traitlets.Unicode(asset("law_card.js")).tag(sync=True)

@@ -13,7 +13,6 @@ kernel) the stored choices are replayed to the same numbers (``resume()``).
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from kit.content.manipulator import Game, GameChoice, Stage
@@ -22,12 +21,13 @@ from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 CHOOSE, RESULT, DONE = "choose", "result", "done"
 
 
-class ManipulatorGame(anywidget.AnyWidget):
+class ManipulatorGame(KitWidget):
     """A game of technique stages played once per sitting, with the account's numbers and a debrief."""
 
     _esm = traitlets.Unicode(asset("manipulator_game.js", "_post.js")).tag(sync=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import re
 
-import anywidget
 import traitlets
 
 from kit.content.lexicon import CATEGORIES, Lexicon
@@ -22,6 +21,7 @@ from kit.models.post_tone import MAX_LENGTH, Analyser, Check, PostTone
 from kit.sitting import Sitting
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ _NOTE_WORDS = {(False, False): "pc_teasing_words", (True, False): "pc_banter_wor
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-class PostChecker(anywidget.AnyWidget):
+class PostChecker(KitWidget):
     """A text box, a check button, and per flagged word: a highlight, why, and a kinder wording."""
 
     _esm = traitlets.Unicode(asset("post_checker.js")).tag(sync=True)

@@ -7,17 +7,17 @@ browser half (``widgets/problem_card.js``) draws the card.
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from kit.content.errors import ContentError
 from kit.text.ui import labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 
 SHOWN = 20  # sentences listed for the teacher; the rest are counted
 
 
-class ProblemCard(anywidget.AnyWidget):
+class ProblemCard(KitWidget):
     """A friendly card standing in for a broken part of a lesson."""
 
     _esm = traitlets.Unicode(asset("problem_card.js")).tag(sync=True)

@@ -17,7 +17,6 @@ import logging
 import random
 from collections.abc import Callable
 
-import anywidget
 import ipywidgets as ipw
 import traitlets
 
@@ -28,12 +27,13 @@ from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
 
 
-class QuizCard(anywidget.AnyWidget):
+class QuizCard(KitWidget):
     """One question with its choices; after an answer, the feedback and the explanation."""
 
     _esm = traitlets.Unicode(asset("quiz_card.js")).tag(sync=True)
@@ -161,7 +161,7 @@ class QuizCard(anywidget.AnyWidget):
             self.sitting.hello(content)
 
 
-class QuizSummary(anywidget.AnyWidget):
+class QuizSummary(KitWidget):
     """The end of a quiz: the score, and the questions missed, to look at again."""
 
     _esm = traitlets.Unicode(asset("quiz_summary.js")).tag(sync=True)

@@ -11,7 +11,6 @@ kernel), the sitting hands back the choices its browser stored, and the path is 
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
 from kit.content.scenario import NARRATOR, ROLES, TAGS, YOU, Node, Scenario, ScenarioChoice
@@ -20,13 +19,14 @@ from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import RUBY, label, labels, ruby_map
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 # Avatar colours with white text at a contrast of at least 4.5:1.
 PALETTE = ("#1f5f99", "#8a3ffc", "#b3261e", "#1b7a3a", "#8c4a00", "#005f73", "#6b4c9a", "#a3195b")
 
 
-class ScenarioPlayer(anywidget.AnyWidget):
+class ScenarioPlayer(KitWidget):
     """One scenario played in one role at a time, with its chat log, choices and summary."""
 
     _esm = traitlets.Unicode(asset("scenario_player.js")).tag(sync=True)

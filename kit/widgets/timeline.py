@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import logging
 
-import anywidget
 import traitlets
 
 from kit.content.facts import Fact
@@ -24,6 +23,7 @@ from kit.sitting import Sitting
 from kit.store.records import Answer
 from kit.text.ui import label, labels
 from kit.widgets._assets import asset
+from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def action_index(action: str | int) -> int:
     raise ValueError(f"action must be one of {ACTIONS} or 0-2, not {action!r}")
 
 
-class TimelineFeed(anywidget.AnyWidget):
+class TimelineFeed(KitWidget):
     """A timeline of posts played one at a time, with feedback after each and a summary at the end."""
 
     _esm = traitlets.Unicode(asset("timeline.js", "_post.js")).tag(sync=True)

@@ -143,3 +143,79 @@ def test_no_message_stores_an_answer_to_a_question_of_the_other_form(kept):
     mine = {q.id for q in by_form[quiz.form]} | {small.item(p) for p in small.form(feed.form)}
     assert kept.stored and {a.item for a in kept.stored} <= mine
     assert len([a for a in kept.stored if a.item.startswith("discern:")]) == len(small.form(feed.form))
+
+
+def _update(widget, state: dict) -> None:
+    """A state update as the browser sends it down the comm (``method: update``)."""
+    widget._handle_msg({"content": {"data": {"method": "update", "state": state, "buffer_paths": []}}})
+
+
+JUNK = [-100, 10**9, "x", None, {"a": 1}, [1, 2], True]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_browser_update_changes_no_value_the_kernel_owns(notebook, tmp_path, monkeypatch):
+    """A forged ``update`` may set only ``BROWSER_SETS`` (the page's pending flag, a lab's checked values): not a
+    game's phase or stage, not the teacher's store_text, not anything else; a value of the wrong kind raises nothing."""
+    from kit.widgets._base import KitWidget
+
+    monkeypatch.setenv("NETKIT_DATA_DIR", str(tmp_path))
+    monkeypatch.chdir(notebook.parent)
+    meta = json.loads(notebook.read_text("utf-8"))["metadata"]["netkit"]
+    lesson = Lesson(meta["id"], params={"class": "3-1", "name": "kodama"})
+    checked = 0
+    for top in _lesson_widgets(notebook, lesson):
+        for widget in _components(top):
+            if not isinstance(widget, KitWidget):
+                continue
+            owned = [k for k in widget.keys if k not in widget.BROWSER_SETS and not k.startswith("_")]
+            before = {k: json.dumps(widget.get_state(k)[k], sort_keys=True, default=str) for k in owned}
+            for junk in JUNK:
+                _update(widget, {k: junk for k in widget.keys if not k.startswith("_")})
+            after = {k: json.dumps(widget.get_state(k)[k], sort_keys=True, default=str) for k in owned}
+            assert after == before, type(widget).__name__
+            checked += 1
+    assert checked
+
+
+def test_a_game_stage_is_stored_once_whatever_the_page_says_its_phase_is(tmp_path, monkeypatch):
+    """A student replayed a stage by sending phase=choose, number=0 (each replay stored again), jumped to the end
+    with number=1000000, and crashed the kernel with number=-100 (an IndexError on the page)."""
+    from kit.store import open_store
+    from kit.widgets.manipulator_game import ManipulatorGame
+
+    notebook = next(p for p in NOTEBOOKS if p.parent.name == "misinformation" and p.stem == "game")
+    monkeypatch.setenv("NETKIT_DATA_DIR", str(tmp_path))
+    monkeypatch.chdir(notebook.parent)
+    lesson = Lesson("misinformation/game", params={"class": "9-9", "name": "replay"})
+    game = next(w for top in _lesson_widgets(notebook, lesson) for w in _components(top)
+                if isinstance(w, ManipulatorGame))
+    game._handle_custom_msg({"action": "hello", "session": "r" * 32}, [])
+    game._handle_custom_msg({"action": "choose", "index": 0}, [])
+    for forged in ({"phase": "choose", "number": 0}, {"phase": "choose", "number": -100},
+                   {"phase": "result", "number": 1_000_000}):
+        _update(game, forged)
+        game._handle_custom_msg({"action": "choose", "index": 1}, [])
+    _update(game, {"phase": "result", "number": 1_000_000})
+    game._handle_custom_msg({"action": "next"}, [])
+    stored = [a.item for a in open_store().answers(lesson="misinformation/game")]
+    assert len(stored) == len(set(stored)) == 1, stored
+    assert game.number == 1  # the next stage, not the end
+
+
+def test_the_teachers_choice_not_to_keep_posts_cannot_be_changed_from_the_page(tmp_path, monkeypatch):
+    from kit.store import open_store
+    from kit.widgets.post_checker import PostChecker
+
+    notebook = next(p for p in NOTEBOOKS if p.parent.name == "defamation" and p.stem == "es34")
+    monkeypatch.setenv("NETKIT_DATA_DIR", str(tmp_path))
+    monkeypatch.chdir(notebook.parent)
+    lesson = Lesson("defamation/es34", params={"class": "3-1", "name": "kodama"})
+    checkers = [w for top in _lesson_widgets(notebook, lesson) for w in _components(top) if isinstance(w, PostChecker)]
+    assert checkers and not any(c.store_text for c in checkers)
+    for checker in checkers:
+        _update(checker, {"store_text": True, "max_length": 10**6})
+        checker._handle_custom_msg({"action": "hello", "session": "s" * 32}, [])
+        checker._handle_custom_msg({"action": "check", "text": "秘密のテキスト しね"}, [])
+        assert checker.store_text is False
+    assert open_store().posts() == []
