@@ -47,6 +47,7 @@ BLIND_HELDOUT10 = ROOT / "tests" / "models" / "blind_heldout10.csv"  # the tenth
 BLIND_HELDOUT11 = ROOT / "tests" / "models" / "blind_heldout11.csv"  # the eleventh blind set: written before the learned judge, measured once after it
 BLIND_HELDOUT12 = ROOT / "tests" / "models" / "blind_heldout12.csv"  # the twelfth blind set: written with the eleventh, measured once after it
 BLIND_HELDOUT13 = ROOT / "tests" / "models" / "blind_heldout13.csv"  # the thirteenth: written during the review's fixes, measured once after them
+BLIND_SHINE = ROOT / "tests" / "models" / "blind_shine.csv"  # 80 posts: 〜しね (the conjunctive し + ね) and 死ね, written blind
 TEASING = ROOT / "datasets" / "lexicon" / "examples_teasing.csv"  # friendly teasing and hurtful look-alikes, same hands as the rules
 
 
@@ -82,7 +83,8 @@ SETS = {
     "heldout8": (BLIND_HELDOUT8, "test", "eighth blind held-out"), "heldout9": (BLIND_HELDOUT9, "test", "ninth blind held-out"),
     "heldout10": (BLIND_HELDOUT10, "test", "tenth blind held-out"), "heldout11": (BLIND_HELDOUT11, "test", "eleventh blind held-out"),
     "heldout12": (BLIND_HELDOUT12, "test", "twelfth blind held-out"),
-    "heldout13": (BLIND_HELDOUT13, "test", "thirteenth blind held-out"), "dev": (BLIND_DEV, "dev", "blind dev"),
+    "heldout13": (BLIND_HELDOUT13, "test", "thirteenth blind held-out"),
+    "shine": (BLIND_SHINE, "test", "〜しね and 死ね, blind"), "dev": (BLIND_DEV, "dev", "blind dev"),
     "teasing": (TEASING, "dev", "friendly teasing (written with the rules)"),
 }
 BLIND_SETS = {name: path for name, (path, _, _) in SETS.items() if name != "teasing"}

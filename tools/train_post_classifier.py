@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "datasets" / "lexicon"
 TESTS = ROOT / "tests" / "models"
 TRAINING = ("labelled.csv", "blind_dev.csv", "blind_train.csv", "blind_train2.csv", "blind_train3.csv",
-            "blind_train4.csv", "blind_train5.csv", "blind_train6.csv", "examples_author.csv", "examples_teasing.csv")
+            "blind_train4.csv", "blind_train5.csv", "blind_train6.csv", "examples_author.csv", "examples_teasing.csv",
+            "examples_shi.csv")
 MEASURED = ("blind_heldout.csv", "blind_heldout2.csv", "blind_heldout3.csv", "blind_heldout5.csv", "blind_heldout6.csv",
             "blind_heldout7.csv", "blind_heldout8.csv", "blind_heldout9.csv", "blind_heldout10.csv")
 C = 1.0

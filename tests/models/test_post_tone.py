@@ -539,10 +539,14 @@ def test_where_the_judge_doubts_an_earlier_rounds_hurtful_example_its_words_are_
 @pytest.mark.xfail(reason="the learned judge flags these hand-written fine posts (issue 16, tenth round): 空気読める is "
                           "often sarcasm in the posts it learned from, and a laugh at a friend's photo or bed hair reads as "
                           "mockery; on blind sets 11 and 12 it flagged 5 of 260 fine posts", strict=True)
-@pytest.mark.parametrize("text", ["さすがみお、空気読めるね", "二人とも盛りすぎて別人ｗ", "たくや、寝ぐせで頭爆発してて草",
-                                  "明日も練習するつもりなの？"])
+@pytest.mark.parametrize("text", ["さすがみお、空気読めるね", "二人とも盛りすぎて別人ｗ", "たくや、寝ぐせで頭爆発してて草"])
 def test_fine_examples_the_judge_flags(checker, text):
     assert not checker.check(text).flags
+
+
+def test_a_question_about_practice_is_no_longer_flagged(checker):
+    """Flagged by the judge of the tenth round (a strict xfail above); not since the retraining with the 〜しね examples."""
+    assert not checker.check("明日も練習するつもりなの？").flags
 
 
 @pytest.mark.parametrize("text", ["必死ね。", "二人とも盛りすぎて別人ｗ"])
