@@ -41,6 +41,11 @@ def chart_view(series: list[tuple[str, str, tuple[float, ...]]], top: int, x_lab
             "top": max(int(top), 1), "x_label": x_label, "y_label": y_label}
 
 
+def finished_posts(tally: Tally | None) -> int:
+    """How many posts of the timeline a sitting has finished choosing (each finished post has one first choice)."""
+    return sum(tally.first_choices) if tally is not None else 0
+
+
 class ClassSpread(KitWidget):
     """Two buttons (my choices / the class's choices) and the model's outcome for that share rate."""
 
@@ -71,8 +76,17 @@ class ClassSpread(KitWidget):
                        "cs_class_named": label("cs_class_named", self._lang, klass=class_code) if class_code else ""}
 
     def show_mine(self) -> float | None:
-        """Run the model with this sitting's share rate, as the first button does; the rate or None."""
+        """Run the model with this sitting's share rate, as the first button does; the rate or None.
+
+        The outcome is shown once every post of the timeline is chosen (``finished_posts``); before
+        that the page says how many posts are left.
+        """
         tally = self._mine() if self._mine is not None else None
+        done, total = finished_posts(tally), len(self.timeline.posts)
+        if done < total:
+            self.result = {"empty": label("cs_finish_first", self._lang, done=done, total=total, left=total - done)}
+            self.pending = False
+            return None
         return self._show("mine", tally)
 
     def show_class(self) -> float | None:
@@ -91,7 +105,7 @@ class ClassSpread(KitWidget):
 
         rate = tally.untrue.rate if tally is not None else None
         if rate is None:
-            self.result = {"empty": label("cs_no_choices", self._lang)}
+            self.result = {"empty": label("cs_no_choices" if whose == "class" else "cs_no_untrue", self._lang)}
             self.pending = False
             return None
         self.pending = True

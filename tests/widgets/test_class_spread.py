@@ -44,7 +44,24 @@ def test_my_choices_drive_the_model(timeline, network):
 
 def test_no_choices_yet_says_so(timeline, network):
     spread = ClassSpread(timeline, network, mine=TimelineFeed(timeline).tally)
-    assert spread.show_mine() is None and "まだタイムラインの記録がありません" in spread.result["empty"]
+    assert spread.show_mine() is None and "最後まで選んでください（3件のうち 0件" in spread.result["empty"]
+
+
+def test_my_outcome_waits_until_the_whole_timeline_is_chosen(timeline, network):
+    """The message says to finish the timeline first, and the model runs only then (not after some posts)."""
+    feed = played(timeline, [("rumour", "share"), ("official", "share")])  # 2 of 3 posts, one untrue decided
+    spread = ClassSpread(timeline, network, mine=feed.tally)
+    assert spread.show_mine() is None and spread.shown is None
+    assert "先にタイムラインの投稿を最後まで選んでください" in spread.result["empty"] and "あと 1件" in spread.result["empty"]
+    feed.choose("unknown", "check")  # checked but not decided: not finished yet
+    assert spread.show_mine() is None and "あと 1件" in spread.result["empty"]
+    feed.choose("unknown", "ignore")  # decided not to share: every post chosen
+    assert spread.show_mine() == 0.5 and "rate" in spread.result
+
+
+def test_no_class_choices_yet_says_so(timeline, network):
+    spread = ClassSpread(timeline, network, class_answers=list, class_code="2-3")
+    assert spread.show_class() is None and "まだクラスのタイムラインの記録がありません" in spread.result["empty"]
 
 
 def test_class_choices_come_from_the_store(timeline, network):
