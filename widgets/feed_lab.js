@@ -1,7 +1,7 @@
 // Browser half of kit.widgets.feed_lab.FeedLab: the lab shell's controls (_lab.js: the likes and
 // rounds, then the model's assumptions under a disclosure) and its reset button; then the two
-// timelines side by side (a few post cards of the last round each, and their figures), the two
-// charts per round (kit.widgets.feed_lab.view_data sends their numbers; drawn here as SVG, each
+// timelines A and B (side by side, one above the other when narrow: a few post cards of the last
+// round each, and their figures), the two charts per round (kit.widgets.feed_lab.view_data sends their numbers; drawn here as SVG, each
 // with a text name and a table of the same numbers) and what changed and what the platform earned.
 
 const WIDTH = 360, HEIGHT = 200, PAD = 40, TOP = 26;

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from kit.content.feed import load_feed
+from kit.content.lesson_text import load_lesson_text
 from kit.models.feed import FeedParams, simulate
 from kit.widgets.feed_lab import MAIN, FeedLab
 
@@ -64,7 +65,7 @@ def test_a_change_reruns_and_a_refused_value_changes_nothing():
 
 def test_english_and_furigana():
     en = FeedLab(FEED, lang="en")
-    assert en.view["panels"][0]["name"] == "Recommended timeline" and "yen" in en.view["summary"][1]
+    assert en.view["panels"][0]["name"] == "A: Recommended timeline" and "yen" in en.view["summary"][1]
     ruby = FeedLab(FEED, furigana=True)
     assert "<ruby>" in ruby.heading["title_html"] and "<ruby>" in ruby.view["summary"][0]
     assert "<ruby>" not in ruby.controls[0]["label"]  # the control's plain name stays plain
@@ -78,3 +79,15 @@ def test_a_lesson_builds_it_and_a_bad_start_value_is_a_card():
     card = lesson.feed_lab(rounds=99)
     assert type(card).__name__ == "ProblemCard"
     assert type(lesson.feed_lab("feeds/missing.yaml")).__name__ == "ProblemCard"
+
+
+def test_the_instructions_name_the_timelines_as_labelled_not_by_side():
+    """Side by side on a wide screen, one above the other at 360 px: the words fit both layouts."""
+    text = load_lesson_text(Path(__file__).parents[2] / "datasets" / "texts" / "misinformation_feed.yaml")
+    body = text.section("filter-bubble").body
+    for lang, side_words in (("ja", ("左", "右")), ("en", ("left", "right"))):
+        names = [p["name"] for p in FeedLab(FEED, lang=lang).view["panels"]]
+        assert [n[0] for n in names] == ["A", "B"]
+        instructions = body.get(lang)
+        assert all(name in instructions for name in names), (lang, names)
+        assert not any(word in instructions for word in side_words), lang
