@@ -2,12 +2,17 @@
 
 The feed model (``kit.models.feed``) decides which posts a feed shows by topic, source kind and
 extremeness; this file gives them words a student reads: for each topic and level of wording
-(calm, strong, extreme) one or more texts, and for each kind of source (official, news, friend,
-anonymous, look-alike) one or more accounts, with a badge that is checked (verified), paid for
-(bought) or none. A teacher may rewrite every text; ``load_feed`` checks the heading, each account
-and each post against their schemas, then that every topic has every level and every source kind
-an account, and raises one ``ContentError`` listing every problem. Nothing here names a real
-person, company or group.
+(calm, strong, extreme) texts in two voices — public (a notice or report) and personal (one
+person's experience or opinion) — and for each kind of source (official, news, friend, anonymous,
+look-alike) one or more accounts, with a badge that is checked (verified), paid for (bought) or
+none, and, if an account keeps to some topics (a zoo: animals), those topics.
+
+A card pairs them so that the author fits the words (``VOICE``): an official, news or look-alike
+account posts public wordings of topics it covers, a friend or an anonymous account personal ones.
+A teacher may rewrite every text; ``load_feed`` checks the heading, each account and each post
+against their schemas, then that every topic has every level in both voices and every source kind
+an account for every topic, and raises one ``ContentError`` listing every problem. Nothing here
+names a real person, company or group.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from kit.content.text import Text
 from kit.content.validate import checked_rows
 
 LEVELS = ("calm", "strong", "extreme")
+VOICES = ("public", "personal")
+# Which voice each kind of source writes in: notices and reports come from official and news
+# accounts (and from the look-alikes that pose as officials), experiences and opinions from people.
+VOICE = {"official": "public", "news": "public", "lookalike": "public", "friend": "personal", "anonymous": "personal"}
 
 
 def topics() -> tuple[str, ...]:
@@ -42,6 +51,11 @@ class Account:
     name: Text
     handle: str
     badge: str  # none, verified or bought
+    topics: tuple[str, ...] = ()  # the topics it posts about; () for every topic
+
+    def covers(self, topic: str) -> bool:
+        """Whether this account posts about ``topic``."""
+        return not self.topics or topic in self.topics
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,7 @@ class Wording:
     topic: str
     level: str
     text: Text
+    voice: str = "personal"  # public (a notice or report) or personal (one person's experience or opinion)
 
 
 @dataclass(frozen=True)
@@ -64,19 +79,20 @@ class Feed:
     accounts: tuple[Account, ...]
     posts: tuple[Wording, ...]
 
-    def wordings(self, topic: str, level: str) -> list[Wording]:
-        """Every wording of ``topic`` at ``level``, in file order."""
-        return [p for p in self.posts if p.topic == topic and p.level == level]
+    def wordings(self, topic: str, level: str, voice: str | None = None) -> list[Wording]:
+        """Every wording of ``topic`` at ``level`` (in ``voice``, if given), in file order."""
+        return [p for p in self.posts if p.topic == topic and p.level == level and voice in (None, p.voice)]
 
-    def wording(self, topic: str, level: str, n: int, avoid=()) -> Wording:
-        """The ``n``-th wording (cycling) of ``topic`` at ``level``, or the next one not in ``avoid`` if there is one."""
-        found = self.wordings(topic, level)
+    def wording(self, topic: str, level: str, n: int, avoid=(), source: str | None = None) -> Wording:
+        """The ``n``-th wording (cycling) of ``topic`` at ``level`` in the voice of ``source`` (any voice without
+        one), or the next one not in ``avoid`` if there is one."""
+        found = self.wordings(topic, level, VOICE[source] if source else None)
         turns = [found[(n + i) % len(found)] for i in range(len(found))]
         return next((w for w in turns if w not in avoid), turns[0])
 
-    def account(self, source: str, n: int) -> Account:
-        """The ``n``-th account (cycling) of the kind ``source``."""
-        found = [a for a in self.accounts if a.source == source]
+    def account(self, source: str, n: int, topic: str | None = None) -> Account:
+        """The ``n``-th account (cycling) of the kind ``source`` that posts about ``topic`` (any topic without one)."""
+        found = [a for a in self.accounts if a.source == source and (topic is None or a.covers(topic))]
         return found[n % len(found)]
 
 
@@ -93,8 +109,9 @@ def load_feed(path: str | Path) -> Feed:
         found = schema.check_row("feed_account", table.file, Row(dict(values), place, i))
         problems += found
         if not found:
-            accounts.append(Account(values["source"], Text.from_row(values, "name"), values["handle"], values["badge"]))
-    posts = [Wording(r.values["topic"], r.values["level"], Text.from_row(r.values, "text"))
+            accounts.append(Account(values["source"], Text.from_row(values, "name"), values["handle"], values["badge"],
+                                    tuple(values.get("topics") or ())))
+    posts = [Wording(r.values["topic"], r.values["level"], Text.from_row(r.values, "text"), r.values["voice"])
              for r in rows if r.place not in {p.place for p in problems}]
     if not problems:
         problems += coverage_problems(table.file, accounts, posts)
@@ -105,20 +122,29 @@ def load_feed(path: str | Path) -> Feed:
 
 
 def coverage_problems(file: str, accounts: list[Account], posts: list[Wording]) -> list[ContentProblem]:
-    """A topic without a level of wording, or a kind of source without an account: the lab could not draw it."""
+    """A topic without a level of wording in a voice, or a kind of source without an account for a topic:
+    the lab could not draw a card whose author fits its words."""
     problems = []
-    have = {(p.topic, p.level) for p in posts}
+    have = {(p.topic, p.level, p.voice) for p in posts}
     for topic in topics():
-        missing = [level for level in LEVELS if (topic, level) not in have]
-        if missing:
-            problems.append(ContentProblem(
-                file, f"topic {topic}", "level",
-                f"話題「{topic}」に level: {'・'.join(missing)} の投稿がありません。それぞれ1つ以上書いてください。",
-                f"topic '{topic}' has no post with level {', '.join(missing)}; write at least one of each."))
+        for voice in VOICES:
+            missing = [level for level in LEVELS if (topic, level, voice) not in have]
+            if missing:
+                problems.append(ContentProblem(
+                    file, f"topic {topic}", "level",
+                    f"話題「{topic}」に voice: {voice} で level: {'・'.join(missing)} の投稿がありません。それぞれ1つ以上書いてください。",
+                    f"topic '{topic}' has no {voice} post with level {', '.join(missing)}; write at least one of each."))
     kinds = {a.source for a in accounts}
     for source in sources():
         if source not in kinds:
             problems.append(ContentProblem(
                 file, "accounts", "source", f"source: {source} のアカウントがありません。1つ以上書いてください。",
                 f"there is no account with source {source}; add at least one."))
+            continue
+        uncovered = [t for t in topics() if not any(a.source == source and a.covers(t) for a in accounts)]
+        if uncovered:
+            problems.append(ContentProblem(
+                file, "accounts", "topics",
+                f"話題 {'・'.join(uncovered)} に投稿する source: {source} のアカウントがありません。topics を書かないアカウントか、その話題を topics に入れたアカウントを加えてください。",
+                f"no account with source {source} posts about {', '.join(uncovered)}; add one without topics, or with those topics."))
     return problems

@@ -143,7 +143,8 @@ def _panel(key: str, run: FeedRun, result: FeedResult, feed: Feed, lang: str, ht
     cards = []
     for post, hit in zip(last.tolist(), clicked.tolist(), strict=True):
         topic, source, level = TOPICS[pool.topic[post]], SOURCES[pool.source[post]], LEVELS[pool.band(post)]
-        wording, account = feed.wording(topic, level, post, avoid=used), feed.account(source, post)
+        # the author fits the words: an account that posts about the topic, a wording in its kind's voice
+        wording, account = feed.wording(topic, level, post, avoid=used, source=source), feed.account(source, post, topic)
         used.append(wording)  # two cards of one feed read the same only when the file has no other wording
         cards.append({
             "post": post, "name_html": html(account.name), "handle": account.handle, "badge": account.badge,

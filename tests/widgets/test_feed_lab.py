@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from kit.content.feed import load_feed
+from kit.content.feed import VOICE, load_feed
 from kit.content.lesson_text import load_lesson_text
-from kit.models.feed import FeedParams, simulate
+from kit.models.feed import TOPICS, FeedParams, simulate
+from kit.models.parameters import spec
 from kit.widgets.feed_lab import MAIN, FeedLab
 
 FEED = load_feed(Path(__file__).parents[2] / "datasets" / "feeds" / "everyday.yaml")
@@ -91,3 +92,22 @@ def test_the_instructions_name_the_timelines_as_labelled_not_by_side():
         instructions = body.get(lang)
         assert all(name in instructions for name in names), (lang, names)
         assert not any(word in instructions for word in side_words), lang
+
+
+def test_every_card_is_posted_by_an_account_that_fits_its_words():
+    """A zoo never posts about a tournament, a newspaper never about someone's game habit: over many runs,
+    each card's account kind writes in its wording's voice and posts about its topic."""
+    voices = {(w.topic, w.level, w.text.ja): w.voice for w in FEED.posts}
+    accounts = {(a.handle, a.name.ja): a for a in FEED.accounts}
+    topic_of = {label.get("ja"): topic for topic, label in zip(TOPICS, spec(FeedParams, "like").choice_labels, strict=True)}
+    seen = Counter()
+    for like in TOPICS:
+        for seed in (0, 3):
+            lab = FeedLab(FEED, FeedParams(like=like, extreme_pull=5.0, rounds=12), seed=seed)
+            for panel in lab.view["panels"]:
+                for card in panel["cards"]:
+                    account, topic = accounts[(card["handle"], card["name_html"])], topic_of[card["topic_label"]]
+                    assert account.source == card["source"] and account.covers(topic), card
+                    assert voices[(topic, card["level"], card["text_html"])] == VOICE[card["source"]], card
+                    seen[VOICE[card["source"]]] += 1
+    assert seen["public"] > 10 and seen["personal"] > 10  # both kinds of author were checked
