@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from kit.content.errors import ContentProblem
 
@@ -86,62 +88,99 @@ def form_in_pair(order: str, pair: tuple[str, str], declared: str) -> str:
     return second if declared == first else first
 
 
+PRE_POST_GROUPS = {"pre", "post", "事前", "事後"}  # what a teacher writes in group when they mean forms
+
+
 def form_problems(bank) -> list[ContentProblem]:
     """Forms of one group that do not match the group's first form, or questions left out of a group's forms."""
     problems = []
     groups: dict[str, list] = {}
     for q in bank.questions:
         groups.setdefault(q.group, []).append(q)
+    named = forms(bank.questions)
+    split = next((q for q in bank.questions if q.group.strip().lower() in PRE_POST_GROUPS), None)
+    if named and split is not None:  # group pre/post with forms: every other sentence would mislead
+        return [_problem(bank.file, split, "group", "group_pre_post", group=split.group, **_pair(named))]
     for group, questions in groups.items():
         by_form = forms(questions)
         if not by_form:
             continue
-        where_ja = f"group「{group}」の" if group else ""
-        where_en = f"in group '{group}', " if group else ""
+        where = {"where": f"group「{group}」の" if group else "", "where_en": f"in group '{group}', " if group else ""}
         loose = [q for q in questions if not q.form]
         if loose:
-            problems.append(ContentProblem(
-                bank.file, loose[0].id, "form",
-                f"{where_ja}ほかの問題にはフォームがあるのにこの問題にはないので、form に {'・'.join(by_form)} のどれかを書いてください。",
-                f"{where_en}the other questions have a form but this one has none; write one of {', '.join(by_form)} in form."))
+            problems.append(_problem(bank.file, loose[0], "form", "loose", **where, **_pair(by_form)))
         if len(by_form) == 1:
             (only,) = by_form
-            problems.append(ContentProblem(
-                bank.file, by_form[only][0].id, "form",
-                f"{where_ja}フォームが{only}だけでは事前と事後で入れかえられないので、同じ形のフォームをもう1つ（例: B）作ってください。",
-                f"{where_en}there is only form {only}; add a second form of the same shape (e.g. B) so pre and post can swap."))
+            other = "B" if only != "B" else "A"
+            problems.append(_problem(bank.file, by_form[only][0], "form", "lone", only=only, other=other, **where))
             continue
         (first, reference), *others = by_form.items()
-        want = profile(reference)
         for name, form in others:
-            problems += _mismatch(bank.file, where_ja, where_en, first, want, name, form)
+            problems += _mismatch(bank.file, where, _pair({first: 0, name: 0}), (first, reference), (name, form))
     return problems
 
 
-def _mismatch(file: str, where_ja: str, where_en: str, first: str, want: Profile, name: str, form) -> list[ContentProblem]:
-    got = profile(form)
-    item = form[-1].id
+def _mismatch(file: str, where: dict, pair: dict, first: tuple[str, tuple], later: tuple[str, tuple]) -> list[ContentProblem]:
+    """How form ``later`` differs from ``first``, told at the form that is off: the rows to look at and the fix."""
+    (a, a_items), (b, b_items) = first, later
+    want, got = profile(a_items), profile(b_items)
     if got.count != want.count:
-        return [ContentProblem(
-            file, item, "form",
-            f"{where_ja}フォーム{name}は{got.count}問でフォーム{first}の{want.count}問と合わないので、問題を足すか form を直して同じ数にしてください。",
-            f"{where_en}form {name} has {got.count} questions and form {first} has {want.count}; add questions or fix form so both have as many.")]
+        return [_problem(file, b_items[-1], "form", "count", off=b, other=a, got=got.count, want=want.count,
+                         **_rows(b_items), **where, **pair)]
     if got.types != want.types:
-        changed = next((q for q in form if dict(got.types).get(_type(q), 0) > dict(want.types).get(_type(q), 0)), form[-1])
-        return [ContentProblem(
-            file, changed.id, "type",
-            f"{where_ja}フォーム{name}の問題の形は{got.types_ja()}でフォーム{first}の{want.types_ja()}と合わないので、この問題の type を変えるなどして形の数をそろえてください。",
-            f"{where_en}form {name} has {got.types_en()} questions and form {first} has {want.types_en()}; change this question's type (or another's) so the mix matches.")]
-    if (got.true, got.false) != (want.true, want.false):
-        more = 0 if got.true > want.true else 1
-        changed = next((q for q in form if _type(q) == TRUEFALSE and tuple(q.answer) == (more,)), form[-1])
-        return [ContentProblem(
-            file, changed.id, "answer",
-            f"{where_ja}フォーム{name}の○×の答えは○{got.true}・×{got.false}でフォーム{first}の○{want.true}・×{want.false}と合わないので、"
-            "この問題の文と answer を逆の答えになるよう書きかえて○と×の数をそろえてください。",
-            f"{where_en}form {name}'s true/false answers are {got.true} ○ and {got.false} ×, form {first}'s {want.true} ○ and "
-            f"{want.false} ×; rewrite this question and its answer the other way round so the split matches.")]
-    return []
+        changed = next((q for q in b_items if dict(got.types).get(_type(q), 0) > dict(want.types).get(_type(q), 0)), b_items[-1])
+        return [_problem(file, changed, "type", "types", off=b, other=a, got=got.types_ja(), want=want.types_ja(),
+                         got_en=got.types_en(), want_en=want.types_en(), **_rows(b_items), **where, **pair)]
+    if (got.true, got.false) == (want.true, want.false):
+        return []
+    # The form whose ○ and × are further apart is the one a teacher most likely changed; on a tie, the later one.
+    if abs(want.true - want.false) > abs(got.true - got.false):
+        (off, off_items, off_p), (other, other_p) = (a, a_items, want), (b, got)
+    else:
+        (off, off_items, off_p), (other, other_p) = (b, b_items, got), (a, want)
+    more = 0 if off_p.true > other_p.true else 1
+    candidates = [q for q in off_items if _type(q) == TRUEFALSE and tuple(q.answer) == (more,)]
+    mark, flip = ("○", "×") if more == 0 else ("×", "○")
+    return [_problem(file, candidates[0], "answer", "truefalse", off=off, other=other, off_true=off_p.true,
+                     off_false=off_p.false, other_true=other_p.true, other_false=other_p.false, mark=mark, flip=flip,
+                     n=abs(off_p.true - other_p.true), **_rows(candidates), **where, **pair)]
+
+
+def _pair(by_form) -> dict:
+    names = list(by_form)
+    joined = " と ".join(names) if len(names) == 2 else "・".join(names)
+    return {"pair": _text("pair", "ja", names=joined), "pair_en": _text("pair", "en", names=" and ".join(names)),
+            "names": "・".join(names), "names_en": ", ".join(names)}
+
+
+def _rows(questions) -> dict:
+    """Where each question is, as a teacher finds it: 「3行目の def-pre-1」 in a spreadsheet, 「def-pre-1（12行目）」 in YAML."""
+    def at(q, lang):
+        place, line = getattr(q, "place", ""), getattr(q, "line", None)
+        if place.endswith("行目"):
+            return f"{place}の {q.id}" if lang == "ja" else f"row {place.removesuffix('行目')} ({q.id})"
+        if line:
+            return f"{q.id}（{line}行目）" if lang == "ja" else f"{q.id} (line {line})"
+        return q.id
+    return {"rows": "、".join(at(q, "ja") for q in questions), "rows_en": ", ".join(at(q, "en") for q in questions)}
+
+
+def _problem(file: str, question, field: str, key: str, **values) -> ContentProblem:
+    ja = {k: v for k, v in values.items() if not k.endswith("_en")}
+    en = {**ja, **{k.removesuffix("_en"): v for k, v in values.items() if k.endswith("_en")}}
+    return ContentProblem(file, getattr(question, "place", "") or question.id, field, _text(key, "ja", **ja),
+                          _text(key, "en", **en), getattr(question, "line", None))
+
+
+@cache
+def _messages() -> dict:
+    import yaml
+
+    return yaml.safe_load(resources.files("kit.content").joinpath("form_messages.yaml").read_text("utf-8"))
+
+
+def _text(key: str, lang: str, **values) -> str:
+    return _messages()[key][lang].format(**values)
 
 
 def _type(question) -> str:

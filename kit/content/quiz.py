@@ -57,6 +57,8 @@ class Question:
     source: str  # a fact id in datasets/facts; "" for the teacher's own question
     group: str = ""
     form: str = ""  # "A", "B", …: one of the matched forms of a pre/post test (kit.content.forms); "" for none
+    place: str = field(default="", compare=False)  # where a message points: 「3行目」, or the YAML item's id
+    line: int | None = field(default=None, compare=False)  # YAML: the line of its answer
 
     @property
     def source_label(self) -> Text:
@@ -184,7 +186,7 @@ def _question(file: str, row: Row) -> tuple[Question | None, list[ContentProblem
         id=v["id"], type=kind, audience=v["audience"], text=Text.from_row(v, "text"),
         choices=choices, answer=answer, explanation=Text.from_row(v, "explanation"),
         source=_source(v.get("source")), group=str(v.get("group") or ""),
-        form=str(v.get("form") or "").strip().upper(),
+        form=str(v.get("form") or "").strip().upper(), place=row.place, line=row.lines.get("answer"),
     ), []
 
 

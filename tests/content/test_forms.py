@@ -58,37 +58,65 @@ def test_matched_forms_load_and_keep_their_letters(tmp_path):
 def test_a_form_with_another_true_false_split_is_named_with_its_item_field_and_fix(tmp_path):
     path = bank_file(tmp_path, [tf("a1", "A", "○"), tf("a2", "A", "×"), tf("b1", "B", "×"), tf("b2", "B", "×")])
     [problem] = problems(path)
-    assert (problem.file, problem.place, problem.field) == ("datasets/quizzes/forms.yaml", "b1", "answer")
+    assert (problem.file, problem.place, problem.field) == ("datasets/quizzes/forms.yaml", "3番目の項目（id: b1）", "answer")
     assert "○0・×2" in problem.why and "○1・×1" in problem.why and "書きかえて" in problem.why
     assert problem.sentence().count("。") == 1  # one sentence a teacher can act on
-    assert "split matches" in problem.sentence_en()
+    assert "so the answer is ○" in problem.sentence_en()
+
+
+def test_the_changed_form_is_named_with_its_rows_in_words_a_teacher_reads(tmp_path):
+    """def-pre-1 (row 3, form A) made a ○ statement: form A is off, not form B, and the message points at A's rows."""
+    shipped = (REPO / "datasets/quizzes/defamation_basics.csv").read_text("utf-8-sig").splitlines()
+    assert shipped[2].startswith("def-pre-1,A,truefalse,")
+    shipped[2] = shipped[2].rsplit(",×,", 1)[0] + ",○," + shipped[2].rsplit(",×,", 1)[1]
+    path = tmp_path / "datasets" / "quizzes" / "defamation_basics.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(shipped) + "\n", "utf-8")
+    [problem] = problems(path)
+    sentence = problem.sentence()
+    assert (problem.place, problem.field) == ("3行目", "answer"), sentence
+    assert "事前・事後のテストに使う組（form A と B）" in sentence and "フォーム" not in sentence
+    assert "form A は○2・×0" in sentence and "form B は○1・×1" in sentence
+    assert "form A の答えが○の問題（3行目の def-pre-1、" in sentence and "def-post" not in sentence
+    assert "answer を × に" in sentence and sentence.count("。") == 1
+    assert "row 3 (def-pre-1)" in problem.sentence_en()
+
+
+def test_group_pre_and_post_beside_forms_is_told_as_one_fix(tmp_path):
+    path = bank_file(tmp_path, [tf("a1", "A", "○", "pre"), tf("a2", "A", "×", "pre"),
+                                tf("b1", "B", "○", "post"), tf("b2", "B", "×", "post")])
+    [problem] = problems(path)
+    assert problem.field == "group" and "group の列を空に" in problem.why and "「pre」" in problem.why
+    assert "leave group empty" in problem.why_en
+    [lone] = problems(bank_file(tmp_path, [tf("b1", "B", "○"), tf("b2", "B", "×")]))
+    assert "form を A に" in lone.why  # a lone B is told to add A, not another B
 
 
 def test_a_form_with_another_mix_of_types_names_the_question_to_change(tmp_path):
     path = bank_file(tmp_path, [tf("a1", "A", "○"), single("a2", "A"), tf("b1", "B", "○"), tf("b2", "B", "×")])
     [problem] = problems(path)
-    assert (problem.place, problem.field) == ("b1", "type")
+    assert (problem.place, problem.field) == ("3番目の項目（id: b1）", "type")
     assert "○×2" in problem.why and "1つ選ぶ1・○×1" in problem.why
 
 
 def test_a_form_with_fewer_questions_and_a_lone_form_are_told(tmp_path):
     [short] = problems(bank_file(tmp_path, [tf("a1", "A", "○"), tf("a2", "A", "×"), tf("b1", "B", "○")]))
-    assert (short.place, short.field) == ("b1", "form") and "1問" in short.why and "2問" in short.why
+    assert (short.place, short.field) == ("3番目の項目（id: b1）", "form") and "1問" in short.why and "2問" in short.why
     [lone] = problems(bank_file(tmp_path, [tf("a1", "A", "○"), tf("a2", "A", "×")]))
-    assert lone.field == "form" and "Aだけ" in lone.why and "もう1つ" in lone.why
+    assert lone.field == "form" and "Aだけ" in lone.why and "form を B に" in lone.why
 
 
 def test_a_question_left_out_of_its_groups_forms_is_told(tmp_path):
     path = bank_file(tmp_path, [tf("a1", "A", "○"), tf("b1", "B", "○"), tf("x", "", "×")])
     [problem] = problems(path)
-    assert (problem.place, problem.field) == ("x", "form") and "A・B" in problem.why
+    assert (problem.place, problem.field) == ("3番目の項目（id: x）", "form") and "A・B" in problem.why
 
 
 def test_groups_are_matched_separately_and_a_bank_without_forms_is_left_alone(tmp_path):
     path = bank_file(tmp_path, [tf("a1", "A", "○", "es"), tf("b1", "B", "○", "es"),
                                 tf("c1", "A", "○", "hs"), tf("c2", "B", "×", "hs")])
     [problem] = problems(path)
-    assert problem.place == "c2" and "group「hs」" in problem.why
+    assert problem.place == "4番目の項目（id: c2）" and "group「hs」" in problem.why
     plain = load_quiz(bank_file(tmp_path, [tf("p1", "", "○", "pre"), tf("p2", "", "×", "post")]))
     assert form_problems(plain) == [] and forms(plain.questions) == {}
 
