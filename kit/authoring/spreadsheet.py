@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.content.errors import ContentError, ContentProblem, display_name
+from kit.content.forms import form_problems
 from kit.content.quiz import MAX_CHOICES, quiz_from_table
 from kit.content.schema import SCHEMA_VERSION
 from kit.content.tables import Table, read_table, table_from_grid
@@ -206,8 +207,8 @@ def check_import(tables: list[tuple[str, Table]]) -> list[ContentProblem]:
         if not re.fullmatch(r"quizzes/[^/]+\.(csv|xlsx|ya?ml)", file):
             problems.append(ContentProblem(table.file, "", "file", f"「{file}」は問題集の置き場所になりません（quizzes/名前.csv などにしてください）。",
                                            f"'{file}' is not a place for a quiz bank (use quizzes/name.csv and the like)."))
-        _bank, found = quiz_from_table(table)
-        problems += found
+        bank, found = quiz_from_table(table)
+        problems += found or form_problems(bank)  # the bank as a whole, as load_quiz checks it
     return problems
 
 

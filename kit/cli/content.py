@@ -62,7 +62,7 @@ def cmd_import(args) -> int:
     from kit.workspace.targets import TargetError, teacher_folder
 
     try:
-        _lessons, datasets = teacher_folder(args.dir, need_lessons=False)
+        lessons, datasets = teacher_folder(args.dir, need_lessons=False)
     except TargetError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -78,7 +78,7 @@ def cmd_import(args) -> int:
             print(p.sentence())
         print(say("import_problems", count=len(problems)))
         return 1
-    written = unchanged = 0
+    changed = []
     for file, table in tables:
         sheet = sheet_from_table(file, table)
         path = datasets / file
@@ -86,6 +86,15 @@ def cmd_import(args) -> int:
             same = path.is_file() and sheet_of(path, datasets) == sheet
         except ContentError:
             same = False
+        changed.append((sheet, path, same))
+    problems = _folder_problems([(sheet, path) for sheet, path, same in changed if not same], datasets, lessons)
+    if problems:
+        for p in problems:
+            print(p.sentence())
+        print(say("import_problems", count=len(problems)))
+        return 1
+    written = unchanged = 0
+    for sheet, path, same in changed:
         if same:
             unchanged += 1
             print(say("import_unchanged", file=path.resolve()))
@@ -98,6 +107,27 @@ def cmd_import(args) -> int:
         print(say("import_written", file=path.resolve()))
     print(say("import_done", written=written, unchanged=unchanged))
     return 0
+
+
+def _folder_problems(banks, datasets: Path, lessons: Path) -> list:
+    """What ``netkit validate`` would say about each bank once written: each is written to a temporary copy first."""
+    import tempfile
+
+    from kit.authoring.spreadsheet import write_bank
+    from kit.content.check import file_problems, folder_facts
+
+    if not banks:
+        return []
+    facts = folder_facts(datasets)
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "datasets"
+        for sheet, path in banks:
+            target = copy / path.relative_to(datasets)
+            write_bank(sheet, target)
+            # The lessons' calls name files under datasets: read them against the copy, where this bank is the new one.
+            problems += file_problems("quiz", target, copy, lessons, facts)
+    return problems
 
 
 def add_parser(sub) -> None:

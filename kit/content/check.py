@@ -89,6 +89,40 @@ def check_file(kind: str, path: Path, facts: dict[str, Fact]) -> tuple[object | 
     return content, problems
 
 
+def file_problems(kind: str, path: Path, datasets: Path, lessons: Path | None, facts: dict[str, Fact]) -> list[ContentProblem]:
+    """What ``netkit validate`` would say about one content file of ``kind`` at ``path`` (under ``datasets``).
+
+    The file itself (``check_file``) and every call of a lesson under ``lessons`` that reads it (a quiz's
+    ``group``, a scenario's role …). ``netkit content import`` checks each bank it is about to write with this,
+    on a copy written to a temporary ``datasets`` folder, so nothing is written that validate would refuse.
+    """
+    content, problems = check_file(kind, path, facts)
+    if lessons is None or not lessons.is_dir():
+        return problems
+    target = path.resolve()
+    loaded = {target: content}
+    for nb in notebook.lesson_notebooks(lessons):
+        try:
+            book = notebook.read(nb)
+        except (OSError, ValueError):
+            continue  # a broken notebook is its own problem, not this file's
+        name = f"lessons/{nb.relative_to(lessons).as_posix()}"
+        for call in book.calls:
+            component = COMPONENTS.get(call.method)
+            file = component.file_of(call.args, call.kwargs) if component is not None and component.kind == kind else None
+            if isinstance(file, str) and file and (datasets / file).resolve() == target:
+                problems += _call_problems(name, f"{call.cell}番目のセル", call, datasets, loaded)
+    return problems
+
+
+def folder_facts(datasets: Path) -> dict[str, Fact]:
+    """The facts of a lesson folder, as the checks read them ({} when there are none or they are broken)."""
+    try:
+        return load_all_facts(datasets / "facts") if (datasets / "facts").is_dir() else {}
+    except ContentError:
+        return {}
+
+
 def _guide_problems(report: Report, datasets: Path, lessons: Path | None) -> list[ContentProblem]:
     problems: list[ContentProblem] = []
     metas = notebook.by_id(lessons) if lessons is not None and lessons.is_dir() else None
@@ -381,7 +415,7 @@ def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else noun + "s"
 
 
-__all__ = ["Report", "check_file", "check_notebook", "check_tree", "content_files", "format_report"]
+__all__ = ["Report", "check_file", "check_notebook", "check_tree", "content_files", "file_problems", "folder_facts", "format_report"]
 
 
 def form_problems(name: str, place: str, call: Call, file, feed, datasets: Path) -> list[ContentProblem]:

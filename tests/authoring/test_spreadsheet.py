@@ -56,13 +56,13 @@ def test_every_question_type_and_tricky_cells_survive_excel(folder, tmp_path):
          "choice2_ja", "choice2_en", "feedback2_ja", "feedback2_en", "choice3_ja", "choice3_en", "feedback3_ja", "feedback3_en",
          "answer", "explanation_ja", "explanation_en", "source"],
         ["t-1", "pre", "truefalse", "小5-6", "｜誹謗中傷《ひぼうちゅうしょう》は=悪口", "=1+1 is not a formula", "", "", "No", "No",
-         "", "", "そう", "Yes", "", "", "", "", "×", "説明\n2行目", "two\nlines", "f1"],
+         "", "", "そう", "Yes", "", "", "", "", "×", "説明\n2行目", "two\nlines", "insult-crime-231"],
         ["m-1", "pre", "multiple", "小5-6", "全部", "all", "0012", "0012", "a", "a", "1/2", "1/2", "b", "b", "3;1", "3;1", "c", "c",
-         "1;3", "解説", "why", "f1"],
+         "1;3", "解説", "why", "insult-crime-231"],
         ["o-1", "post", "order", "小5-6", "並べる", "order", "一", "one", "", "", "二", "two", "", "", "三", "three", "", "",
-         "3;1;2", "解説", "why", "f1"],
+         "3;1;2", "解説", "why", "insult-crime-231"],
         ["s-1", "post", "single", "小5-6", "1つ", "one", "はい", "yes", "x", "x", "いいえ", "no", "y", "y", "", "", "", "",
-         "2", "解説", "why", "f1"],
+         "2", "解説", "why", "insult-crime-231"],
     ]
     bank = write_rows(folder / "datasets/quizzes/tricky.csv", rows)
     before = questions(bank)
