@@ -132,6 +132,7 @@ def cmd_serve(args) -> int:
     auto = pool_size(limit, 1) if options.auto_pool else 0  # beside the kernel of the student who opens the lesson
     print(serve_banner(args.host, args.port, lessons, results, pool, passcode, preheat,
                        student_links(args.host, args.port, klass) if klass else links, auto=auto), flush=True)
+    _check_content_in_background(lessons, _datasets)
     if store:
         from kit.store.postgres import shown
 
@@ -142,6 +143,50 @@ def cmd_serve(args) -> int:
         print(say("serve_qr") + (" " + say("serve_qr_class", klass=klass) if klass else ""), flush=True)
         print(qr_text(student_links(args.host, args.port, klass).best), flush=True)
     return _run(app)
+
+
+CONTENT_CHECK_THREAD = "netkit-content-check"
+CONTENT_LINES_SHOWN = 10
+
+
+def content_warning(lessons: Path, datasets: Path) -> str:
+    """What ``netkit validate`` would say about the served folder, as a warning ('' when it is sound)."""
+    from kit.content.check import check_tree
+    from kit.workspace.targets import shown
+
+    if not datasets.is_dir():
+        return ""
+    problems = check_tree(datasets, lessons).problems
+    if not problems:
+        return ""
+    lines = [say("serve_content_problems", count=len(problems), folder=shown(lessons.parent))]
+    lines += ["  " + p.sentence() for p in problems[:CONTENT_LINES_SHOWN]]
+    if len(problems) > CONTENT_LINES_SHOWN:
+        lines.append("  " + say("serve_content_more", count=len(problems) - CONTENT_LINES_SHOWN))
+    return "\n".join(lines)
+
+
+def _check_content_in_background(lessons: Path, datasets: Path) -> None:
+    """Check a teacher's folder as validate does while the server starts, and warn below the banner; never refuse to start.
+
+    The kit's own lessons are checked before each release, so they are not read again here.
+    """
+    import threading
+
+    from kit.content.paths import bundled_root
+
+    if lessons.resolve().parent == bundled_root().resolve():
+        return
+
+    def check() -> None:
+        try:
+            warning = content_warning(lessons, datasets)
+        except Exception:  # the check must never stop a lesson; validate shows what went wrong
+            return
+        if warning:
+            print(warning, file=sys.stderr, flush=True)
+
+    threading.Thread(target=check, name=CONTENT_CHECK_THREAD, daemon=True).start()
 
 
 def _run(app) -> int:
