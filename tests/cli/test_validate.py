@@ -79,6 +79,16 @@ def test_the_kits_own_lessons_and_content_are_valid(capsys):
     assert main(["validate", str(REPO)]) == 0, capsys.readouterr().out
 
 
+def test_the_readmes_example_is_what_validate_prints(capsys):
+    """README's example of a clean run, with its counts left as …, is the line validate prints for the checkout."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    example = re.search(r"\$ netkit validate\n(OK: .*)\n", readme).group(1)
+    assert re.search(r"\d", example) is None, "counts written into README drift: write them as …"
+    assert main(["validate", str(REPO)]) == 0
+    printed = capsys.readouterr().out.strip().splitlines()[-1]
+    assert re.fullmatch(re.escape(example).replace("…", r"\d+"), printed), (example, printed)
+
+
 def test_network_files_are_checked(folder, capsys):
     (folder / "datasets/networks/broken.json").write_text('{"schema_version": 1, "id": "x", "nodes": 3}', "utf-8")
     assert main(["validate", str(folder)]) == 1
