@@ -62,7 +62,8 @@ def cmd_import(args) -> int:
     from kit.workspace.targets import TargetError, teacher_folder
 
     try:
-        lessons, datasets = teacher_folder(args.dir, need_lessons=False)
+        lessons, datasets = teacher_folder(args.dir, need_lessons=False, example=(
+            f"netkit content import {args.file} じゅぎょう", f"netkit content import {args.file} myclass"))
     except TargetError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -38,12 +38,13 @@ def writable(path: str | Path) -> Path:
     return target
 
 
-def teacher_folder(directory: str | None, need_lessons: bool = True) -> tuple[Path, Path]:
+def teacher_folder(directory: str | None, need_lessons: bool = True,
+                   example: tuple[str, str] = ("--dir じゅぎょう", "--dir myclass")) -> tuple[Path, Path]:
     """(lessons, datasets) of the teacher's folder to write into: ``directory`` or the current folder.
 
     It must be a lesson folder (``lessons`` and ``datasets`` in it, as ``netkit init`` makes; only
     ``datasets`` when ``need_lessons`` is false) and not the installed kit; otherwise ``TargetError``
-    says which folder to name.
+    says which folder to name, with ``example`` (Japanese, English) showing how this command takes it.
     """
     base = Path(directory or ".").resolve()
     if base.name in ("lessons", "datasets") and (base.parent / "lessons").is_dir():
@@ -51,7 +52,7 @@ def teacher_folder(directory: str | None, need_lessons: bool = True) -> tuple[Pa
     writable(base)
     lessons, datasets = base / "lessons", base / "datasets"
     if not datasets.is_dir() or (need_lessons and not lessons.is_dir()):
-        raise TargetError(say("target_not_lesson_folder", folder=base))
+        raise TargetError(say("target_not_lesson_folder", folder=base, example=example[0], example_en=example[1]))
     return lessons, datasets
 
 
