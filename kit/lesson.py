@@ -290,8 +290,9 @@ class Lesson:
         from kit.widgets.class_spread import ClassSpread
 
         def build():
-            timeline = load("timeline", resolve(file))
             feed = self._feeds.get(file)
+            # the posts the student's timeline shows (``posts=`` of lesson.timeline), else the whole file
+            timeline = feed.timeline if feed is not None else load("timeline", resolve(file))
 
             spread = ClassSpread(timeline, load_network(network), mine=feed.tally if feed is not None else None,
                                  class_answers=self.sitting.class_answers, class_code=self.class_code,

@@ -136,3 +136,20 @@ def test_a_section_for_one_arm_shows_as_the_first_arm_when_off_and_only_to_its_a
 
     kept = {(a["session"], a["arm"]) for a in open_store().assignments(lesson="demo")}
     assert kept == {(token, arm) for arm, token in tokens.items()}
+
+
+def test_the_spread_counts_the_posts_the_timeline_shows_not_the_whole_file(tmp_path, monkeypatch):
+    """misinformation/es56 shows 6 of the file's 8 posts: after the 6, the spread runs (it waited for 8 that never came)."""
+    from kit.widgets.timeline import TimelineFeed
+
+    monkeypatch.setenv("NETKIT_DATA_DIR", str(tmp_path))
+    lesson = Lesson("misinformation/es56", params={"class": "5-1", "name": "kodama"})
+    shown = ["city-shelter", "lion", "water", "health", "ai-dam", "factcheck"]
+    feed = lesson.timeline("timelines/disaster_night.yaml", posts=shown)
+    spread = lesson.timeline_spread("timelines/disaster_night.yaml")
+    assert isinstance(feed, TimelineFeed) and [p.id for p in spread.timeline.posts] == shown
+    feed._on_browser_message(feed, {"action": "hello", "session": "k" * 32}, [])
+    for post in shown:
+        feed._on_browser_message(feed, {"action": "choose", "post": post, "choice": "share"}, [])
+        feed._on_browser_message(feed, {"action": "next"}, [])
+    assert spread.show_mine() is not None and "empty" not in spread.result
