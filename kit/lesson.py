@@ -313,7 +313,8 @@ class Lesson:
         """Where to get help: the desks in ``file`` for ``audience``."""
         from kit.widgets.help_list import HelpList
 
-        return self._safely(lambda: HelpList(load("help", resolve(file)), lang=self.lang, audience=audience), file)
+        return self._safely(lambda: HelpList(load("help", resolve(file)), lang=self.lang, furigana=self.furigana,
+                                                audience=audience), file)
 
     def scenario(self, file: str, *, role: str | None = None):
         """A role-play from ``file`` (under datasets/), played as ``role`` or as the student picks.

@@ -3,13 +3,14 @@
 
 function deskItem(d, L) {
   const li = h("li", { class: "nk-hr-desk" });
-  li.append(h("p", { class: "nk-hr-desk-name", text: d.name }), h("p", { class: "nk-hr-desk-for", text: d.for }));
+  li.append(h("p", { class: "nk-hr-desk-name", html: d.name_html }), h("p", { class: "nk-hr-desk-for", html: d.for_html }));
   const contact = h("div", { class: "nk-hr-contact" }); // a div: big and bold, but not a heading
-  if (d.tel) contact.append(h("a", { href: `tel:${d.tel}`, "aria-label": `${L.router_call}: ${d.name} ${d.contact}`, text: d.contact }));
-  else contact.textContent = d.contact;
+  if (d.tel) contact.append(h("a", { href: `tel:${d.tel}`, "aria-label": `${L.router_call}: ${d.name} ${d.contact}`, html: d.contact_html }));
+  else contact.innerHTML = d.contact_html; // kernel-made HTML: escaped text plus <ruby>
   li.append(contact);
-  if (d.hours) li.append(h("p", { class: "nk-hr-small", text: `${L.help_hours}: ${d.hours}` }));
-  li.append(h("p", { class: "nk-hr-small", text: `${L.help_checked}: ${d.checked}` }));
+  // "受付: …" and "確認日: …": the word and its value as parts of their own, so each keeps its readings
+  if (d.hours_html) li.append(h("p", { class: "nk-hr-small" }, [h("span", { text: L.help_hours }), ": ", h("span", { html: d.hours_html })]));
+  li.append(h("p", { class: "nk-hr-small" }, [h("span", { text: L.help_checked }), `: ${d.checked}`]));
   return li;
 }
 
@@ -77,7 +78,8 @@ function render({ model, el }) {
     nav.append(all);
     root.append(nav);
     if (showAll) root.append(h("ul", { class: "nk-hr-desks nk-hr-all" }, (model.get("all_desks") || []).map((d) => deskItem(d, L))));
-    root.append(h("p", { class: "nk-hr-small", text: `${L.router_private} ${L.router_source}: ${C.source || ""}（${C.checked || ""}）` }));
+    root.append(h("p", { class: "nk-hr-small" }, [h("span", { text: L.router_private }), " ", h("span", { text: L.router_source }), ": ",
+      h("span", { html: C.source_html || "" }), `（${C.checked || ""}）`]));
     if (focusAfter && focusTarget) {
       focusTarget.focus({ preventScroll: true });
       card.scrollIntoView({ block: "nearest" });

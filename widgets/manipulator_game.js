@@ -112,7 +112,7 @@ function render({ model, el }) {
         if (busy) b.setAttribute("aria-disabled", "true");
         group.append(b);
       }
-      group.append(h("p", { class: "nk-mg-hint", text: L.mg_key_hint }));
+      group.append(h("p", { class: "nk-mg-hint", html: st.key_hint_html || "" }));
       box.append(group);
     } else {
       box.append(drawResult(G, L));

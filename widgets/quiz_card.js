@@ -46,7 +46,7 @@ function render({ model, el }) {
     }
     const id = `nk-q${nextUid()}`;
     const who = model.get("who");
-    root.append(h("p", { class: "nk-progress", text: (model.get("progress") || "") + (who ? `　${who}` : "") }));
+    root.append(h("p", { class: "nk-progress" }, [h("span", { text: model.get("progress") || "" }), who ? `　${who}` : null]));
     const form = h("form", { class: "nk-form", onsubmit: (e) => { e.preventDefault(); submit(); } });
     const fieldset = h("fieldset", { class: "nk-fieldset nk-card" });
     fieldset.append(h("legend", { class: "nk-question", id: `${id}-legend`, html: q.text_html }));

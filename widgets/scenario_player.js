@@ -47,8 +47,8 @@ function render({ model, el }) {
       if (m.not_saved) box.append(h("p", { class: "nk-warn", text: L.not_saved }));
       return box;
     }
-    const c = chars[m.speaker] || { name: m.name || "", icon: "?" };
-    const head = h("span", { class: "nk-sc-name" }, [document.createTextNode(c.name)]);
+    const c = chars[m.speaker] || { name_html: m.name_html || "", icon: "?" };
+    const head = h("span", { class: "nk-sc-name" }, [h("span", { html: c.name_html || "" })]);
     if (S.look === "timeline" && c.handle) head.append(h("span", { class: "nk-sc-handle", text: ` ${c.handle}` }));
     const body = h("div", { class: S.look === "timeline" ? "nk-post-text" : "nk-bubble", html: m.html });
     const col = h("div", { class: "nk-sc-col" }, [head, body]);
@@ -103,7 +103,7 @@ function render({ model, el }) {
         if (busy) b.setAttribute("aria-disabled", "true");
         group.append(b);
       }
-      group.append(h("p", { class: "nk-sc-hint", text: L.scenario_key_hint }));
+      group.append(h("p", { class: "nk-sc-hint", html: model.get("key_hint_html") || "" }));
       root.append(group);
       if (focusNext === "choice" && !busy && choices.length) {
         group.querySelector("button.nk-sc-choice").focus({ preventScroll: true });
@@ -160,7 +160,7 @@ function render({ model, el }) {
 
   // Changes the kernel makes on its own (a new language, identity) are drawn as they come; while
   // a choice is being handled the page waits for "done" instead of drawing half a step.
-  for (const name of ["scenario", "labels", "role", "log", "choices", "summary", "who"]) {
+  for (const name of ["scenario", "labels", "role", "log", "choices", "key_hint_html", "summary", "who"]) {
     model.on(`change:${name}`, () => { if (!busy) draw(); });
   }
   function focusRole() {

@@ -54,6 +54,11 @@ def both_languages(keys) -> str:
                       ensure_ascii=False).replace("</", "<\\/")
 
 
+def key_hint(count: int, lang: str) -> str:
+    """The hint under ``count`` choices that number keys pick: 「数字キー 1〜3 でも選べます」 for three, never more keys than choices."""
+    return label("key_hint_one", lang) if count <= 1 else label("key_hint", lang, last=count)
+
+
 def label(key: str, lang: str, **values) -> str:
     """One interface string in ``lang``, with ``{placeholders}`` filled from ``values``."""
     return labels(lang)[key].format(**values)

@@ -9,18 +9,16 @@ buttons do, so tests need no browser.
 
 from __future__ import annotations
 
-import re
-
 import traitlets
 
 from kit.content.help import HelpDesk
 from kit.content.router import HelpRouterChart, RouterStep
+from kit.content.text import Text
 from kit.text.ui import labels
 from kit.widgets._assets import asset
 from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
-
-_PHONE = re.compile(r"^[0-9#][0-9-]*$")
+from kit.widgets.help_list import HELP_WORDS, desk_view
 
 
 class HelpRouter(KitWidget):
@@ -28,7 +26,9 @@ class HelpRouter(KitWidget):
 
     _esm = traitlets.Unicode(asset("help_router.js")).tag(sync=True)
     _css = traitlets.Unicode(asset("help_router.css")).tag(sync=True)
-    RUBY_LABELS = ('router_more', 'router_back', 'router_restart', 'router_all')  # shown on buttons: with readings when the lesson has furigana
+    # with readings when the lesson has furigana: the buttons, and every word of the help card around them
+    RUBY_LABELS = ('router_more', 'router_back', 'router_restart', 'router_all', 'router_result', 'router_private',
+                   'router_source', *HELP_WORDS)
 
     chart = traitlets.Dict(help="Title, introduction, source and checked date of the chart.").tag(sync=True)
     labels = traitlets.Dict(help="Interface strings in the lesson's language.").tag(sync=True)
@@ -47,6 +47,7 @@ class HelpRouter(KitWidget):
             "title_html": self._html(chart.title),
             "intro_html": self._html(chart.intro) if chart.intro.ja else "",
             "source": chart.source,
+            "source_html": text_html(Text(chart.source), lang, furigana),
             "checked": chart.checked,
         }
         self.all_desks = [self._desk(d) for d in chart.desks.values() if audience in d.audience]
@@ -107,20 +108,11 @@ class HelpRouter(KitWidget):
     def _trail_item(self, step_id: str, index: int | None) -> dict:
         step = self._chart.step(step_id)
         if index is None:
-            return {"ask_html": self._html(step.say), "answer_html": self.labels["router_more"]}
+            return {"ask_html": self._html(step.say), "answer_html": self._html(Text(self.labels["router_more"]))}
         return {"ask_html": self._html(step.ask), "answer_html": self._html(step.answers[index].text)}
 
     def _desk(self, desk: HelpDesk) -> dict:
-        phone = desk.contact.split("（")[0].split("(")[0].strip()
-        return {
-            "id": desk.id,
-            "name": desk.name.get(self._lang),
-            "for": desk.purpose.get(self._lang),
-            "contact": desk.contact,
-            "tel": phone.replace("-", "") if _PHONE.match(phone) else "",
-            "hours": desk.hours.get(self._lang),
-            "checked": desk.checked,
-        }
+        return desk_view(desk, self._lang, self._furigana)
 
     def _on_browser_message(self, _widget, content, _buffers) -> None:
         if not isinstance(content, dict):

@@ -16,10 +16,11 @@ from __future__ import annotations
 import traitlets
 
 from kit.content.manipulator import Game, GameChoice, Stage
+from kit.content.text import Text
 from kit.models.manipulator import ManipulatorModel, ManipulatorParams, Move, Outcome, game_seed, standing
 from kit.sitting import Sitting
 from kit.store.records import Answer
-from kit.text.ui import label, labels
+from kit.text.ui import key_hint, label, labels
 from kit.widgets._assets import asset
 from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
@@ -173,6 +174,7 @@ class ManipulatorGame(KitWidget):
             "target_html": self._html(stage.target),
             "explain_html": self._html(stage.explain),
             "choices": [{"index": i, "html": self._html(c.text)} for i, c in enumerate(stage.choices)],
+            "key_hint_html": self._html(Text(key_hint(len(stage.choices), self._lang))),  # the keys there are
         }
 
     def _score_view(self) -> dict:

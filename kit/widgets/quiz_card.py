@@ -25,7 +25,7 @@ from kit.content.quiz import Question, QuestionType, QuizBank
 from kit.models.grading import Grade, ResponseError, grade
 from kit.sitting import Sitting
 from kit.store.records import Answer
-from kit.text.ui import label, labels
+from kit.text.ui import RUBY, label, labels, ruby_map
 from kit.widgets._assets import asset
 from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
@@ -63,6 +63,8 @@ class QuizCard(KitWidget):
         self._next_handlers: list[Callable[[QuizCard], None]] = []
         self.grade: Grade | None = None
         self.labels = labels(lang, ruby=self.RUBY_LABELS if furigana else ())
+        if furigana and lang == "ja" and progress:  # 「2 / 6 問目」 over the question, with its readings too
+            self.labels = {**self.labels, RUBY: {**self.labels.get(RUBY, {}), **ruby_map([progress])}}
         self.progress = progress
         self.sitting.join(self._show_who)
         self.question = self._view(seed)

@@ -14,10 +14,11 @@ from __future__ import annotations
 import traitlets
 
 from kit.content.scenario import NARRATOR, ROLES, TAGS, YOU, Node, Scenario, ScenarioChoice
+from kit.content.text import Text
 from kit.models.scenario_walk import ChoiceError, Step, Walk, replay
 from kit.sitting import Sitting
 from kit.store.records import Answer
-from kit.text.ui import RUBY, label, labels, ruby_map
+from kit.text.ui import RUBY, key_hint, label, labels, ruby_map
 from kit.widgets._assets import asset
 from kit.widgets._base import KitWidget
 from kit.widgets._render import text_html
@@ -33,7 +34,7 @@ class ScenarioPlayer(KitWidget):
     _css = traitlets.Unicode(asset("scenario_player.css")).tag(sync=True)
     RUBY_LABELS = ('scenario_other_role', 'scenario_again')  # shown on buttons: with readings when the lesson has furigana
     # The prompts and the summary's words: with readings too, so a 小3-4 child can read the whole story's end.
-    RUBY_WORDS = ('scenario_pick_role', 'scenario_choose', 'scenario_key_hint', 'scenario_summary_title',
+    RUBY_WORDS = ('scenario_pick_role', 'scenario_choose', 'scenario_summary_title',
                   'scenario_your_path', 'scenario_kinder', 'scenario_tags_title', 'scenario_no_tag')
 
     scenario = traitlets.Dict(help="Title, look, channel, characters and the roles offered, as the browser shows them.").tag(sync=True)
@@ -42,6 +43,7 @@ class ScenarioPlayer(KitWidget):
     fixed_role = traitlets.Bool(False, help="True when the lesson chose the role (no role picker).").tag(sync=True)
     log = traitlets.List(help="Messages shown so far: the story's and the student's own, in order.").tag(sync=True)
     choices = traitlets.List(help="Choices at the current node (text only, never their tags).").tag(sync=True)
+    key_hint_html = traitlets.Unicode("", help="The hint under the choices: the number keys there are (1〜3 for three choices).").tag(sync=True)
     summary = traitlets.Dict(help="Empty until the story ends; then the path, its outcome tags and the takeaway.").tag(sync=True)
     turn = traitlets.Int(0, help="Counts choices made, so the browser knows when to move focus.").tag(sync=True)
     who = traitlets.Unicode("", help="Class and nickname the choices are stored under, shown as plain text.").tag(sync=True)
@@ -113,6 +115,7 @@ class ScenarioPlayer(KitWidget):
         self.role = ""
         self.log = []
         self.choices = []
+        self.key_hint_html = ""
         self.summary = {}
         if self._fixed:
             self.pick_role(self._fixed)
@@ -154,7 +157,8 @@ class ScenarioPlayer(KitWidget):
 
     def _scenario_view(self) -> dict:
         characters = {
-            c.id: {"name": c.name.get(self._lang), "handle": c.handle, "icon": c.icon or c.name.get(self._lang)[:1],
+            c.id: {"name": c.name.get(self._lang), "name_html": self._html(c.name), "handle": c.handle,
+                   "icon": c.icon or c.name.get(self._lang)[:1],
                    "color": PALETTE[i % len(PALETTE)]}
             for i, c in enumerate(self._s.characters)
         }
@@ -181,7 +185,7 @@ class ScenarioPlayer(KitWidget):
         character = self._s.character(node.speaker)
         view = {"kind": kind, "node": node.id, "speaker": node.speaker, "html": self._html(node.text)}
         if character is not None:
-            view["name"] = character.name.get(self._lang)
+            view["name"], view["name_html"] = character.name.get(self._lang), self._html(character.name)
         if node.photo.ja:
             view["photo_html"] = self._html(node.photo)
         return view
@@ -194,6 +198,7 @@ class ScenarioPlayer(KitWidget):
 
     def _offer(self) -> None:
         node = self.walk.current
+        self.key_hint_html = self._html(Text(key_hint(len(node.choices), self._lang))) if node.choices else ""
         self.choices = [{"index": i, "html": self._html(c.text), "kind": c.kind} for i, c in enumerate(node.choices)]
         self.summary = self._summary_view() if self.walk.finished else {}
 

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from tests.browser.lesson_page import (
     BUTTONS_WITHOUT_READINGS,
     WIDGET_TIMEOUT,
+    WORDS_WITHOUT_READINGS,
     answer_with_mouse,
     only_local,
     wait_until,
@@ -48,6 +49,9 @@ def test_es34_with_furigana_answers_and_ends_with_help(server, page):
     router.locator(".nk-hr-ask").wait_for(timeout=30_000)  # the first question of the help chart
     router.locator(".nk-hr-nav-b[aria-expanded]").click()  # "show all help desks"
     expect(router.locator(".nk-hr-all")).to_contain_text("0120-0-78310", timeout=30_000)  # 24時間子供SOSダイヤル
+    # Every choice, button, hint and word of the help card (its safety sentence, each desk, the chart's source) has readings.
+    assert page.evaluate(WORDS_WITHOUT_READINGS) == []
+    expect(router.locator(".nk-hr-small").last).not_to_contain_text("FACTS.md")
     # Where to get help is the last thing in the lesson: no quiz, role-play or text comes after it.
     after = page.evaluate("""() => {
         const help = document.querySelector('.nk-help-router');

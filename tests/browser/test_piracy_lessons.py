@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serious_violations
-from tests.browser.lesson_page import WIDGET_TIMEOUT, only_local
+from tests.browser.lesson_page import WIDGET_TIMEOUT, WORDS_WITHOUT_READINGS, only_local
 
 LESSONS = ["piracy/es56.ipynb", "piracy/jh.ipynb", "piracy/hs.ipynb", "piracy/adult.ipynb"]
 
@@ -20,6 +20,17 @@ def press_until_focused(page, root, selector: str, limit: int = 60):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"could not reach {selector} with Tab")
+
+
+def test_es34_help_card_has_readings_without_asking(server, page):
+    """小3-4 has furigana from its notebook, no ?furigana=1 needed: 「困ったときの相談先」 and every desk read with readings."""
+    page.goto(server.url + "voila/render/piracy/es34.ipynb")
+    help_card = page.locator(".nk-help")
+    help_card.locator(".nk-help-desk").first.wait_for(timeout=WIDGET_TIMEOUT)
+    page.locator(".nk-sc-role, .nk-sc-choice").first.wait_for(timeout=30_000)
+    assert page.locator(".nk-problem").count() == 0, page.locator(".nk-problem").first.inner_text()
+    assert help_card.locator(".nk-help-title ruby").count() > 0 and help_card.locator(".nk-help-desk ruby").count() > 10
+    assert page.evaluate(WORDS_WITHOUT_READINGS) == []
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

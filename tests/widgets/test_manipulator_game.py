@@ -157,3 +157,21 @@ def test_the_lesson_method_reads_the_default_file_and_refuses_a_start_out_of_ran
     card = lesson.manipulator_game(credibility=150)
     assert type(card).__name__ == "ProblemCard" and "credibility" in json.dumps(card.get_state(), ensure_ascii=False)
     assert type(lesson.manipulator_game("games/nope.yaml")).__name__ == "ProblemCard"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_key_hint_names_the_keys_there_are(game, lang):
+    """Three posts to choose from: 「数字キー 1〜3 でも選べます」 (it said 1〜4, and 4 picked nothing)."""
+    import re
+
+    from kit.text.ui import key_hint
+
+    widget = ManipulatorGame(game, lang=lang, furigana=True, sitting=Sitting(TOKEN))
+    for stage in game.stages:
+        shown = re.sub(r"<[^>]+>", "", re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>", "", widget.stage["key_hint_html"]))
+        count = len(stage.choices)
+        assert shown == key_hint(count, lang) and (f"1〜{count}" if lang == "ja" else f"1–{count}") in shown
+        assert str(count + 1) not in shown  # no key that picks nothing
+        widget.choose(0)
+        widget.next()
+    assert widget.stage == {}

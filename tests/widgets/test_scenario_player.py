@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from kit.content.scenario import load_scenario
 from kit.content.text import Text
 from kit.sitting import Sitting
+from kit.text.ui import key_hint
 from kit.widgets.scenario_player import ScenarioPlayer
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
 
 
 @pytest.fixture
@@ -180,3 +182,31 @@ def test_a_store_that_cannot_be_read_leaves_a_fresh_story(scenario, kept):
     player = ScenarioPlayer(scenario, role="bystander", sitting=Sitting(lesson="demo", store=kept))
     player._on_browser_message(player, {"action": "hello", "session": "d" * 32}, [])
     assert player.sitting.identified and player.walk.steps == [] and len(player.choices) == 3
+
+
+def shown_text(html: str) -> str:
+    """What a student reads in kernel-made HTML: the words, without the readings over them."""
+    return re.sub(r"<[^>]+>", "", re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>", "", html))
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "datasets" / "scenarios").glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_key_hint_names_the_keys_there_are(path, lang):
+    """Under three choices 「数字キー 1〜3 でも選べます」, never a key that picks nothing, at every node played."""
+    scenario = load_scenario(path)
+    player = ScenarioPlayer(scenario, lang=lang, furigana=True)
+    counts = set()
+    for role in scenario.roles:
+        for pick in range(4):  # the first, second, … choice at every node: each role's paths through the story
+            player.restart()
+            player.pick_role(role.id)
+            while player.choices:
+                count = len(player.choices)
+                counts.add(count)
+                shown = shown_text(player.key_hint_html)
+                assert shown == key_hint(count, lang)
+                assert (f"1〜{count}" if lang == "ja" else f"1–{count}") in shown or count == 1
+                assert not any(f"1〜{n}" in shown or f"1–{n}" in shown for n in range(count + 1, 10))
+                player.choose(min(pick, count - 1))
+            assert player.key_hint_html == ""  # the summary: no choices, no hint
+    assert counts
