@@ -3,7 +3,9 @@
 Japanese Excel reads a CSV without a BOM as Shift-JIS, so the BOM is always written. Any text
 cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) gets a leading
 single quote, so a nickname such as ``=HYPERLINK(...)`` shows as text instead of running as a
-formula (CSV injection); numbers are left alone, so a negative gain stays a number.
+formula (CSV injection); numbers are left alone, so a negative gain stays a number. Shares
+(0 to 1) are written as people read them: 0.8333 as 83% in a CSV (Excel reads it back as a
+percentage), as a number formatted 0% in a workbook.
 """
 
 from __future__ import annotations
@@ -38,9 +40,23 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The table as CSV for Excel: UTF-8 with a BOM, CRLF line ends, formulas neutralised."""
-    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+def to_csv_bytes(frame: pd.DataFrame, percent: set[str] | frozenset[str] = frozenset()) -> bytes:
+    """The table as CSV for Excel: UTF-8 with a BOM, CRLF line ends, formulas neutralised.
+
+    Columns headed by a name in ``percent`` hold shares (0 to 1), written as whole percentages ("83%").
+    """
+    safe = safe_frame(frame)
+    for i, heading in enumerate(safe.columns):
+        if heading in percent:  # after neutralising: "-25%" is a number to Excel, not a formula
+            safe.isetitem(i, pd.to_numeric(safe.iloc[:, i], errors="coerce").map(percentage))
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def percentage(share) -> str:
+    """A share (0 to 1) as a whole percentage for people: 0.8333 → "83%", never "-0%"; empty when unknown."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return ""
+    return f"{round(float(share) * 100)}%"  # an int: -0.3 rounds to 0, never "-0"
 
 
 def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], percent: set[str] | frozenset[str] = frozenset()) -> bytes:

@@ -62,7 +62,7 @@ def _row(keys: tuple, answers: pd.DataFrame, question: Question | None, lang: st
         group, words = (lambda r: said[r].answer if r in said else r), (lambda g: g)
     else:
         text, scored = question.text.get(lang) if question else "", True
-        group, words = (lambda r: _canonical(r, question)), (lambda g: _label(g, question, lang))
+        group, words = (lambda r: _canonical(r, question)), (lambda g: response_words(g, question, lang))
     n = len(answers)
     choice, choice_count, _ = _top(answers["response"], group, question)
     if not scored:
@@ -94,7 +94,11 @@ def _canonical(response: str, question: Question | None) -> str:
     return response
 
 
-def _label(response: str, question: Question | None, lang: str) -> str:
+def response_words(response: str, question: Question | None, lang: str) -> str:
+    """A response ("1;3") as its choices' texts in ``lang``: 「○ 正しい」, 「A・C」 (or 「B→A→C」 for an order item).
+
+    Without the question, or when the bank changed since and a number names no choice, the numbers stay.
+    """
     if not response or question is None:
         return response
     indices = parse_response(response)

@@ -25,7 +25,7 @@ def cmd_report(args) -> int:
     from kit.printing.pdf import PrintUnavailable, html_to_pdf
     from kit.printing.report import ITEMS_ON_PAGE, class_report_html
     from kit.serve.catalogue import scan, titles
-    from kit.serve.report import booster_lessons, build_report
+    from kit.serve.report import booster_lessons, build_report, lesson_topic
     from kit.store import data_dir, is_url, location, open_store
     from kit.store.classes import normalise_class
     from kit.text.times import shown
@@ -56,7 +56,8 @@ def cmd_report(args) -> int:
     if not chosen and len(taken) > 1:
         print(say("report_picked", lesson=lesson, others=", ".join(name for _last, name in taken[1:])))
     times = sorted(a.answered_at for a in answers if a.answered_at)
-    report = build_report(answers, datasets, args.lang, names=False, items_shown=ITEMS_ON_PAGE, later=later)
+    report = build_report(answers, datasets, args.lang, names=False, items_shown=ITEMS_ON_PAGE, later=later,
+                          topic=lesson_topic(entries, lesson))
     page = class_report_html(report, klass, names.get(lesson, lesson), word("p_report_when", args.lang,
                              first=shown(times[0]), last=shown(times[-1])), args.lang, not args.no_embed_font)
     from kit.workspace.targets import TargetError, writable

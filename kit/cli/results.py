@@ -44,7 +44,7 @@ def cmd_export(args) -> int:
     """Write the answers (and item and student tables, and a class experiment's) of a class and lesson to CSV or XLSX."""
     from kit.analysis.export import to_csv_bytes, to_xlsx_bytes
     from kit.serve.matched import experiment_sheets
-    from kit.serve.report import export_tables, percent_headings, sheet_titles
+    from kit.serve.report import export_tables, percent_headings, sheet_titles, table_counts
 
     store = _store(args)
     if store is None:
@@ -64,8 +64,9 @@ def cmd_export(args) -> int:
         return 1
     fmt = args.format or (Path(args.output).suffix.lstrip(".") if args.output else "csv")
     titles = sheet_titles(args.lang)
-    body = (to_xlsx_bytes({titles[k]: v for k, v in tables.items()}, percent_headings(args.lang)) if fmt == "xlsx"
-            else to_csv_bytes(tables[args.table]))
+    percent = percent_headings(args.lang)
+    body = (to_xlsx_bytes({titles[k]: v for k, v in tables.items()}, percent) if fmt == "xlsx"
+            else to_csv_bytes(tables[args.table], percent))
     if args.output:
         from kit.workspace.targets import TargetError, writable
 
@@ -75,7 +76,13 @@ def cmd_export(args) -> int:
             print(exc, file=sys.stderr)
             return 2
         target.write_bytes(body)
-        print(say("results_exported", count=len(answers), out=target))
+        counts = table_counts(tables, args.lang)
+        if fmt == "xlsx":
+            print(say("results_exported_workbook", sheets=len(tables), answers=counts["answers"], items=counts["items"],
+                      students=counts["students"], out=target))
+        else:  # the one table written, counted in what it lists
+            key = "results_exported" if args.table == "answers" else f"results_exported_{args.table}"
+            print(say(key, count=counts[args.table], out=target))
     else:
         sys.stdout.buffer.write(body)
     return 0

@@ -15,9 +15,6 @@ from pathlib import Path
 
 from kit.text.ui import label
 
-PHASES = {"pre": ("事前", "Pre"), "post": ("事後", "Post"), "delayed": ("数週間後", "Weeks later"),
-          "practice": ("練習", "Practice")}
-
 
 def is_quiz_item(item: str) -> bool:
     """Whether ``item`` is a quiz question's id: other components name theirs ``<component>:…``."""
@@ -113,9 +110,14 @@ def discernment_truths(answers, datasets: Path) -> dict[str, bool]:
     return found
 
 
-def _phase(value: str, lang: str) -> str:
-    ja, en = PHASES.get(value, (value, value))
-    return en if lang == "en" else ja
+def phase_name(value: str, lang: str = "ja") -> str:
+    """A stored phase as the teacher's page and the exports name it: "pre" → 「事前」, "delayed" → 「数週間後」.
+
+    The names are ``ui.yaml``'s ``phase_<phase>``; a phase the kit does not know keeps its code.
+    """
+    from kit.text.ui import labels
+
+    return labels(lang).get(f"phase_{value}", value)
 
 
 def _score(value) -> str:
@@ -130,14 +132,21 @@ def booster_lessons(entries, lesson: str) -> list[str]:
     return list(dict.fromkeys(e.lesson_id for e in entries if e.booster and e.topic == entry.topic and e.lesson_id))
 
 
+def lesson_topic(entries, lesson: str) -> str | None:
+    """The catalogue's topic of ``lesson`` (by its id), None when no entry has it."""
+    entry = next((e for e in entries if e.lesson_id == lesson), None)
+    return entry.topic if entry is not None else None
+
+
 def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = True,
-                 items_shown: int | None = None, later: list | None = None) -> dict:
+                 items_shown: int | None = None, later: list | None = None, topic: str | None = None) -> dict:
     """The dashboard's figures and pictures for the answers of one class and one lesson.
 
     ``names=False`` leaves nicknames out of the pictures (a printed report that leaves the room);
     ``items_shown`` draws only that many of the hardest questions. ``later`` are the class's answers
     to the topic's booster: each student's delayed test becomes the slope chart's third point and a
-    column of the students' table (``delayed_taken`` says whether anyone took it).
+    column of the students' table (``delayed_taken`` says whether anyone took it). ``topic`` is the
+    lesson's (``lesson_topic``): the d′ plot marks a published effect only from a study of that topic.
     """
     from kit.analysis import (
         answers_frame,
@@ -183,13 +192,13 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
             "prepost": _prepost(prepost_table(frame).iloc[0], lang, explain_change),
             "sdt": _sdt(sdt_table(frame, questions), change_table, lang, explain_sdt),
             "pictures": class_pictures(item_rows, student_rows, None if change_table.empty else change_table.iloc[0],
-                                       lambda p: _phase(p, lang), reference(datasets), lang, names, items_shown),
+                                       lambda p: phase_name(p, lang), reference(datasets, topic), lang, names, items_shown),
             "discern": _discern(frame, discernment_truths(answers, datasets), lang)}
 
 
 def _item(row, lang: str) -> dict:
     """One row of the page's 問題ごと table: an item without a right answer has no rate, only its most chosen answer."""
-    shown = {"text": row["text"], "phase": _phase(row["phase"], lang), "n": int(row["n"])}
+    shown = {"text": row["text"], "phase": phase_name(row["phase"], lang), "n": int(row["n"])}
     if math.isnan(row["correct_rate"]):
         share = f"{row['top_choice_share'] * 100:.0f}%"
         return {**shown, "rate": None, "wrong": label("item_unscored", lang, answer=row["top_choice"], share=share)}
@@ -254,7 +263,7 @@ def _sdt(table, change_table, lang: str, explain) -> dict | None:
     if table.empty:
         return None
     change = None if change_table.empty else change_table.iloc[0]
-    rows = [[_phase(r["phase"], lang), _num(r["hit_rate"]), _num(r["false_alarm_rate"]),
+    rows = [[phase_name(r["phase"], lang), _num(r["hit_rate"]), _num(r["false_alarm_rate"]),
              _with_interval(change, "d_prime", r["phase"], r["d_prime"], "{:.2f}", lang),
              _with_interval(change, "c", r["phase"], r["c"], "{:+.2f}", lang)]
             for _, r in table.sort_values("phase", key=lambda p: p.map(_ORDER)).iterrows()]
@@ -361,17 +370,44 @@ EXPERIMENT_TABLES = ("experiment", "experiment_summary")  # kit.serve.matched.ex
 def export_tables(answers: list, datasets: Path, lang: str = "ja") -> dict:
     """The answers, items and students tables as a teacher reads them, headed for people, for CSV or XLSX.
 
-    Times are Japan time (real dates in XLSX), true/false are ○/×, seat numbers are numbers, and
-    shares are rounded numbers (``percent_headings`` names the columns to format as %).
+    Named as the teacher's page names them: phases as 「事前」「事後」 (``phase_name``), each answer in
+    words (``with_answer_words``; its choice numbers in the last column, for scripts). Times are Japan
+    time (real dates in XLSX), true/false are ○/×, seat numbers are numbers, and shares are rounded
+    numbers (``percent_headings`` names the columns to show as %).
     """
     from kit.analysis import answers_frame, item_table, student_table, with_headings
 
     frame = answers_frame(answers)
     questions = questions_for(answers, datasets)
-    items = item_table(frame, questions, lang, answer_words(answers, datasets, lang))
+    describe = answer_words(answers, datasets, lang)
+    items = item_table(frame, questions, lang, describe)
     items["text"] = [_named(text, lang) for text in items["text"]]
-    tables = {"answers": with_item_names(frame, items, lang), "items": items, "students": student_table(frame)}
-    return {name: with_headings(_for_people(table), lang) for name, table in tables.items()}
+    named = with_answer_words(with_item_names(frame, items, lang), questions, describe, lang)
+    tables = {"answers": named, "items": items, "students": student_table(frame)}
+    return {name: with_headings(_for_people(table, lang), lang) for name, table in tables.items()}
+
+
+def with_answer_words(frame, questions: dict, describe, lang: str = "ja"):
+    """``frame`` with each ``response`` in words, as the page's 問題ごと table words it, and the numbers in ``response_code``.
+
+    A quiz question's answer is its chosen choices' texts from the bank (「○ 正しい」, 「A・C」); another
+    component's is its ``describe`` words (``answer_words``); an answer no file explains keeps its
+    numbers (「選んだ番号 2」). ``response_code`` ("1;3", the last column) is what a script reads.
+    """
+    from kit.analysis.describe.words import numbers
+    from kit.analysis.frame import parse_response
+    from kit.analysis.items import response_words
+
+    def words(item: str, response: str) -> str:
+        if item in questions:
+            return response_words(response, questions[item], lang)
+        said = describe(item, response)
+        return said.answer if said is not None else numbers(parse_response(response), lang)
+
+    said = {key: words(*key) for key in dict.fromkeys(zip(frame["item"], frame["response"], strict=True))}
+    worded = frame.assign(response_code=frame["response"])
+    worded["response"] = [said[key] for key in zip(frame["item"], frame["response"], strict=True)]
+    return worded
 
 
 def with_item_names(frame, items, lang: str = "ja"):
@@ -403,6 +439,28 @@ def _named_on_page(text, item: str, lang: str) -> str:
     return f"{label('item_deleted', lang)}{'' if lang == 'ja' else ' '}{item}"
 
 
+def table_counts(tables: dict, lang: str = "ja") -> dict[str, int]:
+    """What each exported table holds, for the line that says what was written.
+
+    Answers and the experiment's tables by rows; ``items`` by questions (a question asked before and
+    after is one); ``students`` by students (class and nickname).
+    """
+    from kit.analysis.headings import headings
+
+    found = headings(lang)
+
+    def distinct(table, *columns) -> int:
+        named = [found.get(c, c) for c in columns]
+        return len(table.drop_duplicates(named)) if all(c in table for c in named) else len(table)
+
+    counts = {name: len(table) for name, table in tables.items()}
+    if "items" in tables:
+        counts["items"] = distinct(tables["items"], "lesson", "item")
+    if "students" in tables:
+        counts["students"] = distinct(tables["students"], "class_code", "student_key")
+    return counts
+
+
 def percent_headings(lang: str = "ja") -> set[str]:
     """The headings of the share columns (``RATE_COLUMNS``) in ``lang``."""
     from kit.analysis.headings import headings
@@ -416,12 +474,14 @@ def sheet_titles(lang: str = "ja") -> dict[str, str]:
     return {name: label(f"sheet_{name}", lang) for name in (*TABLES, *EXPERIMENT_TABLES)}
 
 
-def _for_people(table):
+def _for_people(table, lang: str = "ja"):
     import pandas as pd
 
     from kit.text.times import japan
 
     table = table.copy()
+    if "phase" in table:
+        table["phase"] = table["phase"].map({p: phase_name(p, lang) for p in table["phase"].unique()})  # once per phase
     if "answered_at" in table:
         when = pd.to_datetime(table["answered_at"], utc=True, errors="coerce", format="ISO8601")
         table["answered_at"] = when.dt.tz_convert(japan()).dt.tz_localize(None).dt.floor("s")

@@ -196,14 +196,14 @@ class DashboardHandler(TeacherPage):
             lesson = self.get_argument("lesson", None)
             report = None
             if class_code is not None and lesson is not None:
-                from kit.serve.report import booster_lessons, build_report, progress_picture
+                from kit.serve.report import booster_lessons, build_report, lesson_topic, progress_picture
 
                 class_code = normalise_class(class_code)
                 self.require_class(store, class_code)
                 answers = store.answers(lesson=lesson, class_code=class_code)
                 later = [a for other in booster_lessons(entries, lesson)
                          for a in store.answers(lesson=other, class_code=class_code)]
-                report = build_report(answers, self.datasets, self.lang, later=later)
+                report = build_report(answers, self.datasets, self.lang, later=later, topic=lesson_topic(entries, lesson))
                 report["progress"] = progress_picture(answers, self.lang)
                 from kit.serve.matched import experiment_report, lesson_experiment, matched_report
 
@@ -349,7 +349,7 @@ class ExportHandler(TeacherPage):
             ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         else:
             table = self.get_argument("table", "answers")
-            body = to_csv_bytes(tables.get(table, tables["answers"]))
+            body = to_csv_bytes(tables.get(table, tables["answers"]), percent_headings(self.lang))
             ctype = "text/csv; charset=utf-8"
             stem += f"-{_safe(table)}"
         self.set_header("Content-Type", ctype)

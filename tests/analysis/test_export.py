@@ -51,3 +51,10 @@ def test_sheet_names_are_valid_and_unique():
     assert sheet_name("2-3/道徳 [1]", []) == "2-3_道徳 _1_"
     assert sheet_name("items", ["Items"]) == "items (2)"
     assert len(sheet_name("y" * 40, ["y" * 31])) == 31
+
+
+def test_csv_writes_shares_as_percentages_people_read_and_other_numbers_as_they_are():
+    body = to_csv_bytes(TABLE.assign(rate=[0.8333, -0.25, 1.0, None, -0.003, 0.005]), percent={"rate"})
+    back = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert back["rate"].tolist() == ["83%", "-25%", "100%", "", "0%", "0%"]  # "-25%" is a number to Excel, no quote
+    assert back.loc[1, "score"] == "-0.25" and back.loc[1, "student"].startswith("'=")  # the rest as before

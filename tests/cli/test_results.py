@@ -133,8 +133,8 @@ def test_export_adds_the_class_experiments_two_tables_when_the_lesson_ran_one(tm
     [row] = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
     assert row["授業の題名"] == json.loads((REPO / "lessons/piracy/jh.ipynb").read_text("utf-8"))["metadata"]["netkit"]["title_ja"]
     assert (row["1つ目の群の人数"], row["2つ目の群の人数"]) == ("2", "2") and row["くらべるもの"] == "事後テストの点数"
-    assert (float(row["1つ目の群の平均"]), float(row["2つ目の群の平均"]), float(row["差（2つ目−1つ目）"])) == (0.5, 0.75, 0.25)
-    assert float(row["差（95% の範囲の下）"]) == float(row["差（95% の範囲の上）"]) == 0.25  # no spread within an arm
+    assert (row["1つ目の群の平均"], row["2つ目の群の平均"], row["差（2つ目−1つ目）"]) == ("50%", "75%", "25%")
+    assert row["差（95% の範囲の下）"] == row["差（95% の範囲の上）"] == "25%"  # no spread within an arm
     assert "まだ判断できません" in row["先生への一文"]
     assert main([*common, "--table", "experiment"]) == 0
     students = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
@@ -199,4 +199,42 @@ def test_the_answers_csv_names_each_question_and_a_script_still_finds_its_id(tmp
     named = {r["問題"]: r["問題文"] for r in rows}
     assert set(named) == {"def-pre-1", "def-gone-9", "postchecker:1", "scenario:celebrity-replies:p-3"}
     assert named["def-gone-9"] == "（削除された問題）" and named["postchecker:1"].startswith("投稿チェック（1回目）")
-    assert {r["答え"] for r in rows if r["問題"] == "def-pre-1"} == {"2"}  # the other columns are as before
+    [answer] = [r for r in rows if r["問題"] == "def-pre-1"]
+    assert answer["答えの番号（スクリプト用）"] == "2" and answer["答え"] not in ("", "2")  # words, and the number kept
+
+
+def test_the_students_csv_writes_scores_as_percentages_and_says_it_wrote_students(tmp_path, capsys):
+    import csv
+    import io
+
+    store = open_store(tmp_path / "results.sqlite3")
+    for seat, rights in (("1", (True,) * 5 + (False,)), ("2", (True, False))):
+        for k, right in enumerate(rights):
+            store.record(Answer("demo", f"q{k}", (0,), right, "post", f"s{seat}", seat, "2-1", "2026-04-10T00:30:00+00:00"))
+    store.close()
+    out = tmp_path / "students.csv"
+    assert main(["results", "export", "--data-dir", str(tmp_path), "--table", "students", "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "2 人の生徒の表（生徒ごと）を書き出しました" in said and "exported the table of 2 students" in said
+    assert "件の答え" not in said
+    rows = {r["ニックネーム"]: r for r in csv.DictReader(io.StringIO(out.read_text("utf-8-sig")))}
+    assert (rows["1"]["事後の得点率"], rows["2"]["事後の得点率"]) == ("83%", "50%")  # not 0.8333
+    assert rows["1"]["事前の得点率"] == ""  # no pre-test taken: empty, as 「—」 on the page
+    assert main(["results", "export", "--data-dir", str(tmp_path), "--table", "items", "-o", str(out)]) == 0
+    assert "6 問の表（問題ごと）を書き出しました" in capsys.readouterr().out
+    assert main(["results", "export", "--data-dir", str(tmp_path), "-o", str(tmp_path / "all.xlsx")]) == 0
+    assert "3 枚の表を Excel ファイルに書き出しました（8 件の答え・6 問・2 人の生徒）" in capsys.readouterr().out
+
+
+def test_the_answers_csv_names_each_phase_as_the_page_does(tmp_path, capsys):
+    import csv
+    import io
+
+    store = open_store(tmp_path / "results.sqlite3")
+    for phase in ("pre", "post", "delayed", "practice"):
+        store.record(Answer("demo", f"q-{phase}", (0,), True, phase, "s1", "1", "2-1", "2026-04-10T00:30:00+00:00"))
+    store.close()
+    for lang, names in (("ja", {"事前", "事後", "数週間後", "練習"}), ("en", {"Pre", "Post", "Weeks later", "Practice"})):
+        assert main(["results", "export", "--data-dir", str(tmp_path), "--lang", lang]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+        assert {r["時期" if lang == "ja" else "Phase"] for r in rows} == names

@@ -62,6 +62,7 @@ def test_the_report_of_the_class_s_latest_lesson_holds_its_pictures_and_sentence
 def test_the_students_who_took_the_booster_get_a_third_point(results, tmp_path):
     code, page = report(results, tmp_path, "--lesson", "defamation-basics")
     assert code == 0 and "（事前 → 事後 → しばらく後）" in page and "（まだ）" not in page
+    assert "Bad News" not in page and "Roozenbeek" not in page  # a misinformation game's effect is no defamation yardstick
     assert "しばらく後のテストに答えた人は 2 人で" in page and "答えていない 1 人の線は事後で終わります" in page
     third = re.findall(r"(\d+) 人：事前 \d+% → 事後 \d+% → しばらく後 \d+%", page)  # a line's tip, counted
     assert sum(int(n) for n in third) == 2

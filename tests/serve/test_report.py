@@ -6,6 +6,7 @@ from statistics import NormalDist
 
 import pytest
 
+from kit.analysis.headings import headings
 from kit.serve.report import build_report, export_tables
 from kit.store.records import Answer
 from tests.conftest import FIXTURES, read_rows, write_rows
@@ -198,3 +199,42 @@ def test_the_booster_s_delayed_test_is_a_third_score_beside_the_lesson(datasets)
     assert scores == {"a": ("50%", "100%", "50%"), "b": ("50%", "50%", "—")} and report["delayed_taken"]
     assert "しばらく後のテストに答えた人は 1 人で、平均 50%" in report["pictures"]["slope"]
     assert not build_report(answers(), datasets, "ja")["delayed_taken"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_exports_name_phases_and_answers_in_words_as_the_page_does(datasets, lang):
+    more = [Answer("demo", "q-multi", (0, 2), False, "post", "s-a", "a", "1-1"),
+            Answer("demo", "q-tf", (0,), False, "delayed", "s-b", "b", "1-1"),
+            Answer("demo", "q-single", (1,), False, "practice", "s-b", "b", "1-1")]
+    tables = export_tables([*answers(), *more], datasets, lang)
+    h = headings(lang)
+    sheet = tables["answers"]
+    assert set(sheet[h["phase"]]) == ({"事前", "事後", "数週間後", "練習"} if lang == "ja"
+                                      else {"Pre", "Post", "Weeks later", "Practice"})
+    assert set(tables["items"][h["phase"]]) == set(sheet[h["phase"]])  # the items sheet names them the same
+    said = {(row[h["item"]], row[h["response_code"]]): row[h["response"]] for _, row in sheet.iterrows()}
+    ja = lang == "ja"
+    assert said["q-tf", "1"] == ("○ 正しい" if ja else "○ True") and said["q-tf", "2"] == ("× まちがい" if ja else "× False")
+    assert said["q-multi", "1;3"] == ("悪口を転載する・スクショを広める" if ja else "Repost abuse・Spread screenshots")
+    assert said["q-single", "2"] == ("言い返す" if ja else "Hit back")
+    assert list(sheet.columns)[-1] == h["response_code"]  # the numbers last, for scripts
+    page = build_report([*answers(), *more], datasets, lang)["items"]
+    assert {i["phase"] for i in page} == set(sheet[h["phase"]])
+    assert any(i["wrong"].startswith(said["q-multi", "1;3"]) for i in page)  # the page's words for the same answer
+
+
+def test_a_defamation_lesson_is_not_compared_with_a_misinformation_study(datasets):
+    import shutil
+    from types import SimpleNamespace as Entry
+
+    from kit.content.paths import bundled_root
+    from kit.serve.report import lesson_topic
+
+    shutil.copy(bundled_root() / "datasets" / "facts" / "misinformation.yaml", datasets / "facts")
+    entries = [Entry(lesson_id="demo", topic="misinformation"), Entry(lesson_id="demo-def", topic="defamation")]
+    misinformation = build_report(answers(), datasets, "ja", topic=lesson_topic(entries, "demo"))["pictures"]
+    assert "参考：Bad News の効果 d = 0.37" in misinformation["sdt"] and "Roozenbeek" in misinformation["sdt_note"]
+    for topic in (lesson_topic(entries, "demo-def"), "piracy", lesson_topic(entries, "unknown")):
+        pictures = build_report(answers(), datasets, "ja", topic=topic)["pictures"]
+        assert pictures["sdt"].startswith("<svg") and "Bad News" not in pictures["sdt"], topic  # the plot, no yardstick
+        assert pictures["sdt_note"] == "", topic

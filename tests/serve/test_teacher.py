@@ -37,6 +37,13 @@ def served(tmp_path_factory):
         for k, ok in enumerate(right):
             store.record(Answer("misinformation-booster", f"disc-c-{k}", (0,), ok, "delayed", f"m{s}-later", f"{s + 1}",
                                 "3-3"))
+    # the same three in the defamation lesson: ○ to every ○× item and a wrong pair of choices before, each right after
+    for s in range(3):
+        for item, response, right, phase in (("def-pre-1", (0,), False, "pre"), ("def-pre-2", (0,), True, "pre"),
+                                             ("def-pre-5", (0, 2), False, "pre"), ("def-post-1", (0,), True, "post"),
+                                             ("def-post-2", (1,), True, "post")):
+            store.record(Answer("defamation-basics", item, response, right, phase, f"d{s}", f"{s + 1}", "3-3",
+                                bank="quizzes/defamation_basics.csv"))
     # 3-3 in the high-school lesson: the lateral-reading task, a role-play choice and the manipulator game
     for s, (lateral, safe, move) in enumerate((((2,), 1, 0), ((0, 0, 1), 0, 1), ((0, 0, 1, 2), 0, 1))):
         for item, response, right, bank in (
@@ -187,3 +194,30 @@ def test_the_booster_s_delayed_test_is_each_student_s_third_point_and_column(ser
     table = page.split("数週間後（ブースター）</th>", 1)[1].split("</table>", 1)[0]
     cells = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr.*?</tr>", table, re.S)]
     assert [(c[0], c[4]) for c in cells] == [("1", "100%"), ("2", "50%"), ("3", "—")]  # student, weeks later
+
+
+def test_only_a_misinformation_lesson_is_compared_with_the_misinformation_game_study(served):
+    opener, _ = teacher(served)
+    misinformation = read(opener, served.url + "teacher/?class=3-3&lesson=misinformation-basics")
+    assert "参考：Bad News の効果 d = 0.37" in misinformation and "Roozenbeek" in misinformation
+    defamation = read(opener, served.url + "teacher/?class=3-3&lesson=defamation-basics")
+    assert 'class="nk-chart nk-chart-sdt"' in defamation  # the class's own d′ and c are drawn
+    assert "Bad News" not in defamation and "Roozenbeek" not in defamation
+
+
+def test_the_page_s_csv_names_phases_and_answers_as_the_page_does_and_scores_in_percent(served):
+    import csv
+    import io
+
+    opener, _ = teacher(served)
+    query = "teacher/export.csv?class=3-3&lesson=defamation-basics&table="
+    rows = list(csv.DictReader(io.StringIO(read(opener, served.url + query + "answers").lstrip("\ufeff"))))
+    assert {r["時期"] for r in rows} == {"事前", "事後"}
+    words = {(r["問題"], r["答えの番号（スクリプト用）"]): r["答え"] for r in rows}
+    assert words["def-pre-1", "1"] == "○ 正しい" and words["def-post-2", "2"] == "× まちがい"
+    multiple = words["def-pre-5", "1;3"]
+    assert multiple.count("・") == 1 and not any(c.isdigit() for c in multiple)  # the two choices' words
+    page = read(opener, served.url + "teacher/?class=3-3&lesson=defamation-basics")
+    assert f"{multiple}（100%）" in html.unescape(page)  # the page's most chosen wrong answer, in the same words
+    students = list(csv.DictReader(io.StringIO(read(opener, served.url + query + "students").lstrip("\ufeff"))))
+    assert {(r["事前の得点率"], r["事後の得点率"]) for r in students} == {("33%", "100%")}

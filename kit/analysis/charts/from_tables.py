@@ -2,7 +2,9 @@
 
 ``class_pictures`` takes what the teacher's page already computed — the ``item_table``, the
 ``student_table`` and one ``sdt_change_table`` row — so the page counts once and draws three
-pictures from it. ``reference`` reads the published effect to mark from the facts files.
+pictures from it. ``reference`` reads the published effect to mark from the facts files, and only
+for a lesson of the topic the study measured: a misinformation game's effect says nothing about a
+defamation or piracy lesson.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from kit.analysis.charts.sdt_plot import Reference, SdtPoint, sdt_plot
 from kit.analysis.charts.slope import StudentScores, slope_chart
 from kit.analysis.charts.words import say
 
-REFERENCE_FACT = "bad-news-effect-2022"  # datasets/facts/misinformation.yaml
+# Published effects the d′ plot may mark, each fact's own ``topic`` the one its study measured
+# (datasets/facts/misinformation.yaml). Defamation and piracy have no sourced comparable effect yet.
+REFERENCE_FACTS = ("bad-news-effect-2022",)
 
 
 def _score(value) -> float | None:
@@ -59,31 +63,35 @@ def sdt_points(change: Mapping | None, phase: Callable[[str], str]) -> tuple[Sdt
     return point("pre"), point("post")
 
 
-def reference(datasets: Path) -> Reference | None:
-    """The published effect the d′ plot marks, from the facts files (None when missing or broken).
+def reference(datasets: Path, topic: str | None) -> Reference | None:
+    """The published effect the d′ plot marks for a lesson of ``topic``, from the facts files.
 
-    Read again only when a facts file changed: parsing them took longer than drawing the pictures.
+    None when no reference fact's study measured ``topic`` (or the topic is unknown), and when the
+    facts are missing or broken. Read again only when a facts file changed: parsing them took
+    longer than drawing the pictures.
     """
+    if not topic:
+        return None
     folder = Path(datasets) / "facts"
     try:
         stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.y*ml")))
     except OSError:
         return None
-    return _reference(str(folder), stamp)
+    return _reference(str(folder), stamp, topic)
 
 
 @lru_cache(maxsize=8)
-def _reference(folder: str, stamp: tuple) -> Reference | None:
+def _reference(folder: str, stamp: tuple, topic: str) -> Reference | None:
     from kit.content.errors import ContentError
     from kit.content.facts import load_all_facts
 
     try:
-        fact = load_all_facts(folder).get(REFERENCE_FACT)
+        facts = load_all_facts(folder)
     except (ContentError, OSError):
         return None
-    if fact is None or fact.value is None:
-        return None
-    return Reference(float(fact.value), fact.source)
+    fact = next((f for f in (facts.get(i) for i in REFERENCE_FACTS)
+                 if f is not None and f.topic == topic and f.value is not None), None)
+    return None if fact is None else Reference(float(fact.value), fact.source)
 
 
 def class_pictures(items: pd.DataFrame, students: pd.DataFrame, change: Mapping | None, phase: Callable[[str], str],

@@ -31,16 +31,19 @@ def test_rows_carry_the_tables_values():
     assert pre.phase == "pre" and post.d > pre.d and pre.d_low <= pre.d <= pre.d_high
 
 
-def test_the_reference_is_the_bad_news_fact_with_its_source():
-    ref = reference(bundled_root() / "datasets")
+def test_the_reference_is_the_bad_news_fact_with_its_source_for_a_misinformation_lesson_only():
+    ref = reference(bundled_root() / "datasets", "misinformation")
     assert ref.value == 0.37 and "rsos" not in ref.source.lower() and "R. Soc. Open Sci." in ref.source
-    assert reference(bundled_root() / "no-such-folder") is None
+    assert reference(bundled_root() / "no-such-folder", "misinformation") is None
+    # A misinformation game's effect is no yardstick for another topic's lesson, nor for a lesson of unknown topic.
+    for topic in ("defamation", "piracy", "other", None):
+        assert reference(bundled_root() / "datasets", topic) is None, topic
 
 
 def test_class_pictures_draw_all_three_and_note_the_reference():
     f = frame()
     pictures = class_pictures(item_table(f, QUESTIONS), student_table(f), sdt_change_table(f, QUESTIONS).iloc[0],
-                              {"pre": "事前", "post": "事後"}.get, reference(bundled_root() / "datasets"))
+                              {"pre": "事前", "post": "事後"}.get, reference(bundled_root() / "datasets", "misinformation"))
     assert "上がった 8人 ／ 同じ 4人 ／ 下がった 0人（点線）" in texts(parsed(pictures["slope"]))
     assert any(t.startswith("事後 d′") for t in texts(parsed(pictures["sdt"])))
     assert parsed(pictures["items"]).find(NS + "title").text.startswith("問題ごと")
