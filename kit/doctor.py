@@ -18,13 +18,14 @@ from kit.text.cli_text import say
 
 @dataclass(frozen=True)
 class Finding:
-    """One line of the report: fine, or what to do."""
+    """One line of the report: fine, what to do, or a note on something optional (ok, so the exit status stays 0)."""
 
     ok: bool
     text: str
+    note: bool = False  # an optional extra is missing: worth knowing, nothing a lesson needs
 
     def line(self) -> str:
-        return ("✓ " if self.ok else "✗ ") + self.text
+        return ("・ " if self.note else "✓ " if self.ok else "✗ ") + self.text
 
 
 def python_check(version: tuple[int, ...] = tuple(sys.version_info[:3]), executable: str = sys.executable) -> Finding:
@@ -62,10 +63,11 @@ def chromium_check(browser: str | None = "", playwright: bool | None = None) -> 
         import importlib.util
 
         playwright = importlib.util.find_spec("playwright") is not None
+    # Printing is optional (the lessons never need it): what is missing is a note, not a failure.
     if not browser:
-        return Finding(False, say("doctor_no_chromium"))
+        return Finding(True, say("doctor_no_chromium"), note=True)
     if not playwright:
-        return Finding(False, say("doctor_no_playwright", browser=browser))
+        return Finding(True, say("doctor_no_playwright", browser=browser), note=True)
     return Finding(True, say("doctor_chromium", browser=browser))
 
 

@@ -75,7 +75,7 @@ def cmd_report(args) -> int:
         try:
             html_to_pdf(page, out)
         except PrintUnavailable as exc:
-            print(say("print_no_browser") + f"\n({exc})", file=sys.stderr)
+            print(_no_printer(exc), file=sys.stderr)
             return 2
     print(say("print_done", out=out))
     return 0
@@ -139,9 +139,14 @@ def cmd_print(args) -> int:
             for target in html_to_pdfs(pages):
                 print(say("print_done", out=target))
         except PrintUnavailable as exc:
-            print(say("print_no_browser") + f"\n({exc})", file=sys.stderr)
+            print(_no_printer(exc), file=sys.stderr)
             return 2
     return 1 if failed else 0
+
+
+def _no_printer(exc) -> str:
+    """Why there is no PDF and what to install; the browser's own error below it when it failed to start."""
+    return say("print_no_browser") + (f"\n({exc})" if str(exc) else "")
 
 
 def add_parser(sub) -> None:

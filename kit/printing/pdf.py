@@ -18,7 +18,7 @@ WINDOWS = ("C:/Program Files/Google/Chrome/Application/chrome.exe",
 
 
 class PrintUnavailable(RuntimeError):
-    """No Playwright or no browser to print with."""
+    """No Playwright or no browser to print with; its text is the browser's own error, empty when Playwright is missing."""
 
 
 def find_browser() -> str | None:
@@ -66,8 +66,8 @@ def html_to_pdfs(pages: list[tuple[str, Path]]) -> list[Path]:
 def _print(pages: list[tuple[str, Path]]) -> list[Path]:
     try:
         from playwright.sync_api import Error, sync_playwright
-    except ImportError as exc:
-        raise PrintUnavailable(str(exc)) from None
+    except ImportError:
+        raise PrintUnavailable() from None  # the extra is missing: the hint says what to install, Python's words add nothing
     executable = find_browser()
     written = []
     try:

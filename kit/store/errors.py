@@ -8,7 +8,7 @@ class StoreUnavailable(Exception):
 
 
 class MissingExtra(ImportError):
-    """The store URL names a backend whose driver is not installed (``pip install 'net-literacy-kit[postgres]'``)."""
+    """The store URL names a backend whose driver is not installed (``pip install "net-literacy-kit[postgres]"``)."""
 
     def __init__(self, extra: str):
         super().__init__(extra)

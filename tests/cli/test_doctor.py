@@ -24,9 +24,18 @@ def test_python_and_kernel():
 def test_chromium_for_printing_names_the_extra():
     assert doctor.chromium_check("/usr/bin/chromium", True).ok
     no_browser = doctor.chromium_check(None, True)
-    assert not no_browser.ok and 'pip install "net-literacy-kit[print]"' in no_browser.text and "--to html" in no_browser.text
+    assert no_browser.note and 'pip install "net-literacy-kit[print]"' in no_browser.text and "--to html" in no_browser.text
     no_playwright = doctor.chromium_check("/usr/bin/chromium", False)
-    assert not no_playwright.ok and "net-literacy-kit[print]" in no_playwright.text
+    assert no_playwright.note and "net-literacy-kit[print]" in no_playwright.text
+    assert no_playwright.line().startswith("・ 印刷（PDF）用のブラウザ") and "（授業には不要）" in no_playwright.line()
+
+
+def test_a_missing_print_extra_is_a_note_and_the_check_still_passes(tmp_path, capsys, monkeypatch):
+    """The optional print extra missing is no reason for exit 1: a lesson does not need it."""
+    monkeypatch.setattr(doctor, "report", lambda port, data_dir, class_size: [
+        doctor.python_check((3, 11, 7)), doctor.chromium_check("/usr/bin/chromium", False), doctor.data_dir_check(data_dir)])
+    assert main(["doctor", "--data-dir", str(tmp_path)]) == 0
+    assert [line[0] for line in capsys.readouterr().out.splitlines()[1:]] == ["✓", "・", "✓"]
 
 
 def test_memory_gives_the_class_it_holds():
