@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -339,8 +340,9 @@ def read_yaml_document(path: str | Path) -> tuple[str, Any]:
 def _parse_yaml(path: Path, name: str) -> Any:
     import yaml
 
+    text = decode_text(path.read_bytes(), name)
     try:
-        doc = yaml.load(decode_text(path.read_bytes(), name), Loader=_yaml_loader())
+        doc = yaml.load(text, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc)
         known = yaml_error(problem)
@@ -348,7 +350,11 @@ def _parse_yaml(path: Path, name: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         if known.get("line") == "start" or mark is None:
             mark = getattr(exc, "context_mark", None) or mark
-        raise ContentError.single(name, ja, f"{en} ({problem})", place=f"{mark.line + 1}行目" if mark is not None else "") from None
+        line = mark.line + 1 if mark is not None else None
+        cause = yaml_cause(text.splitlines(), line)
+        if cause is not None:  # what the lines show is the cause; PyYAML noticed it later and called it otherwise
+            line, ja, en = cause
+        raise ContentError.single(name, ja, f"{en} ({problem})", place=f"{line}行目" if line else "") from None
     except _Refused as exc:
         raise ContentError.single(name, exc.ja, exc.en, place=f"{exc.line}行目", field=exc.field) from None
     return doc
@@ -365,7 +371,41 @@ def _yaml_errors() -> list[dict[str, str]]:
 
 def yaml_error(problem: str) -> dict[str, str]:
     """What PyYAML's ``problem`` means and how to fix it, in Japanese and English (``yaml_errors.yaml``)."""
-    return next(known for known in _yaml_errors() if known["match"] in problem)  # the last matches anything
+    return next(known for known in _yaml_errors() if "match" in known and known["match"] in problem)  # the last matches anything
+
+
+_KEY_LINE = re.compile(r"\s*(?:-\s+)*[A-Za-z_][\w-]*\s*:(?:\s|$)")  # 「name:」 starts the line
+_QUOTED_VALUE = re.compile(r"\s*(?:-\s+)*(?:[^\s#\"'{\[][^:#]*:\s+)?([\"'])(.*)$")  # a value that opens a quote
+
+
+def yaml_cause(lines: list[str], error_line: int | None) -> tuple[int, str, str] | None:
+    """(line, ja, en) when the lines up to PyYAML's error show its cause: a full-width space in an indentation,
+    or a quote opened and not closed on its line before a line that starts a new 「name:」."""
+    upto = lines[:error_line] if error_line else lines
+    texts = {known["cause"]: known for known in _yaml_errors() if "cause" in known}
+    for number, line in enumerate(upto, start=1):
+        if re.match(r"[ \t]*\u3000", line):
+            return number, texts["fullwidth_indent"]["ja"], texts["fullwidth_indent"]["en"]
+    opened = None
+    for number, line in enumerate(upto, start=1):
+        if opened is not None:
+            if _KEY_LINE.match(line):
+                quote, start = opened
+                return start, texts["unclosed_quote"]["ja"].format(quote=quote), texts["unclosed_quote"]["en"].format(quote=quote)
+            if opened[0] in line:
+                opened = None
+            continue
+        found = _QUOTED_VALUE.match(line)
+        if found and not _closed(found.group(1), found.group(2)):
+            opened = (found.group(1), number)
+    return None
+
+
+def _closed(quote: str, rest: str) -> bool:
+    """Whether a value that opened with ``quote`` is closed in ``rest`` (``\\"`` in "…" and ``''`` in '…' do not close it)."""
+    if quote == '"':
+        return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+    return re.search(r"'(?!')", rest.replace("''", "")) is not None
 
 
 def _read_yaml(path: Path, name: str, items_key: str) -> Table:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kit.content import ContentError, load_quiz
@@ -167,6 +169,46 @@ def test_yaml_indented_with_tabs_names_the_line(datasets):
     path.write_text(YAML_QUIZ.replace("    type: truefalse", "\ttype: truefalse"), encoding="utf-8")
     (problem,) = problems_of(path)
     assert problem.place == "4行目" and "字下げ" in problem.why
+
+
+SHIPPED_JH = Path(__file__).resolve().parents[2] / "datasets" / "quizzes" / "defamation_jh.yaml"
+
+
+def _shipped_with(datasets, name: str, number: int, line: str) -> Path:
+    lines = SHIPPED_JH.read_text("utf-8").splitlines()
+    lines[number - 1] = line
+    path = datasets / "quizzes" / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_full_width_space_in_an_indentation_is_named_with_its_line(datasets):
+    """The teacher's case: line 9 indented with 全角スペース; PyYAML calls it 「: 」 in a value on line 10."""
+    shipped = SHIPPED_JH.read_text("utf-8").splitlines()[8]
+    assert shipped.startswith("    text_ja: ")
+    (problem,) = problems_of(_shipped_with(datasets, "wide.yaml", 9, "\u3000  " + shipped.lstrip(" ")))
+    assert problem.place == "9行目" and "全角スペース" in problem.why and "半角スペース" in problem.why
+    assert "full-width space" in problem.why_en
+
+
+def test_an_unclosed_quote_is_named_at_the_line_it_opened(datasets):
+    """The teacher's case: a closing " left off on line 9; PyYAML noticed it on line 12 and called it indentation."""
+    (problem,) = problems_of(_shipped_with(datasets, "open.yaml", 9, '    text_ja: "みんなが同じ悪口を書いているとき'))
+    assert problem.place == "9行目" and "「\"」で始めた値" in problem.why and "閉じられていません" in problem.why
+    assert "字下げ" not in problem.why
+    quoted = _shipped_with(datasets, "fine.yaml", 9, '    text_ja: "みんなが同じ悪口を\\"書いて\\"いるとき"')
+    assert load_quiz(quoted).questions  # an escaped quote inside a closed value is no problem
+
+
+def test_a_quote_closed_on_a_later_line_is_not_blamed_for_another_mistake(datasets):
+    lines = SHIPPED_JH.read_text("utf-8").splitlines()
+    lines[8] = '    text_ja: "みんなが同じ悪口を'
+    lines.insert(9, '      書いているとき"')  # a quoted value over two lines: valid YAML
+    lines[11] = "\t" + lines[11].lstrip(" ")  # a tab further down is the real mistake
+    path = datasets / "quizzes" / "two.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (problem,) = problems_of(path)
+    assert problem.place == "12行目" and "タブ" in problem.why
 
 
 def test_yaml_that_is_a_list_says_what_shape_it_needs(datasets):
