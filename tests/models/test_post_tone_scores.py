@@ -133,7 +133,7 @@ def test_everyday_sentences_ending_in_shi_ne_are_not_taken_for_shine(checker):
     sentences with the conjunctive し + ね, シネマ and 思念 among them; 30 telling someone to die, in every spelling),
     written by a helper who saw nothing of the kit, was measured once before and once after the retraining with the
     author's examples (datasets/lexicon/examples_shi.csv): false alarms 11 of 50 before, 2 of 50 after (シネコン,
-    しねんの力); every 死ね caught both times."""
+    しねんの力), 1 of 50 after four teasing examples were taken out again (not blind then); every 死ね caught."""
     posts, found = measured(checker, BLIND_SHINE)
     overall = score(posts, found)["overall"]
     assert overall.tp == 30 and overall.fp <= 2, [p.text for p in posts if not p.categories and found[p.id]]
