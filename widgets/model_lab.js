@@ -42,21 +42,48 @@ function render({ model, el }) {
       }
       results.append(box);
     }
-    if (out.table && out.table.rows.length) {
-      const table = h("table", { class: "nk-lab-table" });
-      const tr = h("tr");
-      for (const c of out.table.columns) tr.append(h("th", { scope: "col", html: c }));
-      table.append(h("thead", {}, [tr]));
-      const tbody = h("tbody");
-      for (const row of out.table.rows) {
-        const r = h("tr");
-        row.forEach((cell, i) => r.append(h(i === 0 ? "th" : "td", i === 0 ? { scope: "row", html: cell } : { html: cell })));
-        tbody.append(r);
-      }
-      table.append(tbody);
-      wide.append(h("div", { class: "nk-lab-table-wrap" }, [table]));
-    }
+    if (out.table && out.table.rows.length) wide.append(tableBox(out.table));
     for (const n of out.notes_html || []) results.append(h("p", { class: "nk-lab-note", html: n }));
+  }
+
+  // A table of sources (kit.widgets.estimate_explorer: table {caption_html, columns, rows}). Under
+  // about 480 px (model_lab.css, a container query) each row is a card, every cell with its column's
+  // heading, so nothing needs scrolling on a phone; wider, the table scrolls inside a region named
+  // by its caption that takes the keyboard focus only while it is too wide to show whole.
+  const fit = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.scrollWidth > target.clientWidth + 1) target.setAttribute("tabindex", "0");
+      else target.removeAttribute("tabindex");
+    }
+  });
+  let tableSeq = 0;
+
+  function tableBox(t) {
+    const table = h("table", { class: "nk-lab-table", role: "table" });
+    const id = `nk-lab-caption-${Math.random().toString(36).slice(2)}-${++tableSeq}`;
+    if (t.caption_html) table.append(h("caption", { id, class: "nk-lab-caption", html: t.caption_html }));
+    const tr = h("tr", { role: "row" });
+    for (const c of t.columns) tr.append(h("th", { scope: "col", role: "columnheader", html: c }));
+    table.append(h("thead", { role: "rowgroup" }, [tr]));
+    const tbody = h("tbody", { role: "rowgroup" });
+    for (const row of t.rows) {
+      const r = h("tr", { role: "row", class: "nk-lab-table-row" });
+      row.forEach((cell, i) => {
+        const head = h("span", { class: "nk-lab-cell-head", "aria-hidden": "true", html: t.columns[i] || "" });
+        const content = h("span", { class: "nk-lab-cell-text", html: cell });
+        r.append(h(i === 0 ? "th" : "td", i === 0 ? { scope: "row", role: "rowheader" } : { role: "cell" }, [head, content]));
+      });
+      tbody.append(r);
+    }
+    table.append(tbody);
+    const box = h("div", { class: "nk-lab-table-wrap" }, [table]);
+    if (t.caption_html) {
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-labelledby", id);
+    }
+    fit.disconnect();  // one table per lab: the one drawn before is gone
+    fit.observe(box);
+    return box;
   }
 
   model.on("change:output", drawResults);

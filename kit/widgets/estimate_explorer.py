@@ -52,6 +52,7 @@ class EstimateExplorer(ModelLab):
                 {"label_html": ui("est_yours"), "value": mine, "text": self._yen(mine), "kind": "plain"},
             ]}],
             "table": {
+                "caption_html": ui("est_table"),
                 "columns": [ui("est_col_estimate"), ui("est_col_value"), ui("est_col_counts"), ui("est_col_method"), ui("est_col_source")],
                 "rows": [[self._html(e.label), self._html(self._value(self._facts[e.id], e.yen_per_unit)), self._html(e.counts),
                           self._html(e.method), self._html(Text(f"{self._facts[e.id].source}（{self._facts[e.id].as_of}）",

@@ -104,3 +104,51 @@ def test_no_serious_accessibility_violations_in_the_piracy_tools(server, page):
     checker.locator(".nk-drc-result").wait_for(timeout=30_000)
     bad = serious_violations(page)
     assert bad == []
+
+
+TABLE_AT_WIDTH = """(wrap) => {
+  const box = wrap.getBoundingClientRect();
+  const cells = [...wrap.querySelectorAll('tbody th, tbody td')].map((cell) => {
+    const head = cell.querySelector('.nk-lab-cell-head'), text = cell.querySelector('.nk-lab-cell-text');
+    const r = text.getBoundingClientRect();
+    return { head: head.checkVisibility() ? head.innerText.trim() : '', width: cell.getBoundingClientRect().width,
+             inside: r.left >= box.left - 1 && r.right <= box.right + 1 };
+  });
+  return { scrolls: wrap.scrollWidth > wrap.clientWidth + 1, tabindex: wrap.getAttribute('tabindex'),
+           role: wrap.getAttribute('role'), name: document.getElementById(wrap.getAttribute('aria-labelledby'))?.innerText,
+           columns: [...wrap.querySelectorAll('thead th')].map((th) => th.innerText.trim()),
+           rowRole: wrap.querySelector('tbody tr').getAttribute('role'), width: box.width, cells };
+}"""
+
+
+def test_estimate_table_stacks_on_a_phone_and_scrolls_by_keyboard_when_wide(browser, server):
+    """piracy/hs at 360 px: the estimates are cards, each value under its heading, nothing cut or scrolled;
+    wider, the table is a named region that takes the keyboard focus exactly when it is too wide to show."""
+    context = browser.new_context(locale="ja-JP", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(server.url + "voila/render/piracy/hs.ipynb", wait_until="commit", timeout=WIDGET_TIMEOUT)
+        wrap = page.locator(".nk-lab-table-wrap").first
+        wrap.locator("tbody tr").first.wait_for(timeout=WIDGET_TIMEOUT)
+        narrow = wrap.evaluate(TABLE_AT_WIDTH)
+        assert narrow["role"] == "region" and narrow["name"] == "発表されたいろいろな推計" and narrow["rowRole"] == "row"
+        assert not narrow["scrolls"] and narrow["tabindex"] is None, narrow
+        columns = narrow["columns"]
+        assert "出典（時点）" in columns
+        assert len(narrow["cells"]) % len(columns) == 0
+        for i, cell in enumerate(narrow["cells"]):
+            assert cell["head"] == columns[i % len(columns)], cell  # every value under its column's heading
+            assert cell["inside"] and cell["width"] > 0.8 * narrow["width"] - 40, cell  # whole width, none cut
+        for width in (560, 1024):
+            page.set_viewport_size({"width": width, "height": 740})
+            page.wait_for_function("(w) => { const r = w.querySelector('tbody tr'); return r && getComputedStyle(r).display === 'table-row'; }",
+                                   arg=wrap.element_handle(), timeout=30_000)
+            page.wait_for_function("(w) => (w.scrollWidth > w.clientWidth + 1) === (w.getAttribute('tabindex') === '0')",
+                                   arg=wrap.element_handle(), timeout=30_000)
+            wide = wrap.evaluate(TABLE_AT_WIDTH)
+            assert all(cell["head"] == "" for cell in wide["cells"])  # headings in the header row only
+        assert errors == []
+    finally:
+        context.close()

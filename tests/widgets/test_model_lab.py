@@ -59,6 +59,7 @@ def test_estimate_explorer_moves_the_headline():
     ex.set(minutes_per_volume=60)
     assert bars(ex, 0)[1] == pytest.approx(4.25e12) and bars(ex, 0)[0] == pytest.approx(8.5e12)
     assert len(ex.output["table"]["rows"]) == 5 and len(ex.prompts) == 5
+    assert ex.output["table"]["caption_html"] == "発表されたいろいろな推計"  # names the table and its scroll region
     assert any("6,031億円" in cell for row in ex.output["table"]["rows"] for cell in row)
     assert any("2025-10" in row[-1] for row in ex.output["table"]["rows"])  # every figure with its source and date
 
