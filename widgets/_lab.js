@@ -7,6 +7,22 @@
 
 let labUid = 0;
 
+// A box that scrolls sideways (a table wider than the screen) takes the keyboard focus exactly while
+// it has something hidden, so the arrow keys can scroll it; name it (role region, aria-label or
+// aria-labelledby) so a screen reader says what the focus is on.
+const scrollWatch = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    if (!target.isConnected) scrollWatch.unobserve(target);
+    else if (target.scrollWidth > target.clientWidth + 1) target.setAttribute("tabindex", "0");
+    else target.removeAttribute("tabindex");
+  }
+});
+
+function keyboardScroll(box) {
+  scrollWatch.observe(box);
+  return box;
+}
+
 function labShell(model, { onAction } = {}) {
   useRuby(model.get("labels"));
   const id = `nk-lab${++labUid}`;

@@ -55,7 +55,8 @@ function chartTable(c) {
     return row;
   });
   return h("details", { class: "nk-fd-table" }, [h("summary", { text: c.table_label }),
-    h("div", { class: "nk-fd-table-scroll" }, [h("table", {}, [h("thead", {}, [head]), h("tbody", {}, rows)])])]);
+    keyboardScroll(h("div", { class: "nk-fd-table-scroll", role: "region", "aria-label": c.table_label }, [
+      h("table", {}, [h("thead", {}, [head]), h("tbody", {}, rows)])]))]);
 }
 
 function render({ model, el }) {

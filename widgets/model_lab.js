@@ -50,12 +50,6 @@ function render({ model, el }) {
   // about 480 px (model_lab.css, a container query) each row is a card, every cell with its column's
   // heading, so nothing needs scrolling on a phone; wider, the table scrolls inside a region named
   // by its caption that takes the keyboard focus only while it is too wide to show whole.
-  const fit = new ResizeObserver((entries) => {
-    for (const { target } of entries) {
-      if (target.scrollWidth > target.clientWidth + 1) target.setAttribute("tabindex", "0");
-      else target.removeAttribute("tabindex");
-    }
-  });
   let tableSeq = 0;
 
   function tableBox(t) {
@@ -81,9 +75,7 @@ function render({ model, el }) {
       box.setAttribute("role", "region");
       box.setAttribute("aria-labelledby", id);
     }
-    fit.disconnect();  // one table per lab: the one drawn before is gone
-    fit.observe(box);
-    return box;
+    return keyboardScroll(box);  // _lab.js
   }
 
   model.on("change:output", drawResults);
