@@ -4,9 +4,13 @@
 // pressed while the kernel runs the model and sends the outcome.
 
 // Believers per round, one line per series (kit.widgets.class_spread.chart_view), y from 0 to top;
-// the lines' colours and dashes come from class_spread.css by their kind.
-function lineChart(c) {
-  const width = 560, height = 260, left = 56, bottom = 40, pad = 12;
+// the lines' colours and dashes come from class_spread.css by their kind. The viewBox is as wide as
+// the chart is drawn (``width`` CSS pixels), so its 12–13 px labels stay that size on a 360 px phone
+// instead of shrinking with a fixed viewBox; the chart is drawn again when its box changes width.
+const CHART_WIDTH = 560, CHART_MIN = 200;
+
+function lineChart(c, drawnWidth) {
+  const width = Math.max(CHART_MIN, Math.round(drawnWidth || CHART_WIDTH)), height = 260, left = 56, bottom = 40, pad = 12;
   const rounds = Math.max(1, ...c.series.map((line) => line.values.length)) - 1 || 1;
   const top = Math.max(c.top, 1);
   const x = (i) => left + (width - left - pad) * i / rounds;
@@ -19,7 +23,8 @@ function lineChart(c) {
   for (const v of [0, Math.floor(top / 2), top]) {
     svg.append(s("text", { class: "nk-cs-tick", x: left - 6, y: (y(v) + 4).toFixed(1), "text-anchor": "end" }, [String(v)]));
   }
-  for (let i = 0; i <= rounds; i += Math.max(1, Math.floor(rounds / 6))) {
+  const ticks = Math.max(2, Math.min(6, Math.floor((width - left - pad) / 40)));  // at least 40 px apart
+  for (let i = 0; i <= rounds; i += Math.max(1, Math.ceil(rounds / ticks))) {
     svg.append(s("text", { class: "nk-cs-tick", x: x(i).toFixed(1), y: height - bottom + 16, "text-anchor": "middle" }, [String(i)]));
   }
   svg.append(s("text", { class: "nk-cs-axis-label", x: ((left + width) / 2).toFixed(1), y: height - 6, "text-anchor": "middle" }, [c.x_label]));
@@ -31,12 +36,12 @@ function lineChart(c) {
   return svg;
 }
 
-function outcome(r) {
+function outcome(r, width) {
   if (r.empty) return [h("p", { class: "nk-cs-empty", text: r.empty })];
   const legend = h("ul", { class: "nk-cs-legend" }, r.chart.series.map((line) =>
     h("li", {}, [h("span", { class: `nk-cs-key nk-cs-key-${line.kind}` }), line.name])));
   return [h("p", { class: "nk-cs-rate", text: r.rate }), h("p", { class: "nk-cs-outcome", text: r.outcome }),
-    lineChart(r.chart), legend, h("p", { class: "nk-cs-note", text: r.note })];
+    lineChart(r.chart, width), legend, h("p", { class: "nk-cs-note", text: r.note })];
 }
 
 function render({ model, el }) {
@@ -71,6 +76,8 @@ function render({ model, el }) {
     drawState();
   }
 
+  let drawnWidth = 0;  // the result box's width when the chart was last drawn
+
   function drawState() {
     const L = model.get("labels") || {};
     const pending = model.get("pending");
@@ -78,8 +85,19 @@ function render({ model, el }) {
     for (const b of buttons.querySelectorAll("button")) b.setAttribute("aria-disabled", String(!!pending));
     out.replaceChildren();
     if (pending) out.append(h("p", { text: L.cs_running }));
-    else if (Object.keys(model.get("result") || {}).length) out.append(...outcome(model.get("result")));
+    else if (Object.keys(model.get("result") || {}).length) {
+      drawnWidth = out.clientWidth;
+      out.append(...outcome(model.get("result"), drawnWidth && drawnWidth - 2));  // less the chart's 1 px border each side
+    }
   }
+
+  // A phone turned, a window resized: the chart drawn again at its new width (text stays its size).
+  new ResizeObserver(() => {
+    const width = out.clientWidth, chart = out.querySelector(".nk-cs-chart"), r = model.get("result") || {};
+    if (!chart || !r.chart || !width || Math.abs(width - drawnWidth) < 1) return;
+    drawnWidth = width;
+    chart.replaceWith(lineChart(r.chart, width - 2));
+  }).observe(out);
 
   for (const name of ["labels", "class_known"]) model.on(`change:${name}`, drawButtons);
   for (const name of ["pending", "result"]) model.on(`change:${name}`, drawState);
