@@ -31,6 +31,15 @@ VOICES = ("public", "personal")
 # Which voice each kind of source writes in: notices and reports come from official and news
 # accounts (and from the look-alikes that pose as officials), experiences and opinions from people.
 VOICE = {"official": "public", "news": "public", "lookalike": "public", "friend": "personal", "anonymous": "personal"}
+# The strongest wording a kind of source is given: a verified city or zoo account or a newspaper does not write
+# clickbait (「【衝撃】…!?」); its rare outrage-level post in the model is worded as a strong notice. Look-alikes do.
+STRONGEST = {"official": "strong", "news": "strong"}
+
+
+def worded_level(source: str, level: str) -> str:
+    """The level of wording a card of ``source`` shows for a post at ``level``: at most ``STRONGEST[source]``."""
+    cap = STRONGEST.get(source)
+    return cap if cap is not None and LEVELS.index(level) > LEVELS.index(cap) else level
 
 
 def topics() -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from functools import cache
 
 import traitlets
 
-from kit.content.feed import LEVELS, Feed
+from kit.content.feed import LEVELS, Feed, worded_level
 from kit.content.text import Text
 from kit.models.feed import SOURCES, TOPICS, FeedParams, FeedResult, FeedRun, make_pool, simulate
 from kit.models.parameters import spec
@@ -142,7 +142,8 @@ def _panel(key: str, run: FeedRun, result: FeedResult, feed: Feed, lang: str, ht
     used: list = []
     cards = []
     for post, hit in zip(last.tolist(), clicked.tolist(), strict=True):
-        topic, source, level = TOPICS[pool.topic[post]], SOURCES[pool.source[post]], LEVELS[pool.band(post)]
+        topic, source = TOPICS[pool.topic[post]], SOURCES[pool.source[post]]
+        level = worded_level(source, LEVELS[pool.band(post)])  # no clickbait from a city or a newspaper
         # the author fits the words: an account that posts about the topic, a wording in its kind's voice
         wording, account = feed.wording(topic, level, post, avoid=used, source=source), feed.account(source, post, topic)
         used.append(wording)  # two cards of one feed read the same only when the file has no other wording

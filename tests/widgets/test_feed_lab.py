@@ -111,3 +111,17 @@ def test_every_card_is_posted_by_an_account_that_fits_its_words():
                     assert voices[(topic, card["level"], card["text_html"])] == VOICE[card["source"]], card
                     seen[VOICE[card["source"]]] += 1
     assert seen["public"] > 10 and seen["personal"] > 10  # both kinds of author were checked
+
+
+def test_a_city_or_a_newspaper_never_posts_clickbait():
+    """A verified zoo posting 「【緊急】動物園からライオンがにげた！ 急いで拡散を！」 would teach that a verified account
+    writes like a hoax: official and news cards are worded at most strong, look-alikes may be extreme."""
+    levels: dict[str, set] = {}
+    for like in TOPICS:
+        for seed in (0, 1, 2, 3):
+            lab = FeedLab(FEED, FeedParams(like=like, extreme_pull=5.0, rounds=12), seed=seed)
+            for panel in lab.view["panels"]:
+                for card in panel["cards"]:
+                    levels.setdefault(card["source"], set()).add(card["level"])
+    assert "extreme" not in levels.get("official", set()) | levels.get("news", set()), levels
+    assert "extreme" in levels.get("lookalike", set()) | levels.get("anonymous", set()), levels
