@@ -25,14 +25,15 @@ function h(tag, attrs = {}, children = []) {
     else el.setAttribute(k, v);
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  if (tag === "button" || tag === "label") quietReadings(el);
+  if (tag === "button" || tag === "label" || tag === "a") quietReadings(el);
   return el;
 }
 
-// Readings (<rt>) inside a control move into a data attribute that _common.css draws with an empty
-// alternative text: seen above the kanji, never part of the control's name. A control with no name
-// of its own and nothing hidden from screen readers is named by its text without readings (browsers
-// would otherwise split 答える into "答 える" at the ruby).
+// Readings (<rt>) inside a control (a button, a label, a link such as a help desk's phone number)
+// move into a data attribute that _common.css draws with an empty alternative text: seen above the
+// kanji, never part of the control's name. A control with no name of its own and nothing hidden from
+// screen readers is named by its text without readings (browsers would otherwise split 答える into
+// "答 える" at the ruby).
 function quietReadings(el) {
   const readings = el.querySelectorAll("rt");
   if (!readings.length) return;
