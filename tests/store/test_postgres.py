@@ -78,7 +78,7 @@ def test_serve_names_the_extra_a_postgresql_url_needs(tmp_path, capsys, monkeypa
     monkeypatch.setitem(sys.modules, "psycopg", None)
     monkeypatch.delenv("NETKIT_STORE", raising=False)
     code, said = _serve(tmp_path, "postgresql://netkit@127.0.0.1:1/results", capsys)
-    assert code == 2 and "pip install 'net-literacy-kit[postgres]'" in said and said.count("\n") == 1
+    assert code == 2 and 'pip install "net-literacy-kit[postgres]"' in said and said.count("\n") == 1
     assert "NETKIT_STORE" not in os.environ
 
 

@@ -34,3 +34,15 @@ def _lesson_widgets(notebook: Path, lesson: Lesson) -> list:
             if line.startswith("lesson.") and "(" in line:
                 built.append(eval(line, env))  # noqa: S307 — our own shipped notebooks
     return built
+
+
+def texts(value, path=(), parent=None):
+    """(path, text, the dict it is in) for every string in a widget's state, depth first."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*path, str(key)), value)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from texts(item, (*path, i), None)
+    elif isinstance(value, str):
+        yield path, value, parent

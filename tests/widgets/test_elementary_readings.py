@@ -17,7 +17,7 @@ import pytest
 from kit.lesson import Lesson
 from kit.text.ui import RUBY, label
 from kit.widgets.help_list import HELP_WORDS
-from tests.widgets.lesson_widgets import NOTEBOOKS, _components, _lesson_widgets
+from tests.widgets.lesson_widgets import NOTEBOOKS, _components, _lesson_widgets, texts
 
 KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
 RUBY_RUN = re.compile(r"<ruby>.*?</ruby>", re.S)
@@ -40,18 +40,6 @@ def elementary_notebooks():
 def unread(html: str) -> str:
     """The kanji in ``html`` outside any <ruby>."""
     return "".join(KANJI.findall(TAG.sub("", RUBY_RUN.sub("", html))))
-
-
-def texts(value, path=(), parent=None):
-    """(path, text, the dict it is in) for every string in a widget's state, depth first."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from texts(item, (*path, str(key)), value)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from texts(item, (*path, i), None)
-    elif isinstance(value, str):
-        yield path, value, parent
 
 
 def shown_without_readings(widget) -> list[str]:

@@ -13,8 +13,7 @@ import re
 import pytest
 
 from kit.lesson import Lesson
-from tests.widgets.lesson_widgets import NOTEBOOKS, _components, _lesson_widgets
-from tests.widgets.test_elementary_readings import texts
+from tests.widgets.lesson_widgets import NOTEBOOKS, _components, _lesson_widgets, texts
 
 INTERNAL = re.compile(r"FACTS\.md|\b[\w./-]+\.(?:ya?ml|csv|xlsx|md|ipynb)\b", re.I)
 
