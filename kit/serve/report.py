@@ -175,8 +175,7 @@ def build_report(answers: list, datasets: Path, lang: str = "ja", names: bool = 
                      (label("part_pre", lang), int(part.get("students_pre", 0))),
                      (label("part_post", lang), int(part.get("students_post", 0)))]
     item_rows = item_table(frame, questions, lang, answer_words(answers, datasets, lang))
-    item_rows["text"] = [_named_on_page(text, item, lang) for text, item in zip(item_rows["text"], item_rows["item"],
-                                                                                  strict=True)]
+    item_rows["text"] = [_named(text, lang, item) for text, item in zip(item_rows["text"], item_rows["item"], strict=True)]
     student_rows = with_delayed_scores(student_table(frame), delayed_scores(answers_frame(later or [])))
     change_table = sdt_change_table(frame, questions)
     items = [_item(row, lang) for _, row in item_rows.iterrows()]
@@ -427,16 +426,12 @@ def with_item_names(frame, items, lang: str = "ja"):
     return named
 
 
-def _named(text, lang: str) -> str:
-    """An item's name, or 「（削除された問題）」 when its bank no longer has it (the page shows its id)."""
-    return text if isinstance(text, str) and text else label("item_deleted", lang)
-
-
-def _named_on_page(text, item: str, lang: str) -> str:
-    """An item's name on the teacher's page: a question its bank no longer has is 「（削除された問題）its-id」."""
+def _named(text, lang: str, item: str = "") -> str:
+    """An item's name, or 「（削除された問題）」 when its bank no longer has it; the page adds its id (``item``)."""
     if isinstance(text, str) and text:
         return text
-    return f"{label('item_deleted', lang)}{'' if lang == 'ja' else ' '}{item}"
+    deleted = label("item_deleted", lang)
+    return f"{deleted}{'' if lang == 'ja' else ' '}{item}" if item else deleted
 
 
 def table_counts(tables: dict, lang: str = "ja") -> dict[str, int]:

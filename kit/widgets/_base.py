@@ -5,7 +5,7 @@ A widget's synced values are the kernel's to set. The browser of a student on th
 twice (``phase``, ``number``), keep a post the teacher chose not to keep (``store_text``) or index out of range.
 So an update from the browser sets only the values in ``BROWSER_SETS``: ``pending`` (the page's "waiting" flag,
 which the kernel clears) and, in a lab, ``values`` (checked like a slider, ``kit.widgets.lab``); the rest is
-dropped with one line in the kernel's log. Everything else a page asks for comes as a custom message
+dropped (a debug line in the kernel's log). Everything else a page asks for comes as a custom message
 (``{"action": …}``), which each widget checks; one that still raises is logged in one line, never shown to the
 student as a traceback.
 """
@@ -32,8 +32,8 @@ class KitWidget(anywidget.AnyWidget):
             return
         allowed = {name: value for name, value in sync_data.items() if name in self.BROWSER_SETS}
         dropped = sorted(str(name) for name in sync_data if name not in allowed)
-        if dropped:
-            log.warning("netkit: %s ignored a browser's update of %s", type(self).__name__, ", ".join(dropped)[:200])
+        if dropped:  # only a forged page sends these: not a line in the teacher's terminal per message
+            log.debug("netkit: %s ignored a browser's update of %s", type(self).__name__, ", ".join(dropped)[:200])
         if not allowed:
             return
         try:
